@@ -1,0 +1,26 @@
+package io.netmodel.drivers.virtio_net;
+
+import io.netmodel.api.kernel.Change;
+import io.netmodel.api.kernel.KernelVersion;
+
+/** Changes in {@code drivers/net/virtio_net.c} that the model follows (kernel-algorithms.md §3.4). */
+enum VirtioNetHistory implements Change {
+    /**
+     * {@code virtnet_busy_poll} as {@code ndo_busy_poll}, with an explicit {@code napi_hash_add}
+     * on each RX NAPI (commit 91815639d880, Jason Wang): 3.17.
+     */
+    NDO_BUSY_POLL("3.17"),
+    /** TX NAPI ({@code napi_tx}, module parameter): 4.12. */
+    NAPI_TX("4.12");
+
+    private final KernelVersion since;
+
+    VirtioNetHistory(String since) {
+        this.since = KernelVersion.parse(since);
+    }
+
+    @Override
+    public KernelVersion since() {
+        return since;
+    }
+}

@@ -1,0 +1,32 @@
+package io.netmodel.api.driver;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** A simulated device on the host's bus, before or after a driver binds it. */
+@ProviderType
+public interface BusDevice {
+    /** {@code pci}. */
+    String bus();
+
+    int vendor();
+
+    int device();
+
+    /** The bus address, e.g. {@code 0000:00:03.0}. */
+    String busAddress();
+
+    /**
+     * The index of this device among devices of its kind, e.g. the N of {@code virtioN}
+     * (the virtio bus numbers devices in probe order).
+     */
+    int unit();
+
+    /** MSI-X vectors the device offers (0: legacy INTx only). */
+    int msixVectors();
+
+    /** The permanent MAC address the device reports (EEPROM or virtio config space): 6 bytes. */
+    byte[] macAddress();
+
+    /** Queue pairs the device offers (virtio {@code max_queue_pairs}, NIC RSS queues). */
+    int maxQueuePairs();
+}

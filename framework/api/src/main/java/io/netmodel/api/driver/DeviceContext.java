@@ -1,0 +1,53 @@
+package io.netmodel.api.driver;
+
+import io.netmodel.api.kernel.KernelProfile;
+import io.netmodel.api.netdev.Irq;
+import io.netmodel.api.netdev.IrqHandler;
+import io.netmodel.api.netdev.Napi;
+import io.netmodel.api.netdev.NapiPoll;
+import io.netmodel.api.netdev.NetDevice;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The kernel services a driver uses while bound to one device (the {@code struct device}
+ * plus the core calls a probe routine makes). Every call runs on the model thread.
+ */
+@ProviderType
+public interface DeviceContext {
+    /** The device being bound. */
+    BusDevice device();
+
+    /** The kernel release being modelled: ask it, never compare versions. */
+    KernelProfile kernel();
+
+    /** The value of a module parameter (given to modprobe, else its default). */
+    String param(String name);
+
+    /** {@code alloc_etherdev_mqs}: an Ethernet netdev named {@code eth%d}, not yet visible. */
+    NetDevice allocEtherdev(int txQueues, int rxQueues);
+
+    /** {@code register_netdev}: picks the name and ifindex; the device's files appear. */
+    void registerNetdev(NetDevice dev) throws DriverException;
+
+    /**
+     * {@code netif_napi_add(dev, napi, poll, weight)}. From 4.5 ({@code
+     * NAPI_HASH_IN_NETIF_NAPI_ADD}) this also hashes the NAPI and gives it an id; before,
+     * the id stays 0 until the driver calls {@link #napiHashAdd}.
+     */
+    Napi netifNapiAdd(NetDevice dev, NapiPoll poll, int weight);
+
+    /**
+     * {@code napi_hash_add(napi)}: gives the NAPI a busy-poll id if it has none (3.11–4.4
+     * drivers call it explicitly; from 4.5 it is part of {@code netif_napi_add}).
+     */
+    void napiHashAdd(Napi napi);
+
+    /**
+     * {@code request_irq} on MSI-X vector {@code vector} (or the legacy line when the device
+     * has none) with the action name {@code /proc/interrupts} shows.
+     */
+    Irq requestIrq(int vector, String name, IrqHandler handler) throws DriverException;
+
+    /** {@code dev_info()}: a line in the kernel log, prefixed with driver and bus address. */
+    void log(String message);
+}

@@ -1,0 +1,43 @@
+package io.netmodel.api.driver;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A network driver ({@code struct pci_driver}), published as an OSGi service by a driver
+ * bundle. The kernel model's driver core binds it to every unbound device its
+ * {@link #idTable()} matches, calling {@link #probe} on the model thread; when the service
+ * goes away (rmmod) it calls {@link #remove} for each bound device.
+ *
+ * <p>Resources acquired through the {@link DeviceContext} (netdevs, NAPIs, IRQs) are
+ * device-managed, like {@code devm_*}: the core releases whatever is left, in reverse order,
+ * after {@code remove} returns or when {@code probe} throws. A driver needs {@code remove}
+ * only for work of its own.
+ */
+@ConsumerType
+public interface NetDriver {
+    /** The module name, as {@code lsmod} and {@code modprobe} spell it ({@code virtio_net}). */
+    String name();
+
+    /** {@code MODULE_VERSION} / the driver version {@code ethtool -i} shows. */
+    String version();
+
+    /** The devices this driver binds ({@code MODULE_DEVICE_TABLE}). */
+    List<DeviceId> idTable();
+
+    /** Module parameters this driver accepts; none by default. */
+    default List<ModuleParam> parameters() {
+        return List.of();
+    }
+
+    /**
+     * Binds one device: allocate and register netdevs, add NAPIs, request IRQs. Throwing
+     * fails the bind (logged like {@code probe of 0000:00:03.0 failed with error -22}); the
+     * core unwinds what was acquired and the model keeps running.
+     */
+    void probe(DeviceContext ctx) throws DriverException;
+
+    /** Unbinds one device before the core releases its managed resources. */
+    default void remove(DeviceContext ctx) {
+    }
+}

@@ -1,0 +1,58 @@
+package io.netmodel.api.kernel;
+
+/**
+ * Named kernel behaviours, each with the release that introduced it
+ * ({@code shared/reference/kernel-algorithms.md}, table (a)). Drivers and the model ask the
+ * profile {@code has(B)}; nobody compares version numbers.
+ */
+public enum Behaviour implements Change {
+    /** {@code SO_BUSY_POLL}, {@code net.core.busy_read}/{@code busy_poll}: 3.11. */
+    BUSY_POLL("3.11"),
+    /** {@code net_device_ops.ndo_busy_poll} exists (drivers may implement it): 3.11. */
+    NDO_BUSY_POLL("3.11"),
+    /** {@code gro_flush_timeout} sysfs attribute: 3.19. */
+    GRO_FLUSH_TIMEOUT("3.19"),
+    /** {@code netif_napi_add} calls {@code napi_hash_add} itself (commit 93d05d4a320c): 4.5. */
+    NAPI_HASH_IN_NETIF_NAPI_ADD("4.5"),
+    /** {@code ndo_busy_poll} removed; the generic {@code napi_busy_loop} path only: 4.11. */
+    NDO_BUSY_POLL_REMOVED("4.11"),
+    /** {@code net.core.netdev_budget_usecs}: 4.12. */
+    NETDEV_BUDGET_USECS("4.12"),
+    /** {@code gro_normal_batch} sysctl: 5.4. */
+    GRO_NORMAL_BATCH("5.4"),
+    /** {@code napi_defer_hard_irqs}: 5.8. */
+    NAPI_DEFER_HARD_IRQS("5.8"),
+    /** {@code SO_PREFER_BUSY_POLL}, {@code SO_BUSY_POLL_BUDGET}: 5.11. */
+    PREFER_BUSY_POLL("5.11"),
+    /** Threaded NAPI, the {@code threaded} sysfs attribute: 5.12. */
+    THREADED_NAPI("5.12"),
+    /** {@code netif_napi_add} lost its weight argument ({@code netif_napi_add_weight}): 6.1. */
+    NETIF_NAPI_ADD_NO_WEIGHT("6.1"),
+    /** {@code /proc/net/softnet_stat} has 15 columns: 6.4. */
+    SOFTNET_STAT_15_COLUMNS("6.4"),
+    /**
+     * {@code dev_weight*} minimum 1 and {@code netdev_budget_usecs} minimum 2 jiffies
+     * (Liu Jian, Jiri Slaby; also in stable): 6.14.
+     */
+    SYSCTL_BUDGET_MINIMUMS("6.14"),
+    /**
+     * sysfs stores take RTNL with {@code sysfs_rtnl_lock}: a write to a device being
+     * unregistered fails with ENODEV (before: a zero-byte write): 6.15.
+     */
+    SYSFS_RTNL_LOCK("6.15"),
+    /** Per-NAPI config over netlink ({@code napi-set}), {@code irq_suspend_timeout}: 6.13. */
+    PER_NAPI_NETLINK_CONFIG("6.13"),
+    /** Threaded busy poll ({@code threaded: busy-poll} over netlink): 6.19. */
+    THREADED_BUSY_POLL("6.19");
+
+    private final KernelVersion since;
+
+    Behaviour(String since) {
+        this.since = KernelVersion.parse(since);
+    }
+
+    @Override
+    public KernelVersion since() {
+        return since;
+    }
+}

@@ -1,0 +1,31 @@
+package io.netmodel.api.netdev;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A {@code struct net_device}. Allocated by {@code DeviceContext.allocEtherdev}, configured by
+ * the driver, then made visible with {@code registerNetdev}.
+ */
+@ProviderType
+public interface NetDevice {
+    /** {@code dev->name}; {@code eth%d} until registration picks the number. */
+    String name();
+
+    /** {@code dev->ifindex}; 0 until registered. */
+    int ifindex();
+
+    int mtu();
+
+    /** {@code dev->min_mtu} / {@code dev->max_mtu}, checked by {@code dev_set_mtu}. */
+    void setMtuRange(int minMtu, int maxMtu);
+
+    /** {@code dev->dev_addr}: six bytes. */
+    void setMacAddress(byte[] address);
+
+    /** Link speed in Mb/s ({@code -1} = {@code SPEED_UNKNOWN}). */
+    void setSpeed(int mbps);
+
+    int numRxQueues();
+
+    int numTxQueues();
+}

@@ -1,0 +1,33 @@
+package io.netmodel.api.vfs;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The model's files, as a file system: the one source of truth that fs-mount serves through
+ * FUSE and the shell reads in-process. Paths are absolute inside the mount ({@code /},
+ * {@code /sys/class/net/eth0/mtu}). Every call sees one consistent instant of the model.
+ */
+@ProviderType
+public interface VirtualFs {
+    /** {@code stat} without following a final symlink (like {@code lstat}). */
+    NodeStat stat(String path) throws VfsException;
+
+    /** Names in a directory, in the order {@code ls -f} would show them. */
+    List<String> list(String path) throws VfsException;
+
+    /** Target of a symlink, as {@code readlink(2)} returns it (usually relative). */
+    String readlink(String path) throws VfsException;
+
+    /**
+     * Opens a file. {@code write} says the open asked for write access: the kernel checks the
+     * mode at open time (EACCES) before any store runs.
+     */
+    OpenFile open(String path, boolean write, Caller caller) throws VfsException;
+
+    /**
+     * A monotonically increasing number that changes whenever files appear or vanish; cheap
+     * to read, so a caller can tell whether a cached listing is still good.
+     */
+    long generation();
+}

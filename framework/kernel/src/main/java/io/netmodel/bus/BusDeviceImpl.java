@@ -1,0 +1,77 @@
+package io.netmodel.bus;
+
+import io.netmodel.api.driver.BusDevice;
+
+/** A device on the simulated PCI bus (for virtio, the virtio device behind its PCI function). */
+public final class BusDeviceImpl implements BusDevice {
+    private final NicModel model;
+    private final String busAddress;
+    private final int unit;
+    private final byte[] mac;
+    private final String sysfsPath;
+
+    BusDeviceImpl(NicModel model, String busAddress, int unit, byte[] mac, String sysfsPath) {
+        this.model = model;
+        this.busAddress = busAddress;
+        this.unit = unit;
+        this.mac = mac;
+        this.sysfsPath = sysfsPath;
+    }
+
+    @Override
+    public String bus() {
+        return "pci";
+    }
+
+    @Override
+    public int vendor() {
+        return model.vendor();
+    }
+
+    @Override
+    public int device() {
+        return model.device();
+    }
+
+    @Override
+    public String busAddress() {
+        return busAddress;
+    }
+
+    @Override
+    public int unit() {
+        return unit;
+    }
+
+    @Override
+    public int msixVectors() {
+        return model.msixVectors();
+    }
+
+    @Override
+    public byte[] macAddress() {
+        return mac.clone();
+    }
+
+    @Override
+    public int maxQueuePairs() {
+        return model.maxQueuePairs();
+    }
+
+    public NicModel model() {
+        return model;
+    }
+
+    /**
+     * The sysfs directory a netdev's {@code device} link points to: the PCI function, or
+     * for virtio the {@code virtioN} device under it.
+     */
+    public String sysfsPath() {
+        return sysfsPath;
+    }
+
+    /** The name a probe failure is logged under ({@code virtio0} or the PCI address). */
+    public String kernelName() {
+        return model.virtio() ? "virtio" + unit : busAddress;
+    }
+}

@@ -1,0 +1,136 @@
+package io.netmodel.bus;
+
+import io.netmodel.api.driver.BusDevice;
+import io.netmodel.api.driver.DeviceContext;
+import io.netmodel.api.driver.DriverException;
+import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.kernel.KernelProfile;
+import io.netmodel.api.netdev.Irq;
+import io.netmodel.api.netdev.IrqHandler;
+import io.netmodel.api.netdev.Napi;
+import io.netmodel.api.netdev.NapiPoll;
+import io.netmodel.api.netdev.NetDevice;
+import io.netmodel.api.vfs.Errno;
+import io.netmodel.core.Dmesg;
+import io.netmodel.irq.IrqDesc;
+import io.netmodel.irq.IrqTable;
+import io.netmodel.net.NapiImpl;
+import io.netmodel.net.NetDeviceImpl;
+import io.netmodel.net.NetdevRegistry;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+
+/**
+ * One driver bound to one device: the {@link DeviceContext} its probe uses, and the
+ * device-managed resources ({@code devres}) it acquired, released in reverse order on
+ * unbind or failed probe.
+ */
+final class DeviceBinding implements DeviceContext {
+    private final BusDeviceImpl device;
+    private final NetDriver driver;
+    private final KernelProfile profile;
+    private final NetdevRegistry netdevs;
+    private final IrqTable irqs;
+    private final Dmesg dmesg;
+    private final Map<String, String> params;
+    private final Deque<Runnable> devres = new ArrayDeque<>();
+
+    DeviceBinding(BusDeviceImpl device, NetDriver driver, KernelProfile profile, NetdevRegistry netdevs,
+                  IrqTable irqs, Dmesg dmesg, Map<String, String> params) {
+        this.device = device;
+        this.driver = driver;
+        this.profile = profile;
+        this.netdevs = netdevs;
+        this.irqs = irqs;
+        this.dmesg = dmesg;
+        this.params = params;
+    }
+
+    NetDriver driver() {
+        return driver;
+    }
+
+    BusDeviceImpl busDevice() {
+        return device;
+    }
+
+    @Override
+    public BusDevice device() {
+        return device;
+    }
+
+    @Override
+    public KernelProfile kernel() {
+        return profile;
+    }
+
+    @Override
+    public String param(String name) {
+        String v = params.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException(driver.name() + " has no parameter " + name);
+        }
+        return v;
+    }
+
+    @Override
+    public NetDevice allocEtherdev(int txQueues, int rxQueues) {
+        if (txQueues < 1 || rxQueues < 1) {
+            throw new IllegalArgumentException("a netdev needs at least one queue each way");
+        }
+        return NetDeviceImpl.etherdev(txQueues, rxQueues, device.sysfsPath());
+    }
+
+    @Override
+    public void registerNetdev(NetDevice dev) throws DriverException {
+        NetDeviceImpl impl = own(dev);
+        if (impl.alive()) {
+            throw new DriverException(Errno.EEXIST, dev.name() + " is already registered");
+        }
+        netdevs.register(impl);
+        devres.push(() -> netdevs.unregister(impl));
+    }
+
+    @Override
+    public Napi netifNapiAdd(NetDevice dev, NapiPoll poll, int weight) {
+        NapiImpl napi = netdevs.napiAdd(own(dev), poll, weight);
+        devres.push(() -> netdevs.napiDel(napi));
+        return napi;
+    }
+
+    @Override
+    public void napiHashAdd(Napi napi) {
+        netdevs.napiHashAdd((NapiImpl) napi);
+    }
+
+    @Override
+    public Irq requestIrq(int vector, String name, IrqHandler handler) throws DriverException {
+        if (vector < 0 || vector >= Math.max(1, device.msixVectors())) {
+            throw new DriverException(Errno.EINVAL, "vector " + vector + " out of range (device has "
+                + device.msixVectors() + ")");
+        }
+        IrqDesc desc = irqs.requestMsix(device.busAddress(), vector, name, handler);
+        devres.push(() -> irqs.free(desc));
+        return desc;
+    }
+
+    @Override
+    public void log(String message) {
+        dmesg.printk(driver.name() + " " + device.kernelName() + ": " + message);
+    }
+
+    /** Releases every managed resource, newest first. */
+    void unwind() {
+        while (!devres.isEmpty()) {
+            devres.pop().run();
+        }
+    }
+
+    private static NetDeviceImpl own(NetDevice dev) {
+        if (!(dev instanceof NetDeviceImpl impl)) {
+            throw new IllegalArgumentException("not a netdev from allocEtherdev: " + dev);
+        }
+        return impl;
+    }
+}

@@ -1,0 +1,155 @@
+package io.netmodel.core;
+
+import io.netmodel.api.driver.ModuleParam;
+import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.host.ModuleInfo;
+import io.netmodel.api.host.ModuleLoadException;
+import io.netmodel.api.host.ModuleRegistry;
+import io.netmodel.api.host.ModuleState;
+import io.netmodel.api.vfs.Errno;
+import io.netmodel.bus.DriverCore;
+import io.netmodel.bus.ModuleParams;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The kernel's module list ({@code kernel/module/main.c}): a driver bundle's {@code NetDriver}
+ * appearing is {@code init_module} (parameters parsed, driver registered, devices probed), its
+ * going away is {@code delete_module}. Every method takes the model lock.
+ */
+public final class ModuleTable implements ModuleRegistry {
+    private record Pending(long size, Map<String, String> params) {
+    }
+
+    private static final class Module {
+        final String name;
+        final long size;
+        final NetDriver driver;
+        final Map<String, String> params;
+
+        Module(String name, long size, NetDriver driver, Map<String, String> params) {
+            this.name = name;
+            this.size = size;
+            this.driver = driver;
+            this.params = params;
+        }
+    }
+
+    private final ModelLock lock;
+    private final DriverCore drivers;
+    private final Dmesg dmesg;
+    private final Map<String, Pending> pending = new HashMap<>();
+    private final Map<String, ModuleLoadException> failed = new HashMap<>();
+    /** Insertion order; /proc/modules lists the newest first. */
+    private final Map<String, Module> loaded = new LinkedHashMap<>();
+
+    public ModuleTable(ModelLock lock, DriverCore drivers, Dmesg dmesg) {
+        this.lock = lock;
+        this.drivers = drivers;
+        this.dmesg = dmesg;
+    }
+
+    @Override
+    public void prepare(String name, long size, Map<String, String> params) {
+        lock.call(() -> {
+            failed.remove(name);
+            pending.put(name, new Pending(size, new LinkedHashMap<>(params)));
+            return null;
+        });
+    }
+
+    /** A driver service appeared: parse its parameters, then register it with the driver core. */
+    public void driverAppeared(NetDriver driver) {
+        lock.call(() -> {
+            String name = driver.name();
+            Pending p = pending.remove(name);
+            if (p == null) {
+                p = new Pending(0, Map.of());
+            }
+            if (loaded.containsKey(name)) {
+                failed.put(name, new ModuleLoadException(Errno.EEXIST, "Module already in kernel"));
+                return null;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (ModuleParam mp : driver.parameters()) {
+                values.put(mp.name(), ModuleParams.canonical(mp, mp.defaultValue()));
+            }
+            for (Map.Entry<String, String> e : p.params().entrySet()) {
+                ModuleParam mp = ModuleParams.find(driver.parameters(), e.getKey());
+                if (mp == null) {
+                    dmesg.printk(name + ": unknown parameter '" + e.getKey() + "' ignored");
+                    continue;
+                }
+                try {
+                    values.put(mp.name(), ModuleParams.canonical(mp, e.getValue()));
+                } catch (IllegalArgumentException bad) {
+                    dmesg.printk(name + ": `" + e.getValue() + "' invalid for parameter `" + mp.name() + "'");
+                    failed.put(name, new ModuleLoadException(Errno.EINVAL, "Invalid argument"));
+                    return null;
+                }
+            }
+            loaded.put(name, new Module(name, p.size(), driver, values));
+            drivers.register(driver, values);
+            return null;
+        });
+    }
+
+    /** A driver service went away (bundle stopping): remove it from every device. */
+    public void driverGone(NetDriver driver) {
+        lock.call(() -> {
+            Module m = loaded.get(driver.name());
+            if (m != null && m.driver == driver) {
+                drivers.unregister(driver);
+                loaded.remove(driver.name());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public ModuleInfo checkLoaded(String name) throws ModuleLoadException {
+        return lock.call(() -> {
+            ModuleLoadException why = failed.remove(name);
+            if (why != null) {
+                throw why;
+            }
+            Module m = loaded.get(name);
+            if (m == null) {
+                throw new ModuleLoadException(Errno.ENOENT, "the bundle published no driver named " + name);
+            }
+            return info(m);
+        });
+    }
+
+    @Override
+    public void forget(String name) {
+        lock.call(() -> {
+            pending.remove(name);
+            failed.remove(name);
+            return null;
+        });
+    }
+
+    @Override
+    public List<ModuleInfo> modules() {
+        return lock.call(() -> {
+            List<ModuleInfo> list = new ArrayList<>();
+            for (Module m : loaded.values()) {
+                list.add(0, info(m));
+            }
+            return list;
+        });
+    }
+
+    @Override
+    public List<String> dmesg() {
+        return lock.call(dmesg::lines);
+    }
+
+    private static ModuleInfo info(Module m) {
+        return new ModuleInfo(m.name, m.size, 0, ModuleState.LIVE, Map.copyOf(m.params));
+    }
+}

@@ -1,0 +1,139 @@
+package io.netmodel.irq;
+
+import io.netmodel.api.netdev.IrqHandler;
+import io.netmodel.kobj.KAttr;
+import io.netmodel.kobj.KTree;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The IRQ descriptors of one host and {@code /proc/interrupts}
+ * ({@code kernel/irq/proc.c show_interrupts} + {@code arch/x86/kernel/irq.c
+ * arch_show_interrupts}, layout in kernel-interfaces.md §4.1).
+ */
+public final class IrqTable {
+    /** First dynamically allocated IRQ on x86 (after the IO-APIC legacy range). */
+    private static final int FIRST_DYNAMIC_IRQ = 24;
+    /** The x86 summary rows the reference 6.18 guest shows, in order. */
+    private static final String[][] ARCH_ROWS = {
+        {"NMI", "Non-maskable interrupts"}, {"LOC", "Local timer interrupts"},
+        {"SPU", "Spurious interrupts"}, {"PMI", "Performance monitoring interrupts"},
+        {"IWI", "IRQ work interrupts"}, {"RTR", "APIC ICR read retries"},
+        {"RES", "Rescheduling interrupts"}, {"CAL", "Function call interrupts"},
+        {"TLB", "TLB shootdowns"}, {"TRM", "Thermal event interrupts"},
+        {"HYP", "Hypervisor callback interrupts"},
+    };
+    private static final String[][] ARCH_ROWS_AFTER_MIS = {
+        {"PIN", "Posted-interrupt notification event"}, {"NPI", "Nested posted-interrupt event"},
+        {"PIW", "Posted-interrupt wakeup event"},
+    };
+
+    private final int cpus;
+    private final Map<Integer, IrqDesc> descs = new TreeMap<>();
+    private final Map<String, long[]> archCounts = new TreeMap<>();
+    private long errCount;
+    private long misCount;
+
+    public IrqTable(int cpus, KTree tree) {
+        this.cpus = cpus;
+        for (String[] row : ARCH_ROWS) {
+            archCounts.put(row[0], new long[cpus]);
+        }
+        for (String[] row : ARCH_ROWS_AFTER_MIS) {
+            archCounts.put(row[0], new long[cpus]);
+        }
+        tree.mkdirs("/proc").attr("interrupts", 0444, KAttr.Flavor.PROC, this::showInterrupts, null);
+    }
+
+    /** {@code pci_alloc_irq_vectors} + {@code request_irq} on an MSI-X vector. */
+    public IrqDesc requestMsix(String busAddress, int vector, String action, IrqHandler handler) {
+        int number = lowestFree();
+        IrqDesc d = new IrqDesc(number, "PCI-MSIX-" + busAddress, vector, "edge", action, handler, cpus);
+        descs.put(number, d);
+        return d;
+    }
+
+    /** {@code request_irq} on a legacy IO-APIC line (INTx). */
+    public IrqDesc requestLegacy(int gsi, String action, IrqHandler handler) {
+        if (descs.containsKey(gsi)) {
+            throw new IllegalStateException("IRQ " + gsi + " is in use (shared lines are not modelled)");
+        }
+        IrqDesc d = new IrqDesc(gsi, "IO-APIC", gsi, "fasteoi", action, handler, cpus);
+        descs.put(gsi, d);
+        return d;
+    }
+
+    /** {@code free_irq}: the row vanishes; the number can be allocated again. */
+    public void free(IrqDesc desc) {
+        descs.remove(desc.number(), desc);
+    }
+
+    public IrqDesc get(int number) {
+        return descs.get(number);
+    }
+
+    public int cpus() {
+        return cpus;
+    }
+
+    /** A per-CPU x86 counter row (LOC, RES, CAL, ...). */
+    public void countArch(String mnemonic, int cpu) {
+        archCounts.get(mnemonic)[cpu]++;
+    }
+
+    private int lowestFree() {
+        int n = FIRST_DYNAMIC_IRQ;
+        while (descs.containsKey(n)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** {@code prec}: 3, one more per power of ten up to {@code nr_irqs}, at most 10. */
+    private int prec() {
+        int nrIrqs = descs.isEmpty() ? 0 : ((TreeMap<Integer, IrqDesc>) descs).lastKey() + 1;
+        int prec = 3;
+        for (long j = 1000; prec < 10 && j <= nrIrqs; j *= 10) {
+            prec++;
+        }
+        return prec;
+    }
+
+    String showInterrupts() {
+        int prec = prec();
+        StringBuilder sb = new StringBuilder(256 + descs.size() * 96);
+        sb.append(" ".repeat(prec + 8));
+        for (int cpu = 0; cpu < cpus; cpu++) {
+            sb.append(String.format("CPU%-8d", cpu));
+        }
+        sb.append('\n');
+        for (IrqDesc d : descs.values()) {
+            sb.append(String.format("%" + prec + "d:", d.number()));
+            for (int cpu = 0; cpu < cpus; cpu++) {
+                sb.append(String.format(" %10d", d.count(cpu)));
+            }
+            sb.append(String.format(" %8s", d.chip()));
+            sb.append(String.format(" %" + prec + "d", d.hwirq()));
+            sb.append(String.format("-%-8s", d.flow()));
+            sb.append("  ").append(d.name()).append('\n');
+        }
+        for (String[] row : ARCH_ROWS) {
+            archRow(sb, prec, row);
+        }
+        sb.append(String.format("%" + prec + "s: %10d", "ERR", errCount)).append("\n");
+        sb.append(String.format("%" + prec + "s: %10d", "MIS", misCount)).append("\n");
+        for (String[] row : ARCH_ROWS_AFTER_MIS) {
+            archRow(sb, prec, row);
+        }
+        return sb.toString();
+    }
+
+    private void archRow(StringBuilder sb, int prec, String[] row) {
+        sb.append(String.format("%" + prec + "s: ", row[0]));
+        long[] counts = archCounts.get(row[0]);
+        for (int cpu = 0; cpu < cpus; cpu++) {
+            sb.append(String.format("%10d ", counts[cpu]));
+        }
+        sb.append("  ").append(row[1]).append('\n');
+    }
+}

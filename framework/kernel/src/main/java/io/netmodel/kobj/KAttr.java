@@ -1,0 +1,73 @@
+package io.netmodel.kobj;
+
+import io.netmodel.api.vfs.Caller;
+import io.netmodel.api.vfs.NodeKind;
+import io.netmodel.api.vfs.VfsException;
+
+/**
+ * An attribute file: a {@link Show} that renders the whole value and an optional
+ * {@link Store} that parses, validates and applies one write, with the kernel's errno.
+ * The {@link Flavor} says which kernel file semantics apply.
+ */
+public final class KAttr extends KNode {
+
+    /** Which kernel code serves the file; decides size and offset behaviour. */
+    public enum Flavor {
+        /** sysfs/kernfs: st_size 4096; a read at an offset returns the rest of the value. */
+        SYSFS,
+        /** /proc/sys: st_size 0; a read at an offset > 0 is EOF; a write at an offset > 0 is ignored. */
+        PROC_SYS,
+        /** /proc seq_file: st_size 0; rendered at offset 0, later offsets read the rest. */
+        PROC
+    }
+
+    /** Renders the whole value ({@code show()} / {@code proc_handler} read). */
+    @FunctionalInterface
+    public interface Show {
+        String show() throws VfsException;
+    }
+
+    /** One write: returns the bytes the kernel reports consumed, or throws the errno. */
+    @FunctionalInterface
+    public interface Store {
+        int store(byte[] data, Caller caller) throws VfsException;
+    }
+
+    private final Flavor flavor;
+    private final Show show;
+    private final Store store;
+
+    KAttr(String name, int mode, Flavor flavor, Show show, Store store, long mtimeNanos) {
+        super(name, mode, mtimeNanos);
+        this.flavor = flavor;
+        this.show = show;
+        this.store = store;
+    }
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.FILE;
+    }
+
+    @Override
+    public long size() {
+        return flavor == Flavor.SYSFS ? 4096 : 0;
+    }
+
+    public Flavor flavor() {
+        return flavor;
+    }
+
+    public String show() throws VfsException {
+        return show.show();
+    }
+
+    /** Whether the file has a store at all (kernfs: no write op means EACCES at open). */
+    public boolean writable() {
+        return store != null && (mode() & 0222) != 0;
+    }
+
+    public int store(byte[] data, Caller caller) throws VfsException {
+        return store.store(data, caller);
+    }
+}

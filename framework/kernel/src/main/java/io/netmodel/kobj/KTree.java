@@ -1,0 +1,112 @@
+package io.netmodel.kobj;
+
+import io.netmodel.api.vfs.Errno;
+import io.netmodel.api.vfs.VfsException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * The attribute tree: the one source of truth for every file netmodel serves. Concepts add
+ * their directories and attribute tables here (like kobjects and {@code sysfs_create_group});
+ * fs-mount and the shell read it through {@link TreeFs}.
+ */
+public final class KTree {
+    private final AtomicLong generation = new AtomicLong();
+    private final LongSupplier wallClockNanos;
+    private final KDir root;
+
+    public KTree(LongSupplier wallClockNanos) {
+        this.wallClockNanos = wallClockNanos;
+        this.root = KDir.root(this);
+    }
+
+    public KTree() {
+        this(() -> System.currentTimeMillis() * 1_000_000L);
+    }
+
+    public KDir root() {
+        return root;
+    }
+
+    long nowNanos() {
+        return wallClockNanos.getAsLong();
+    }
+
+    void changed() {
+        generation.incrementAndGet();
+    }
+
+    /** Bumped whenever a node is added or removed; readable without the model lock. */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** The directory at {@code path}, creating missing ones (0755), like {@code mkdir -p}. */
+    public KDir mkdirs(String path) {
+        KDir dir = root;
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) {
+                dir = dir.dir(part);
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * The node at {@code path} without following symlinks in the last component. Symlinks in
+     * earlier components are followed (FUSE never sends those: the kernel resolves them; the
+     * in-process shell does).
+     */
+    public KNode lookup(String path) throws VfsException {
+        return resolve(path, false, 0);
+    }
+
+    /** Like {@link #lookup} but follows a final symlink too ({@code stat} rather than {@code lstat}). */
+    public KNode lookupFollow(String path) throws VfsException {
+        return resolve(path, true, 0);
+    }
+
+    private KNode resolve(String path, boolean followLast, int depth) throws VfsException {
+        if (depth > 40) {
+            throw new VfsException(40); // ELOOP
+        }
+        if (!path.startsWith("/")) {
+            throw new VfsException(Errno.ENOENT);
+        }
+        String[] parts = path.split("/");
+        KNode node = root;
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (!(node instanceof KDir dir)) {
+                throw new VfsException(Errno.ENOTDIR);
+            }
+            if (part.equals("..")) {
+                node = dir.parent() == null ? dir : dir.parent();
+                continue;
+            }
+            KNode next = dir.child(part);
+            if (next == null) {
+                throw new VfsException(Errno.ENOENT);
+            }
+            boolean last = isLast(parts, i);
+            if (next instanceof KLink link && (!last || followLast)) {
+                String base = dir.path();
+                next = resolve(base + "/" + link.target(), true, depth + 1);
+            }
+            node = next;
+        }
+        return node;
+    }
+
+    private static boolean isLast(String[] parts, int i) {
+        for (int j = i + 1; j < parts.length; j++) {
+            if (!parts[j].isEmpty() && !parts[j].equals(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,76 @@
+package io.netmodel.kobj;
+
+import io.netmodel.api.vfs.Caller;
+import io.netmodel.api.vfs.Errno;
+import io.netmodel.api.vfs.NodeStat;
+import io.netmodel.api.vfs.OpenFile;
+import io.netmodel.api.vfs.VfsException;
+import io.netmodel.api.vfs.VirtualFs;
+import io.netmodel.core.ModelLock;
+import java.util.List;
+
+/** {@link VirtualFs} over a {@link KTree}: every call holds the model lock, so it sees one instant. */
+public final class TreeFs implements VirtualFs {
+    private final KTree tree;
+    private final ModelLock lock;
+
+    public TreeFs(KTree tree, ModelLock lock) {
+        this.tree = tree;
+        this.lock = lock;
+    }
+
+    @Override
+    public NodeStat stat(String path) throws VfsException {
+        return lock.call(() -> {
+            KNode n = tree.lookup(path);
+            return new NodeStat(n.kind(), n.mode(), n.size(), 0, 0, n.mtimeNanos());
+        });
+    }
+
+    @Override
+    public List<String> list(String path) throws VfsException {
+        return lock.call(() -> {
+            KNode n = tree.lookupFollow(path);
+            if (!(n instanceof KDir dir)) {
+                throw new VfsException(Errno.ENOTDIR);
+            }
+            return dir.names();
+        });
+    }
+
+    @Override
+    public String readlink(String path) throws VfsException {
+        return lock.call(() -> {
+            KNode n = tree.lookup(path);
+            if (!(n instanceof KLink link)) {
+                throw new VfsException(Errno.EINVAL);
+            }
+            return link.target();
+        });
+    }
+
+    @Override
+    public OpenFile open(String path, boolean write, Caller caller) throws VfsException {
+        return lock.call(() -> {
+            KNode n = tree.lookupFollow(path);
+            if (n instanceof KDir) {
+                throw new VfsException(Errno.EISDIR);
+            }
+            KAttr attr = (KAttr) n;
+            // kernfs_fop_open / proc_sys_permission: no write bits or no store -> EACCES, even for root.
+            int bits = caller.uid() == 0 ? (attr.mode() >> 6) & 7 : attr.mode() & 7;
+            if (write && (!attr.writable() || (bits & 2) == 0)) {
+                throw new VfsException(Errno.EACCES);
+            }
+            if (!write && (bits & 4) == 0) {
+                throw new VfsException(Errno.EACCES);
+            }
+            return new KOpenFile(attr, caller, lock);
+        });
+    }
+
+    @Override
+    public long generation() {
+        return tree.generation();
+    }
+}

@@ -1,0 +1,181 @@
+package io.netmodel.net;
+
+import io.netmodel.api.netdev.NetDevice;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@code struct net_device}: the state its sysfs files show and its setters change, with
+ * the kernel's rules ({@code dev_set_mtu}, {@code dev_change_flags}, ...). Model-thread only.
+ */
+public final class NetDeviceImpl implements NetDevice {
+    public static final int IFF_UP = 0x1;
+    public static final int IFF_BROADCAST = 0x2;
+    public static final int IFF_DEBUG = 0x4;
+    public static final int IFF_LOOPBACK = 0x8;
+    public static final int IFF_NOTRAILERS = 0x20;
+    public static final int IFF_NOARP = 0x80;
+    public static final int IFF_PROMISC = 0x100;
+    public static final int IFF_ALLMULTI = 0x200;
+    public static final int IFF_MULTICAST = 0x1000;
+    public static final int IFF_PORTSEL = 0x2000;
+    public static final int IFF_AUTOMEDIA = 0x4000;
+    public static final int IFF_DYNAMIC = 0x8000;
+    /** Bits {@code dev_change_flags} takes from userspace as they are. */
+    static final int USER_FLAGS = IFF_DEBUG | IFF_NOTRAILERS | IFF_NOARP | IFF_DYNAMIC | IFF_MULTICAST
+        | IFF_PORTSEL | IFF_AUTOMEDIA;
+
+    public static final int ARPHRD_ETHER = 1;
+    public static final int ARPHRD_LOOPBACK = 772;
+    public static final int SPEED_UNKNOWN = -1;
+
+    String name;
+    int ifindex;
+    final int type;
+    int mtu;
+    int minMtu;
+    int maxMtu;
+    byte[] address = new byte[6];
+    byte[] broadcast = {-1, -1, -1, -1, -1, -1};
+    /** 0 permanent, 1 random, 2 stolen, 3 set. */
+    int addrAssignType;
+    /** 1 enum (eth%d), 2 predictable, 3 user, 4 renamed. */
+    int nameAssignType;
+    int flags;
+    int txQueueLen = 1000;
+    String ifalias = "";
+    int netdevGroup;
+    long groFlushTimeout;
+    int napiDeferHardIrqs;
+    boolean threaded;
+    int speed = SPEED_UNKNOWN;
+    boolean carrier = true;
+    int carrierUpCount;
+    int carrierDownCount;
+    boolean alive;
+    final boolean hasLinkKsettings;
+    final int numTx;
+    final int numRx;
+    /** The sysfs path of the parent device, or null for a virtual device (lo). */
+    final String parentPath;
+    final List<NapiImpl> napis = new ArrayList<>();
+    final NetStats stats = new NetStats();
+
+    NetDeviceImpl(String namePattern, int type, int txQueues, int rxQueues, String parentPath,
+                  boolean hasLinkKsettings) {
+        this.name = namePattern;
+        this.type = type;
+        this.numTx = txQueues;
+        this.numRx = rxQueues;
+        this.parentPath = parentPath;
+        this.hasLinkKsettings = hasLinkKsettings;
+    }
+
+    /** {@code alloc_etherdev_mqs} + {@code ether_setup}. */
+    public static NetDeviceImpl etherdev(int txQueues, int rxQueues, String parentPath) {
+        NetDeviceImpl d = new NetDeviceImpl("eth%d", ARPHRD_ETHER, txQueues, rxQueues, parentPath, true);
+        d.mtu = 1500;
+        d.minMtu = 68;
+        d.maxMtu = 1500;
+        d.flags = IFF_BROADCAST | IFF_MULTICAST;
+        d.nameAssignType = 1;
+        return d;
+    }
+
+    /** {@code loopback_setup}. */
+    public static NetDeviceImpl loopback() {
+        NetDeviceImpl d = new NetDeviceImpl("lo", ARPHRD_LOOPBACK, 1, 1, null, false);
+        d.mtu = 65536;
+        d.minMtu = 0;
+        d.maxMtu = 0;
+        d.flags = IFF_LOOPBACK;
+        d.broadcast = new byte[6];
+        d.nameAssignType = 2;
+        return d;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int ifindex() {
+        return ifindex;
+    }
+
+    @Override
+    public int mtu() {
+        return mtu;
+    }
+
+    @Override
+    public void setMtuRange(int min, int max) {
+        this.minMtu = min;
+        this.maxMtu = max;
+    }
+
+    @Override
+    public void setMacAddress(byte[] addr) {
+        if (addr.length != 6) {
+            throw new IllegalArgumentException("an Ethernet address has 6 bytes");
+        }
+        this.address = addr.clone();
+    }
+
+    @Override
+    public void setSpeed(int mbps) {
+        this.speed = mbps;
+    }
+
+    @Override
+    public int numRxQueues() {
+        return numRx;
+    }
+
+    @Override
+    public int numTxQueues() {
+        return numTx;
+    }
+
+    public boolean isUp() {
+        return (flags & IFF_UP) != 0;
+    }
+
+    /** {@code netif_running() && netif_carrier_ok()}. */
+    public boolean isRunning() {
+        return isUp() && carrier;
+    }
+
+    public boolean alive() {
+        return alive;
+    }
+
+    public List<NapiImpl> napis() {
+        return napis;
+    }
+
+    public NetStats stats() {
+        return stats;
+    }
+
+    /** {@code dev_open}: the device comes up with its carrier (ifup after registration). */
+    void open() {
+        if (!isUp()) {
+            flags |= IFF_UP;
+            if (carrier) {
+                carrierUpCount++;
+            }
+        }
+    }
+
+    /** {@code dev_close}. */
+    void close() {
+        if (isUp()) {
+            flags &= ~IFF_UP;
+            if (carrier) {
+                carrierDownCount++;
+            }
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package io.netmodel.net;
+
+import static io.netmodel.kobj.Kstrtox.kstrtoul;
+
+import io.netmodel.api.kernel.Behaviour;
+import io.netmodel.api.kernel.KernelProfile;
+import io.netmodel.api.vfs.Caller;
+import io.netmodel.api.vfs.Errno;
+import io.netmodel.api.vfs.VfsException;
+import io.netmodel.kobj.Attr;
+import io.netmodel.kobj.KAttr;
+import io.netmodel.kobj.KDir;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code /sys/class/net/<dev>/}: the attribute table of {@code net/core/net-sysfs.c}, with its
+ * three store paths ({@code netdev_store}, {@code netdev_lock_store}, the carrier exception)
+ * and their check order: capability, parse, lock, alive, setter
+ * ({@code shared/reference/kernel-interfaces.md} §2).
+ */
+public final class NetSysfs {
+    private static final Set<String> UEVENT_ACTIONS =
+        Set.of("add", "remove", "change", "move", "online", "offline", "bind", "unbind");
+
+    /** A validated setter behind {@code netdev_store}. */
+    @FunctionalInterface
+    interface Setter {
+        void set(NetDeviceImpl dev, long value) throws VfsException;
+    }
+
+    private final KernelProfile profile;
+    private final List<Attr<NetDeviceImpl>> table;
+
+    public NetSysfs(KernelProfile profile) {
+        this.profile = profile;
+        this.table = table();
+    }
+
+    /** Creates the device's files in {@code dir}. */
+    public void populate(KDir dir, NetDeviceImpl dev) {
+        Attr.populate(dir, dev, table, profile, KAttr.Flavor.SYSFS);
+        KDir statistics = dir.dir("statistics");
+        List<Attr<NetDeviceImpl>> stats = new ArrayList<>();
+        for (int i = 0; i < NetStats.NAMES.length; i++) {
+            int index = i;
+            stats.add(Attr.ro(NetStats.NAMES[i], show(d -> Long.toUnsignedString(d.stats.get(index)) + "\n")));
+        }
+        Attr.populate(statistics, dev, stats, profile, KAttr.Flavor.SYSFS);
+    }
+
+    private List<Attr<NetDeviceImpl>> table() {
+        return List.of(
+            Attr.ro("addr_assign_type", show(d -> d.addrAssignType + "\n")),
+            Attr.ro("addr_len", show(d -> d.address.length + "\n")),
+            Attr.ro("address", show(d -> mac(d.address))),
+            Attr.ro("broadcast", show(d -> mac(d.broadcast))),
+            Attr.rw("carrier", show(NetSysfs::carrier), NetSysfs::storeCarrier),
+            Attr.ro("carrier_changes", show(d -> (d.carrierUpCount + d.carrierDownCount) + "\n")),
+            Attr.ro("carrier_down_count", show(d -> d.carrierDownCount + "\n")),
+            Attr.ro("carrier_up_count", show(d -> d.carrierUpCount + "\n")),
+            Attr.ro("dev_id", show(d -> "0x0\n")),
+            Attr.ro("dev_port", show(d -> "0\n")),
+            Attr.ro("dormant", show(d -> running(d, "0\n"))),
+            Attr.ro("duplex", show(d -> linkKsettings(d, d.speed == NetDeviceImpl.SPEED_UNKNOWN ? "unknown\n" : "full\n"))),
+            Attr.rw("flags", show(d -> String.format("%#x", d.flags) + "\n"), netdevStore(NetSysfs::changeFlags)),
+            Attr.rw("gro_flush_timeout", show(d -> Long.toUnsignedString(d.groFlushTimeout) + "\n"),
+                lockStore((d, v) -> {
+                    d.groFlushTimeout = v;
+                    d.napis.forEach(n -> n.groFlushTimeout = v);
+                })).since(Behaviour.GRO_FLUSH_TIMEOUT),
+            Attr.rw("ifalias", show(d -> d.ifalias.isEmpty() ? "" : d.ifalias + "\n"), NetSysfs::storeIfalias),
+            Attr.ro("ifindex", show(d -> d.ifindex + "\n")),
+            Attr.ro("iflink", show(d -> d.ifindex + "\n")),
+            Attr.ro("link_mode", show(d -> "0\n")),
+            Attr.rw("mtu", show(d -> d.mtu + "\n"), netdevStore(NetSysfs::setMtu)),
+            Attr.ro("name_assign_type", show(NetSysfs::nameAssignType)),
+            Attr.rw("napi_defer_hard_irqs", show(d -> Integer.toUnsignedString(d.napiDeferHardIrqs) + "\n"),
+                lockStore((d, v) -> {
+                    if (Long.compareUnsigned(v, Integer.MAX_VALUE) > 0) {
+                        throw new VfsException(Errno.ERANGE);
+                    }
+                    d.napiDeferHardIrqs = (int) v;
+                    d.napis.forEach(n -> n.deferHardIrqs = (int) v);
+                })).since(Behaviour.NAPI_DEFER_HARD_IRQS),
+            Attr.rw("netdev_group", show(d -> d.netdevGroup + "\n"), netdevStore((d, v) -> d.netdevGroup = (int) v)),
+            Attr.ro("operstate", show(NetSysfs::operstate)),
+            Attr.rw("proto_down", show(d -> "0\n"), netdevStore((d, v) -> {
+                throw new VfsException(Errno.EOPNOTSUPP);
+            })),
+            Attr.ro("speed", show(d -> linkKsettings(d, d.speed + "\n"))),
+            Attr.ro("testing", show(d -> running(d, "0\n"))),
+            Attr.rw("threaded", show(d -> (d.threaded ? 1 : 0) + "\n"), NetSysfs::storeThreaded)
+                .since(Behaviour.THREADED_NAPI),
+            Attr.rw("tx_queue_len", show(d -> d.txQueueLen + "\n"), netdevStore((d, v) -> {
+                if (v != (v & 0xFFFF_FFFFL)) {
+                    throw new VfsException(Errno.ERANGE);
+                }
+                d.txQueueLen = (int) v;
+            })),
+            Attr.ro("type", show(d -> d.type + "\n")),
+            Attr.rw("uevent", show(d -> "INTERFACE=" + d.name + "\nIFINDEX=" + d.ifindex + "\n"), NetSysfs::storeUevent));
+    }
+
+    /** {@code netdev_show}: a device being unregistered reads as EINVAL. */
+    private static Attr.Show<NetDeviceImpl> show(Attr.Show<NetDeviceImpl> inner) {
+        return d -> {
+            if (!d.alive) {
+                throw new VfsException(Errno.EINVAL);
+            }
+            return inner.show(d);
+        };
+    }
+
+    /**
+     * {@code netdev_store}: CAP_NET_ADMIN (EPERM), {@code kstrtoul} (EINVAL/ERANGE), RTNL,
+     * alive check (ENODEV from 6.15, a zero-byte write before), then the setter.
+     */
+    private Attr.Store<NetDeviceImpl> netdevStore(Setter setter) {
+        return (dev, data, caller) -> {
+            requireNetAdmin(caller);
+            long value = kstrtoul(data);
+            if (!dev.alive) {
+                if (profile.has(Behaviour.SYSFS_RTNL_LOCK)) {
+                    throw new VfsException(Errno.ENODEV);
+                }
+                return 0;
+            }
+            setter.set(dev, value);
+            return data.length;
+        };
+    }
+
+    /** {@code netdev_lock_store}: like netdev_store, but a dead device is a silent zero-byte write. */
+    private static Attr.Store<NetDeviceImpl> lockStore(Setter setter) {
+        return (dev, data, caller) -> {
+            requireNetAdmin(caller);
+            long value = kstrtoul(data);
+            if (!dev.alive) {
+                return 0;
+            }
+            setter.set(dev, value);
+            return data.length;
+        };
+    }
+
+    private static void requireNetAdmin(Caller caller) throws VfsException {
+        if (!caller.hasNetAdmin()) {
+            throw new VfsException(Errno.EPERM);
+        }
+    }
+
+    /** {@code dev_set_mtu}: the value is cast to int, then checked against min/max. */
+    private static void setMtu(NetDeviceImpl d, long value) throws VfsException {
+        int mtu = (int) value;
+        if (mtu == d.mtu) {
+            return;
+        }
+        if (mtu < 0 || mtu < d.minMtu) {
+            throw new VfsException(Errno.EINVAL);
+        }
+        if (d.maxMtu > 0 && mtu > d.maxMtu) {
+            throw new VfsException(Errno.EINVAL);
+        }
+        d.mtu = mtu;
+    }
+
+    /** {@code dev_change_flags}: soft bits as given, UP opens/closes, PROMISC/ALLMULTI as requested. */
+    private static void changeFlags(NetDeviceImpl d, long value) {
+        int requested = (int) value;
+        int kept = d.flags & ~(NetDeviceImpl.USER_FLAGS | NetDeviceImpl.IFF_UP
+            | NetDeviceImpl.IFF_PROMISC | NetDeviceImpl.IFF_ALLMULTI);
+        int soft = requested & (NetDeviceImpl.USER_FLAGS | NetDeviceImpl.IFF_PROMISC | NetDeviceImpl.IFF_ALLMULTI);
+        int up = d.flags & NetDeviceImpl.IFF_UP;
+        d.flags = kept | soft | up;
+        if ((requested & NetDeviceImpl.IFF_UP) != 0) {
+            d.open();
+        } else {
+            d.close();
+        }
+    }
+
+    /** {@code carrier_store}: EOPNOTSUPP without {@code ndo_change_carrier}, before any other check. */
+    private static int storeCarrier(NetDeviceImpl d, byte[] data, Caller caller) throws VfsException {
+        throw new VfsException(Errno.EOPNOTSUPP);
+    }
+
+    private static int storeIfalias(NetDeviceImpl d, byte[] data, Caller caller) throws VfsException {
+        requireNetAdmin(caller);
+        int len = data.length;
+        if (len > 0 && data[len - 1] == '\n') {
+            len--;
+        }
+        if (len >= 256) {
+            throw new VfsException(Errno.EINVAL);
+        }
+        if (d.alive) {
+            d.ifalias = new String(data, 0, len, StandardCharsets.UTF_8);
+        }
+        return data.length;
+    }
+
+    /**
+     * {@code threaded_store}: ns capability, parse, no NAPI or a value other than 0/1 gives
+     * EOPNOTSUPP (not EINVAL); propagates to every NAPI.
+     */
+    private static int storeThreaded(NetDeviceImpl d, byte[] data, Caller caller) throws VfsException {
+        requireNetAdmin(caller);
+        long value = kstrtoul(data);
+        if (!d.alive) {
+            return 0;
+        }
+        if (d.napis.isEmpty() || (value != 0 && value != 1)) {
+            throw new VfsException(Errno.EOPNOTSUPP);
+        }
+        d.threaded = value == 1;
+        d.napis.forEach(n -> n.threaded = d.threaded);
+        return data.length;
+    }
+
+    private static int storeUevent(NetDeviceImpl d, byte[] data, Caller caller) throws VfsException {
+        String text = new String(data, StandardCharsets.UTF_8).trim();
+        String action = text.split("\\s+", 2)[0];
+        if (!UEVENT_ACTIONS.contains(action)) {
+            throw new VfsException(Errno.EINVAL);
+        }
+        return data.length;
+    }
+
+    private static String carrier(NetDeviceImpl d) throws VfsException {
+        if (!d.isUp()) {
+            throw new VfsException(Errno.EINVAL);
+        }
+        return (d.carrier ? 1 : 0) + "\n";
+    }
+
+    private static String running(NetDeviceImpl d, String value) throws VfsException {
+        if (!d.isUp()) {
+            throw new VfsException(Errno.EINVAL);
+        }
+        return value;
+    }
+
+    /** {@code speed}/{@code duplex}: EINVAL without {@code get_link_ksettings} or when down. */
+    private static String linkKsettings(NetDeviceImpl d, String value) throws VfsException {
+        if (!d.hasLinkKsettings || !d.isUp()) {
+            throw new VfsException(Errno.EINVAL);
+        }
+        return value;
+    }
+
+    private static String nameAssignType(NetDeviceImpl d) throws VfsException {
+        if (d.nameAssignType == 0) {
+            throw new VfsException(Errno.EINVAL);
+        }
+        return d.nameAssignType + "\n";
+    }
+
+    private static String operstate(NetDeviceImpl d) {
+        if (!d.isUp()) {
+            return "down\n";
+        }
+        if (d.type == NetDeviceImpl.ARPHRD_LOOPBACK) {
+            return "unknown\n";
+        }
+        return d.carrier ? "up\n" : "lowerlayerdown\n";
+    }
+
+    static String mac(byte[] addr) {
+        StringBuilder sb = new StringBuilder(18);
+        for (int i = 0; i < addr.length; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(String.format("%02x", addr[i] & 0xff));
+        }
+        return sb.append('\n').toString();
+    }
+}

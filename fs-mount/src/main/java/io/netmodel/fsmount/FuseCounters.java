@@ -1,0 +1,24 @@
+package io.netmodel.fsmount;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** How many FUSE upcalls of each kind the mount has served (for the "calls per cat" budget). */
+public final class FuseCounters {
+    final LongAdder getattr = new LongAdder();
+    final LongAdder readdir = new LongAdder();
+    final LongAdder open = new LongAdder();
+    final LongAdder read = new LongAdder();
+    final LongAdder write = new LongAdder();
+    final LongAdder release = new LongAdder();
+
+    /** {@code getattr=N open=N read=N write=N release=N readdir=N}. */
+    @Override
+    public String toString() {
+        return "getattr=" + getattr.sum() + " open=" + open.sum() + " read=" + read.sum() + " write=" + write.sum()
+            + " release=" + release.sum() + " readdir=" + readdir.sum();
+    }
+
+    public long total() {
+        return getattr.sum() + readdir.sum() + open.sum() + read.sum() + write.sum() + release.sum();
+    }
+}

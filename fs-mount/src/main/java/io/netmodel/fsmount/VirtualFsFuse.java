@@ -1,0 +1,196 @@
+package io.netmodel.fsmount;
+
+import io.netmodel.api.vfs.Caller;
+import io.netmodel.api.vfs.NodeKind;
+import io.netmodel.api.vfs.NodeStat;
+import io.netmodel.api.vfs.OpenFile;
+import io.netmodel.api.vfs.VfsException;
+import io.netmodel.api.vfs.VirtualFs;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import jnr.ffi.Pointer;
+import jnr.ffi.Struct;
+import jnr.ffi.types.off_t;
+import jnr.ffi.types.size_t;
+import ru.serce.jnrfuse.FuseFillDir;
+import ru.serce.jnrfuse.FuseStubFS;
+import ru.serce.jnrfuse.struct.FileStat;
+import ru.serce.jnrfuse.struct.FuseContext;
+import ru.serce.jnrfuse.struct.FuseFileInfo;
+
+/**
+ * FUSE callbacks over a {@link VirtualFs}: resolve, act, or return the negative errno the model
+ * gave. Knows nothing about networking. Every regular file is opened with {@code direct_io},
+ * so each {@code read(2)} reaches the model (sysfs/proc semantics at offsets, no page cache,
+ * st_size 4096 or 0 as the kernel reports it). Callbacks run on libfuse's worker threads.
+ */
+final class VirtualFsFuse extends FuseStubFS {
+    /** {@code struct fuse_file_info} (libfuse 2.9, LP64): bitfield word and {@code fh}. */
+    private static final int FI_BITS_OFFSET = 20;
+    private static final int FI_FH_OFFSET = 24;
+    private static final int DIRECT_IO = 1;
+    private static final int O_ACCMODE = 3;
+
+    private final VirtualFs fs;
+    private final Map<Long, OpenFile> open = new ConcurrentHashMap<>();
+    private final AtomicLong nextHandle = new AtomicLong(1);
+    private final FuseCounters counters = new FuseCounters();
+
+    VirtualFsFuse(VirtualFs fs) {
+        this.fs = fs;
+    }
+
+    FuseCounters counters() {
+        return counters;
+    }
+
+    @Override
+    protected String getFSName() {
+        return "netmodel";
+    }
+
+    @Override
+    public int getattr(String path, FileStat stat) {
+        counters.getattr.increment();
+        try {
+            NodeStat s = fs.stat(path);
+            int type = s.kind() == NodeKind.DIRECTORY ? FileStat.S_IFDIR
+                : s.kind() == NodeKind.SYMLINK ? FileStat.S_IFLNK : FileStat.S_IFREG;
+            stat.st_mode.set(type | s.mode());
+            stat.st_nlink.set(s.kind() == NodeKind.DIRECTORY ? 2 : 1);
+            stat.st_size.set(s.size());
+            stat.st_uid.set(s.uid());
+            stat.st_gid.set(s.gid());
+            stat.st_blksize.set(4096);
+            long sec = s.mtimeNanos() / 1_000_000_000L;
+            long nsec = s.mtimeNanos() % 1_000_000_000L;
+            stat.st_mtim.tv_sec.set(sec);
+            stat.st_mtim.tv_nsec.set(nsec);
+            stat.st_ctim.tv_sec.set(sec);
+            stat.st_ctim.tv_nsec.set(nsec);
+            stat.st_atim.tv_sec.set(sec);
+            stat.st_atim.tv_nsec.set(nsec);
+            return 0;
+        } catch (VfsException e) {
+            return -e.errno();
+        }
+    }
+
+    @Override
+    public int readlink(String path, Pointer buf, @size_t long size) {
+        try {
+            byte[] target = fs.readlink(path).getBytes(StandardCharsets.UTF_8);
+            int n = (int) Math.min(target.length, size - 1);
+            buf.put(0, target, 0, n);
+            buf.putByte(n, (byte) 0);
+            return 0;
+        } catch (VfsException e) {
+            return -e.errno();
+        }
+    }
+
+    @Override
+    public int readdir(String path, Pointer buf, FuseFillDir filler, @off_t long offset, FuseFileInfo fi) {
+        counters.readdir.increment();
+        try {
+            List<String> names = fs.list(path);
+            filler.apply(buf, ".", null, 0);
+            filler.apply(buf, "..", null, 0);
+            for (String name : names) {
+                if (filler.apply(buf, name, null, 0) != 0) {
+                    break;
+                }
+            }
+            return 0;
+        } catch (VfsException e) {
+            return -e.errno();
+        }
+    }
+
+    @Override
+    public int open(String path, FuseFileInfo fi) {
+        counters.open.increment();
+        try {
+            boolean write = (fi.flags.get() & O_ACCMODE) != 0;
+            OpenFile file = fs.open(path, write, caller());
+            long handle = nextHandle.getAndIncrement();
+            open.put(handle, file);
+            Pointer raw = Struct.getMemory(fi);
+            raw.putLong(FI_FH_OFFSET, handle);
+            raw.putInt(FI_BITS_OFFSET, raw.getInt(FI_BITS_OFFSET) | DIRECT_IO);
+            return 0;
+        } catch (VfsException e) {
+            return -e.errno();
+        }
+    }
+
+    @Override
+    public int read(String path, Pointer buf, @size_t long size, @off_t long offset, FuseFileInfo fi) {
+        counters.read.increment();
+        OpenFile file = open.get(handle(fi));
+        if (file == null) {
+            return -io.netmodel.api.vfs.Errno.EBADF;
+        }
+        try {
+            byte[] data = file.read(offset, (int) Math.min(size, Integer.MAX_VALUE));
+            buf.put(0, data, 0, data.length);
+            return data.length;
+        } catch (VfsException e) {
+            return -e.errno();
+        }
+    }
+
+    @Override
+    public int write(String path, Pointer buf, @size_t long size, @off_t long offset, FuseFileInfo fi) {
+        counters.write.increment();
+        OpenFile file = open.get(handle(fi));
+        if (file == null) {
+            return -io.netmodel.api.vfs.Errno.EBADF;
+        }
+        byte[] data = new byte[(int) size];
+        buf.get(0, data, 0, data.length);
+        try {
+            return file.write(data, offset);
+        } catch (VfsException e) {
+            return -e.errno();
+        }
+    }
+
+    /** {@code echo > file} opens with O_TRUNC, which FUSE turns into a truncate: accept it, as sysfs does. */
+    @Override
+    public int truncate(String path, @off_t long size) {
+        try {
+            fs.stat(path);
+            return 0;
+        } catch (VfsException e) {
+            return -e.errno();
+        }
+    }
+
+    @Override
+    public int release(String path, FuseFileInfo fi) {
+        counters.release.increment();
+        OpenFile file = open.remove(handle(fi));
+        if (file != null) {
+            file.release();
+        }
+        return 0;
+    }
+
+    /** Open files right now (a leak shows here). */
+    int openCount() {
+        return open.size();
+    }
+
+    private static long handle(FuseFileInfo fi) {
+        return Struct.getMemory(fi).getLong(FI_FH_OFFSET);
+    }
+
+    private Caller caller() {
+        FuseContext ctx = getContext();
+        return new Caller((int) ctx.uid.get(), (int) ctx.gid.get(), (int) ctx.pid.get());
+    }
+}

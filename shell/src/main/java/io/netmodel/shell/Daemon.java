@@ -1,0 +1,128 @@
+package io.netmodel.shell;
+
+import io.netmodel.fsmount.FuseMount;
+import io.netmodel.shell.control.ControlServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A running model instance: the framework with the kernel model, its FUSE mount (when FUSE
+ * is available), and its control socket. Stops on {@code netmodel down}, SIGINT or SIGTERM,
+ * unmounting first.
+ */
+public final class Daemon {
+    private final Instance instance;
+    private final ModelHost host;
+    private final FuseMount mount;
+    private final String mountProblem;
+    private final long startedNanos = System.nanoTime();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private ControlServer server;
+
+    private Daemon(Instance instance, ModelHost host, FuseMount mount, String mountProblem) {
+        this.instance = instance;
+        this.host = host;
+        this.mount = mount;
+        this.mountProblem = mountProblem;
+    }
+
+    /**
+     * Boots the model, mounts it and opens the control socket. {@code coldplug} modules are
+     * loaded first, as udev loads drivers for the devices present at boot.
+     */
+    public static Daemon start(Instance instance, Layout layout, ModelHost.Config config, List<String> coldplug,
+                        boolean allowOther, boolean mountIt) throws ToolError, IOException {
+        instance.createStateDir();
+        ModelHost host = ModelHost.boot(config, layout.systemDir(), layout.bundlesDir(), instance.felixCache());
+        try {
+            for (String module : coldplug) {
+                host.modprobe(module, java.util.Map.of());
+            }
+            FuseMount mount = null;
+            String problem = null;
+            if (mountIt) {
+                try {
+                    mount = FuseMount.mount(host.fs(), instance.mountPoint(), allowOther);
+                } catch (IOException e) {
+                    problem = e.getMessage();
+                }
+            } else {
+                problem = "not mounted (--no-mount)";
+            }
+            Daemon d = new Daemon(instance, host, mount, problem);
+            d.server = ControlServer.start(instance.socket(), d::execute);
+            Files.writeString(instance.pidFile(), ProcessHandle.current().pid() + "\n");
+            Runtime.getRuntime().addShutdownHook(new Thread(d::shutdown, "netmodel-shutdown"));
+            return d;
+        } catch (ToolError | IOException | RuntimeException e) {
+            host.close();
+            throw e;
+        }
+    }
+
+    private int execute(List<String> argv, PrintWriter out, PrintWriter err) {
+        return Main.execute(argv.toArray(new String[0]), new Session(this), out, err);
+    }
+
+    public Instance instance() {
+        return instance;
+    }
+
+    public ModelHost host() {
+        return host;
+    }
+
+    /** The mount, or null with {@link #mountProblem()} saying why there is none. */
+    public FuseMount mount() {
+        return mount;
+    }
+
+    public String mountProblem() {
+        return mountProblem;
+    }
+
+    public long uptimeNanos() {
+        return System.nanoTime() - startedNanos;
+    }
+
+    /** Stops soon, from another thread (so a {@code down} reply reaches its client first). */
+    public void requestStop() {
+        Thread t = new Thread(this::shutdown, "netmodel-down");
+        t.start();
+    }
+
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Unmount, close the socket, stop the framework; idempotent. */
+    void shutdown() {
+        if (!stopping.compareAndSet(false, true)) {
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        try {
+            if (mount != null) {
+                mount.close();
+            }
+            if (server != null) {
+                server.close();
+            }
+            host.close();
+            Files.deleteIfExists(instance.pidFile());
+        } catch (IOException | RuntimeException e) {
+            // shutting down regardless
+        } finally {
+            stopped.countDown();
+        }
+    }
+}

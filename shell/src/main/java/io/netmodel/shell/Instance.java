@@ -1,0 +1,87 @@
+package io.netmodel.shell;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Which running model a command talks to: a mount point, and the private state directory
+ * derived from it (control socket, pid, log, Felix cache). Several models can run at once on
+ * different mount points; {@code --mount DIR}, else {@code $NETMODEL_MOUNT}, else the default
+ * picks one.
+ *
+ * <p>Default mount point: {@code $XDG_RUNTIME_DIR/netmodel}, else {@code /run/netmodel} for
+ * root, else {@code /tmp/netmodel-$USER}. State lives in a sibling {@code netmodel.d/<hash>/}
+ * (mode 0700), never inside the mount.
+ */
+public record Instance(Path mountPoint, Path stateDir) {
+    public static final String ENV_MOUNT = "NETMODEL_MOUNT";
+
+    public static Instance resolve(Path mountOption) {
+        Path mount = mountOption != null ? mountOption : envOrDefault();
+        mount = mount.toAbsolutePath().normalize();
+        return new Instance(mount, runtimeDir().resolve("netmodel.d").resolve(hash(mount.toString())));
+    }
+
+    private static Path envOrDefault() {
+        String env = System.getenv(ENV_MOUNT);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return runtimeDir().resolve(isRoot() ? "netmodel" : "netmodel-" + System.getProperty("user.name"));
+    }
+
+    static Path runtimeDir() {
+        String xdg = System.getenv("XDG_RUNTIME_DIR");
+        if (xdg != null && !xdg.isBlank() && Files.isDirectory(Path.of(xdg))) {
+            return Path.of(xdg);
+        }
+        if (isRoot() && Files.isWritable(Path.of("/run"))) {
+            return Path.of("/run");
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    public Path socket() {
+        return stateDir.resolve("ctl.sock");
+    }
+
+    public Path pidFile() {
+        return stateDir.resolve("pid");
+    }
+
+    public Path logFile() {
+        return stateDir.resolve("netmodel.log");
+    }
+
+    public Path felixCache() {
+        return stateDir.resolve("felix-cache");
+    }
+
+    /** Creates the state directory, owner-only (0700), like a runtime directory. */
+    public void createStateDir() throws IOException {
+        Files.createDirectories(stateDir.getParent());
+        if (!Files.isDirectory(stateDir)) {
+            Files.createDirectory(stateDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    private static String hash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

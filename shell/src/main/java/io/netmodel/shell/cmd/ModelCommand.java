@@ -1,0 +1,82 @@
+package io.netmodel.shell.cmd;
+
+import io.netmodel.shell.Daemon;
+import io.netmodel.shell.Instance;
+import io.netmodel.shell.Session;
+import io.netmodel.shell.ToolError;
+import io.netmodel.shell.control.ControlClient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that acts on a running model. In a client process it forwards the whole command
+ * line to the daemon of the chosen instance ({@code --mount DIR} or {@code $NETMODEL_MOUNT});
+ * inside the daemon it runs {@link #run}.
+ */
+public abstract class ModelCommand implements Callable<Integer>, SessionAware {
+    @Option(names = "--mount", paramLabel = "DIR",
+        description = "Which model: its mount point (default: $NETMODEL_MOUNT, else the default instance).")
+    Path mount;
+
+    @Spec
+    CommandSpec spec;
+
+    private Session session = Session.CLIENT;
+    private String[] argv = new String[0];
+
+    @Override
+    public void attach(Session session, String[] argv) {
+        this.session = session;
+        this.argv = argv.clone();
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!session.inDaemon()) {
+            return forward(out, err);
+        }
+        try {
+            return run(session.daemon(), out, err);
+        } catch (ToolError e) {
+            err.println(e.getMessage());
+            return e.exitCode();
+        }
+    }
+
+    /** Runs inside the daemon; returns the exit code. */
+    protected abstract int run(Daemon daemon, PrintWriter out, PrintWriter err) throws ToolError;
+
+    /** Exit code when no model is running at the chosen instance. */
+    protected int notRunningExitCode() {
+        return 1;
+    }
+
+    protected Instance instance() {
+        return Instance.resolve(mount);
+    }
+
+    private int forward(PrintWriter out, PrintWriter err) throws IOException {
+        Instance inst = instance();
+        Optional<Integer> code = ControlClient.run(inst.socket(), List.of(argv), out, err);
+        if (code.isEmpty()) {
+            err.println("netmodel: no model is running at " + inst.mountPoint()
+                + " (start one with: netmodel up --daemon" + (mount != null ? " --mount " + inst.mountPoint() : "") + ")");
+            return notRunningExitCode();
+        }
+        return afterForward(inst, code.get(), err);
+    }
+
+    /** Client-side follow-up once the daemon answered (e.g. {@code down} waits for the exit). */
+    protected int afterForward(Instance inst, int code, PrintWriter err) {
+        return code;
+    }
+}

@@ -1,0 +1,42 @@
+package io.netmodel.shell.cmd;
+
+import io.netmodel.api.host.ModuleInfo;
+import io.netmodel.shell.Daemon;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code status}: what is running, where it is mounted, which kernel it models. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Show the running model: pid, mount point, kernel profile, modules. Exit 3 if none runs.")
+public final class StatusCommand extends ModelCommand {
+    @Option(names = "--mount-point", description = "Print only the mount point (for scripts).")
+    boolean mountPointOnly;
+
+    @Override
+    protected int run(Daemon daemon, PrintWriter out, PrintWriter err) {
+        if (mountPointOnly) {
+            out.println(daemon.instance().mountPoint());
+            return 0;
+        }
+        List<String> names = new ArrayList<>();
+        for (ModuleInfo m : daemon.host().lsmod()) {
+            names.add(m.name());
+        }
+        out.println("netmodel: running (pid " + ProcessHandle.current().pid() + ", up "
+            + daemon.uptimeNanos() / 1_000_000_000L + " s)");
+        out.println("  mount:   " + daemon.instance().mountPoint()
+            + (daemon.mount() != null ? "" : " (not mounted: " + daemon.mountProblem() + ")"));
+        out.println("  kernel:  " + daemon.host().profile().version());
+        out.println("  modules: " + (names.isEmpty() ? "(none)" : String.join(" ", names)));
+        out.println("  control: " + daemon.instance().socket());
+        return 0;
+    }
+
+    @Override
+    protected int notRunningExitCode() {
+        return 3; // like systemctl status of an inactive unit
+    }
+}

@@ -1,0 +1,266 @@
+package io.netmodel.shell.cmd;
+
+import io.netmodel.api.kernel.KernelVersion;
+import io.netmodel.fsmount.FuseMount;
+import io.netmodel.fsmount.MountInfo;
+import io.netmodel.shell.Daemon;
+import io.netmodel.shell.Instance;
+import io.netmodel.shell.Layout;
+import io.netmodel.shell.ModelHost;
+import io.netmodel.shell.ToolError;
+import io.netmodel.shell.control.ControlClient;
+import java.io.BufferedReader;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code up}: boots a model host, loads the drivers for its devices, mounts it and serves the
+ * control socket until {@code netmodel down}, Ctrl-C or SIGTERM. With {@code --daemon} it
+ * returns once the mount is usable (exit 0) or failed (exit 1, reason on stderr).
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = "Start a model host and mount it (sys/class/net, proc/sys/net/core, proc/interrupts, ...).",
+    footer = {"", "Examples:",
+        "  netmodel up                          foreground; Ctrl-C unmounts and stops",
+        "  netmodel up --daemon --kernel 4.4    background, modelling Linux 4.4",
+        "  netmodel up --daemon --mount /tmp/nm2   a second instance elsewhere"})
+public final class UpCommand implements Callable<Integer> {
+    /** Exit code meaning "the model keeps running in this process": main must not exit. */
+    public static final int KEEP_RUNNING = -1;
+    private static final String READY = "netmodel-ready";
+    private static final String FAILED = "netmodel-failed ";
+    private static final long DAEMON_START_TIMEOUT_MS = 60_000;
+
+    @Option(names = "--mount", paramLabel = "DIR",
+        description = "Mount point (default: $NETMODEL_MOUNT, else $XDG_RUNTIME_DIR/netmodel or /run/netmodel).")
+    Path mount;
+
+    @Option(names = "--kernel", paramLabel = "VER", defaultValue = "6.19",
+        description = "Kernel release to model, 3.11 .. 6.19 (default: ${DEFAULT-VALUE}).")
+    String kernel;
+
+    @Option(names = "--cpus", paramLabel = "N", defaultValue = "2", description = "CPUs of the host (default: ${DEFAULT-VALUE}).")
+    int cpus;
+
+    @Option(names = "--daemon", description = "Run in the background; return once the mount is usable.")
+    boolean daemon;
+
+    @Option(names = "--allow-other", description = "Let other users read the mount (FUSE allow_other).")
+    boolean allowOther;
+
+    @Option(names = "--no-mount", description = "Run the model and control socket without a FUSE mount.")
+    boolean noMount;
+
+    @Option(names = "--daemon-child", hidden = true)
+    boolean daemonChild;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            KernelVersion version = parseKernel();
+            if (cpus < 1 || cpus > 64) {
+                throw new ToolError("netmodel up: --cpus must be 1..64, not " + cpus, 2);
+            }
+            Instance inst = Instance.resolve(mount);
+            checkMountPoint(inst, out);
+            if (daemon) {
+                return spawnDaemon(inst, version, out, err);
+            }
+            return runHere(inst, version, out, err);
+        } catch (ToolError e) {
+            if (daemonChild) {
+                System.out.println(FAILED + e.getMessage());
+                System.out.flush();
+            }
+            err.println(e.getMessage());
+            return e.exitCode();
+        }
+    }
+
+    private KernelVersion parseKernel() throws ToolError {
+        try {
+            KernelVersion v = KernelVersion.parse(kernel);
+            if (!v.modelled()) {
+                throw new ToolError("netmodel up: --kernel " + kernel + " is not modelled (choose "
+                    + KernelVersion.OLDEST_MODELLED + " .. " + KernelVersion.NEWEST_MODELLED + ")", 2);
+            }
+            return v;
+        } catch (IllegalArgumentException e) {
+            throw new ToolError("netmodel up: --kernel: " + e.getMessage(), 2);
+        }
+    }
+
+    /**
+     * Refuses a mount point in use; cleans a dead mount of our own (after SIGKILL the kernel
+     * keeps it and every access fails with ENOTCONN).
+     */
+    private static void checkMountPoint(Instance inst, PrintWriter out) throws ToolError {
+        Path mp = inst.mountPoint();
+        if (ControlClient.alive(inst.socket())) {
+            throw new ToolError("netmodel up: " + mp + " is already in use by a running model"
+                + pid(inst) + "; stop it with: netmodel down --mount " + mp, 1);
+        }
+        Optional<MountInfo> mounted = MountInfo.find(mp);
+        if (mounted.isPresent()) {
+            if (!mounted.get().fsType().equals(FuseMount.FS_TYPE)) {
+                throw new ToolError("netmodel up: " + mp + " is already a mount point (" + mounted.get().fsType()
+                    + "); choose another with --mount DIR", 1);
+            }
+            if (!FuseMount.unmountLazily(mp)) {
+                throw new ToolError("netmodel up: cannot remove the stale netmodel mount at " + mp
+                    + " (try: fusermount -u -z " + mp + ")", 1);
+            }
+            out.println("netmodel: removed a stale mount at " + mp + " left by a model that is no longer running");
+        }
+        if (Files.isDirectory(mp) && !isEmpty(mp)) {
+            throw new ToolError("netmodel up: " + mp + " is not empty; choose an empty directory with --mount DIR", 1);
+        }
+    }
+
+    private int runHere(Instance inst, KernelVersion version, PrintWriter out, PrintWriter err) throws ToolError {
+        Layout layout = Layout.fromEnvironment();
+        List<String> coldplug = List.of("virtio_net");
+        Daemon d;
+        try {
+            d = Daemon.start(inst, layout, new ModelHost.Config(version.toString(), cpus, "virtio_net"), coldplug,
+                allowOther, !noMount);
+        } catch (IOException e) {
+            throw new ToolError("netmodel up: " + e.getMessage(), 1);
+        }
+        if (d.mount() == null && !noMount) {
+            err.println("netmodel: mount unavailable: " + d.mountProblem());
+            err.println("netmodel: the model and its control socket are running; use 'netmodel cat'/'netmodel write'");
+        }
+        out.println("netmodel: kernel " + version + ", " + cpus + " CPUs, modules: virtio_net");
+        out.println("netmodel: " + (d.mount() != null ? "mounted at " + inst.mountPoint() : "not mounted")
+            + "; stop with: netmodel down" + (mount != null ? " --mount " + inst.mountPoint() : "")
+            + (daemonChild ? "" : " (or Ctrl-C)"));
+        out.flush();
+        if (daemonChild) {
+            detach(inst);
+        }
+        try {
+            d.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Tells the waiting parent we are ready, then sends our own output to the log. */
+    private static void detach(Instance inst) {
+        System.out.println(READY);
+        System.out.flush();
+        try {
+            PrintStream log = new PrintStream(new FileOutputStream(inst.logFile().toFile(), true), true, StandardCharsets.UTF_8);
+            System.setOut(log);
+            System.setErr(log);
+        } catch (IOException e) {
+            // keep the old streams; writes to them fail quietly once the parent is gone
+        }
+    }
+
+    /** Starts {@code up --daemon-child} detached (setsid), relays its messages until it is ready. */
+    private int spawnDaemon(Instance inst, KernelVersion version, PrintWriter out, PrintWriter err) throws ToolError {
+        try {
+            inst.createStateDir();
+            List<String> cmd = new ArrayList<>();
+            if (onPath("setsid")) {
+                cmd.add("setsid");
+            }
+            cmd.add(ProcessHandle.current().info().command().orElse("java"));
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            for (String prop : new String[] {"netmodel.home", "netmodel.system"}) {
+                if (System.getProperty(prop) != null) {
+                    cmd.add("-D" + prop + "=" + System.getProperty(prop));
+                }
+            }
+            cmd.add("io.netmodel.shell.Main");
+            cmd.add("up");
+            cmd.add("--daemon-child");
+            cmd.add("--mount=" + inst.mountPoint());
+            cmd.add("--kernel=" + version);
+            cmd.add("--cpus=" + cpus);
+            if (allowOther) {
+                cmd.add("--allow-other");
+            }
+            if (noMount) {
+                cmd.add("--no-mount");
+            }
+            ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.appendTo(inst.logFile().toFile()));
+            Process child = pb.start();
+            BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            long deadline = System.currentTimeMillis() + DAEMON_START_TIMEOUT_MS;
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.equals(READY)) {
+                    out.println("netmodel: running in the background (pid " + child.pid() + "), log: " + inst.logFile());
+                    return 0;
+                }
+                if (line.startsWith(FAILED)) {
+                    throw new ToolError(line.substring(FAILED.length()), 1);
+                }
+                if (line.startsWith("netmodel: mount unavailable")) {
+                    err.println(line);
+                } else {
+                    out.println(line);
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    break;
+                }
+            }
+            child.destroy();
+            throw new ToolError("netmodel up: the background model exited before it was ready; see " + inst.logFile(), 1);
+        } catch (IOException e) {
+            throw new ToolError("netmodel up: cannot start the background model: " + e.getMessage(), 1);
+        }
+    }
+
+    private static String pid(Instance inst) {
+        try {
+            return " (pid " + Files.readString(inst.pidFile()).trim() + ")";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
+        } catch (IOException e) {
+            return true; // unreadable (e.g. ENOTCONN): let the mount attempt report it
+        }
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
