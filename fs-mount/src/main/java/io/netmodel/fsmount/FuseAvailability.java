@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Why a FUSE mount cannot work here, if it cannot: no {@code /dev/fuse}, no libfuse2, no
  * {@code fusermount}. Checked before loading jnr-fuse so the answer is a sentence, not a
- * stack trace.
+ * stack trace. {@code $NETMODEL_DEV_FUSE} names another device node (tests use it to see the
+ * no-FUSE path).
  */
 public final class FuseAvailability {
     private static final String INSTALL = "install them with: apt-get install -y fuse libfuse2";
@@ -17,8 +18,9 @@ public final class FuseAvailability {
 
     /** Empty when a mount can be attempted; otherwise the reason, with what to do about it. */
     public static Optional<String> problem() {
-        if (!Files.exists(Path.of("/dev/fuse"))) {
-            return Optional.of("/dev/fuse does not exist (no FUSE support in this kernel or container;"
+        Path dev = Path.of(System.getenv().getOrDefault("NETMODEL_DEV_FUSE", "/dev/fuse"));
+        if (!Files.exists(dev)) {
+            return Optional.of(dev + " does not exist (no FUSE support in this kernel or container;"
                 + " load it with 'modprobe fuse' or run the container with --device /dev/fuse)");
         }
         if (!libfuse2Present()) {

@@ -15,10 +15,18 @@ public final class StatusCommand extends ModelCommand {
     @Option(names = "--mount-point", description = "Print only the mount point (for scripts).")
     boolean mountPointOnly;
 
+    @Option(names = "--fuse-counters", description = "Print the FUSE upcalls served so far, by kind.")
+    boolean fuseCounters;
+
     @Override
     protected int run(Daemon daemon, PrintWriter out, PrintWriter err) {
         if (mountPointOnly) {
             out.println(daemon.instance().mountPoint());
+            return 0;
+        }
+        if (fuseCounters) {
+            out.println(daemon.mount() == null ? "not mounted" : daemon.mount().counters() + " total="
+                + daemon.mount().counters().total());
             return 0;
         }
         List<String> names = new ArrayList<>();

@@ -44,6 +44,8 @@ public final class UpCommand implements Callable<Integer> {
     public static final int KEEP_RUNNING = -1;
     private static final String READY = "netmodel-ready";
     private static final String FAILED = "netmodel-failed ";
+    /** A line the background child meant for stderr (its stderr is the log). */
+    private static final String TO_STDERR = "netmodel-stderr ";
     private static final long DAEMON_START_TIMEOUT_MS = 60_000;
 
     @Option(names = "--mount", paramLabel = "DIR",
@@ -148,8 +150,10 @@ public final class UpCommand implements Callable<Integer> {
             throw new ToolError("netmodel up: " + e.getMessage(), 1);
         }
         if (d.mount() == null && !noMount) {
-            err.println("netmodel: mount unavailable: " + d.mountProblem());
-            err.println("netmodel: the model and its control socket are running; use 'netmodel cat'/'netmodel write'");
+            String prefix = daemonChild ? TO_STDERR : "";
+            PrintWriter warn = daemonChild ? out : err;
+            warn.println(prefix + "netmodel: mount unavailable: " + d.mountProblem());
+            warn.println(prefix + "netmodel: the model and its control socket are running; use 'netmodel cat'/'netmodel write'");
         }
         out.println("netmodel: kernel " + version + ", " + cpus + " CPUs, modules: virtio_net");
         out.println("netmodel: " + (d.mount() != null ? "mounted at " + inst.mountPoint() : "not mounted")
@@ -223,8 +227,8 @@ public final class UpCommand implements Callable<Integer> {
                 if (line.startsWith(FAILED)) {
                     throw new ToolError(line.substring(FAILED.length()), 1);
                 }
-                if (line.startsWith("netmodel: mount unavailable")) {
-                    err.println(line);
+                if (line.startsWith(TO_STDERR)) {
+                    err.println(line.substring(TO_STDERR.length()));
                 } else {
                     out.println(line);
                 }

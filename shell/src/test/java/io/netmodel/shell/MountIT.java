@@ -1,0 +1,159 @@
+package io.netmodel.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.netmodel.fsmount.FuseAvailability;
+import io.netmodel.fsmount.MountInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The walking skeleton as a user drives it: {@code ./netmodel up --daemon}, then real
+ * {@code cat}, {@code sh -c 'echo ... > ...'}, {@code bash}, {@code test -e} processes against
+ * the mount, and {@code netmodel rmmod/modprobe/lsmod/down} from other processes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(120)
+class MountIT {
+    private static final Pattern INPUT_ROW = Pattern.compile(
+        "(?m)^ {1,2}\\d{2,3}: +\\d+ +\\d+ PCI-MSIX-0000:00:03\\.0 +1-edge +virtio0-input\\.0$");
+    private static Path mnt;
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void up() throws Exception {
+        assumeTrue(FuseAvailability.problem().isEmpty(), () -> "FUSE unavailable: " + FuseAvailability.problem().get());
+        mnt = Files.createTempDirectory("netmodel-it");
+        env = Map.of(Instance.ENV_MOUNT, mnt.toString());
+        Proc.Result r = Proc.netmodel(env, "up", "--daemon");
+        assertEquals(0, r.exit(), r::toString);
+    }
+
+    @AfterAll
+    static void down() {
+        if (mnt != null) {
+            Proc.netmodel(env, "down");
+        }
+    }
+
+    private static String file(String rel) {
+        return mnt.resolve(rel).toString();
+    }
+
+    @Test
+    @Order(1)
+    void cat_reads_mtu_1500() {
+        Proc.Result r = Proc.run(Map.of(), "cat", file("sys/class/net/eth0/mtu"));
+        assertEquals("1500\n", r.out(), r::toString);
+    }
+
+    @Test
+    @Order(2)
+    void echo_sets_mtu_and_a_bad_value_is_refused_without_change() {
+        assertEquals(0, Proc.sh("echo 9000 > " + file("sys/class/net/eth0/mtu")).exit());
+        assertEquals("9000\n", Proc.run(Map.of(), "cat", file("sys/class/net/eth0/mtu")).out());
+        Proc.Result bad = Proc.bash("echo 70000 > " + file("sys/class/net/eth0/mtu"));
+        assertNotEquals(0, bad.exit());
+        assertTrue(bad.err().contains("Invalid argument"), bad::toString);
+        assertEquals("9000\n", Proc.run(Map.of(), "cat", file("sys/class/net/eth0/mtu")).out());
+    }
+
+    @Test
+    @Order(3)
+    void busy_read_persists() {
+        assertEquals(0, Proc.sh("echo 50 > " + file("proc/sys/net/core/busy_read")).exit());
+        assertEquals("50\n", Proc.run(Map.of(), "cat", file("proc/sys/net/core/busy_read")).out());
+        Proc.Result neg = Proc.bash("echo -1 > " + file("proc/sys/net/core/busy_read"));
+        assertTrue(neg.err().contains("Invalid argument"), neg::toString);
+        assertEquals("50\n", Proc.run(Map.of(), "cat", file("proc/sys/net/core/busy_read")).out());
+    }
+
+    @Test
+    @Order(4)
+    void proc_interrupts_has_the_virtio_rows_in_kernel_layout() {
+        String text = Proc.run(Map.of(), "cat", file("proc/interrupts")).out();
+        assertTrue(text.startsWith("           CPU0       CPU1       \n"), text);
+        assertTrue(INPUT_ROW.matcher(text).find(), text);
+        assertTrue(text.contains("-edge      virtio0-config\n"), text);
+        assertTrue(text.contains("-edge      virtio0-output.0\n"), text);
+    }
+
+    @Test
+    @Order(5)
+    void rmmod_removes_eth0_and_its_irqs_before_returning_and_modprobe_restores_them() {
+        Proc.Result rm = Proc.netmodel(env, "rmmod", "virtio_net");
+        assertEquals(0, rm.exit(), rm::toString);
+        assertEquals(1, Proc.run(Map.of(), "test", "-e", file("sys/class/net/eth0")).exit());
+        assertFalse(Proc.run(Map.of(), "cat", file("proc/interrupts")).out().contains("virtio0"));
+        assertEquals("Module                  Size  Used by\n", Proc.netmodel(env, "lsmod").out());
+
+        Proc.Result mp = Proc.netmodel(env, "modprobe", "virtio_net");
+        assertEquals(0, mp.exit(), mp::toString);
+        assertEquals("1500\n", Proc.run(Map.of(), "cat", file("sys/class/net/eth0/mtu")).out());
+        assertTrue(INPUT_ROW.matcher(Proc.run(Map.of(), "cat", file("proc/interrupts")).out()).find());
+        assertTrue(Proc.netmodel(env, "lsmod").out().matches("(?s)Module {18}Size  Used by\nvirtio_net +\\d+  0\n"));
+    }
+
+    @Test
+    @Order(6)
+    void errors_read_like_the_real_tools() {
+        Proc.Result foo = Proc.netmodel(env, "modprobe", "foo");
+        assertEquals(1, foo.exit());
+        assertTrue(foo.err().startsWith("modprobe: FATAL: Module foo not found"), foo::toString);
+        Proc.Result e1000 = Proc.netmodel(env, "rmmod", "e1000");
+        assertEquals(1, e1000.exit());
+        assertEquals("rmmod: ERROR: Module e1000 is not currently loaded\n", e1000.err());
+        Proc.Result removed = Proc.netmodel(env, "modprobe", "--remove", "virtio_net");
+        assertEquals(0, removed.exit(), removed::toString);
+        Proc.Result weight = Proc.netmodel(env, "modprobe", "virtio_net", "napi_weight=lots");
+        assertEquals(1, weight.exit());
+        assertEquals("modprobe: ERROR: could not insert 'virtio_net': Invalid argument\n", weight.err());
+        assertEquals(0, Proc.netmodel(env, "modprobe", "virtio_net").exit());
+    }
+
+    @Test
+    @Order(7)
+    void up_on_a_mount_point_in_use_says_so_and_exits_1() {
+        Proc.Result again = Proc.netmodel(env, "up", "--daemon");
+        assertEquals(1, again.exit(), again::toString);
+        assertTrue(again.err().contains("already in use by a running model"), again::toString);
+    }
+
+    @Test
+    @Order(8)
+    void a_killed_model_leaves_a_mount_that_the_next_up_cleans() throws Exception {
+        Instance inst = Instance.resolve(mnt);
+        long pid = Long.parseLong(Files.readString(inst.pidFile()).trim());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
+        assertTrue(MountInfo.find(mnt).isPresent(), "SIGKILL leaves the mount behind");
+        assertNotEquals(0, Proc.run(Map.of(), "cat", file("sys/class/net/eth0/mtu")).exit());
+
+        Proc.Result up = Proc.netmodel(env, "up", "--daemon");
+        assertEquals(0, up.exit(), up::toString);
+        assertTrue(up.out().contains("removed a stale mount"), up::toString);
+        assertEquals("1500\n", Proc.run(Map.of(), "cat", file("sys/class/net/eth0/mtu")).out());
+    }
+
+    @Test
+    @Order(9)
+    void down_unmounts_before_returning() {
+        Proc.Result r = Proc.netmodel(env, "down");
+        assertEquals(0, r.exit(), r::toString);
+        assertFalse(MountInfo.find(mnt).isPresent());
+        assertEquals(3, Proc.netmodel(env, "status").exit());
+    }
+}
