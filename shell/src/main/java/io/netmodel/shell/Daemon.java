@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -38,30 +39,52 @@ public final class Daemon {
     public static Daemon start(Instance instance, Layout layout, ModelHost.Config config, List<String> coldplug,
                         boolean allowOther, boolean mountIt) throws ToolError, IOException {
         instance.createStateDir();
-        ModelHost host = ModelHost.boot(config, layout.systemDir(), layout.bundlesDir(), instance.felixCache());
+        // Mount while the framework boots: the mount answers once the model is there.
+        DeferredFs deferred = new DeferredFs();
+        CompletableFuture<MountAttempt> mounting = mountIt
+            ? CompletableFuture.supplyAsync(() -> MountAttempt.of(deferred, instance, allowOther))
+            : CompletableFuture.completedFuture(new MountAttempt(null, "not mounted (--no-mount)"));
+        ModelHost host;
+        try {
+            host = ModelHost.boot(config, layout.systemDir(), layout.bundlesDir(), instance.felixCache());
+        } catch (ToolError | RuntimeException e) {
+            deferred.fail(e);
+            mounting.join().close();
+            throw e;
+        }
         try {
             for (String module : coldplug) {
                 host.modprobe(module, java.util.Map.of());
             }
-            FuseMount mount = null;
-            String problem = null;
-            if (mountIt) {
-                try {
-                    mount = FuseMount.mount(host.fs(), instance.mountPoint(), allowOther);
-                } catch (IOException e) {
-                    problem = e.getMessage();
-                }
-            } else {
-                problem = "not mounted (--no-mount)";
-            }
-            Daemon d = new Daemon(instance, host, mount, problem);
+            deferred.complete(host.fs());
+            MountAttempt attempt = mounting.join();
+            Daemon d = new Daemon(instance, host, attempt.mount(), attempt.problem());
             d.server = ControlServer.start(instance.socket(), d::execute);
             Files.writeString(instance.pidFile(), ProcessHandle.current().pid() + "\n");
             Runtime.getRuntime().addShutdownHook(new Thread(d::shutdown, "netmodel-shutdown"));
             return d;
         } catch (ToolError | IOException | RuntimeException e) {
+            deferred.fail(e);
+            mounting.join().close();
             host.close();
             throw e;
+        }
+    }
+
+    /** The outcome of mounting: the mount, or why there is none. */
+    private record MountAttempt(FuseMount mount, String problem) {
+        static MountAttempt of(DeferredFs fs, Instance instance, boolean allowOther) {
+            try {
+                return new MountAttempt(FuseMount.mount(fs, instance.mountPoint(), allowOther), null);
+            } catch (IOException e) {
+                return new MountAttempt(null, e.getMessage());
+            }
+        }
+
+        void close() {
+            if (mount != null) {
+                mount.close();
+            }
         }
     }
 

@@ -193,6 +193,7 @@ public final class UpCommand implements Callable<Integer> {
                 cmd.add("setsid");
             }
             cmd.add(ProcessHandle.current().info().command().orElse("java"));
+            cmd.addAll(daemonJvmOptions());
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             for (String prop : new String[] {"netmodel.home", "netmodel.system"}) {
@@ -241,6 +242,22 @@ public final class UpCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ToolError("netmodel up: cannot start the background model: " + e.getMessage(), 1);
         }
+    }
+
+    /**
+     * JVM options for the long-running model: serial GC (small heap, few cores) and the
+     * class-data archive the launcher names in {@code netmodel.cds}: used when it exists,
+     * written at the daemon's exit when it does not (the first {@code up} trains it).
+     */
+    private static List<String> daemonJvmOptions() {
+        List<String> opts = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:cds=off",
+            "-Xlog:cds+dynamic=off"));
+        String cds = System.getProperty("netmodel.cds");
+        if (cds != null) {
+            opts.add("-Dnetmodel.cds=" + cds);
+            opts.add(Files.isReadable(Path.of(cds)) ? "-XX:SharedArchiveFile=" + cds : "-XX:ArchiveClassesAtExit=" + cds);
+        }
+        return opts;
     }
 
     private static String pid(Instance inst) {

@@ -1,0 +1,69 @@
+package io.netmodel.shell;
+
+import io.netmodel.api.vfs.Caller;
+import io.netmodel.api.vfs.Errno;
+import io.netmodel.api.vfs.NodeStat;
+import io.netmodel.api.vfs.OpenFile;
+import io.netmodel.api.vfs.VfsException;
+import io.netmodel.api.vfs.VirtualFs;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A {@link VirtualFs} that becomes the model's once the framework has booted, so the FUSE
+ * mount (a quarter second of libfuse and kernel work) can proceed in parallel with the boot.
+ * Calls before then wait; nobody is told the mount is ready until both are done. If the boot
+ * fails, calls fail with EIO while the mount is taken down.
+ */
+final class DeferredFs implements VirtualFs {
+    private final CompletableFuture<VirtualFs> target = new CompletableFuture<>();
+
+    void complete(VirtualFs fs) {
+        target.complete(fs);
+    }
+
+    void fail(Throwable why) {
+        target.completeExceptionally(why);
+    }
+
+    private VirtualFs fs() throws VfsException {
+        try {
+            return target.get();
+        } catch (ExecutionException e) {
+            throw new VfsException(Errno.EIO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VfsException(Errno.EIO);
+        }
+    }
+
+    @Override
+    public NodeStat stat(String path) throws VfsException {
+        return fs().stat(path);
+    }
+
+    @Override
+    public List<String> list(String path) throws VfsException {
+        return fs().list(path);
+    }
+
+    @Override
+    public String readlink(String path) throws VfsException {
+        return fs().readlink(path);
+    }
+
+    @Override
+    public OpenFile open(String path, boolean write, Caller caller) throws VfsException {
+        return fs().open(path, write, caller);
+    }
+
+    @Override
+    public long generation() {
+        try {
+            return fs().generation();
+        } catch (VfsException e) {
+            return 0;
+        }
+    }
+}
