@@ -2,9 +2,10 @@
 # Benchmarks for the walking skeleton (a program, not a test: it prints figures and ratios).
 #   1. `netmodel up --daemon` to a usable mount (wall clock, cold JVM each time)
 #   2. FUSE upcalls per `cat` of one attribute
-#   3. open+read+close of a small attribute vs the C libfuse2 floor (same mount options)
+#   3. open+read+close of a small attribute vs a C libfuse2 floor serving the same path (cfuse-tree.c)
+#      with the same mount options
 #   4. modprobe/rmmod latency and heap/threads/bundles over N cycles (in-process)
-# env: FLOOR (path to fuse-floor/floor.sh; default ../shared/tools/fuse-floor/floor.sh), ITER, CYCLES
+# env: RDLOOP_SRC (fuse-floor's rdloop.c; default ../shared/tools/fuse-floor/rdloop.c), ITER, BATCHES, CYCLES
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 NM="$ROOT/netmodel"
@@ -32,13 +33,28 @@ echo "   after:  $after"
 b=$(echo "$before" | awk '{print $NF}' | cut -d= -f2); a=$(echo "$after" | awk '{print $NF}' | cut -d= -f2)
 awk -v a="$a" -v b="$b" 'BEGIN { printf "   upcalls per cat: %.2f\n", (a - b) / 100 }'
 
-FLOOR=${FLOOR:-$ROOT/../shared/tools/fuse-floor/floor.sh}
-echo "== 3. open+read+close vs the C libfuse2 floor ($FLOOR)"
-if [ -x "$FLOOR" ] || [ -f "$FLOOR" ]; then
-  CFUSE_OPTS=entry_timeout=0,attr_timeout=0,negative_timeout=0 ITER=${ITER:-20000} BATCHES=${BATCHES:-5} \
-    bash "$FLOOR" "$MNT/proc/sys/net/core/busy_poll" "$MNT/sys/class/net/eth0/mtu"
+RDLOOP_SRC=${RDLOOP_SRC:-$ROOT/../shared/tools/fuse-floor/rdloop.c}
+echo "== 3. open+read+close vs a C libfuse2 floor serving the same path with the same options"
+if [ -f "$RDLOOP_SRC" ] && pkg-config --exists fuse 2>/dev/null; then
+  W=$(mktemp -d)
+  gcc -O2 -Wall -o "$W/rdloop" "$RDLOOP_SRC"
+  # shellcheck disable=SC2046
+  gcc -O2 -Wall "$ROOT/shell/bench/cfuse-tree.c" $(pkg-config --cflags --libs fuse) -o "$W/cfuse-tree"
+  OPTS=entry_timeout=0,attr_timeout=0,negative_timeout=0
+  floor() { # REL SIZE [LINK]
+    mkdir -p "$W/mnt"
+    FLOOR_FILE="$1" FLOOR_SIZE="$2" FLOOR_LINK="${3:-}" "$W/cfuse-tree" "$W/mnt" -f -o "$OPTS" 2>/dev/null &
+    local pid=$!
+    for _ in $(seq 100); do mountpoint -q "$W/mnt" && break; sleep 0.05; done
+    "$W/rdloop" -n "${ITER:-20000}" -b "${BATCHES:-5}" "$W/mnt$4" "$MNT$4" | sed 's/^/   /'
+    fusermount -u "$W/mnt"; wait "$pid" 2>/dev/null || true
+  }
+  DEV=/sys/devices/pci0000:00/0000:00:03.0/virtio0/net/eth0
+  floor /proc/sys/net/core/busy_poll 0 "" /proc/sys/net/core/busy_poll
+  floor "$DEV/mtu" 4096 "/sys/class/net/eth0=../../devices/pci0000:00/0000:00:03.0/virtio0/net/eth0" /sys/class/net/eth0/mtu
+  rm -rf "$W"
 else
-  echo "   skipped: floor.sh not found (set FLOOR=/path/to/fuse-floor/floor.sh)"
+  echo "   skipped: needs gcc, pkg-config, libfuse-dev and $RDLOOP_SRC"
 fi
 
 echo "== 4. modprobe/rmmod (in-process, ${CYCLES:-1000} cycles)"

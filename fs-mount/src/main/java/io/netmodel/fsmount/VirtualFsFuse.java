@@ -23,9 +23,14 @@ import ru.serce.jnrfuse.struct.FuseFileInfo;
 
 /**
  * FUSE callbacks over a {@link VirtualFs}: resolve, act, or return the negative errno the model
- * gave. Knows nothing about networking. Every regular file is opened with {@code direct_io},
- * so each {@code read(2)} reaches the model (sysfs/proc semantics at offsets, no page cache,
- * st_size 4096 or 0 as the kernel reports it). Callbacks run on libfuse's worker threads.
+ * gave. Knows nothing about networking. Callbacks run on libfuse's worker threads.
+ *
+ * <p>Files that report size 0 (like /proc) are opened with {@code direct_io}: each
+ * {@code read(2)} reaches the model with its own offset, so a /proc/sys read at an offset is
+ * EOF as in the kernel. Files with a size (sysfs reports 4096) go through the page cache,
+ * which the kernel drops at every open: the first read renders the whole value, a short reply
+ * marks end of file, and later reads at offsets return the rest of that value, as sysfs does,
+ * without another upcall.
  */
 final class VirtualFsFuse extends FuseStubFS {
     /** {@code struct fuse_file_info} (libfuse 2.9, LP64): bitfield word and {@code fh}. */
@@ -120,7 +125,9 @@ final class VirtualFsFuse extends FuseStubFS {
             open.put(handle, file);
             Pointer raw = Struct.getMemory(fi);
             raw.putLong(FI_FH_OFFSET, handle);
-            raw.putInt(FI_BITS_OFFSET, raw.getInt(FI_BITS_OFFSET) | DIRECT_IO);
+            if (file.size() == 0) {
+                raw.putInt(FI_BITS_OFFSET, raw.getInt(FI_BITS_OFFSET) | DIRECT_IO);
+            }
             return 0;
         } catch (VfsException e) {
             return -e.errno();

@@ -61,6 +61,11 @@ final class KOpenFile implements OpenFile {
     }
 
     @Override
+    public long size() {
+        return attr.size();
+    }
+
+    @Override
     public void release() {
         buffer = null;
     }

@@ -16,6 +16,9 @@ public interface OpenFile {
     /** One {@code write(2)}: returns the count the kernel reports as consumed. */
     int write(byte[] data, long offset) throws VfsException;
 
+    /** The file's {@code st_size} (4096 for sysfs attributes, 0 for /proc files). */
+    long size();
+
     /** {@code close(2)}. */
     void release();
 }
