@@ -26,12 +26,17 @@ public final class KLink extends KNode {
         return target;
     }
 
-    /** The relative path from the directory holding {@code linkPath} to {@code target}. */
+    /**
+     * The relative path from the directory holding {@code linkPath} to {@code target}, as
+     * {@code kernfs_get_target_path} builds it: go up to the nearest <em>strict</em> ancestor
+     * of the target, then down. So a link to an ancestor still names it: {@code eth0/device}
+     * pointing at {@code virtio0} reads {@code ../../../virtio0}, never {@code ../../}.
+     */
     static String relative(String linkPath, String target) {
         String[] from = linkPath.substring(1).split("/");
         String[] to = target.substring(1).split("/");
         int common = 0;
-        while (common < from.length - 1 && common < to.length && from[common].equals(to[common])) {
+        while (common < from.length - 1 && common < to.length - 1 && from[common].equals(to[common])) {
             common++;
         }
         StringBuilder sb = new StringBuilder();

@@ -20,7 +20,8 @@ public final class ProcDointvec {
 
     /**
      * Parses the first integer of a write. Leading whitespace is skipped, a {@code -} sign is
-     * allowed, base comes from the prefix; the number must be followed by whitespace or end.
+     * allowed, base comes from the prefix; the number must be followed by a space, tab, newline
+     * or the end of the buffer.
      * {@code min}/{@code max} are the table's extra1/extra2 (use Integer.MIN_VALUE/MAX_VALUE
      * for plain {@code proc_dointvec}). Every failure is EINVAL, as the kernel returns.
      */
@@ -64,8 +65,8 @@ public final class ProcDointvec {
         if (q - p == MAX_NUMBER_CHARS) {
             throw new VfsException(Errno.EINVAL); // might have been cut: refuse, as the kernel does
         }
-        if (q < len && !isSpace(data[q])) {
-            throw new VfsException(Errno.EINVAL);
+        if (q < len && !isSeparator(data[q])) {
+            throw new VfsException(Errno.EINVAL); // e.g. "12abc", "12\r"
         }
         if (negative ? value > (long) Integer.MAX_VALUE + 1 : value > Integer.MAX_VALUE) {
             throw new VfsException(Errno.EINVAL);
@@ -86,7 +87,15 @@ public final class ProcDointvec {
         return i;
     }
 
-    /** {@code isspace()} in the kernel's ctype: space, \t, \n, \v, \f, \r. */
+    /**
+     * {@code proc_wspace_sep}: the only bytes that may end a number ({@code ' '}, {@code '\t'},
+     * {@code '\n'}); narrower than {@link #isSpace}, so {@code "12\r"} is EINVAL.
+     */
+    private static boolean isSeparator(byte b) {
+        return b == ' ' || b == '\t' || b == '\n';
+    }
+
+    /** {@code isspace()} in the kernel's ctype (what {@code proc_skip_spaces} skips): space, \t, \n, \v, \f, \r. */
     private static boolean isSpace(byte b) {
         return b == ' ' || (b >= '\t' && b <= '\r');
     }

@@ -1,0 +1,177 @@
+package io.netmodel.kobj;
+
+import static io.netmodel.testkit.Host.errno;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.netmodel.api.vfs.Caller;
+import io.netmodel.api.vfs.Errno;
+import io.netmodel.api.vfs.NodeKind;
+import io.netmodel.api.vfs.NodeStat;
+import io.netmodel.api.vfs.OpenFile;
+import io.netmodel.api.vfs.VirtualFs;
+import io.netmodel.testkit.Host;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Generic file semantics of {@link TreeFs}: st_size, symlinks, offsets, and the open-time
+ * permission check (kernel-interfaces.md §1.1, §1.3; fs/kernfs/file.c kernfs_fop_open,
+ * fs/proc/proc_sysctl.c test_perm).
+ */
+class SysfsSemanticsTest {
+    private static final Caller USER = new Caller(1000, 1000, 1);
+    private static final String MTU = "/sys/class/net/eth0/mtu";
+    private static final String BUDGET = "/proc/sys/net/core/netdev_budget";
+
+    private Host host;
+    private VirtualFs fs;
+
+    @BeforeEach
+    void boot() {
+        host = Host.withEth0();
+        fs = host.fs;
+    }
+
+    @ParameterizedTest(name = "stat {0}: {1} {2} size {3}")
+    @CsvSource({
+        "/sys/class/net/eth0/mtu,                      FILE,      0644, 4096",
+        "/sys/class/net/eth0/ifindex,                  FILE,      0444, 4096",
+        "/sys/class/net/eth0/ifalias,                  FILE,      0644, 4096",
+        "/sys/class/net/eth0/statistics/rx_bytes,      FILE,      0444, 4096",
+        "/sys/class/net/lo/mtu,                        FILE,      0644, 4096",
+        "/proc/sys/net/core/netdev_budget,             FILE,      0644, 0",
+        "/proc/sys/net/core/busy_poll,                 FILE,      0644, 0",
+        "/proc/interrupts,                             FILE,      0444, 0",
+        "/sys/class/net,                               DIRECTORY, 0755, 0",
+        "/sys/class/net/eth0/statistics,               DIRECTORY, 0755, 0",
+        "/proc/sys/net/core,                           DIRECTORY, -1,   0",
+        "/sys/class/net/eth0,                          SYMLINK,   0777, 0",
+        "/sys/class/net/eth0/device,                   SYMLINK,   0777, 0",
+    })
+    void should_report_kind_mode_and_st_size(String path, NodeKind kind, String mode, long size) throws Exception {
+        NodeStat st = fs.stat(path);
+        assertEquals(kind, st.kind());
+        if (!mode.equals("-1")) {
+            assertEquals(Integer.parseInt(mode, 8), st.mode(), "mode of " + path);
+        }
+        assertEquals(size, st.size(), "st_size of " + path);
+        assertEquals(0, st.uid());
+        assertEquals(0, st.gid());
+    }
+
+    @ParameterizedTest(name = "readlink {0} = {1}")
+    @CsvSource({
+        "/sys/class/net/eth0, ../../devices/pci0000:00/0000:00:03.0/virtio0/net/eth0",
+        "/sys/class/net/lo,   ../../devices/virtual/net/lo",
+        "/sys/devices/pci0000:00/0000:00:03.0/virtio0/net/eth0/subsystem, ../../../../../../class/net",
+        "/sys/devices/virtual/net/lo/subsystem, ../../../../class/net",
+        // kernfs_get_target_path names the target even when it is an ancestor of the link
+        "/sys/devices/pci0000:00/0000:00:03.0/virtio0/net/eth0/device, ../../../virtio0",
+    })
+    void should_readlink_relative_as_sysfs_writes_it(String path, String target) throws Exception {
+        assertEquals(target, fs.readlink(path));
+    }
+
+    @Test
+    void should_resolve_the_device_link_to_the_virtio_device() throws Exception {
+        assertEquals(NodeKind.DIRECTORY, fs.stat("/sys/class/net/eth0/device/net").kind());
+        assertEquals(java.util.List.of("eth0"), fs.list("/sys/class/net/eth0/device/net"));
+    }
+
+    @Test
+    void should_reject_readlink_of_a_regular_file_with_EINVAL() {
+        assertEquals(Errno.EINVAL, errno(() -> fs.readlink(MTU)));
+    }
+
+    @Test
+    void should_serve_the_rest_of_a_sysfs_value_at_an_offset() throws Exception {
+        OpenFile f = fs.open(MTU, false, Caller.ROOT);
+        assertEquals("1", text(f.read(0, 1)));
+        assertEquals("500\n", text(f.read(1, 4096)));
+        assertEquals("", text(f.read(5, 4096)));
+        f.release();
+        OpenFile fresh = fs.open(MTU, false, Caller.ROOT);
+        assertEquals("00\n", text(fresh.read(2, 4096)));
+    }
+
+    @Test
+    void should_return_eof_for_a_proc_sys_read_at_a_nonzero_offset() throws Exception {
+        OpenFile f = fs.open(BUDGET, false, Caller.ROOT);
+        assertEquals("3", text(f.read(0, 1)));
+        assertArrayEquals(new byte[0], f.read(1, 4096));
+        OpenFile fresh = fs.open(BUDGET, false, Caller.ROOT);
+        assertArrayEquals(new byte[0], fresh.read(2, 4096));
+        assertEquals("300\n", text(fresh.read(0, 4096)));
+    }
+
+    @Test
+    void should_ignore_a_proc_sys_write_at_a_nonzero_offset_and_report_the_full_count() throws Exception {
+        assertEquals(4, host.writeAt(BUDGET, "600\n", 3));
+        assertEquals("300\n", host.read(BUDGET));
+    }
+
+    @Test
+    void should_take_every_sysfs_write_as_a_whole_value_whatever_the_offset() throws Exception {
+        assertEquals(5, host.writeAt(MTU, "9000\n", 7));
+        assertEquals("9000\n", host.read(MTU));
+    }
+
+    @ParameterizedTest(name = "zero-byte write to {0} returns 0 and stores nothing")
+    @ValueSource(strings = {MTU, BUDGET})
+    void should_return_zero_for_a_zero_length_write(String path) throws Exception {
+        String before = host.read(path);
+        OpenFile f = fs.open(path, true, Caller.ROOT);
+        assertEquals(0, f.write(new byte[0], 0));
+        assertEquals(before, host.read(path));
+    }
+
+    @ParameterizedTest(name = "open {0} for write as root -> EACCES")
+    @ValueSource(strings = {
+        "/sys/class/net/eth0/ifindex", "/sys/class/net/eth0/operstate", "/sys/class/net/eth0/speed",
+        "/sys/class/net/eth0/statistics/rx_packets", "/proc/interrupts",
+    })
+    void should_refuse_write_open_of_a_0444_file_with_EACCES_even_for_root(String path) {
+        assertEquals(Errno.EACCES, errno(() -> fs.open(path, true, Caller.ROOT)));
+    }
+
+    @ParameterizedTest(name = "non-root open {0} for write -> EACCES")
+    @ValueSource(strings = {MTU, "/sys/class/net/eth0/flags", "/sys/class/net/eth0/ifalias", BUDGET,
+        "/proc/sys/net/core/busy_poll"})
+    void should_refuse_write_open_of_a_root_0644_file_by_another_user_with_EACCES(String path) {
+        // generic_permission / test_perm: uid 1000 gets the "other" bits r--, so the open fails
+        // before any store (and its CAP_NET_ADMIN check) could run.
+        assertEquals(Errno.EACCES, errno(() -> fs.open(path, true, USER)));
+    }
+
+    @Test
+    void should_let_another_user_read_a_0644_file() throws Exception {
+        OpenFile f = fs.open(MTU, false, USER);
+        assertEquals("1500\n", text(f.read(0, 4096)));
+        OpenFile g = fs.open(BUDGET, false, USER);
+        assertEquals("300\n", text(g.read(0, 4096)));
+    }
+
+    @ParameterizedTest(name = "{0} -> ENOENT")
+    @ValueSource(strings = {"/sys/class/net/eth1", "/sys/class/net/eth0/nosuchattr", "/proc/sys/net/core/nope",
+        "/nope", "relative/path"})
+    void should_report_unknown_paths_with_ENOENT(String path) {
+        assertEquals(Errno.ENOENT, errno(() -> fs.stat(path)));
+        assertEquals(Errno.ENOENT, errno(() -> fs.open(path, false, Caller.ROOT)));
+    }
+
+    @Test
+    void should_refuse_to_open_a_directory_or_list_a_file() {
+        assertEquals(Errno.EISDIR, errno(() -> fs.open("/sys/class/net/eth0/statistics", false, Caller.ROOT)));
+        assertEquals(Errno.ENOTDIR, errno(() -> fs.list(MTU)));
+        assertEquals(Errno.ENOTDIR, errno(() -> fs.stat(MTU + "/x")));
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

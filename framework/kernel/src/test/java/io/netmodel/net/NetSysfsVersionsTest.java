@@ -1,0 +1,39 @@
+package io.netmodel.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.netmodel.testkit.Host;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Which {@code /sys/class/net/<dev>/} files exist in which release (kernel-interfaces.md §2.3
+ * "Since" column, §8): gro_flush_timeout 3.19, napi_defer_hard_irqs 5.8, threaded 5.12.
+ */
+class NetSysfsVersionsTest {
+
+    @ParameterizedTest(name = "{0}: {1} present = {2}")
+    @CsvSource({
+        "5.11, threaded,             false",
+        "5.12, threaded,             true",
+        "6.19, threaded,             true",
+        "5.7,  napi_defer_hard_irqs, false",
+        "5.8,  napi_defer_hard_irqs, true",
+        "3.18, gro_flush_timeout,    false",
+        "3.19, gro_flush_timeout,    true",
+        "3.11, mtu,                  true",
+        "3.11, statistics,           true",
+    })
+    void should_create_the_file_only_from_its_release(String version, String attr, boolean present) {
+        Host host = Host.bare(version);
+        assertEquals(present, host.exists("/sys/class/net/lo/" + attr), "lo/" + attr + " on " + version);
+    }
+
+    @ParameterizedTest(name = "{0}: eth0/{1} present = {2}")
+    @CsvSource({"5.11, threaded, false", "5.12, threaded, true", "5.7, napi_defer_hard_irqs, false",
+        "5.8, napi_defer_hard_irqs, true"})
+    void should_apply_the_same_table_to_driver_devices(String version, String attr, boolean present) {
+        Host host = Host.with(version, io.netmodel.testkit.TinyDriver.plain());
+        assertEquals(present, host.exists("/sys/class/net/eth0/" + attr), "eth0/" + attr + " on " + version);
+    }
+}

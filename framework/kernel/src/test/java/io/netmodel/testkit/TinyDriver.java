@@ -1,0 +1,89 @@
+package io.netmodel.testkit;
+
+import io.netmodel.api.driver.DeviceContext;
+import io.netmodel.api.driver.DeviceId;
+import io.netmodel.api.driver.DriverException;
+import io.netmodel.api.driver.ModuleParam;
+import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.netdev.Irq;
+import io.netmodel.api.netdev.Napi;
+import io.netmodel.api.netdev.NetDevice;
+import java.util.List;
+
+/**
+ * The smallest driver that makes an eth0: binds the default host's virtio-net PCI function,
+ * allocates an etherdev with the device's MAC and an MTU range of 68..65535, adds one NAPI,
+ * requests MSI-X vector 0 as {@code tiny0-rx} and registers the netdev. Optionally calls
+ * {@code napi_hash_add} itself (a 3.11-4.4 driver) or throws from probe after every resource
+ * was acquired, to exercise devres unwinding.
+ */
+public final class TinyDriver implements NetDriver {
+    /** The action name of the one IRQ, as /proc/interrupts shows it. */
+    public static final String IRQ_NAME = "tiny0-rx";
+
+    private final String name;
+    private final boolean hashAdd;
+    private final Exception failure;
+    public NetDevice dev;
+    public Napi napi;
+    public Irq irq;
+
+    private TinyDriver(String name, boolean hashAdd, Exception failure) {
+        this.name = name;
+        this.hashAdd = hashAdd;
+        this.failure = failure;
+    }
+
+    public static TinyDriver plain() {
+        return new TinyDriver("tinynet", false, null);
+    }
+
+    /** A pre-4.5 style driver that calls {@code napi_hash_add} after {@code netif_napi_add}. */
+    public static TinyDriver hashing() {
+        return new TinyDriver("tinynet", true, null);
+    }
+
+    /** A driver whose probe throws {@code failure} once it has registered its netdev. */
+    public static TinyDriver failing(Exception failure) {
+        return new TinyDriver("badnet", false, failure);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String version() {
+        return "0.1";
+    }
+
+    @Override
+    public List<DeviceId> idTable() {
+        return List.of(DeviceId.pci(0x1af4, 0x1041));
+    }
+
+    @Override
+    public List<ModuleParam> parameters() {
+        return List.of(new ModuleParam("debug", ModuleParam.Type.INT, "0", 0444, "debug level"));
+    }
+
+    @Override
+    public void probe(DeviceContext ctx) throws DriverException {
+        dev = ctx.allocEtherdev(1, 1);
+        dev.setMacAddress(ctx.device().macAddress());
+        dev.setMtuRange(68, 65535);
+        napi = ctx.netifNapiAdd(dev, (n, budget) -> 0, 64);
+        if (hashAdd) {
+            ctx.napiHashAdd(napi);
+        }
+        irq = ctx.requestIrq(0, IRQ_NAME, i -> { });
+        ctx.registerNetdev(dev);
+        if (failure instanceof DriverException e) {
+            throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+    }
+}
