@@ -91,10 +91,14 @@ public final class DriverCore {
         return false;
     }
 
+    /** {@code really_probe}'s warning (5.x wording), after the driver's own reason. */
     private void probeFailed(NetDriver driver, BusDeviceImpl dev, DeviceBinding binding, int errno, String why) {
         binding.unwind();
-        dmesg.printk(driver.name() + ": probe of " + dev.kernelName() + " failed with error -" + errno
-            + (why == null ? "" : " (" + why + ")"));
+        if (why != null) {
+            dmesg.printk(driver.name() + " " + dev.kernelName() + ": " + why);
+        }
+        dmesg.printk(driver.name() + " " + dev.kernelName() + ": probe with driver " + driver.name()
+            + " failed with error -" + errno);
     }
 
     private static boolean matches(NetDriver driver, BusDeviceImpl dev) {

@@ -41,12 +41,17 @@ public final class KTree {
         return generation.get();
     }
 
-    /** The directory at {@code path}, creating missing ones (0755), like {@code mkdir -p}. */
+    /**
+     * The directory at {@code path}, creating missing ones like {@code mkdir -p}, with the modes
+     * of a real host: the {@code /sys} and {@code /proc} mount roots and every procfs directory
+     * are 0555, sysfs directories 0755.
+     */
     public KDir mkdirs(String path) {
         KDir dir = root;
+        boolean proc = path.startsWith("/proc");
         for (String part : path.split("/")) {
             if (!part.isEmpty()) {
-                dir = dir.dir(part);
+                dir = dir.dir(part, proc || dir == root ? 0555 : 0755);
             }
         }
         return dir;

@@ -1,28 +1,35 @@
 package io.netmodel.net;
 
+import io.netmodel.api.kernel.Behaviour;
+import io.netmodel.api.kernel.KernelProfile;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code napi_hash}: NAPI ids for busy polling. Ids come from a global counter that starts
- * above {@code NR_CPUS} (so an id can never be mistaken for a CPU number, commit 545cd5e5ec54)
- * and is never reused; 0 means "not hashed", which {@code sk_can_busy_loop} rejects.
+ * {@code napi_hash}: NAPI ids for busy polling. Ids come from a global counter that is never
+ * reused; from 4.12 it starts above {@code NR_CPUS} (so an id can never be mistaken for a
+ * sender CPU), before that at 1. 0 means "not hashed", which busy polling rejects.
  */
 public final class NapiHash {
     /** The modelled {@code CONFIG_NR_CPUS}; ids start at NR_CPUS + 1 (257 on the reference guest). */
     public static final int NR_CPUS = 256;
-    private static final int MIN_NAPI_ID = NR_CPUS + 1;
 
-    private int napiGenId = NR_CPUS;
+    private final int minNapiId;
+    private int napiGenId;
     private final Map<Integer, NapiImpl> byId = new HashMap<>();
+
+    public NapiHash(KernelProfile profile) {
+        this.minNapiId = profile.has(Behaviour.NAPI_ID_ABOVE_NR_CPUS) ? NR_CPUS + 1 : 1;
+        this.napiGenId = minNapiId - 1;
+    }
 
     /** {@code napi_hash_add}: gives {@code napi} an id unless it has one. */
     public void add(NapiImpl napi) {
         if (napi.napiId != 0) {
             return;
         }
-        if (++napiGenId < MIN_NAPI_ID) {
-            napiGenId = MIN_NAPI_ID;
+        if (++napiGenId < minNapiId) {
+            napiGenId = minNapiId;
         }
         napi.napiId = napiGenId;
         byId.put(napi.napiId, napi);

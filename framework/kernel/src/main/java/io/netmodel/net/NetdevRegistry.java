@@ -22,7 +22,7 @@ public final class NetdevRegistry {
     private final KTree tree;
     private final KernelProfile profile;
     private final NetSysfs sysfs;
-    private final NapiHash napiHash = new NapiHash();
+    private final NapiHash napiHash;
     private final Map<Integer, NetDeviceImpl> byIfindex = new TreeMap<>();
     /** {@code dev_index_reserve}: cyclic, so a re-registered device gets a fresh ifindex. */
     private int lastIfindex;
@@ -31,6 +31,7 @@ public final class NetdevRegistry {
         this.tree = tree;
         this.profile = profile;
         this.sysfs = new NetSysfs(profile);
+        this.napiHash = new NapiHash(profile);
         tree.mkdirs(CLASS_NET);
     }
 

@@ -11,12 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * NAPI id assignment (kernel-algorithms.md table (a), row "NAPI ID given by netif_napi_add"):
  * before 4.5 only an explicit {@code napi_hash_add} gives an id; from 4.5 (commit 93d05d4a320c)
- * {@code netif_napi_add} does. Ids start at NR_CPUS + 1 = 257 in this model.
- *
- * <p>Note: kernel-algorithms.md says MIN_NAPI_ID = NR_CPUS + 1 applies only since 4.12
- * ("Busy polling should ignore sender CPUs"); before, {@code napi_gen_id} started at 1. The
- * model uses 257 on every release (the 4.4/4.5 rows below assert that model choice); the id
- * value is not visible to userspace before 4.12 (no SO_INCOMING_NAPI_ID, no netlink).
+ * {@code netif_napi_add} does. From 4.12 ids start at NR_CPUS + 1 = 257 ("Busy polling should
+ * ignore sender CPUs"); before, {@code napi_gen_id} started at 1.
  */
 class NapiIdTest {
 
@@ -24,9 +20,10 @@ class NapiIdTest {
     @CsvSource({
         "3.11, false, 0",
         "4.4,  false, 0",
-        "4.4,  true,  257",
-        "4.5,  false, 257",
-        "4.5,  true,  257",
+        "4.4,  true,  1",
+        "4.5,  false, 1",
+        "4.5,  true,  1",
+        "4.11, false, 1",
         "4.12, false, 257",
         "6.19, false, 257",
     })
@@ -39,14 +36,14 @@ class NapiIdTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}: a rebound device gets napi_id 258, ids are not reused")
-    @CsvSource({"4.5", "6.19"})
-    void should_not_reuse_napi_ids(String version) {
+    @ParameterizedTest(name = "{0}: a rebound device gets napi_id {1}, ids are not reused")
+    @CsvSource({"4.5, 2", "6.19, 258"})
+    void should_not_reuse_napi_ids(String version, int expected) {
         TinyDriver first = TinyDriver.plain();
         Host host = Host.with(version, first);
         host.kernel.modules().driverGone(first);
         TinyDriver second = TinyDriver.plain();
         host.kernel.modules().driverAppeared(second);
-        assertEquals(258, second.napi.napiId());
+        assertEquals(expected, second.napi.napiId());
     }
 }

@@ -16,6 +16,11 @@ public enum Behaviour implements Change {
     NAPI_HASH_IN_NETIF_NAPI_ADD("4.5"),
     /** {@code ndo_busy_poll} removed; the generic {@code napi_busy_loop} path only: 4.11. */
     NDO_BUSY_POLL_REMOVED("4.11"),
+    /**
+     * NAPI ids start above {@code NR_CPUS} so they cannot be taken for a sender CPU
+     * (Duyck, "Busy polling should ignore sender CPUs"): 4.12. Before, the first id was 1.
+     */
+    NAPI_ID_ABOVE_NR_CPUS("4.12"),
     /** {@code net.core.netdev_budget_usecs}: 4.12. */
     NETDEV_BUDGET_USECS("4.12"),
     /** {@code gro_normal_batch} sysctl: 5.4. */
