@@ -44,7 +44,8 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = execute(args, Session.CLIENT, out, err);
+        // up --daemon only relays the background child's start: skip building the whole CLI.
+        int code = DaemonLauncher.wants(args) ? DaemonLauncher.spawn(args, out, err) : execute(args, Session.CLIENT, out, err);
         out.flush();
         err.flush();
         if (code != UpCommand.KEEP_RUNNING) {
@@ -54,7 +55,11 @@ public final class Main implements Runnable {
 
     /** Parses and runs one command line in {@code session}; returns the exit code. */
     public static int execute(String[] args, Session session, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main(), new CommandLine.IFactory() {
+        // The background child of up --daemon needs only its own command: build just that.
+        boolean child = args.length > 0 && args[0].equals("up") && java.util.Arrays.asList(args).contains("--daemon-child");
+        Object root = child ? new UpCommand() : new Main();
+        String[] parsed = child ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        CommandLine cl = new CommandLine(root, new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 K obj = CommandLine.defaultFactory().create(cls);
@@ -64,11 +69,19 @@ public final class Main implements Runnable {
                 return obj;
             }
         });
+        if (child) {
+            cl.setCommandName("netmodel up");
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, argv) -> {
             CommandLine sub = ex.getCommandLine();
-            err.println(sub.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            String what = sub.getCommandSpec().qualifiedName() + ": " + ex.getMessage();
+            if (java.util.Arrays.asList(argv).contains("--daemon-child")) {
+                System.out.println(DaemonLauncher.FAILED + "2 " + what); // the waiting parent reports it
+                System.out.flush();
+            }
+            err.println(what);
             err.println("Try '" + sub.getCommandSpec().qualifiedName() + " --help' for more information.");
             return 2;
         });
@@ -76,6 +89,6 @@ public final class Main implements Runnable {
             err.println(sub.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
             return 1;
         });
-        return cl.execute(args);
+        return cl.execute(parsed);
     }
 }

@@ -4,22 +4,21 @@ import io.netmodel.api.kernel.KernelVersion;
 import io.netmodel.fsmount.FuseMount;
 import io.netmodel.fsmount.MountInfo;
 import io.netmodel.shell.Daemon;
+import io.netmodel.shell.DaemonLauncher;
 import io.netmodel.shell.Instance;
 import io.netmodel.shell.Layout;
 import io.netmodel.shell.ModelHost;
+import io.netmodel.shell.Session;
 import io.netmodel.shell.ToolError;
 import io.netmodel.shell.control.ControlClient;
-import java.io.BufferedReader;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -39,14 +38,9 @@ import picocli.CommandLine.Spec;
         "  netmodel up                          foreground; Ctrl-C unmounts and stops",
         "  netmodel up --daemon --kernel 4.4    background, modelling Linux 4.4",
         "  netmodel up --daemon --mount /tmp/nm2   a second instance elsewhere"})
-public final class UpCommand implements Callable<Integer> {
+public final class UpCommand implements Callable<Integer>, SessionAware {
     /** Exit code meaning "the model keeps running in this process": main must not exit. */
     public static final int KEEP_RUNNING = -1;
-    private static final String READY = "netmodel-ready";
-    private static final String FAILED = "netmodel-failed ";
-    /** A line the background child meant for stderr (its stderr is the log). */
-    private static final String TO_STDERR = "netmodel-stderr ";
-    private static final long DAEMON_START_TIMEOUT_MS = 60_000;
 
     @Option(names = "--mount", paramLabel = "DIR",
         description = "Mount point (default: $NETMODEL_MOUNT, else $XDG_RUNTIME_DIR/netmodel or /run/netmodel).")
@@ -74,10 +68,20 @@ public final class UpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private String[] argv = new String[0];
+
+    @Override
+    public void attach(Session session, String[] argv) {
+        this.argv = argv.clone();
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (daemon) {
+            return DaemonLauncher.spawn(argv, out, err); // the child checks everything
+        }
         try {
             KernelVersion version = parseKernel();
             if (cpus < 1 || cpus > 64) {
@@ -85,13 +89,10 @@ public final class UpCommand implements Callable<Integer> {
             }
             Instance inst = Instance.resolve(mount);
             checkMountPoint(inst, out);
-            if (daemon) {
-                return spawnDaemon(inst, version, out, err);
-            }
             return runHere(inst, version, out, err);
         } catch (ToolError e) {
             if (daemonChild) {
-                System.out.println(FAILED + e.getMessage());
+                System.out.println(DaemonLauncher.FAILED + e.exitCode() + " " + e.getMessage());
                 System.out.flush();
             }
             err.println(e.getMessage());
@@ -150,7 +151,7 @@ public final class UpCommand implements Callable<Integer> {
             throw new ToolError("netmodel up: " + e.getMessage(), 1);
         }
         if (d.mount() == null && !noMount) {
-            String prefix = daemonChild ? TO_STDERR : "";
+            String prefix = daemonChild ? DaemonLauncher.TO_STDERR : "";
             PrintWriter warn = daemonChild ? out : err;
             warn.println(prefix + "netmodel: mount unavailable: " + d.mountProblem());
             warn.println(prefix + "netmodel: the model and its control socket are running; use 'netmodel cat'/'netmodel write'");
@@ -173,7 +174,7 @@ public final class UpCommand implements Callable<Integer> {
 
     /** Tells the waiting parent we are ready, then sends our own output to the log. */
     private static void detach(Instance inst) {
-        System.out.println(READY);
+        System.out.println(DaemonLauncher.READY);
         System.out.flush();
         try {
             PrintStream log = new PrintStream(new FileOutputStream(inst.logFile().toFile(), true), true, StandardCharsets.UTF_8);
@@ -182,82 +183,6 @@ public final class UpCommand implements Callable<Integer> {
         } catch (IOException e) {
             // keep the old streams; writes to them fail quietly once the parent is gone
         }
-    }
-
-    /** Starts {@code up --daemon-child} detached (setsid), relays its messages until it is ready. */
-    private int spawnDaemon(Instance inst, KernelVersion version, PrintWriter out, PrintWriter err) throws ToolError {
-        try {
-            inst.createStateDir();
-            List<String> cmd = new ArrayList<>();
-            if (onPath("setsid")) {
-                cmd.add("setsid");
-            }
-            cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            cmd.addAll(daemonJvmOptions());
-            cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            for (String prop : new String[] {"netmodel.home", "netmodel.system"}) {
-                if (System.getProperty(prop) != null) {
-                    cmd.add("-D" + prop + "=" + System.getProperty(prop));
-                }
-            }
-            cmd.add("io.netmodel.shell.Main");
-            cmd.add("up");
-            cmd.add("--daemon-child");
-            cmd.add("--mount=" + inst.mountPoint());
-            cmd.add("--kernel=" + version);
-            cmd.add("--cpus=" + cpus);
-            if (allowOther) {
-                cmd.add("--allow-other");
-            }
-            if (noMount) {
-                cmd.add("--no-mount");
-            }
-            ProcessBuilder pb = new ProcessBuilder(cmd)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectError(ProcessBuilder.Redirect.appendTo(inst.logFile().toFile()));
-            Process child = pb.start();
-            BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            long deadline = System.currentTimeMillis() + DAEMON_START_TIMEOUT_MS;
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.equals(READY)) {
-                    out.println("netmodel: running in the background (pid " + child.pid() + "), log: " + inst.logFile());
-                    return 0;
-                }
-                if (line.startsWith(FAILED)) {
-                    throw new ToolError(line.substring(FAILED.length()), 1);
-                }
-                if (line.startsWith(TO_STDERR)) {
-                    err.println(line.substring(TO_STDERR.length()));
-                } else {
-                    out.println(line);
-                }
-                if (System.currentTimeMillis() > deadline) {
-                    break;
-                }
-            }
-            child.destroy();
-            throw new ToolError("netmodel up: the background model exited before it was ready; see " + inst.logFile(), 1);
-        } catch (IOException e) {
-            throw new ToolError("netmodel up: cannot start the background model: " + e.getMessage(), 1);
-        }
-    }
-
-    /**
-     * JVM options for the long-running model: serial GC (small heap, few cores) and the
-     * class-data archive the launcher names in {@code netmodel.cds}: used when it exists,
-     * written at the daemon's exit when it does not (the first {@code up} trains it).
-     */
-    private static List<String> daemonJvmOptions() {
-        List<String> opts = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:cds=off",
-            "-Xlog:cds+dynamic=off"));
-        String cds = System.getProperty("netmodel.cds");
-        if (cds != null) {
-            opts.add("-Dnetmodel.cds=" + cds);
-            opts.add(Files.isReadable(Path.of(cds)) ? "-XX:SharedArchiveFile=" + cds : "-XX:ArchiveClassesAtExit=" + cds);
-        }
-        return opts;
     }
 
     private static String pid(Instance inst) {
@@ -274,14 +199,5 @@ public final class UpCommand implements Callable<Integer> {
         } catch (IOException e) {
             return true; // unreadable (e.g. ENOTCONN): let the mount attempt report it
         }
-    }
-
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
