@@ -1,0 +1,56 @@
+package io.netmodel.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.netmodel.fsmount.FuseAvailability;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Who may do what, as on a real host: with {@code --allow-other} an unprivileged user reads
+ * what Linux lets them read and is refused writes that need root; without it, FUSE keeps
+ * other users out entirely.
+ */
+@Timeout(120)
+class PermissionsIT {
+    @Test
+    void unprivileged_users_read_but_cannot_write() throws Exception {
+        assumeTrue(FuseAvailability.problem().isEmpty(), "FUSE unavailable");
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to switch to nobody");
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser")), "runuser");
+        Path mnt = Files.createTempDirectory("netmodel-perm");
+        Map<String, String> env = Map.of(Instance.ENV_MOUNT, mnt.toString());
+        assertEquals(0, Proc.netmodel(env, "up", "--daemon", "--allow-other").exit());
+        String mtu = mnt.resolve("sys/class/net/eth0/mtu").toString();
+        try {
+            assertEquals("1500\n", asNobody("cat " + mtu).out());
+            assertEquals("0\n", asNobody("cat " + mnt.resolve("proc/sys/net/core/busy_read")).out());
+            Proc.Result write = asNobody("echo 9000 > " + mtu);
+            assertNotEquals(0, write.exit());
+            assertTrue(write.err().contains("Permission denied"), write::toString);
+            assertEquals("1500\n", Proc.run(Map.of(), "cat", mtu).out());
+            assertEquals(0, Proc.sh("echo 9000 > " + mtu).exit(), "root may");
+        } finally {
+            assertEquals(0, Proc.netmodel(env, "down").exit());
+        }
+
+        assertEquals(0, Proc.netmodel(env, "up", "--daemon").exit());
+        try {
+            Proc.Result denied = asNobody("cat " + mtu);
+            assertNotEquals(0, denied.exit());
+            assertTrue(denied.err().contains("Permission denied"), denied::toString);
+        } finally {
+            assertEquals(0, Proc.netmodel(env, "down").exit());
+        }
+    }
+
+    private static Proc.Result asNobody(String script) {
+        return Proc.run(Map.of(), "runuser", "-u", "nobody", "--", "bash", "-c", script);
+    }
+}
