@@ -35,7 +35,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
  */
 public final class ModelHost implements AutoCloseable {
     /** Framework properties the kernel component reads. */
-    public record Config(String kernel, int cpus, String nics) {
+    public record Config(String kernel, int cpus, String nics, int queues) {
     }
 
     private final Framework framework;
@@ -71,6 +71,9 @@ public final class ModelHost implements AutoCloseable {
         props.put("netmodel.kernel", config.kernel());
         props.put("netmodel.cpus", Integer.toString(config.cpus()));
         props.put("netmodel.nics", config.nics());
+        if (config.queues() > 0) {
+            props.put("netmodel.queues", Integer.toString(config.queues()));
+        }
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
             .orElseThrow(() -> new ToolError("netmodel: no OSGi framework on the class path", 1));
         Framework fw = factory.newFramework(props);

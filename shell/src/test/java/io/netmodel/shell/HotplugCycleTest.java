@@ -29,7 +29,7 @@ class HotplugCycleTest {
     static void boot() throws Exception {
         Layout layout = Layout.fromEnvironment();
         Path cache = Files.createTempDirectory("felix-cache");
-        host = ModelHost.boot(new ModelHost.Config("6.19", 2, "virtio_net"), layout.systemDir(), layout.bundlesDir(), cache);
+        host = ModelHost.boot(new ModelHost.Config("6.19", 2, "virtio_net", 0), layout.systemDir(), layout.bundlesDir(), cache);
     }
 
     @AfterAll

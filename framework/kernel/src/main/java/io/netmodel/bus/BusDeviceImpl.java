@@ -9,9 +9,13 @@ public final class BusDeviceImpl implements BusDevice {
     private final int unit;
     private final byte[] mac;
     private final String sysfsPath;
+    private final int queuePairs;
+    /** MSI-X vectors allocated to this device (pci_alloc_irq_vectors), 0 when none. */
+    int allocatedVectors;
 
-    BusDeviceImpl(NicModel model, String busAddress, int unit, byte[] mac, String sysfsPath) {
+    BusDeviceImpl(NicModel model, int queuePairs, String busAddress, int unit, byte[] mac, String sysfsPath) {
         this.model = model;
+        this.queuePairs = queuePairs;
         this.busAddress = busAddress;
         this.unit = unit;
         this.mac = mac;
@@ -45,7 +49,7 @@ public final class BusDeviceImpl implements BusDevice {
 
     @Override
     public int msixVectors() {
-        return model.msixVectors();
+        return model.msixVectors(queuePairs);
     }
 
     @Override
@@ -55,7 +59,7 @@ public final class BusDeviceImpl implements BusDevice {
 
     @Override
     public int maxQueuePairs() {
-        return model.maxQueuePairs();
+        return queuePairs;
     }
 
     public NicModel model() {
@@ -68,6 +72,12 @@ public final class BusDeviceImpl implements BusDevice {
      */
     public String sysfsPath() {
         return sysfsPath;
+    }
+
+    /** The legacy INTx line (GSI) of this slot: QEMU's PCI link IRQs 10 and 11 alternate. */
+    public int legacyGsi() {
+        int slot = Integer.parseInt(busAddress.substring(8, 10), 16);
+        return 10 + (slot % 2);
     }
 
     /** The name a probe failure is logged under ({@code virtio0} or the PCI address). */

@@ -105,12 +105,47 @@ final class DeviceBinding implements DeviceContext {
     }
 
     @Override
+    public int numOnlineCpus() {
+        return irqs.cpus();
+    }
+
+    @Override
+    public int pciAllocIrqVectors(int min, int max) {
+        if (device.allocatedVectors > 0) {
+            throw new IllegalStateException("vectors already allocated for " + device.busAddress());
+        }
+        if (min < 1 || max < min) {
+            throw new IllegalArgumentException("bad vector range " + min + ".." + max);
+        }
+        int n = Math.min(max, device.msixVectors());
+        if (n < min || !irqs.reserveVectors(n)) {
+            return 0;
+        }
+        device.allocatedVectors = n;
+        devres.push(() -> {
+            irqs.releaseVectors(n);
+            device.allocatedVectors = 0;
+        });
+        return n;
+    }
+
+    @Override
     public Irq requestIrq(int vector, String name, IrqHandler handler) throws DriverException {
-        if (vector < 0 || vector >= Math.max(1, device.msixVectors())) {
-            throw new DriverException(Errno.EINVAL, "vector " + vector + " out of range (device has "
-                + device.msixVectors() + ")");
+        if (vector < 0 || vector >= device.allocatedVectors) {
+            throw new DriverException(Errno.EINVAL, "vector " + vector + " is not allocated (have "
+                + device.allocatedVectors + ")");
         }
         IrqDesc desc = irqs.requestMsix(device.busAddress(), vector, name, handler);
+        devres.push(() -> irqs.free(desc));
+        return desc;
+    }
+
+    @Override
+    public Irq requestLegacyIrq(String name, IrqHandler handler) throws DriverException {
+        if (irqs.get(device.legacyGsi()) != null) {
+            throw new DriverException(Errno.EBUSY, "IRQ " + device.legacyGsi() + " is in use (shared lines are not modelled yet)");
+        }
+        IrqDesc desc = irqs.requestLegacy(device.legacyGsi(), name, handler);
         devres.push(() -> irqs.free(desc));
         return desc;
     }

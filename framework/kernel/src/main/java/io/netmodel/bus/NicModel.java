@@ -5,23 +5,25 @@ package io.netmodel.bus;
  * queues), not what a driver does with it. Ids from kernel-algorithms.md table (b).
  */
 public enum NicModel {
-    /** virtio-net (modern, virtio 1.0), as QEMU offers it: config + one vector per virtqueue. */
-    VIRTIO_NET("virtio_net", 0x1af4, 0x1041, true, 3, 1);
+    /**
+     * virtio-net (modern, virtio 1.0), as QEMU offers it: one queue pair unless configured
+     * ({@code -device virtio-net-pci,mq=on,vectors=...}); MSI-X table: config + one vector per
+     * virtqueue (2 per pair) + the control queue.
+     */
+    VIRTIO_NET("virtio_net", 0x1af4, 0x1041, true, 1);
 
     private final String driverHint;
     private final int vendor;
     private final int device;
     private final boolean virtio;
-    private final int msixVectors;
-    private final int maxQueuePairs;
+    private final int defaultQueuePairs;
 
-    NicModel(String driverHint, int vendor, int device, boolean virtio, int msixVectors, int maxQueuePairs) {
+    NicModel(String driverHint, int vendor, int device, boolean virtio, int defaultQueuePairs) {
         this.driverHint = driverHint;
         this.vendor = vendor;
         this.device = device;
         this.virtio = virtio;
-        this.msixVectors = msixVectors;
-        this.maxQueuePairs = maxQueuePairs;
+        this.defaultQueuePairs = defaultQueuePairs;
     }
 
     /** The name users type ({@code --nic virtio_net}): the driver that usually binds it. */
@@ -41,12 +43,14 @@ public enum NicModel {
         return virtio;
     }
 
-    public int msixVectors() {
-        return msixVectors;
+    /** MSI-X table size of a device with {@code queuePairs} queue pairs. */
+    public int msixVectors(int queuePairs) {
+        return virtio ? 2 + 2 * queuePairs : 1 + queuePairs;
     }
 
-    public int maxQueuePairs() {
-        return maxQueuePairs;
+    /** Queue pairs the device offers when the host description does not say. */
+    public int defaultQueuePairs() {
+        return defaultQueuePairs;
     }
 
     /** The NIC model users call {@code name}, or null. */

@@ -29,16 +29,21 @@ public final class PciBus {
         this.profile = profile;
     }
 
-    /** Plugs a NIC into the next free slot ({@code 0000:00:03.0}, {@code 0000:00:04.0}, ...). */
-    public BusDeviceImpl plug(NicModel model) {
-        int slot = FIRST_SLOT + devices.size();
-        String address = String.format("0000:00:%02x.0", slot);
+    /**
+     * Plugs a NIC into the next free slot ({@code 0000:00:03.0}, ...; more than 29 NICs continue
+     * on further buses {@code 0000:01:00.0}, ... as behind PCIe bridges).
+     */
+    public BusDeviceImpl plug(NicModel model, int queuePairs) {
+        int index = devices.size();
+        int bus = index < 29 ? 0 : 1 + (index - 29) / 32;
+        int slot = index < 29 ? FIRST_SLOT + index : (index - 29) % 32;
+        String address = String.format("0000:%02x:%02x.0", bus, slot);
         KDir pciDir = tree.mkdirs(ROOT + "/" + address);
         int unit = model.virtio() ? virtioUnits++ : devices.size();
         String path = model.virtio() ? pciDir.dir("virtio" + unit).path() : pciDir.path();
         // QEMU's default MAC is 52:54:00:12:34:56; later NICs count up from there.
-        byte[] mac = {0x52, 0x54, 0x00, 0x12, 0x34, (byte) (0x56 + devices.size())};
-        BusDeviceImpl dev = new BusDeviceImpl(model, address, unit, mac, path);
+        byte[] mac = {0x52, 0x54, 0x00, 0x12, (byte) (0x34 + ((0x56 + index) >> 8)), (byte) (0x56 + index)};
+        BusDeviceImpl dev = new BusDeviceImpl(model, queuePairs, address, unit, mac, path);
         Attr.populate(pciDir, dev, PCI_ATTRS, profile, KAttr.Flavor.SYSFS);
         devices.add(dev);
         return dev;

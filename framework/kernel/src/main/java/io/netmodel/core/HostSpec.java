@@ -9,10 +9,21 @@ import java.util.List;
  * virtio-net device, like the reference 6.18 guest.
  *
  * @param cpus online CPUs
- * @param nics NIC models in slot order
+ * @param nics NICs in slot order
  */
-public record HostSpec(int cpus, List<NicModel> nics) {
+public record HostSpec(int cpus, List<Nic> nics) {
     public static final int MAX_CPUS = 64;
+    public static final int MAX_NICS = 4096;
+    public static final int MAX_QUEUE_PAIRS = 256;
+
+    /** One NIC: its hardware model and the queue pairs it offers. */
+    public record Nic(NicModel model, int queuePairs) {
+        public Nic {
+            if (queuePairs < 1 || queuePairs > MAX_QUEUE_PAIRS) {
+                throw new IllegalArgumentException("queue pairs must be 1.." + MAX_QUEUE_PAIRS + ", not " + queuePairs);
+            }
+        }
+    }
 
     public HostSpec {
         if (cpus < 1 || cpus > MAX_CPUS) {
@@ -22,15 +33,16 @@ public record HostSpec(int cpus, List<NicModel> nics) {
     }
 
     public static HostSpec defaultHost() {
-        return new HostSpec(2, List.of(NicModel.VIRTIO_NET));
+        return new HostSpec(2, List.of(new Nic(NicModel.VIRTIO_NET, NicModel.VIRTIO_NET.defaultQueuePairs())));
     }
 
     /**
      * Parses a NIC list like {@code virtio_net,virtio_net:2} (a model name, optionally with a
-     * count). Throws IllegalArgumentException naming the bad entry and the known models.
+     * count); {@code queuePairs} > 0 overrides each model's default. Throws
+     * IllegalArgumentException naming the bad entry and the known models.
      */
-    public static List<NicModel> parseNics(String text) {
-        List<NicModel> nics = new ArrayList<>();
+    public static List<Nic> parseNics(String text, int queuePairs) {
+        List<Nic> nics = new ArrayList<>();
         for (String item : text.split(",")) {
             if (item.isBlank()) {
                 continue;
@@ -46,11 +58,11 @@ public record HostSpec(int cpus, List<NicModel> nics) {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("bad NIC count in '" + item + "' (expected NAME[:COUNT])");
             }
-            if (count < 1 || count > 32) {
-                throw new IllegalArgumentException("NIC count must be 1..32 in '" + item + "'");
+            if (count < 1 || nics.size() + count > MAX_NICS) {
+                throw new IllegalArgumentException("NIC count must be 1.." + MAX_NICS + " in all, in '" + item + "'");
             }
             for (int i = 0; i < count; i++) {
-                nics.add(model);
+                nics.add(new Nic(model, queuePairs > 0 ? queuePairs : model.defaultQueuePairs()));
             }
         }
         return nics;

@@ -3,7 +3,6 @@ package io.netmodel.core;
 import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.vfs.VirtualFs;
 import io.netmodel.bus.DriverCore;
-import io.netmodel.bus.NicModel;
 import io.netmodel.bus.PciBus;
 import io.netmodel.irq.IrqTable;
 import io.netmodel.kobj.KTree;
@@ -41,8 +40,8 @@ public final class Kernel {
         this.fs = new TreeFs(tree, lock);
         dmesg.printk("Linux version " + profile.version() + ".0-netmodel (netmodel) #1 SMP PREEMPT_DYNAMIC");
         netdevs.register(NetDeviceImpl.loopback());
-        for (NicModel nic : host.nics()) {
-            bus.plug(nic);
+        for (HostSpec.Nic nic : host.nics()) {
+            bus.plug(nic.model(), nic.queuePairs());
         }
     }
 

@@ -5,7 +5,6 @@ import io.netmodel.api.host.ModuleRegistry;
 import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.kernel.KernelVersion;
 import io.netmodel.api.vfs.VirtualFs;
-import io.netmodel.bus.NicModel;
 import io.netmodel.kernel.Profile;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +37,10 @@ public final class KernelComponent {
         Profile profile = new Profile(version == null ? Profile.NEWEST : KernelVersion.parse(version));
         String cpus = context.getProperty("netmodel.cpus");
         String nics = context.getProperty("netmodel.nics");
+        String queues = context.getProperty("netmodel.queues");
         HostSpec defaults = HostSpec.defaultHost();
-        List<NicModel> nicList = nics == null ? defaults.nics() : HostSpec.parseNics(nics);
+        List<HostSpec.Nic> nicList = nics == null ? defaults.nics()
+            : HostSpec.parseNics(nics, queues == null ? 0 : Integer.parseInt(queues));
         HostSpec host = new HostSpec(cpus == null ? defaults.cpus() : Integer.parseInt(cpus), nicList);
         List<NetDriver> pending;
         synchronized (this) {

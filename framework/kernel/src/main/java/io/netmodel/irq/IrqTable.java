@@ -28,7 +28,14 @@ public final class IrqTable {
         {"PIW", "Posted-interrupt wakeup event"},
     };
 
+    /**
+     * Device vectors each x86 CPU can hold: FIRST_EXTERNAL_VECTOR (0x20) up to
+     * FIRST_SYSTEM_VECTOR (0xec).
+     */
+    static final int VECTORS_PER_CPU = 0xec - 0x20;
+
     private final int cpus;
+    private int vectorsInUse;
     private final Map<Integer, IrqDesc> descs = new TreeMap<>();
     private final Map<String, long[]> archCounts = new TreeMap<>();
     private long errCount;
@@ -45,7 +52,23 @@ public final class IrqTable {
         tree.mkdirs("/proc").attr("interrupts", 0444, KAttr.Flavor.PROC, this::showInterrupts, null);
     }
 
-    /** {@code pci_alloc_irq_vectors} + {@code request_irq} on an MSI-X vector. */
+    /**
+     * Reserves {@code n} interrupt vectors in the host's vector matrix; false (ENOSPC in the
+     * kernel) when they would exceed {@link #VECTORS_PER_CPU} per CPU.
+     */
+    public boolean reserveVectors(int n) {
+        if (vectorsInUse + n > VECTORS_PER_CPU * cpus) {
+            return false;
+        }
+        vectorsInUse += n;
+        return true;
+    }
+
+    public void releaseVectors(int n) {
+        vectorsInUse -= n;
+    }
+
+    /** {@code request_irq} on an allocated MSI-X vector. */
     public IrqDesc requestMsix(String busAddress, int vector, String action, IrqHandler handler) {
         int number = lowestFree();
         IrqDesc d = new IrqDesc(number, "PCI-MSIX-" + busAddress, vector, "edge", action, handler, cpus);

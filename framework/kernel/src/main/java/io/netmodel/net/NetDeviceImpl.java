@@ -56,6 +56,8 @@ public final class NetDeviceImpl implements NetDevice {
     final boolean hasLinkKsettings;
     final int numTx;
     final int numRx;
+    int realNumTx;
+    int realNumRx;
     /** The sysfs path of the parent device, or null for a virtual device (lo). */
     final String parentPath;
     final List<NapiImpl> napis = new ArrayList<>();
@@ -67,6 +69,8 @@ public final class NetDeviceImpl implements NetDevice {
         this.type = type;
         this.numTx = txQueues;
         this.numRx = rxQueues;
+        this.realNumTx = txQueues;
+        this.realNumRx = rxQueues;
         this.parentPath = parentPath;
         this.hasLinkKsettings = hasLinkKsettings;
     }
@@ -136,6 +140,25 @@ public final class NetDeviceImpl implements NetDevice {
     @Override
     public int numTxQueues() {
         return numTx;
+    }
+
+    @Override
+    public void setRealNumQueues(int tx, int rx) {
+        if (tx < 1 || tx > numTx || rx < 1 || rx > numRx) {
+            throw new IllegalArgumentException("real queues " + tx + "/" + rx + " outside 1.." + numTx + "/1.." + numRx);
+        }
+        this.realNumTx = tx;
+        this.realNumRx = rx;
+    }
+
+    @Override
+    public int realNumRxQueues() {
+        return realNumRx;
+    }
+
+    @Override
+    public int realNumTxQueues() {
+        return realNumTx;
     }
 
     public boolean isUp() {

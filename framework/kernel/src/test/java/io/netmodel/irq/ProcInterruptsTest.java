@@ -81,7 +81,7 @@ class ProcInterruptsTest {
 
     @Test
     void should_size_the_header_and_columns_by_online_cpus() throws Exception {
-        Kernel k = new Kernel(new Profile(KernelVersion.parse("6.19")), new HostSpec(4, List.of(NicModel.VIRTIO_NET)));
+        Kernel k = new Kernel(new Profile(KernelVersion.parse("6.19")), new HostSpec(4, List.of(new HostSpec.Nic(NicModel.VIRTIO_NET, 1))));
         k.modules().driverAppeared(TinyDriver.plain());
         String text = new String(k.fs().open("/proc/interrupts", false, Caller.ROOT).read(0, 65536),
             StandardCharsets.UTF_8);

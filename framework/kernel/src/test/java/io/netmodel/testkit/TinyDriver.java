@@ -77,6 +77,7 @@ public final class TinyDriver implements NetDriver {
         if (hashAdd) {
             ctx.napiHashAdd(napi);
         }
+        ctx.pciAllocIrqVectors(1, 1);
         irq = ctx.requestIrq(0, IRQ_NAME, i -> { });
         ctx.registerNetdev(dev);
         if (failure instanceof DriverException e) {

@@ -25,7 +25,7 @@ public final class HotplugBench {
         Layout layout = Layout.fromEnvironment();
         Path cache = Files.createTempDirectory("netmodel-bench");
         long t0 = System.nanoTime();
-        try (ModelHost host = ModelHost.boot(new ModelHost.Config("6.19", 2, "virtio_net"), layout.systemDir(),
+        try (ModelHost host = ModelHost.boot(new ModelHost.Config("6.19", 2, "virtio_net", 0), layout.systemDir(),
             layout.bundlesDir(), cache)) {
             System.out.printf("boot (Felix + SCR + kernel bundle): %.1f ms%n", (System.nanoTime() - t0) / 1e6);
             run(host, modules, Math.min(50, cycles), null, null); // warm-up

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -53,6 +54,14 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
     @Option(names = "--cpus", paramLabel = "N", defaultValue = "2", description = "CPUs of the host (default: ${DEFAULT-VALUE}).")
     int cpus;
 
+    @Option(names = "--nic", paramLabel = "DRIVER[:COUNT]", split = ",",
+        description = "NICs on the host's bus, repeatable (default: virtio_net). Known: virtio_net.")
+    List<String> nics = new ArrayList<>(List.of());
+
+    @Option(names = "--queues", paramLabel = "N", defaultValue = "0",
+        description = "Queue pairs each NIC offers (default: the NIC's own, 1 for virtio_net).")
+    int queues;
+
     @Option(names = "--daemon", description = "Run in the background; return once the mount is usable.")
     boolean daemon;
 
@@ -86,6 +95,15 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
             KernelVersion version = parseKernel();
             if (cpus < 1 || cpus > 64) {
                 throw new ToolError("netmodel up: --cpus must be 1..64, not " + cpus, 2);
+            }
+            if (queues < 0 || queues > 256) {
+                throw new ToolError("netmodel up: --queues must be 1..256, not " + queues, 2);
+            }
+            for (String nic : nics) {
+                if (!nic.matches("virtio_net(:[1-9][0-9]{0,3})?")) {
+                    throw new ToolError("netmodel up: --nic " + nic + ": expected DRIVER[:COUNT] with DRIVER one of:"
+                        + " virtio_net, COUNT 1..4096 (e.g. --nic virtio_net:4)", 2);
+                }
             }
             Instance inst = Instance.resolve(mount);
             checkMountPoint(inst, out);
@@ -142,11 +160,18 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
 
     private int runHere(Instance inst, KernelVersion version, PrintWriter out, PrintWriter err) throws ToolError {
         Layout layout = Layout.fromEnvironment();
-        List<String> coldplug = List.of("virtio_net");
+        List<String> nicList = nics.isEmpty() ? List.of("virtio_net") : nics;
+        List<String> coldplug = new ArrayList<>();
+        for (String nic : nicList) {
+            String driver = nic.split(":", 2)[0];
+            if (!coldplug.contains(driver)) {
+                coldplug.add(driver); // udev coldplug: load the driver of each device present
+            }
+        }
         Daemon d;
         try {
-            d = Daemon.start(inst, layout, new ModelHost.Config(version.toString(), cpus, "virtio_net"), coldplug,
-                allowOther, !noMount);
+            d = Daemon.start(inst, layout, new ModelHost.Config(version.toString(), cpus, String.join(",", nicList), queues),
+                coldplug, allowOther, !noMount);
         } catch (IOException e) {
             throw new ToolError("netmodel up: " + e.getMessage(), 1);
         }
@@ -156,7 +181,8 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
             warn.println(prefix + "netmodel: mount unavailable: " + d.mountProblem());
             warn.println(prefix + "netmodel: the model and its control socket are running; use 'netmodel cat'/'netmodel write'");
         }
-        out.println("netmodel: kernel " + version + ", " + cpus + " CPUs, modules: virtio_net");
+        out.println("netmodel: kernel " + version + ", " + cpus + " CPUs, NICs: " + String.join(",", nicList)
+            + ", modules: " + String.join(" ", coldplug));
         out.println("netmodel: " + (d.mount() != null ? "mounted at " + inst.mountPoint() : "not mounted")
             + "; stop with: netmodel down" + (mount != null ? " --mount " + inst.mountPoint() : "")
             + (daemonChild ? "" : " (or Ctrl-C)"));

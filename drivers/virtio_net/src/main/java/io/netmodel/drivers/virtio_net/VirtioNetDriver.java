@@ -16,11 +16,12 @@ import org.osgi.service.component.annotations.Component;
 /**
  * virtio_net: {@code virtnet_probe} for a virtio-net PCI device.
  *
- * <p>As in Linux: one queue pair per device pair offered (QEMU's default device offers one),
- * one RX NAPI per receive queue added with {@code napi_weight} (64), the explicit
- * {@code napi_hash_add} of 3.17–4.4, MSI-X vectors {@code virtioN-config},
- * {@code virtioN-input.M}, {@code virtioN-output.M}, MTU 68..65535, speed unknown.
- * Unlike Linux: no control virtqueue, no TX NAPI instances yet.
+ * <p>As in Linux: queues for every pair the device offers, min(online CPUs, pairs) of them in
+ * use from 4.11 (one before), one RX NAPI per queue in use added with {@code napi_weight} (64),
+ * the explicit {@code napi_hash_add} of 3.17–4.4, MSI-X vectors {@code virtioN-config},
+ * {@code virtioN-input.M}, {@code virtioN-output.M} with the shared-vector and INTx
+ * fallbacks of {@code vp_find_vqs}, MTU 68..65535, speed unknown. Unlike Linux: no control
+ * virtqueue and no TX NAPI instances yet.
  */
 @Component(service = NetDriver.class)
 public final class VirtioNetDriver implements NetDriver {
@@ -53,15 +54,17 @@ public final class VirtioNetDriver implements NetDriver {
     public void probe(DeviceContext ctx) throws DriverException {
         BusDevice pdev = ctx.device();
         KernelProfile kernel = ctx.kernel();
-        int pairs = Math.max(1, pdev.maxQueuePairs());
+        int maxPairs = Math.max(1, pdev.maxQueuePairs());
+        int pairs = kernel.has(VirtioNetHistory.MQ_BY_DEFAULT) ? Math.min(maxPairs, ctx.numOnlineCpus()) : 1;
         int weight = Integer.parseInt(ctx.param(VirtnetParams.NAPI_WEIGHT));
 
-        NetDevice dev = ctx.allocEtherdev(pairs, pairs);
+        NetDevice dev = ctx.allocEtherdev(maxPairs, maxPairs);
         dev.setMacAddress(pdev.macAddress());
         dev.setMtuRange(MIN_MTU, MAX_MTU);
+        dev.setRealNumQueues(pairs, pairs);
 
-        // virtnet_alloc_queues: one RX NAPI per receive queue.
-        for (int q = 0; q < pairs; q++) {
+        // virtnet_alloc_queues: one RX NAPI per receive queue the device has.
+        for (int q = 0; q < maxPairs; q++) {
             // The receive ring and its poll loop come with the receive-path simulation; until
             // then the ring is always empty, so virtnet_poll finds no work.
             Napi napi = ctx.netifNapiAdd(dev, (n, budget) -> 0, weight);
@@ -69,17 +72,32 @@ public final class VirtioNetDriver implements NetDriver {
                 ctx.napiHashAdd(napi); // 3.17-4.4: the driver hashes its RX NAPIs itself
             }
         }
-
-        // vp_find_vqs_msix: vector 0 for config changes, then one per virtqueue.
-        String vdev = "virtio" + pdev.unit();
-        // No interrupt fires before the receive-path simulation drives the device.
-        ctx.requestIrq(0, vdev + "-config", irq -> { });
-        int vector = 1;
-        for (int q = 0; q < pairs; q++) {
-            ctx.requestIrq(vector++, vdev + "-input." + q, irq -> { });
-            ctx.requestIrq(vector++, vdev + "-output." + q, irq -> { });
-        }
+        findVqs(ctx, "virtio" + pdev.unit(), maxPairs);
         ctx.registerNetdev(dev);
-        ctx.log("registered " + dev.name() + " with " + pairs + " queue pair(s)");
+        ctx.log("registered " + dev.name() + " with " + pairs + " of " + maxPairs + " queue pair(s)");
+    }
+
+    /**
+     * {@code vp_find_vqs}: one MSI-X vector per virtqueue plus config; if the host cannot give
+     * that many, config + one shared vector ({@code virtioN-virtqueues}); else the INTx line.
+     * No interrupt fires before the receive-path simulation drives the device.
+     */
+    private static void findVqs(DeviceContext ctx, String vdev, int pairs) throws DriverException {
+        int perVq = 1 + 2 * pairs;
+        if (ctx.pciAllocIrqVectors(perVq, perVq) == perVq) {
+            ctx.requestIrq(0, vdev + "-config", irq -> { });
+            int vector = 1;
+            for (int q = 0; q < pairs; q++) {
+                ctx.requestIrq(vector++, vdev + "-input." + q, irq -> { });
+                ctx.requestIrq(vector++, vdev + "-output." + q, irq -> { });
+            }
+        } else if (ctx.pciAllocIrqVectors(2, 2) == 2) {
+            ctx.log("not enough MSI-X vectors for " + perVq + " virtqueue vectors; sharing one");
+            ctx.requestIrq(0, vdev + "-config", irq -> { });
+            ctx.requestIrq(1, vdev + "-virtqueues", irq -> { });
+        } else {
+            ctx.log("no MSI-X vectors; using the INTx line");
+            ctx.requestLegacyIrq(vdev, irq -> { });
+        }
     }
 }

@@ -21,7 +21,7 @@ public interface BusDevice {
      */
     int unit();
 
-    /** MSI-X vectors the device offers (0: legacy INTx only). */
+    /** MSI-X table size: vectors the device offers (0: legacy INTx only). */
     int msixVectors();
 
     /** The permanent MAC address the device reports (EEPROM or virtio config space): 6 bytes. */

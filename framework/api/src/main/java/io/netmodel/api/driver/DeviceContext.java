@@ -42,11 +42,26 @@ public interface DeviceContext {
      */
     void napiHashAdd(Napi napi);
 
+    /** {@code num_online_cpus()}. */
+    int numOnlineCpus();
+
     /**
-     * {@code request_irq} on MSI-X vector {@code vector} (or the legacy line when the device
-     * has none) with the action name {@code /proc/interrupts} shows.
+     * {@code pci_alloc_irq_vectors(dev, min, max, PCI_IRQ_MSIX)}: allocates between {@code min}
+     * and {@code max} MSI-X vectors and returns how many, or 0 when the device has fewer than
+     * {@code min} table entries or the host's interrupt vectors are exhausted (the caller then
+     * tries fewer, or falls back to {@link #requestLegacyIrq}). At most one allocation per
+     * device; freed with the device's other resources.
+     */
+    int pciAllocIrqVectors(int min, int max);
+
+    /**
+     * {@code request_irq(pci_irq_vector(dev, vector), ...)} on an allocated MSI-X vector, with
+     * the action name {@code /proc/interrupts} shows.
      */
     Irq requestIrq(int vector, String name, IrqHandler handler) throws DriverException;
+
+    /** {@code request_irq(pdev->irq, ...)}: the device's legacy INTx line (IO-APIC, fasteoi). */
+    Irq requestLegacyIrq(String name, IrqHandler handler) throws DriverException;
 
     /** {@code dev_info()}: a line in the kernel log, prefixed with driver and bus address. */
     void log(String message);

@@ -25,7 +25,19 @@ public interface NetDevice {
     /** Link speed in Mb/s ({@code -1} = {@code SPEED_UNKNOWN}). */
     void setSpeed(int mbps);
 
+    /** Receive queues allocated ({@code dev->num_rx_queues}). */
     int numRxQueues();
 
+    /** Transmit queues allocated ({@code dev->num_tx_queues}). */
     int numTxQueues();
+
+    /**
+     * {@code netif_set_real_num_tx_queues} / {@code _rx_queues}: how many of the allocated
+     * queues are in use (what {@code queues/} lists); all of them unless the driver says.
+     */
+    void setRealNumQueues(int tx, int rx);
+
+    int realNumRxQueues();
+
+    int realNumTxQueues();
 }
