@@ -9,8 +9,11 @@ import io.netmodel.irq.IrqTable;
 import io.netmodel.kobj.KTree;
 import io.netmodel.kobj.TreeFs;
 import io.netmodel.net.NetDeviceImpl;
+import io.netmodel.net.NetProcfs;
 import io.netmodel.net.NetdevRegistry;
+import io.netmodel.net.SoftnetData;
 import io.netmodel.net.SysctlNetCore;
+import java.util.List;
 
 /**
  * One modelled host: its kernel release, hardware, subsystems and file tree, wired together.
@@ -28,6 +31,7 @@ public final class Kernel {
     private final SysctlNetCore sysctls;
     private final DriverCore drivers;
     private final ModuleTable modules;
+    private final List<SoftnetData> softnet;
     private final TreeFs fs;
 
     public Kernel(KernelProfile profile, HostSpec host) {
@@ -38,6 +42,8 @@ public final class Kernel {
         this.sysctls = new SysctlNetCore(tree, profile);
         this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg);
         this.modules = new ModuleTable(lock, drivers, dmesg);
+        this.softnet = SoftnetData.perCpu(host.cpus());
+        new NetProcfs(tree, profile, netdevs, softnet);
         this.fs = new TreeFs(tree, lock);
         dmesg.printk("Linux version " + profile.version() + ".0-netmodel (netmodel) #1 SMP PREEMPT_DYNAMIC");
         netdevs.register(NetDeviceImpl.loopback());
@@ -72,6 +78,11 @@ public final class Kernel {
 
     public SysctlNetCore sysctls() {
         return sysctls;
+    }
+
+    /** {@code per_cpu(softnet_data, cpu)} ({@code /proc/net/softnet_stat}). */
+    public SoftnetData softnet(int cpu) {
+        return softnet.get(cpu);
     }
 
     public KTree tree() {

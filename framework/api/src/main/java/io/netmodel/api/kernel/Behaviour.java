@@ -27,13 +27,21 @@ public enum Behaviour implements Change {
     GRO_NORMAL_BATCH("5.4"),
     /** {@code napi_defer_hard_irqs}: 5.8. */
     NAPI_DEFER_HARD_IRQS("5.8"),
+    /**
+     * {@code /proc/net/softnet_stat} has 13 columns: backlog length and CPU id added (Abeni,
+     * commit 7d58e6555870, "net-sysfs: add backlog len and CPU id to softnet data"): 5.10.
+     */
+    SOFTNET_STAT_13_COLUMNS("5.10"),
     /** {@code SO_PREFER_BUSY_POLL}, {@code SO_BUSY_POLL_BUDGET}: 5.11. */
     PREFER_BUSY_POLL("5.11"),
     /** Threaded NAPI, the {@code threaded} sysfs attribute: 5.12. */
     THREADED_NAPI("5.12"),
     /** {@code netif_napi_add} lost its weight argument ({@code netif_napi_add_weight}): 6.1. */
     NETIF_NAPI_ADD_NO_WEIGHT("6.1"),
-    /** {@code /proc/net/softnet_stat} has 15 columns: 6.4. */
+    /**
+     * {@code /proc/net/softnet_stat} has 15 columns: the two backlog queue lengths separately
+     * (commit 59da2d7b0e99, "net-sysfs: display two backlog queue len separately"): 6.4.
+     */
     SOFTNET_STAT_15_COLUMNS("6.4"),
     /**
      * {@code dev_weight*} minimum 1 and {@code netdev_budget_usecs} minimum 2 jiffies
