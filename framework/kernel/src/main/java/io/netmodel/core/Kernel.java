@@ -41,9 +41,10 @@ public final class Kernel {
         this.bus = new PciBus(tree, profile);
         this.sysctls = new SysctlNetCore(tree, profile);
         this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg);
-        this.modules = new ModuleTable(lock, drivers, dmesg);
+        this.modules = new ModuleTable(lock, drivers, dmesg, new ModuleSysfs(tree));
         this.softnet = SoftnetData.perCpu(host.cpus());
         new NetProcfs(tree, profile, netdevs, softnet);
+        new ProcModules(tree, modules);
         this.fs = new TreeFs(tree, lock);
         dmesg.printk("Linux version " + profile.version() + ".0-netmodel (netmodel) #1 SMP PREEMPT_DYNAMIC");
         netdevs.register(NetDeviceImpl.loopback());
