@@ -14,6 +14,12 @@ public enum Behaviour implements Change {
     GRO_FLUSH_TIMEOUT("3.19"),
     /** {@code netif_napi_add} calls {@code napi_hash_add} itself (commit 93d05d4a320c): 4.5. */
     NAPI_HASH_IN_NETIF_NAPI_ADD("4.5"),
+    /**
+     * Softirq vector 5 is {@code IRQ_POLL} in {@code /proc/softirqs}; before, {@code BLOCK_IOPOLL}
+     * (Hellwig, "irq_poll: make blk-iopoll available outside the block layer"): 4.5 (release
+     * from memory, unverified; the old name is confirmed in 3.x/4.x trees).
+     */
+    IRQ_POLL_SOFTIRQ("4.5"),
     /** {@code ndo_busy_poll} removed; the generic {@code napi_busy_loop} path only: 4.11. */
     NDO_BUSY_POLL_REMOVED("4.11"),
     /**
