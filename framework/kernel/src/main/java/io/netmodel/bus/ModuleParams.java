@@ -1,13 +1,15 @@
 package io.netmodel.bus;
 
 import io.netmodel.api.driver.ModuleParam;
+import io.netmodel.api.vfs.Errno;
 import io.netmodel.api.vfs.VfsException;
 import io.netmodel.kobj.Kstrtox;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** The {@code param_set_*} parsers of {@code kernel/params.c}, for modprobe arguments. */
+/** The {@code param_set_*} parsers of {@code kernel/params.c}, for modprobe arguments and sysfs writes. */
 public final class ModuleParams {
     private ModuleParams() {
     }
@@ -25,42 +27,75 @@ public final class ModuleParams {
 
     /**
      * Parses {@code value} as the kernel would and returns the canonical text it reads back
-     * as ({@code Y}/{@code N} for bool). Throws IllegalArgumentException for a value the
-     * kernel refuses with EINVAL.
+     * as ({@code Y}/{@code N} for bool). Throws IllegalArgumentException (its cause the
+     * {@link VfsException} with the errno) for a value the kernel refuses.
      */
     public static String canonical(ModuleParam p, String value) {
         try {
-            switch (p.type()) {
-                case BOOL:
-                    return kstrtobool(value) ? "Y" : "N";
-                case UINT: {
-                    long v = Kstrtox.kstrtoul(value.getBytes(StandardCharsets.US_ASCII));
-                    if (Long.compareUnsigned(v, 0xFFFF_FFFFL) > 0) {
-                        throw new IllegalArgumentException(value);
-                    }
-                    return Long.toString(v);
-                }
-                case INT:
-                default: {
-                    boolean neg = value.startsWith("-");
-                    long v = Kstrtox.kstrtoul(value.substring(neg ? 1 : 0).getBytes(StandardCharsets.US_ASCII));
-                    long signed = neg ? -v : v;
-                    if (v < 0 || signed < Integer.MIN_VALUE || signed > Integer.MAX_VALUE) {
-                        throw new IllegalArgumentException(value);
-                    }
-                    return Long.toString(signed);
-                }
-            }
+            return parse(p, value.getBytes(StandardCharsets.ISO_8859_1));
         } catch (VfsException e) {
             throw new IllegalArgumentException(value, e);
         }
     }
 
-    /** {@code kstrtobool}: y/Y/t/T/1, n/N/f/F/0, on/off. */
-    static boolean kstrtobool(String s) {
+    /**
+     * {@code param_set_int} / {@code param_set_uint} / {@code param_set_bool} on the bytes of one
+     * write (a C string: it ends at the first NUL), returning the text {@code param_get_*} prints
+     * without its newline ({@code "%i"}, {@code "%u"}, {@code Y}/{@code N}).
+     *
+     * @throws VfsException EINVAL for malformed input, ERANGE for a number that does not fit
+     */
+    public static String parse(ModuleParam p, byte[] data) throws VfsException {
+        switch (p.type()) {
+            case BOOL:
+                return kstrtobool(new String(data, 0, Kstrtox.cstrlen(data), StandardCharsets.ISO_8859_1)) ? "Y" : "N";
+            case UINT: {
+                long v = Kstrtox.kstrtoul(data); // kstrtouint(s, 0): kstrtoull, then the u32 range
+                if (Long.compareUnsigned(v, 0xFFFF_FFFFL) > 0) {
+                    throw new VfsException(Errno.ERANGE);
+                }
+                return Long.toString(v);
+            }
+            case INT:
+            default:
+                return Integer.toString(kstrtoint(data));
+        }
+    }
+
+    /**
+     * {@code kstrtoint(s, 0)} = {@code kstrtoll} + int range: a leading {@code -} is followed
+     * directly by the digits ({@code _kstrtoull}, so {@code -+1} is EINVAL); otherwise
+     * {@code kstrtoull}, which skips one {@code +}.
+     */
+    static int kstrtoint(byte[] data) throws VfsException {
+        int len = Kstrtox.cstrlen(data);
+        long value;
+        if (len > 0 && data[0] == '-') {
+            if (len > 1 && data[1] == '+') {
+                throw new VfsException(Errno.EINVAL);
+            }
+            long magnitude = Kstrtox.kstrtoul(Arrays.copyOfRange(data, 1, len));
+            if (Long.compareUnsigned(magnitude, Long.MIN_VALUE) > 0) {
+                throw new VfsException(Errno.ERANGE); // (long long)-tmp > 0
+            }
+            value = -magnitude;
+        } else {
+            value = Kstrtox.kstrtoul(Arrays.copyOf(data, len));
+            if (value < 0) {
+                throw new VfsException(Errno.ERANGE); // (long long)tmp < 0
+            }
+        }
+        if (value != (int) value) {
+            throw new VfsException(Errno.ERANGE);
+        }
+        return (int) value;
+    }
+
+    /** {@code kstrtobool}: y/Y/t/T/1, n/N/f/F/0, on/off; only the first one or two characters count. */
+    static boolean kstrtobool(String s) throws VfsException {
         String v = s.toLowerCase(Locale.ROOT);
         if (v.isEmpty()) {
-            throw new IllegalArgumentException(s);
+            throw new VfsException(Errno.EINVAL);
         }
         switch (v.charAt(0)) {
             case 'y': case 't': case '1':
@@ -74,9 +109,9 @@ public final class ModuleParams {
                 if (v.startsWith("of")) {
                     return false;
                 }
-                throw new IllegalArgumentException(s);
+                throw new VfsException(Errno.EINVAL);
             default:
-                throw new IllegalArgumentException(s);
+                throw new VfsException(Errno.EINVAL);
         }
     }
 }

@@ -4,12 +4,18 @@ import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.vfs.VirtualFs;
 import io.netmodel.bus.DriverCore;
 import io.netmodel.bus.PciBus;
+import io.netmodel.cpu.Cpus;
+import io.netmodel.cpu.ProcSoftirqs;
+import io.netmodel.cpu.ProcStat;
 import io.netmodel.irq.IrqTable;
 import io.netmodel.kobj.KTree;
 import io.netmodel.kobj.TreeFs;
 import io.netmodel.net.NetDeviceImpl;
+import io.netmodel.net.NetProcfs;
 import io.netmodel.net.NetdevRegistry;
+import io.netmodel.net.SoftnetData;
 import io.netmodel.net.SysctlNetCore;
+import java.util.List;
 
 /**
  * One modelled host: its kernel release, hardware, subsystems and file tree, wired together.
@@ -27,6 +33,8 @@ public final class Kernel {
     private final SysctlNetCore sysctls;
     private final DriverCore drivers;
     private final ModuleTable modules;
+    private final Cpus cpus;
+    private final List<SoftnetData> softnet;
     private final TreeFs fs;
 
     public Kernel(KernelProfile profile, HostSpec host) {
@@ -36,7 +44,13 @@ public final class Kernel {
         this.bus = new PciBus(tree, profile);
         this.sysctls = new SysctlNetCore(tree, profile);
         this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg);
-        this.modules = new ModuleTable(lock, drivers, dmesg);
+        this.modules = new ModuleTable(lock, drivers, dmesg, new ModuleSysfs(tree));
+        this.cpus = new Cpus(host.cpus(), System.currentTimeMillis() / 1000);
+        this.softnet = SoftnetData.perCpu(host.cpus());
+        new NetProcfs(tree, profile, netdevs, softnet);
+        new ProcModules(tree, modules);
+        new ProcSoftirqs(tree, profile, cpus);
+        new ProcStat(tree, cpus, irqs);
         this.fs = new TreeFs(tree, lock);
         dmesg.printk("Linux version " + profile.version() + ".0-netmodel (netmodel) #1 SMP PREEMPT_DYNAMIC");
         netdevs.register(NetDeviceImpl.loopback());
@@ -71,6 +85,16 @@ public final class Kernel {
 
     public SysctlNetCore sysctls() {
         return sysctls;
+    }
+
+    /** Per-CPU accounting ({@code /proc/stat}, {@code /proc/softirqs}). */
+    public Cpus cpus() {
+        return cpus;
+    }
+
+    /** {@code per_cpu(softnet_data, cpu)} ({@code /proc/net/softnet_stat}). */
+    public SoftnetData softnet(int cpu) {
+        return softnet.get(cpu);
     }
 
     public KTree tree() {

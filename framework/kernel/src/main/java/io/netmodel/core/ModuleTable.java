@@ -41,15 +41,17 @@ public final class ModuleTable implements ModuleRegistry {
     private final ModelLock lock;
     private final DriverCore drivers;
     private final Dmesg dmesg;
+    private final ModuleSysfs sysfs;
     private final Map<String, Pending> pending = new HashMap<>();
     private final Map<String, ModuleLoadException> failed = new HashMap<>();
     /** Insertion order; /proc/modules lists the newest first. */
     private final Map<String, Module> loaded = new LinkedHashMap<>();
 
-    public ModuleTable(ModelLock lock, DriverCore drivers, Dmesg dmesg) {
+    public ModuleTable(ModelLock lock, DriverCore drivers, Dmesg dmesg, ModuleSysfs sysfs) {
         this.lock = lock;
         this.drivers = drivers;
         this.dmesg = dmesg;
+        this.sysfs = sysfs;
     }
 
     @Override
@@ -91,7 +93,9 @@ public final class ModuleTable implements ModuleRegistry {
                     return null;
                 }
             }
-            loaded.put(name, new Module(name, p.size(), driver, values));
+            Module m = new Module(name, p.size(), driver, values);
+            loaded.put(name, m);
+            sysfs.add(name, driver.parameters(), values, () -> info(m)); // mod_sysfs_setup, before init
             drivers.register(driver, values);
             return null;
         });
@@ -104,6 +108,7 @@ public final class ModuleTable implements ModuleRegistry {
             if (m != null && m.driver == driver) {
                 drivers.unregister(driver);
                 loaded.remove(driver.name());
+                sysfs.remove(driver.name()); // mod_sysfs_teardown
             }
             return null;
         });

@@ -3,6 +3,8 @@ package io.netmodel.irq;
 import io.netmodel.api.netdev.IrqHandler;
 import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KTree;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,6 +28,10 @@ public final class IrqTable {
     private static final String[][] ARCH_ROWS_AFTER_MIS = {
         {"PIN", "Posted-interrupt notification event"}, {"NPI", "Nested posted-interrupt event"},
         {"PIW", "Posted-interrupt wakeup event"},
+    };
+    /** The rows {@code arch_irq_stat_cpu} sums. */
+    private static final String[] ARCH_STAT_CPU_ROWS = {
+        "NMI", "LOC", "SPU", "PMI", "IWI", "RTR", "RES", "CAL", "TRM", "HYP",
     };
 
     /**
@@ -102,6 +108,29 @@ public final class IrqTable {
     /** A per-CPU x86 counter row (LOC, RES, CAL, ...). */
     public void countArch(String mnemonic, int cpu) {
         archCounts.get(mnemonic)[cpu]++;
+    }
+
+    /** Allocated descriptors in IRQ order, read-only (for {@code /proc/stat}'s {@code intr} line). */
+    public Collection<IrqDesc> descriptors() {
+        return Collections.unmodifiableCollection(descs.values());
+    }
+
+    /**
+     * {@code arch_irq_stat_cpu} (arch/x86/kernel/irq.c): the summary counters of {@code cpu}
+     * that {@code /proc/stat} adds to {@code intr}. TLB and the KVM rows (PIN, NPI, PIW) are not
+     * part of it.
+     */
+    public long archIrqStatCpu(int cpu) {
+        long sum = 0;
+        for (String row : ARCH_STAT_CPU_ROWS) {
+            sum += archCounts.get(row)[cpu];
+        }
+        return sum;
+    }
+
+    /** {@code arch_irq_stat}: ERR ({@code irq_err_count}). */
+    public long archIrqStat() {
+        return errCount;
     }
 
     private int lowestFree() {

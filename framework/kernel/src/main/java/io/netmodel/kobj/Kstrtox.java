@@ -94,7 +94,8 @@ public final class Kstrtox {
         return -1;
     }
 
-    static int cstrlen(byte[] data) {
+    /** The length of {@code data} as a C string: up to the first NUL, else all of it. */
+    public static int cstrlen(byte[] data) {
         for (int i = 0; i < data.length; i++) {
             if (data[i] == 0) {
                 return i;

@@ -14,6 +14,12 @@ public enum Behaviour implements Change {
     GRO_FLUSH_TIMEOUT("3.19"),
     /** {@code netif_napi_add} calls {@code napi_hash_add} itself (commit 93d05d4a320c): 4.5. */
     NAPI_HASH_IN_NETIF_NAPI_ADD("4.5"),
+    /**
+     * Softirq vector 5 is {@code IRQ_POLL} in {@code /proc/softirqs}; before, {@code BLOCK_IOPOLL}
+     * (Hellwig, "irq_poll: make blk-iopoll available outside the block layer"): 4.5 (release
+     * from memory, unverified; the old name is confirmed in 3.x/4.x trees).
+     */
+    IRQ_POLL_SOFTIRQ("4.5"),
     /** {@code ndo_busy_poll} removed; the generic {@code napi_busy_loop} path only: 4.11. */
     NDO_BUSY_POLL_REMOVED("4.11"),
     /**
@@ -27,13 +33,21 @@ public enum Behaviour implements Change {
     GRO_NORMAL_BATCH("5.4"),
     /** {@code napi_defer_hard_irqs}: 5.8. */
     NAPI_DEFER_HARD_IRQS("5.8"),
+    /**
+     * {@code /proc/net/softnet_stat} has 13 columns: backlog length and CPU id added (Abeni,
+     * commit 7d58e6555870, "net-sysfs: add backlog len and CPU id to softnet data"): 5.10.
+     */
+    SOFTNET_STAT_13_COLUMNS("5.10"),
     /** {@code SO_PREFER_BUSY_POLL}, {@code SO_BUSY_POLL_BUDGET}: 5.11. */
     PREFER_BUSY_POLL("5.11"),
     /** Threaded NAPI, the {@code threaded} sysfs attribute: 5.12. */
     THREADED_NAPI("5.12"),
     /** {@code netif_napi_add} lost its weight argument ({@code netif_napi_add_weight}): 6.1. */
     NETIF_NAPI_ADD_NO_WEIGHT("6.1"),
-    /** {@code /proc/net/softnet_stat} has 15 columns: 6.4. */
+    /**
+     * {@code /proc/net/softnet_stat} has 15 columns: the two backlog queue lengths separately
+     * (commit 59da2d7b0e99, "net-sysfs: display two backlog queue len separately"): 6.4.
+     */
     SOFTNET_STAT_15_COLUMNS("6.4"),
     /**
      * {@code dev_weight*} minimum 1 and {@code netdev_budget_usecs} minimum 2 jiffies
