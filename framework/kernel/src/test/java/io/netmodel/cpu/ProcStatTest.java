@@ -107,7 +107,7 @@ class ProcStatTest {
     @Test
     void should_size_intr_by_nr_irqs_of_the_cpu_count() throws Exception {
         Kernel k = new Kernel(new io.netmodel.kernel.Profile(KernelVersion.parse("6.19")),
-            new HostSpec(4, List.of(NicModel.VIRTIO_NET)));
+            new HostSpec(4, List.of(new HostSpec.Nic(NicModel.VIRTIO_NET, 1))));
         String text = new String(k.fs().open("/proc/stat", false, Caller.ROOT).read(0, 65536),
             StandardCharsets.UTF_8);
         String intr = text.split("\n")[5];

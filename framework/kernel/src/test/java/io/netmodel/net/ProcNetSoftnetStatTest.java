@@ -99,7 +99,7 @@ class ProcNetSoftnetStatTest {
 
     @Test
     void should_print_one_line_per_cpu_with_its_id() throws Exception {
-        Kernel k = new Kernel(new Profile(KernelVersion.parse("6.19")), new HostSpec(4, List.of(NicModel.VIRTIO_NET)));
+        Kernel k = new Kernel(new Profile(KernelVersion.parse("6.19")), new HostSpec(4, List.of(new HostSpec.Nic(NicModel.VIRTIO_NET, 1))));
         String text = new String(k.fs().open("/proc/net/softnet_stat", false, Caller.ROOT).read(0, 65536),
             StandardCharsets.UTF_8);
         String[] lines = text.split("\n");
