@@ -7,6 +7,7 @@ import io.netmodel.api.host.ModuleLoadException;
 import io.netmodel.api.host.ModuleRegistry;
 import io.netmodel.api.host.ModuleState;
 import io.netmodel.api.vfs.Errno;
+import io.netmodel.api.vfs.VfsException;
 import io.netmodel.bus.DriverCore;
 import io.netmodel.bus.ModuleParams;
 import java.util.ArrayList;
@@ -86,10 +87,10 @@ public final class ModuleTable implements ModuleRegistry {
                     continue;
                 }
                 try {
-                    values.put(mp.name(), ModuleParams.canonical(mp, e.getValue()));
-                } catch (IllegalArgumentException bad) {
+                    values.put(mp.name(), value(mp, e.getValue()));
+                } catch (VfsException bad) {
                     dmesg.printk(name + ": `" + e.getValue() + "' invalid for parameter `" + mp.name() + "'");
-                    failed.put(name, new ModuleLoadException(Errno.EINVAL, "Invalid argument"));
+                    failed.put(name, new ModuleLoadException(bad.errno(), Errno.strerror(bad.errno())));
                     return null;
                 }
             }
@@ -112,6 +113,20 @@ public final class ModuleTable implements ModuleRegistry {
             }
             return null;
         });
+    }
+
+    /**
+     * {@code parse_one}: a parameter given without {@code =value} is "true" for a bool
+     * ({@code KERNEL_PARAM_OPS_FL_NOARG}) and EINVAL for anything else.
+     */
+    private static String value(ModuleParam mp, String text) throws VfsException {
+        if (text == null) {
+            if (mp.type() == ModuleParam.Type.BOOL) {
+                return "Y";
+            }
+            throw new VfsException(Errno.EINVAL);
+        }
+        return ModuleParams.parse(mp, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     @Override
