@@ -32,7 +32,7 @@ public final class Kernel {
 
     public Kernel(KernelProfile profile, HostSpec host) {
         this.profile = profile;
-        this.netdevs = new NetdevRegistry(tree, profile);
+        this.netdevs = new NetdevRegistry(tree, profile, host.cpus());
         this.irqs = new IrqTable(host.cpus(), tree);
         this.bus = new PciBus(tree, profile);
         this.sysctls = new SysctlNetCore(tree, profile);
