@@ -27,6 +27,11 @@ public enum Behaviour implements Change {
     NAPI_ID_ABOVE_NR_CPUS("4.12"),
     /** {@code net.core.netdev_budget_usecs}: 4.12. */
     NETDEV_BUDGET_USECS("4.12"),
+    /**
+     * {@code /proc/irq/N/effective_affinity} and {@code effective_affinity_list}
+     * ({@code CONFIG_GENERIC_IRQ_EFFECTIVE_AFF_MASK}, x86 vector rework): 4.13.
+     */
+    IRQ_EFFECTIVE_AFFINITY("4.13"),
     /** {@code queues/tx-N/xps_rxqs}: 4.18. */
     XPS_RXQS("4.18"),
     /** {@code gro_normal_batch} sysctl: 5.4. */
