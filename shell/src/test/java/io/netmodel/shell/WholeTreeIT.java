@@ -24,7 +24,8 @@ class WholeTreeIT {
     private static final Map<String, String> READ_REFUSALS = Map.of(
         "lo/speed", "Invalid argument",            // no get_link_ksettings
         "lo/duplex", "Invalid argument",
-        "tx-0/xps_cpus", "No such file or directory" // single-queue device (netif_is_multiqueue false)
+        "tx-0/xps_cpus", "No such file or directory", // single-queue device (netif_is_multiqueue false)
+        "tx-0/traffic_class", "No such file or directory"
     );
     /** Writes of a file's own value a real kernel refuses: file name → errno text. */
     private static final Map<String, String> WRITE_REFUSALS = Map.of(

@@ -39,8 +39,8 @@ public final class Kernel {
 
     public Kernel(KernelProfile profile, HostSpec host) {
         this.profile = profile;
-        this.netdevs = new NetdevRegistry(tree, profile);
-        this.irqs = new IrqTable(host.cpus(), tree);
+        this.netdevs = new NetdevRegistry(tree, profile, host.cpus());
+        this.irqs = new IrqTable(host.cpus(), tree, profile);
         this.bus = new PciBus(tree, profile);
         this.sysctls = new SysctlNetCore(tree, profile);
         this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg);

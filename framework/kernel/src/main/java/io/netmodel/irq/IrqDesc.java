@@ -58,12 +58,33 @@ public final class IrqDesc implements Irq {
         return perCpuCount[cpu];
     }
 
+    /** {@code irq_common_data.affinity}: what {@code smp_affinity} shows, one bit per CPU. */
     public long affinityMask() {
         return affinityMask;
     }
 
     public void setAffinityMask(long mask) {
         this.affinityMask = mask;
+    }
+
+    /**
+     * The CPU the interrupt is delivered to ({@code effective_affinity}): on x86 the vector lives
+     * on one CPU of the affinity mask; the model takes the first.
+     */
+    public int effectiveCpu() {
+        return Long.numberOfTrailingZeros(affinityMask);
+    }
+
+    /**
+     * {@code desc->irq_count} as {@code note_interrupt} keeps it for the spurious-IRQ detector:
+     * interrupts seen, wrapping to 0 every 100000.
+     */
+    public long irqCount() {
+        long total = 0;
+        for (long c : perCpuCount) {
+            total += c;
+        }
+        return total % 100_000;
     }
 
     /** {@code handle_edge_irq} / {@code kstat_incr_irqs_this_cpu}: the IRQ fired on {@code cpu}. */

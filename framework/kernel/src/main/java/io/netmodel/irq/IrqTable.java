@@ -1,5 +1,6 @@
 package io.netmodel.irq;
 
+import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.netdev.IrqHandler;
 import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KTree;
@@ -44,11 +45,15 @@ public final class IrqTable {
     private int vectorsInUse;
     private final Map<Integer, IrqDesc> descs = new TreeMap<>();
     private final Map<String, long[]> archCounts = new TreeMap<>();
+    private final ProcIrq procIrq;
+    /** {@code irq_default_affinity}: every CPU at boot ({@code init_irq_default_affinity}). */
+    private long defaultAffinity;
     private long errCount;
     private long misCount;
 
-    public IrqTable(int cpus, KTree tree) {
+    public IrqTable(int cpus, KTree tree, KernelProfile profile) {
         this.cpus = cpus;
+        this.defaultAffinity = onlineMask();
         for (String[] row : ARCH_ROWS) {
             archCounts.put(row[0], new long[cpus]);
         }
@@ -56,6 +61,7 @@ public final class IrqTable {
             archCounts.put(row[0], new long[cpus]);
         }
         tree.mkdirs("/proc").attr("interrupts", 0444, KAttr.Flavor.PROC, this::showInterrupts, null);
+        this.procIrq = new ProcIrq(tree, this, profile);
     }
 
     /**
@@ -79,6 +85,7 @@ public final class IrqTable {
         int number = lowestFree();
         IrqDesc d = new IrqDesc(number, "PCI-MSIX-" + busAddress, vector, "edge", action, handler, cpus);
         descs.put(number, d);
+        setup(d);
         return d;
     }
 
@@ -89,12 +96,41 @@ public final class IrqTable {
         }
         IrqDesc d = new IrqDesc(gsi, "IO-APIC", gsi, "fasteoi", action, handler, cpus);
         descs.put(gsi, d);
+        setup(d);
         return d;
     }
 
-    /** {@code free_irq}: the row vanishes; the number can be allocated again. */
+    /**
+     * {@code __setup_irq}: {@code irq_setup_affinity} gives the new IRQ the default affinity
+     * (its online part, or every online CPU if none is), then {@code register_irq_proc} and
+     * {@code register_handler_proc} create {@code /proc/irq/N/}.
+     */
+    private void setup(IrqDesc d) {
+        long mask = defaultAffinity & onlineMask();
+        d.setAffinityMask(mask != 0 ? mask : onlineMask());
+        procIrq.register(d);
+    }
+
+    /** {@code free_irq} + freeing the descriptor: the row and {@code /proc/irq/N} vanish; the number can be allocated again. */
     public void free(IrqDesc desc) {
-        descs.remove(desc.number(), desc);
+        if (descs.remove(desc.number(), desc)) {
+            procIrq.unregister(desc);
+        }
+    }
+
+    /** {@code irq_default_affinity}, one bit per CPU. */
+    public long defaultAffinity() {
+        return defaultAffinity;
+    }
+
+    /** Sets {@code irq_default_affinity}; IRQs already requested keep theirs. */
+    public void setDefaultAffinity(long mask) {
+        this.defaultAffinity = mask;
+    }
+
+    /** {@code cpu_online_mask}: every CPU of the host. */
+    public long onlineMask() {
+        return cpus >= 64 ? -1L : (1L << cpus) - 1;
     }
 
     public IrqDesc get(int number) {

@@ -62,6 +62,13 @@ public final class NetDeviceImpl implements NetDevice {
     final String parentPath;
     final List<NapiImpl> napis = new ArrayList<>();
     final NetStats stats = new NetStats();
+    /** {@code dev->_rx}, {@code dev->_tx}: one object per queue, index = queue number. */
+    final List<RxQueue> rx = new ArrayList<>();
+    final List<TxQueue> tx = new ArrayList<>();
+    /** {@code dev->lltx} / {@code IFF_NO_QUEUE}: no qdisc queue, so no BQL (lo). */
+    boolean lltx;
+    /** Whether the driver has {@code ndo_set_tx_maxrate}; no modelled driver has one yet. */
+    boolean ndoSetTxMaxrate;
 
     NetDeviceImpl(String namePattern, int type, int txQueues, int rxQueues, String parentPath,
                   boolean hasLinkKsettings) {
@@ -73,6 +80,12 @@ public final class NetDeviceImpl implements NetDevice {
         this.realNumRx = rxQueues;
         this.parentPath = parentPath;
         this.hasLinkKsettings = hasLinkKsettings;
+        for (int i = 0; i < rxQueues; i++) {
+            rx.add(new RxQueue(this, i));
+        }
+        for (int i = 0; i < txQueues; i++) {
+            tx.add(new TxQueue(this, i));
+        }
     }
 
     /** {@code alloc_etherdev_mqs} + {@code ether_setup}. */
@@ -95,6 +108,7 @@ public final class NetDeviceImpl implements NetDevice {
         d.flags = IFF_LOOPBACK;
         d.broadcast = new byte[6];
         d.nameAssignType = 2;
+        d.lltx = true;
         return d;
     }
 
@@ -159,6 +173,21 @@ public final class NetDeviceImpl implements NetDevice {
     @Override
     public int realNumTxQueues() {
         return realNumTx;
+    }
+
+    /** {@code netif_is_multiqueue}: more than one tx queue. */
+    public boolean isMultiqueue() {
+        return numTx > 1;
+    }
+
+    /** The rx queues in index order (the receive path reads their RPS maps). */
+    public List<RxQueue> rxQueues() {
+        return List.copyOf(rx);
+    }
+
+    /** The tx queues in index order. */
+    public List<TxQueue> txQueues() {
+        return List.copyOf(tx);
     }
 
     public boolean isUp() {

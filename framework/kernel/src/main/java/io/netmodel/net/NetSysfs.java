@@ -146,7 +146,8 @@ public final class NetSysfs {
         };
     }
 
-    private static void requireNetAdmin(Caller caller) throws VfsException {
+    /** {@code capable(CAP_NET_ADMIN)} (modelled as uid 0), else EPERM; shared with {@link QueueSysfs}. */
+    static void requireNetAdmin(Caller caller) throws VfsException {
         if (!caller.hasNetAdmin()) {
             throw new VfsException(Errno.EPERM);
         }

@@ -22,15 +22,18 @@ public final class NetdevRegistry {
     private final KTree tree;
     private final KernelProfile profile;
     private final NetSysfs sysfs;
+    private final QueueSysfs queues;
     private final NapiHash napiHash;
     private final Map<Integer, NetDeviceImpl> byIfindex = new TreeMap<>();
     /** {@code dev_index_reserve}: cyclic, so a re-registered device gets a fresh ifindex. */
     private int lastIfindex;
 
-    public NetdevRegistry(KTree tree, KernelProfile profile) {
+    /** {@code nrCpuIds}: the width of the CPU masks under {@code queues/}. */
+    public NetdevRegistry(KTree tree, KernelProfile profile, int nrCpuIds) {
         this.tree = tree;
         this.profile = profile;
         this.sysfs = new NetSysfs(profile);
+        this.queues = new QueueSysfs(profile, nrCpuIds);
         this.napiHash = new NapiHash(profile);
         tree.mkdirs(CLASS_NET);
     }
@@ -50,6 +53,7 @@ public final class NetdevRegistry {
         String devPath = (dev.parentPath == null ? VIRTUAL_NET : dev.parentPath + "/net") + "/" + dev.name;
         KDir dir = tree.mkdirs(devPath);
         sysfs.populate(dir, dev);
+        queues.populate(dir, dev);
         if (dev.parentPath != null) {
             dir.link("device", dev.parentPath);
         }

@@ -8,13 +8,18 @@ import io.netmodel.api.vfs.Errno;
 import io.netmodel.api.vfs.OpenFile;
 import io.netmodel.api.vfs.VfsException;
 import io.netmodel.api.vfs.VirtualFs;
+import io.netmodel.bus.NicModel;
 import io.netmodel.core.HostSpec;
 import io.netmodel.core.Kernel;
 import io.netmodel.kernel.Profile;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.function.Executable;
 
-/** A default host (2 CPUs, one virtio-net function at 0000:00:03.0) and file helpers over its VirtualFs. */
+/**
+ * A default host (2 CPUs, one virtio-net function at 0000:00:03.0), or one with another CPU count,
+ * and file helpers over its VirtualFs.
+ */
 public final class Host {
     public final Kernel kernel;
     public final VirtualFs fs;
@@ -27,6 +32,14 @@ public final class Host {
     /** A host running {@code version} with no driver bound: only lo. */
     public static Host bare(String version) {
         return new Host(new Kernel(new Profile(KernelVersion.parse(version)), HostSpec.defaultHost()));
+    }
+
+    /** A host with {@code cpus} CPUs (so {@code nr_cpu_ids} = cpus) running {@code version}, with {@code driver} bound. */
+    public static Host with(String version, int cpus, TinyDriver driver) {
+        Host h = new Host(new Kernel(new Profile(KernelVersion.parse(version)),
+            new HostSpec(cpus, List.of(new HostSpec.Nic(NicModel.VIRTIO_NET, 1)))));
+        h.kernel.modules().driverAppeared(driver);
+        return h;
     }
 
     /** A host running {@code version} with {@code driver} loaded and bound. */

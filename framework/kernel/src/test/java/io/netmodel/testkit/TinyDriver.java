@@ -24,18 +24,31 @@ public final class TinyDriver implements NetDriver {
     private final String name;
     private final boolean hashAdd;
     private final Exception failure;
+    private final int txQueues;
+    private final int rxQueues;
     public NetDevice dev;
     public Napi napi;
     public Irq irq;
 
-    private TinyDriver(String name, boolean hashAdd, Exception failure) {
+    private TinyDriver(String name, boolean hashAdd, Exception failure, int txQueues, int rxQueues) {
         this.name = name;
         this.hashAdd = hashAdd;
         this.failure = failure;
+        this.txQueues = txQueues;
+        this.rxQueues = rxQueues;
+    }
+
+    private TinyDriver(String name, boolean hashAdd, Exception failure) {
+        this(name, hashAdd, failure, 1, 1);
     }
 
     public static TinyDriver plain() {
         return new TinyDriver("tinynet", false, null);
+    }
+
+    /** A plain driver whose eth0 has {@code txQueues} tx and {@code rxQueues} rx queues. */
+    public static TinyDriver multiqueue(int txQueues, int rxQueues) {
+        return new TinyDriver("tinynet", false, null, txQueues, rxQueues);
     }
 
     /** A pre-4.5 style driver that calls {@code napi_hash_add} after {@code netif_napi_add}. */
@@ -70,7 +83,7 @@ public final class TinyDriver implements NetDriver {
 
     @Override
     public void probe(DeviceContext ctx) throws DriverException {
-        dev = ctx.allocEtherdev(1, 1);
+        dev = ctx.allocEtherdev(txQueues, rxQueues);
         dev.setMacAddress(ctx.device().macAddress());
         dev.setMtuRange(68, 65535);
         napi = ctx.netifNapiAdd(dev, (n, budget) -> 0, 64);

@@ -12,6 +12,8 @@ public enum Behaviour implements Change {
     NDO_BUSY_POLL("3.11"),
     /** {@code gro_flush_timeout} sysfs attribute: 3.19. */
     GRO_FLUSH_TIMEOUT("3.19"),
+    /** {@code queues/tx-N/tx_maxrate} ({@code ndo_set_tx_maxrate}): 4.1. */
+    TX_MAXRATE("4.1"),
     /** {@code netif_napi_add} calls {@code napi_hash_add} itself (commit 93d05d4a320c): 4.5. */
     NAPI_HASH_IN_NETIF_NAPI_ADD("4.5"),
     /**
@@ -20,6 +22,8 @@ public enum Behaviour implements Change {
      * from memory, unverified; the old name is confirmed in 3.x/4.x trees).
      */
     IRQ_POLL_SOFTIRQ("4.5"),
+    /** {@code queues/tx-N/traffic_class} (Duyck, "net: Add sysfs value to determine queue traffic class"): 4.10. */
+    TRAFFIC_CLASS("4.10"),
     /** {@code ndo_busy_poll} removed; the generic {@code napi_busy_loop} path only: 4.11. */
     NDO_BUSY_POLL_REMOVED("4.11"),
     /**
@@ -29,6 +33,13 @@ public enum Behaviour implements Change {
     NAPI_ID_ABOVE_NR_CPUS("4.12"),
     /** {@code net.core.netdev_budget_usecs}: 4.12. */
     NETDEV_BUDGET_USECS("4.12"),
+    /**
+     * {@code /proc/irq/N/effective_affinity} and {@code effective_affinity_list}
+     * ({@code CONFIG_GENERIC_IRQ_EFFECTIVE_AFF_MASK}, x86 vector rework): 4.13.
+     */
+    IRQ_EFFECTIVE_AFFINITY("4.13"),
+    /** {@code queues/tx-N/xps_rxqs}: 4.18. */
+    XPS_RXQS("4.18"),
     /** {@code gro_normal_batch} sysctl: 5.4. */
     GRO_NORMAL_BATCH("5.4"),
     /** {@code napi_defer_hard_irqs}: 5.8. */
@@ -38,6 +49,11 @@ public enum Behaviour implements Change {
      * commit 7d58e6555870, "net-sysfs: add backlog len and CPU id to softnet data"): 5.10.
      */
     SOFTNET_STAT_13_COLUMNS("5.10"),
+    /**
+     * {@code queues/tx-N/tx_timeout} reads {@code %lu\n}; before, {@code %lu} with no newline
+     * ("net-sysfs: add a newline when printing 'tx_timeout' by sysfs", a 5.8-rc fix): 5.8.
+     */
+    TX_TIMEOUT_NEWLINE("5.8"),
     /** {@code SO_PREFER_BUSY_POLL}, {@code SO_BUSY_POLL_BUDGET}: 5.11. */
     PREFER_BUSY_POLL("5.11"),
     /** Threaded NAPI, the {@code threaded} sysfs attribute: 5.12. */
@@ -49,6 +65,13 @@ public enum Behaviour implements Change {
      * (commit 59da2d7b0e99, "net-sysfs: display two backlog queue len separately"): 6.4.
      */
     SOFTNET_STAT_15_COLUMNS("6.4"),
+    /** BQL stall detector: {@code byte_queue_limits/stall_thrs}, {@code stall_cnt}, {@code stall_max}: 6.9. */
+    BQL_STALL("6.9"),
+    /**
+     * {@code byte_queue_limits/} only for devices {@code netdev_uses_bql()} accepts: none for LLTX or
+     * {@code IFF_NO_QUEUE} devices such as lo (commit 74293ea1c4db); before, every tx queue had it: 6.9.
+     */
+    NETDEV_USES_BQL("6.9"),
     /**
      * {@code dev_weight*} minimum 1 and {@code netdev_budget_usecs} minimum 2 jiffies
      * (Liu Jian, Jiri Slaby; also in stable): 6.14.

@@ -1,0 +1,40 @@
+package io.netmodel.net;
+
+import java.util.BitSet;
+
+/**
+ * A {@code struct netdev_rx_queue}: what {@code queues/rx-N/} shows and the receive path reads,
+ * the RPS CPU map and the size of the RPS flow table.
+ */
+public final class RxQueue {
+    private final NetDeviceImpl dev;
+    private final int index;
+    /** {@code rps_map} as a CPU mask; empty when RPS is off for this queue. */
+    BitSet rpsCpus = new BitSet();
+    /** {@code rps_flow_table->mask + 1}, a power of two, or 0 without a table. */
+    long rpsFlowCnt;
+
+    RxQueue(NetDeviceImpl dev, int index) {
+        this.dev = dev;
+        this.index = index;
+    }
+
+    public NetDeviceImpl dev() {
+        return dev;
+    }
+
+    /** {@code get_netdev_rx_queue_index}. */
+    public int index() {
+        return index;
+    }
+
+    /** The CPUs RPS steers this queue's packets to (a copy); empty means no RPS. */
+    public BitSet rpsCpus() {
+        return (BitSet) rpsCpus.clone();
+    }
+
+    /** Entries in the RPS flow table (0: none). */
+    public long rpsFlowCnt() {
+        return rpsFlowCnt;
+    }
+}
