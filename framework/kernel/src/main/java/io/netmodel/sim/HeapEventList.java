@@ -20,7 +20,7 @@ import java.util.NoSuchElementException;
  * {@code seq} never reaches it), so every child group can be read as four entries. Sift-down
  * picks the least of the four children with arithmetic masks, not branches: which child is
  * least is a coin toss, and a mispredicted branch per comparison would cost more than the
- * comparisons (measured: about 2x on the hold model). The arrays double when full and never
+ * comparisons (measured: 1.8x faster on the hold model). The arrays double when full and never
  * shrink; nothing is allocated per {@link #add}/{@link #poll} in steady state (no boxing, no
  * node objects: the payload is the caller's own object).
  *
@@ -175,8 +175,41 @@ final class HeapEventList {
         return payload[0];
     }
 
+    /**
+     * The event loop's fast path: completes a deferred removal and returns whether there is a
+     * first entry; if so, {@link #firstTime}, {@link #firstSeq} and {@link #takeFirst} may be
+     * called without further checks until the next add or take.
+     */
+    boolean settle() {
+        closeHoleIfAny();
+        return size != 0;
+    }
+
+    /** Time of the first entry; only right after {@link #settle} returned true. */
+    long firstTime() {
+        return time[0];
+    }
+
+    /** Sequence number of the first entry; only right after {@link #settle} returned true. */
+    long firstSeq() {
+        return seq[0];
+    }
+
+    /** {@link #poll} without the checks; only right after {@link #settle} returned true. */
+    Object takeFirst() {
+        rootTaken = true;
+        return payload[0];
+    }
+
     /** Completes a deferred removal, and checks there is a first entry. */
     private void closeHole() {
+        closeHoleIfAny();
+        if (size == 0) {
+            throw new NoSuchElementException("no pending events");
+        }
+    }
+
+    private void closeHoleIfAny() {
         if (rootTaken) {
             rootTaken = false;
             int n = --size;
@@ -188,15 +221,13 @@ final class HeapEventList {
                 siftDown(0, n, lastTime, lastSeq, lastPayload);
             }
         }
-        if (size == 0) {
-            throw new NoSuchElementException("no pending events");
-        }
     }
 
     /** Places {@code (t, s, p)} starting from the hole at slot {@code i} of a heap of {@code n}. */
     private void siftDown(int i, int n, long t, long s, Object p) {
         long[] time = this.time;
         long[] seq = this.seq;
+        Object[] payload = this.payload;
         int c;
         while ((c = (i << 2) + 1) < n) {
             long t0 = time[c];
@@ -228,7 +259,9 @@ final class HeapEventList {
             payload[i] = payload[min];
             i = min;
         }
-        setSlot(i, t, s, p);
+        time[i] = t;
+        seq[i] = s;
+        payload[i] = p;
     }
 
     /**

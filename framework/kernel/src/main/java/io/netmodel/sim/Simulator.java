@@ -16,6 +16,10 @@ import java.util.OptionalLong;
  * which run after those already pending at {@code now()}. The order is a function of the
  * schedule calls only, so the same seed and the same inputs give the same trace.
  *
+ * <p><b>Failures.</b> An exception thrown by an event propagates out of {@code run},
+ * {@code runUntil} or {@code step}; the clock stays at that event's time, the event is gone,
+ * the rest stay pending, and the simulator can run again.
+ *
  * <p><b>Threads.</b> Not thread-safe. One thread owns a simulator (in the kernel model: the
  * holder of {@code ModelLock}); a pacing thread in live mode calls {@link #runUntil}
  * repeatedly with the virtual time that corresponds to the wall clock.
@@ -62,7 +66,11 @@ public final class Simulator {
      *     overflows a {@code long}
      */
     public void schedule(long delayNs, Event e) {
-        events.add(timeAfter(delayNs), Objects.requireNonNull(e, "event"));
+        long t = now + delayNs;
+        if ((delayNs | t) < 0) { // a negative delay, or now + delay overflowed
+            timeAfter(delayNs); // throws with the reason
+        }
+        events.add(t, Objects.requireNonNull(e, "event"));
     }
 
     /**
@@ -214,13 +222,13 @@ public final class Simulator {
      */
     private boolean fireNext(long limit) {
         HeapEventList events = this.events;
-        while (!events.isEmpty()) {
-            long t = events.peekTime();
+        while (events.settle()) {
+            long t = events.firstTime();
             if (t > limit) {
                 return false;
             }
-            long seq = events.peekSeq();
-            Object p = events.poll();
+            long seq = events.firstSeq();
+            Object p = events.takeFirst();
             if (p instanceof Timer) {
                 Timer timer = (Timer) p;
                 if (!timer.claim(t, seq)) {

@@ -17,9 +17,10 @@ import java.util.OptionalLong;
  * {@code sim.scheduleAt(t, callback)} at that moment would have put it.
  *
  * <p><b>Implementation and trade-off.</b> The event list has no remove: cancelling or
- * re-arming leaves the old heap entry in place and marks it stale; a stale entry is
- * recognised when it reaches the root (its sequence number is no longer the timer's current
- * one, or the timer is no longer active) and is dropped without moving the clock or firing
+ * re-arming leaves the old heap entry in place and marks it stale. The generation counter is
+ * the event list's sequence number: the timer remembers the one of its current entry, so a
+ * stale entry is recognised when it reaches the root (its sequence number is no longer the
+ * timer's current one, or the timer is no longer active) and is dropped without moving the clock or firing
  * anything ({@link Simulator#skipped()} counts them). This makes {@code start}/{@code cancel}
  * O(1) or one heap insert, with no back-pointers from the heap into timers, and costs one heap
  * slot and one pop per stale entry. To keep stale entries from piling up:

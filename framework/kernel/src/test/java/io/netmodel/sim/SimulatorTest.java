@@ -138,6 +138,19 @@ class SimulatorTest {
     }
 
     @Test
+    void should_stay_usable_after_an_event_throws() {
+        sim.scheduleAt(10, () -> {
+            throw new IllegalStateException("model bug");
+        });
+        sim.scheduleAt(20, log("next"));
+        assertThrows(IllegalStateException.class, sim::run);
+        assertEquals(10, sim.now());
+        assertEquals(1, sim.pending());
+        sim.run();
+        assertEquals(List.of("20:next"), trace);
+    }
+
+    @Test
     void should_keep_two_simulators_independent() {
         Simulator other = new Simulator(1);
         sim.scheduleAt(100, log("mine"));
