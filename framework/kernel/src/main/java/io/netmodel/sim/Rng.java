@@ -1,0 +1,145 @@
+package io.netmodel.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+
+/**
+ * A seeded random stream for one component (a NIC's wire jitter, a workload's arrivals, a
+ * scheduler's wake-up noise), with the distributions the model draws from, in nanoseconds.
+ *
+ * <p><b>Independence.</b> Each component takes its own stream once, at construction, and
+ * draws only from it, so adding a draw in one component does not shift the numbers another
+ * sees. Two ways to derive a stream:
+ * <ul>
+ *   <li>{@link #fork(String)}: a stream determined by this stream's seed and a name only. It
+ *       does not consume from this stream, and gives the same numbers whatever was forked or
+ *       drawn before: use it for components that have a stable name ({@code "eth0/rx-0"}).</li>
+ *   <li>{@link #split()}: the next child of this stream ({@code SplittableRandom.split}); it
+ *       consumes from this stream, so children depend on the order of {@code split} calls.</li>
+ * </ul>
+ *
+ * <p><b>Determinism.</b> The generator is {@link SplittableRandom} (SplitMix64, whose output
+ * algorithm is specified), and the continuous distributions use {@link StrictMath} rather
+ * than {@link Math} (whose intrinsics may differ in the last bit between CPUs), so the same
+ * seed gives the same numbers on any CPU with the same Java release. Not thread-safe; owned by the simulator's
+ * thread.
+ */
+public final class Rng {
+    /** SplitMix64's increment; spreads fork keys. */
+    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+
+    private final long seed;
+    private final SplittableRandom random;
+
+    /** A stream seeded with {@code seed}. */
+    public Rng(long seed) {
+        this.seed = seed;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** The seed this stream was created from (for logs and reproduction). */
+    public long seed() {
+        return seed;
+    }
+
+    /** A child stream derived from {@code name} and this stream's seed; does not draw from this stream. */
+    public Rng fork(String name) {
+        long h = 0xcbf29ce484222325L; // FNV-1a over the UTF-8 bytes
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return new Rng(mix64(seed + GOLDEN_GAMMA * mix64(h)));
+    }
+
+    /** The next child stream; draws from this stream (see the class comment). */
+    public Rng split() {
+        return new Rng(random.nextLong());
+    }
+
+    /** Uniform over all {@code long} values. */
+    public long nextLong() {
+        return random.nextLong();
+    }
+
+    /** Uniform in [0, 1). */
+    public double nextDouble() {
+        return random.nextDouble();
+    }
+
+    /** {@code true} with probability {@code p} (0 never, 1 always). */
+    public boolean chance(double p) {
+        return random.nextDouble() < p;
+    }
+
+    /**
+     * Uniform in [{@code lo}, {@code hi}) (e.g. a jitter in ns).
+     *
+     * @throws IllegalArgumentException if {@code lo >= hi}
+     */
+    public long uniform(long lo, long hi) {
+        return random.nextLong(lo, hi);
+    }
+
+    /**
+     * Exponentially distributed with mean {@code meanNs}, rounded to the nearest ns: the gap
+     * between Poisson arrivals (open-loop load at rate 1e9/meanNs per second), or a think time.
+     *
+     * @param meanNs mean, ns, {@code > 0}
+     * @return {@code >= 0}
+     */
+    public long exponential(long meanNs) {
+        if (meanNs <= 0) {
+            throw new IllegalArgumentException("mean must be > 0 ns: " + meanNs);
+        }
+        // u in [0, 1) so log1p(-u) is finite.
+        return Math.round(-meanNs * StrictMath.log1p(-random.nextDouble()));
+    }
+
+    /** Standard normal (mean 0, standard deviation 1), Marsaglia's polar method. */
+    public double gaussian() {
+        double u;
+        double v;
+        double s;
+        do {
+            u = 2 * random.nextDouble() - 1;
+            v = 2 * random.nextDouble() - 1;
+            s = u * u + v * v;
+        } while (s >= 1 || s == 0);
+        return u * StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+    }
+
+    /**
+     * Normal with the given mean and standard deviation (ns), rounded and clamped at 0: a
+     * service time with symmetric noise.
+     *
+     * @param stddevNs {@code >= 0}
+     */
+    public long normal(long meanNs, long stddevNs) {
+        if (stddevNs < 0) {
+            throw new IllegalArgumentException("standard deviation must be >= 0 ns: " + stddevNs);
+        }
+        return Math.max(0, Math.round(meanNs + stddevNs * gaussian()));
+    }
+
+    /**
+     * Log-normal with the given median (ns) and shape {@code sigma} (the standard deviation of
+     * the log), rounded: a latency with a long right tail. {@code sigma = 0} gives the median.
+     *
+     * @param medianNs {@code > 0}
+     * @param sigma {@code >= 0}
+     */
+    public long lognormal(long medianNs, double sigma) {
+        if (medianNs <= 0 || !(sigma >= 0)) {
+            throw new IllegalArgumentException(
+                    "need median > 0 ns and sigma >= 0: " + medianNs + ", " + sigma);
+        }
+        return Math.round(medianNs * StrictMath.exp(sigma * gaussian()));
+    }
+
+    /** SplitMix64's finaliser (Stafford variant 13). */
+    private static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}
