@@ -12,7 +12,7 @@ import io.netmodel.api.netdev.NapiPoll;
 import io.netmodel.api.netdev.NetDevice;
 import io.netmodel.api.vfs.Errno;
 import io.netmodel.core.Dmesg;
-import io.netmodel.irq.IrqDesc;
+import io.netmodel.irq.IrqAction;
 import io.netmodel.irq.IrqTable;
 import io.netmodel.net.NapiImpl;
 import io.netmodel.net.NetDeviceImpl;
@@ -135,19 +135,16 @@ final class DeviceBinding implements DeviceContext {
             throw new DriverException(Errno.EINVAL, "vector " + vector + " is not allocated (have "
                 + device.allocatedVectors + ")");
         }
-        IrqDesc desc = irqs.requestMsix(device.busAddress(), vector, name, handler);
-        devres.push(() -> irqs.free(desc));
-        return desc;
+        IrqAction action = irqs.requestMsix(device.busAddress(), vector, name, handler);
+        devres.push(() -> irqs.free(action));
+        return action;
     }
 
     @Override
     public Irq requestLegacyIrq(String name, IrqHandler handler) throws DriverException {
-        if (irqs.get(device.legacyGsi()) != null) {
-            throw new DriverException(Errno.EBUSY, "IRQ " + device.legacyGsi() + " is in use (shared lines are not modelled yet)");
-        }
-        IrqDesc desc = irqs.requestLegacy(device.legacyGsi(), name, handler);
-        devres.push(() -> irqs.free(desc));
-        return desc;
+        IrqAction action = irqs.requestLegacy(device.legacyGsi(), name, handler);
+        devres.push(() -> irqs.free(action));
+        return action;
     }
 
     @Override

@@ -1,41 +1,42 @@
 package io.netmodel.irq;
 
-import io.netmodel.api.netdev.Irq;
-import io.netmodel.api.netdev.IrqHandler;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A {@code struct irq_desc} with one action: chip, hwirq, flow handler, per-CPU counts and
  * affinity. One row of {@code /proc/interrupts}.
  */
-public final class IrqDesc implements Irq {
+public final class IrqDesc {
     private final int number;
     private final String chip;
     private final int hwirq;
     private final String flow;
-    private final String action;
-    private final IrqHandler handler;
+    private final List<IrqAction> actions = new ArrayList<>(1);
     private final long[] perCpuCount;
     private long affinityMask;
 
-    IrqDesc(int number, String chip, int hwirq, String flow, String action, IrqHandler handler, int cpus) {
+    IrqDesc(int number, String chip, int hwirq, String flow, int cpus) {
         this.number = number;
         this.chip = chip;
         this.hwirq = hwirq;
         this.flow = flow;
-        this.action = action;
-        this.handler = handler;
         this.perCpuCount = new long[cpus];
         this.affinityMask = cpus >= 64 ? -1L : (1L << cpus) - 1;
     }
 
-    @Override
     public int number() {
         return number;
     }
 
-    @Override
+    /** The first action's name (a shared line lists the rest after it). */
     public String name() {
-        return action;
+        return actions.isEmpty() ? null : actions.get(0).name();
+    }
+
+    /** The actions, in request order. */
+    public List<IrqAction> actions() {
+        return actions;
     }
 
     public String chip() {
@@ -48,10 +49,6 @@ public final class IrqDesc implements Irq {
 
     public String flow() {
         return flow;
-    }
-
-    public IrqHandler handler() {
-        return handler;
     }
 
     public long count(int cpu) {
@@ -87,9 +84,14 @@ public final class IrqDesc implements Irq {
         return total % 100_000;
     }
 
-    /** {@code handle_edge_irq} / {@code kstat_incr_irqs_this_cpu}: the IRQ fired on {@code cpu}. */
+    /**
+     * {@code handle_edge_irq} / {@code handle_fasteoi_irq} then {@code __handle_irq_event_percpu}:
+     * the IRQ fired on {@code cpu}; every action's handler runs.
+     */
     public void fire(int cpu) {
         perCpuCount[cpu]++;
-        handler.handle(this);
+        for (IrqAction a : List.copyOf(actions)) {
+            a.handler().handle(a);
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KTree;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.BitSet;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -44,6 +45,8 @@ public final class IrqTable {
     private final int cpus;
     private int vectorsInUse;
     private final Map<Integer, IrqDesc> descs = new TreeMap<>();
+    /** IRQ numbers in use ({@code allocated_irqs}), for lowest-free allocation. */
+    private final BitSet allocated = new BitSet();
     private final Map<String, long[]> archCounts = new TreeMap<>();
     private final ProcIrq procIrq;
     /** {@code irq_default_affinity}: every CPU at boot ({@code init_irq_default_affinity}). */
@@ -80,24 +83,40 @@ public final class IrqTable {
         vectorsInUse -= n;
     }
 
-    /** {@code request_irq} on an allocated MSI-X vector. */
-    public IrqDesc requestMsix(String busAddress, int vector, String action, IrqHandler handler) {
-        int number = lowestFree();
-        IrqDesc d = new IrqDesc(number, "PCI-MSIX-" + busAddress, vector, "edge", action, handler, cpus);
+    /** {@code request_irq} on an allocated MSI-X vector: a descriptor of its own. */
+    public IrqAction requestMsix(String busAddress, int vector, String action, IrqHandler handler) {
+        int number = allocated.nextClearBit(FIRST_DYNAMIC_IRQ);
+        IrqDesc d = new IrqDesc(number, "PCI-MSIX-" + busAddress, vector, "edge", cpus);
+        allocated.set(number);
         descs.put(number, d);
+        IrqAction a = new IrqAction(d, action, handler);
+        d.actions().add(a);
         setup(d);
-        return d;
+        return a;
     }
 
-    /** {@code request_irq} on a legacy IO-APIC line (INTx). */
-    public IrqDesc requestLegacy(int gsi, String action, IrqHandler handler) {
-        if (descs.containsKey(gsi)) {
-            throw new IllegalStateException("IRQ " + gsi + " is in use (shared lines are not modelled)");
+    /**
+     * {@code request_irq(..., IRQF_SHARED, ...)} on a legacy IO-APIC line (INTx): the first
+     * request sets the line up, later ones share it.
+     */
+    public IrqAction requestLegacy(int gsi, String action, IrqHandler handler) {
+        IrqDesc d = descs.get(gsi);
+        boolean fresh = d == null;
+        if (fresh) {
+            d = new IrqDesc(gsi, "IO-APIC", gsi, "fasteoi", cpus);
+            allocated.set(gsi);
+            descs.put(gsi, d);
+        } else if (!d.chip().equals("IO-APIC")) {
+            throw new IllegalStateException("IRQ " + gsi + " is not a legacy line");
         }
-        IrqDesc d = new IrqDesc(gsi, "IO-APIC", gsi, "fasteoi", action, handler, cpus);
-        descs.put(gsi, d);
-        setup(d);
-        return d;
+        IrqAction a = new IrqAction(d, action, handler);
+        d.actions().add(a);
+        if (fresh) {
+            setup(d);
+        } else {
+            procIrq.registerAction(d, a);
+        }
+        return a;
     }
 
     /**
@@ -111,10 +130,22 @@ public final class IrqTable {
         procIrq.register(d);
     }
 
-    /** {@code free_irq} + freeing the descriptor: the row and {@code /proc/irq/N} vanish; the number can be allocated again. */
-    public void free(IrqDesc desc) {
-        if (descs.remove(desc.number(), desc)) {
-            procIrq.unregister(desc);
+    /**
+     * {@code free_irq}: the action goes; with the last one the descriptor is freed, its row and
+     * {@code /proc/irq/N} vanish and the number can be allocated again.
+     */
+    public void free(IrqAction action) {
+        IrqDesc desc = action.desc();
+        if (!desc.actions().remove(action)) {
+            return;
+        }
+        if (desc.actions().isEmpty()) {
+            if (descs.remove(desc.number(), desc)) {
+                allocated.clear(desc.number());
+                procIrq.unregister(desc);
+            }
+        } else {
+            procIrq.unregisterAction(desc, action);
         }
     }
 
@@ -169,13 +200,6 @@ public final class IrqTable {
         return errCount;
     }
 
-    private int lowestFree() {
-        int n = FIRST_DYNAMIC_IRQ;
-        while (descs.containsKey(n)) {
-            n++;
-        }
-        return n;
-    }
 
     /** {@code prec}: 3, one more per power of ten up to {@code nr_irqs}, at most 10. */
     private int prec() {
@@ -203,7 +227,11 @@ public final class IrqTable {
             sb.append(String.format(" %8s", d.chip()));
             sb.append(String.format(" %" + prec + "d", d.hwirq()));
             sb.append(String.format("-%-8s", d.flow()));
-            sb.append("  ").append(d.name()).append('\n');
+            sb.append("  ");
+            for (int i = 0; i < d.actions().size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(d.actions().get(i).name());
+            }
+            sb.append('\n');
         }
         for (String[] row : ARCH_ROWS) {
             archRow(sb, prec, row);

@@ -57,15 +57,34 @@ final class ProcIrq {
     void register(IrqDesc desc) {
         KDir dir = tree.mkdirs(ROOT + "/" + desc.number());
         Attr.populate(dir, desc, table, profile, KAttr.Flavor.PROC);
-        String name = desc.name();
-        if (name != null && name.length() >= MAX_NAMELEN) {
-            name = name.substring(0, MAX_NAMELEN - 1);
-        }
+        registerAction(desc, desc.actions().get(0));
+    }
+
+    /** {@code register_handler_proc}: the action's directory, if procfs can hold its name. */
+    void registerAction(IrqDesc desc, IrqAction action) {
+        KDir dir = tree.mkdirs(ROOT + "/" + desc.number());
+        String name = actionDirName(action);
         // proc_mkdir fails (and the handler simply has no directory) for names procfs cannot hold
         if (name != null && !name.isEmpty() && name.indexOf('/') < 0 && !name.equals(".")
             && !name.equals("..") && dir.child(name) == null) {
             dir.dir(name, 0555);
         }
+    }
+
+    /** {@code unregister_handler_proc}: the action's directory goes (a later sharer may reuse it). */
+    void unregisterAction(IrqDesc desc, IrqAction action) {
+        String name = actionDirName(action);
+        if (name != null && desc.actions().stream().noneMatch(a -> name.equals(actionDirName(a)))) {
+            tree.mkdirs(ROOT + "/" + desc.number()).remove(name);
+        }
+    }
+
+    private static String actionDirName(IrqAction action) {
+        String name = action.name();
+        if (name != null && name.length() >= MAX_NAMELEN) {
+            name = name.substring(0, MAX_NAMELEN - 1);
+        }
+        return name;
     }
 
     /** {@code unregister_handler_proc} + {@code unregister_irq_proc}. */

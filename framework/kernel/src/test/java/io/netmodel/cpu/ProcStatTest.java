@@ -9,6 +9,7 @@ import io.netmodel.api.vfs.NodeStat;
 import io.netmodel.bus.NicModel;
 import io.netmodel.core.HostSpec;
 import io.netmodel.core.Kernel;
+import io.netmodel.irq.IrqAction;
 import io.netmodel.irq.IrqDesc;
 import io.netmodel.testkit.Host;
 import io.netmodel.testkit.TinyDriver;
@@ -74,7 +75,7 @@ class ProcStatTest {
     void should_count_each_irq_in_its_column_and_the_summary_rows_in_the_total() throws Exception {
         TinyDriver driver = TinyDriver.plain();
         Host host = Host.with("6.19", driver);
-        IrqDesc irq = (IrqDesc) driver.irq;
+        IrqDesc irq = ((IrqAction) driver.irq).desc();
         irq.fire(0);
         irq.fire(1);
         irq.fire(1);

@@ -57,7 +57,7 @@ class ProcInterruptsTest {
     void should_count_per_cpu_after_the_irq_fires() throws Exception {
         TinyDriver driver = TinyDriver.plain();
         Host host = Host.with("6.19", driver);
-        IrqDesc desc = (IrqDesc) driver.irq;
+        IrqDesc desc = ((IrqAction) driver.irq).desc();
         assertEquals(24, desc.number());
         desc.fire(1);
         desc.fire(1);

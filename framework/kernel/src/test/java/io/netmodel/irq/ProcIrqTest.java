@@ -92,7 +92,7 @@ class ProcIrqTest {
     void should_count_interrupts_in_spurious_modulo_100000() throws Exception {
         TinyDriver driver = TinyDriver.plain();
         Host host = Host.with("6.19", driver);
-        IrqDesc desc = (IrqDesc) driver.irq;
+        IrqDesc desc = ((IrqAction) driver.irq).desc();
         desc.fire(0);
         desc.fire(1);
         desc.fire(1);

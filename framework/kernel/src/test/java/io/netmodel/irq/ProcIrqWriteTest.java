@@ -29,7 +29,7 @@ class ProcIrqWriteTest {
     void boot() {
         driver = TinyDriver.plain();
         host = Host.with("6.19", driver);
-        desc = (IrqDesc) driver.irq;
+        desc = ((IrqAction) driver.irq).desc();
     }
 
     private String state() throws Exception {
@@ -94,7 +94,7 @@ class ProcIrqWriteTest {
         assertEquals("2\n", host.read(IRQ + "smp_affinity"));
         assertEquals("1\n", host.read(IRQ + "smp_affinity_list"));
         assertEquals("1\n", host.read(IRQ + "effective_affinity_list"));
-        assertEquals(1, ((IrqDesc) second.irq).effectiveCpu());
+        assertEquals(1, ((IrqAction) second.irq).desc().effectiveCpu());
     }
 
     @ParameterizedTest(name = "default_smp_affinity <- \"{0}\" -> {1}, unchanged")
