@@ -1,11 +1,13 @@
 package io.netmodel.core;
 
+import io.netmodel.api.bench.BenchService;
 import io.netmodel.api.driver.NetDriver;
 import io.netmodel.api.host.ModuleRegistry;
 import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.kernel.KernelVersion;
 import io.netmodel.api.vfs.VirtualFs;
 import io.netmodel.kernel.Profile;
+import io.netmodel.rx.BenchServiceImpl;
 import java.util.ArrayList;
 import java.util.List;
 import org.osgi.framework.BundleContext;
@@ -28,6 +30,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(immediate = true, service = {})
 public final class KernelComponent {
     private final List<NetDriver> early = new ArrayList<>();
+    /** Drivers loaded now, for benchmarks that build hosts of their own. */
+    private final List<NetDriver> loaded = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private Kernel kernel;
 
@@ -54,6 +58,8 @@ public final class KernelComponent {
         registrations.add(context.registerService(VirtualFs.class, kernel.fs(), null));
         registrations.add(context.registerService(KernelProfile.class, profile, null));
         registrations.add(context.registerService(ModuleRegistry.class, kernel.modules(), null));
+        registrations.add(context.registerService(BenchService.class,
+            new BenchServiceImpl(profile, host, () -> List.copyOf(loaded)), null));
     }
 
     @Deactivate
@@ -69,6 +75,7 @@ public final class KernelComponent {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindDriver(NetDriver driver) {
+        loaded.add(driver);
         Kernel k;
         synchronized (this) {
             k = kernel;
@@ -81,6 +88,7 @@ public final class KernelComponent {
     }
 
     void unbindDriver(NetDriver driver) {
+        loaded.remove(driver);
         Kernel k;
         synchronized (this) {
             k = kernel;

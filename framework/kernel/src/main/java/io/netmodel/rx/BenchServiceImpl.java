@@ -1,0 +1,151 @@
+package io.netmodel.rx;
+
+import io.netmodel.api.bench.BenchResult;
+import io.netmodel.api.bench.BenchService;
+import io.netmodel.api.bench.CpuUsage;
+import io.netmodel.api.bench.ProgressListener;
+import io.netmodel.api.bench.TcpRrRequest;
+import io.netmodel.api.bench.XskMode;
+import io.netmodel.api.bench.XskRrRequest;
+import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.kernel.Behaviour;
+import io.netmodel.api.kernel.KernelProfile;
+import io.netmodel.core.HostSpec;
+import io.netmodel.core.Kernel;
+import io.netmodel.cpu.CpuStat;
+import io.netmodel.cpu.CpuTime;
+import io.netmodel.sim.Simulator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Builds a client and a server host like the model's own (same release, NICs, drivers bound),
+ * configures them the way seed 001's script does, runs the workload on one simulator and
+ * reports samples, CPU time and counters. Each call builds fresh hosts: runs are independent
+ * and deterministic for a seed.
+ */
+public final class BenchServiceImpl implements BenchService {
+    /** xsk_rr pins threads up to CPU 5 (seed 001): hosts get at least 6 CPUs. */
+    private static final int XSK_RR_MIN_CPUS = 6;
+
+    private final KernelProfile profile;
+    private final HostSpec host;
+    private final Supplier<List<NetDriver>> drivers;
+    private final RxCosts costs;
+
+    public BenchServiceImpl(KernelProfile profile, HostSpec host, Supplier<List<NetDriver>> drivers) {
+        this.profile = profile;
+        this.host = host;
+        this.drivers = drivers;
+        this.costs = RxCosts.load(RxCosts.DEFAULT_PROFILE);
+    }
+
+    @Override
+    public synchronized BenchResult xskRr(XskRrRequest req, ProgressListener progress) {
+        if (!profile.has(Behaviour.PREFER_BUSY_POLL)) {
+            throw new IllegalArgumentException("xsk_rr needs AF_XDP busy polling on sendto/recvfrom"
+                + " (5.11+); the model runs kernel " + profile.version());
+        }
+        if (req.mode() == XskMode.THREADED_BUSY_POLL && !profile.has(Behaviour.THREADED_BUSY_POLL)) {
+            throw new IllegalArgumentException("threaded busy poll exists from 6.19; the model runs kernel "
+                + profile.version() + " (use --kernel 6.19)");
+        }
+        Simulator sim = new Simulator(req.seed());
+        HostSpec spec = new HostSpec(Math.max(XSK_RR_MIN_CPUS, host.cpus()), host.nics());
+        SimHost client = new SimHost("client", boot(spec), sim, costs);
+        SimHost server = new SimHost("server", boot(spec), sim, costs);
+        client.peer = server;
+        server.peer = client;
+        Map<String, String> knobs = new LinkedHashMap<>();
+        for (SimHost h : new SimHost[] {client, server}) {
+            SeedScript.apply(h, req.mode(), XskRr.IRQ_CPU);
+        }
+        SeedScript.describe(client, req.mode(), knobs);
+        knobs.put("kernel", profile.version().toString());
+        knobs.put("driver", driverNames());
+        knobs.put("period_ns", Long.toString(req.periodNs()));
+        knobs.put("delay_ns", Long.toString(req.delayNs()));
+
+        long[] before = totals(client, server);
+        Samples samples = new Samples();
+        XskRr run = new XskRr(sim, client, server, req, samples);
+        run.run(progress);
+        Map<String, Long> counters = new LinkedHashMap<>();
+        for (SimHost h : new SimHost[] {client, server}) {
+            counters.put(h.name + ".napi.polls", h.napi.polls);
+            counters.put(h.name + ".napi.busy_polls", h.napi.busyPolls);
+            counters.put(h.name + ".napi.busy_poll_packets", h.napi.busyPollPackets);
+            counters.put(h.name + ".napi.watchdog_fires", h.napi.watchdogFires);
+            counters.put(h.name + ".softnet.processed", (long) h.kernel.softnet(XskRr.IRQ_CPU).processed);
+            counters.put(h.name + ".irq." + h.inputIrqNumber(), irqCount(h));
+        }
+        counters.put("client.requests_sent", run.sent());
+        return new BenchResult("xsk-rr", knobs, samples.toArray(), samples.size(), req.durationNs(),
+            cpuUsage(sim.now(), before, client, server), counters);
+    }
+
+    @Override
+    public BenchResult tcpRr(TcpRrRequest request, ProgressListener progress) {
+        throw new UnsupportedOperationException("tcp-rr is not modelled yet");
+    }
+
+    private Kernel boot(HostSpec spec) {
+        Kernel k = new Kernel(profile, spec);
+        for (NetDriver d : drivers.get()) {
+            k.modules().driverAppeared(d);
+        }
+        return k;
+    }
+
+    private String driverNames() {
+        List<String> names = new ArrayList<>();
+        for (NetDriver d : drivers.get()) {
+            names.add(d.name());
+        }
+        return String.join(",", names);
+    }
+
+    private static long irqCount(SimHost h) {
+        long n = 0;
+        io.netmodel.irq.IrqDesc d = h.kernel.irqs().get(h.inputIrqNumber());
+        if (d != null) {
+            for (int c = 0; c < h.cpus.length; c++) {
+                n += d.count(c);
+            }
+        }
+        return n;
+    }
+
+    private static long[] totals(SimHost... hosts) {
+        List<Long> all = new ArrayList<>();
+        for (SimHost h : hosts) {
+            for (CpuStat s : h.kernel.cpus().all()) {
+                for (CpuTime t : CpuTime.values()) {
+                    all.add(s.time(t));
+                }
+            }
+        }
+        return all.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static List<CpuUsage> cpuUsage(long elapsed, long[] before, SimHost... hosts) {
+        List<CpuUsage> out = new ArrayList<>();
+        int i = 0;
+        int n = CpuTime.values().length;
+        for (SimHost h : hosts) {
+            for (CpuStat s : h.kernel.cpus().all()) {
+                long user = s.time(CpuTime.USER) - before[i + CpuTime.USER.ordinal()];
+                long sys = s.time(CpuTime.SYSTEM) - before[i + CpuTime.SYSTEM.ordinal()];
+                long si = s.time(CpuTime.SOFTIRQ) - before[i + CpuTime.SOFTIRQ.ordinal()];
+                long irq = s.time(CpuTime.IRQ) - before[i + CpuTime.IRQ.ordinal()];
+                long idle = Math.max(0, elapsed - user - sys - si - irq);
+                out.add(new CpuUsage(h.name, s.cpu, user, sys, si, irq, idle));
+                i += n;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,59 @@
+package io.netmodel.rx;
+
+import io.netmodel.cpu.CpuStat;
+import io.netmodel.cpu.CpuTime;
+import io.netmodel.cpu.Softirq;
+import io.netmodel.sim.Simulator;
+
+/**
+ * One CPU of a simulated host, as far as the receive path needs it: hard IRQ and softirq work
+ * run one at a time and before any task work on that CPU (a task that wants the CPU while it is
+ * in interrupt context waits until {@link #irqBusyUntil()}); time is accounted into the
+ * {@code /proc/stat} buckets of the host's {@link CpuStat}.
+ *
+ * <p>Unlike Linux: tasks are not time-sliced against each other (benchmark threads are pinned
+ * to CPUs of their own); preemption of a task by interrupts shows as the task's next action
+ * waiting for the interrupt work to finish.
+ */
+final class Cpu {
+    final int id;
+    private final CpuStat stat;
+    private final Simulator sim;
+    private long irqBusyUntil;
+
+    Cpu(int id, CpuStat stat, Simulator sim) {
+        this.id = id;
+        this.stat = stat;
+        this.sim = sim;
+    }
+
+    /** When interrupt-context work queued on this CPU will be done. */
+    long irqBusyUntil() {
+        return irqBusyUntil;
+    }
+
+    /** The earliest a task on this CPU can act at or after {@code t}. */
+    long taskReady(long t) {
+        return Math.max(t, irqBusyUntil);
+    }
+
+    /**
+     * Runs {@code hardirqNs} of hard-IRQ work then {@code softirqNs} of NET_RX softirq work,
+     * starting now or when earlier interrupt work ends; returns when it is done.
+     */
+    long interrupt(long hardirqNs, long softirqNs) {
+        long start = Math.max(sim.now(), irqBusyUntil);
+        irqBusyUntil = start + hardirqNs + softirqNs;
+        stat.account(CpuTime.IRQ, hardirqNs);
+        stat.account(CpuTime.SOFTIRQ, softirqNs);
+        if (softirqNs > 0) {
+            stat.softirq(Softirq.NET_RX);
+        }
+        return irqBusyUntil;
+    }
+
+    /** Accounts task time ({@code user} or {@code system}). */
+    void account(CpuTime bucket, long ns) {
+        stat.account(bucket, ns);
+    }
+}

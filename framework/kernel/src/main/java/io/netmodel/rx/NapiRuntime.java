@@ -1,0 +1,264 @@
+package io.netmodel.rx;
+
+import io.netmodel.net.NapiImpl;
+import io.netmodel.net.SoftnetData;
+import io.netmodel.sim.Simulator;
+import io.netmodel.sim.Timer;
+import java.util.ArrayDeque;
+import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
+
+/**
+ * The run-time side of one {@code napi_struct} and the RX queue behind it: the NIC ring, the
+ * interrupt mask, the {@code SCHED}/{@code IN_BUSY_POLL}/{@code MISSED}/{@code PREFER_BUSY_POLL}
+ * state, {@code defer_hard_irqs_count} and the watchdog hrtimer. Follows net/core/dev.c
+ * (kernel-algorithms.md §1.2–1.6, 1.9, 1.12):
+ * <ul>
+ * <li>a frame arriving with the interrupt unmasked raises it on the IRQ's CPU; the handler masks
+ *     it and schedules the NAPI ({@code napi_schedule}), whose softirq polls on that CPU;</li>
+ * <li>{@code napi_complete_done} refills the defer count when there was work, keeps the IRQ masked
+ *     and arms the watchdog while the count lasts and {@code gro_flush_timeout} is set;</li>
+ * <li>{@code napi_busy_loop} takes the NAPI only if nobody owns it (else, with prefer, it flags
+ *     the owner), polls, then {@code busy_poll_stop} refills the count, arms the timer on the
+ *     polling CPU and polls once more;</li>
+ * <li>a continuous poller (threaded busy poll, or a thread looping on {@code recvfrom}) owns
+ *     the NAPI between its polls as far as interrupts go: they stay masked.</li>
+ * </ul>
+ * A poll delivers what it found to the consumer at its end, as the driver's flush publishes to
+ * the XSK ring. Unlike Linux: one RX queue, one NAPI, no GRO batching, TX completions are
+ * cleaned by whichever poll comes next.
+ */
+final class NapiRuntime {
+    /** Who consumes what a poll delivers (the XSK socket's RX ring). */
+    interface Consumer {
+        void deliver(Packet p, long at);
+    }
+
+    private final Simulator sim;
+    private final RxCosts costs;
+    private final NapiImpl napi;
+    private final IntFunction<Cpu> cpus;
+    private final IntFunction<SoftnetData> softnet;
+    private final Runnable irqCounter;
+    private final ArrayDeque<Packet> ring = new ArrayDeque<>();
+    private final Timer watchdog;
+    private Consumer consumer;
+
+    private final IntSupplier irqCpu;
+    private boolean sched;
+    private boolean irqMasked;
+    private boolean preferBusyPoll;
+    private int deferCount;
+    private int watchdogCpu;
+    private int lastPollCpu = -1;
+    private int txToClean;
+    private ContinuousPoller continuous;
+
+    // counters the model keeps besides the kernel's own
+    long polls;
+    long busyPolls;
+    long busyPollPackets;
+    long watchdogFires;
+
+    NapiRuntime(Simulator sim, RxCosts costs, NapiImpl napi, IntFunction<Cpu> cpus, IntFunction<SoftnetData> softnet,
+                Runnable irqCounter, IntSupplier irqCpu) {
+        this.sim = sim;
+        this.costs = costs;
+        this.napi = napi;
+        this.cpus = cpus;
+        this.softnet = softnet;
+        this.irqCounter = irqCounter;
+        this.irqCpu = irqCpu;
+        this.watchdog = new Timer(sim, this::napiWatchdog);
+    }
+
+    void setConsumer(Consumer c) {
+        this.consumer = c;
+    }
+
+    NapiImpl napi() {
+        return napi;
+    }
+
+    boolean hasValidNapiId() {
+        return napi.napiId() != 0;
+    }
+
+    /** A frame lands in the RX ring (DMA done). */
+    void rxArrive(Packet p) {
+        ring.add(p);
+        kick();
+    }
+
+    /** The NIC finished sending a frame: a TX completion for the next poll, and an IRQ if unmasked. */
+    void txDone() {
+        txToClean++;
+        kick();
+    }
+
+    private void kick() {
+        if (continuous != null) {
+            continuous.workArrived();
+        } else if (!irqMasked && !sched) {
+            hardIrq();
+        }
+    }
+
+    /** The device interrupt: the handler masks it and calls napi_schedule; the softirq polls. */
+    private void hardIrq() {
+        irqMasked = true;
+        irqCounter.run();
+        napiSchedule(irqCpu.getAsInt(), costs.irq());
+    }
+
+    /** napi_schedule_prep + __napi_schedule: on {@code cpu}, after {@code entryNs} of IRQ work. */
+    private void napiSchedule(int cpu, long entryNs) {
+        if (sched) {
+            return; // MISSED: the owner polls again before completing (modelled by its repoll)
+        }
+        sched = true;
+        Cpu c = cpus.apply(cpu);
+        long pollNs = pollCost(napi.weight(), cpu);
+        long end = c.interrupt(entryNs, pollNs);
+        sim.scheduleAt(end, () -> softirqPollDone(cpu));
+    }
+
+    /** The end of a NET_RX softirq poll ({@code net_rx_action} → {@code __napi_poll}). */
+    private void softirqPollDone(int cpu) {
+        int work = pollNow(napi.weight(), cpu);
+        SoftnetData sd = softnet.apply(cpu);
+        sd.processed += work;
+        if (work == napi.weight()) {
+            long end = cpus.apply(cpu).interrupt(0, pollCost(napi.weight(), cpu)); // repoll
+            sim.scheduleAt(end, () -> softirqPollDone(cpu));
+            return;
+        }
+        if (napiCompleteDone(work, cpu)) {
+            irqMasked = false;
+            if (!ring.isEmpty() || txToClean > 0) {
+                hardIrq(); // virtqueue_poll / pending cause: the interrupt fires again at once
+            }
+        }
+    }
+
+    /** The hrtimer armed by napi_complete_done or busy_poll_stop: a softirq poll, no IRQ. */
+    private void napiWatchdog() {
+        watchdogFires++;
+        if (sched || continuous != null) {
+            return;
+        }
+        preferBusyPoll = false;
+        napiSchedule(watchdogCpu, costs.irq());
+    }
+
+    /**
+     * napi_complete_done: false keeps the IRQ masked (busy poller owns it, or deferral armed the
+     * watchdog); true lets the driver unmask it.
+     */
+    private boolean napiCompleteDone(int work, int cpu) {
+        long timeout = 0;
+        if (work > 0) {
+            deferCount = napi.deferHardIrqs();
+        }
+        boolean ret = true;
+        if (deferCount > 0) {
+            deferCount--;
+            timeout = napi.groFlushTimeout();
+            ret = timeout == 0;
+        }
+        sched = false;
+        preferBusyPoll = false;
+        if (timeout != 0) {
+            armWatchdog(timeout, cpu);
+        }
+        return ret;
+    }
+
+    private void armWatchdog(long timeoutNs, int cpu) {
+        watchdogCpu = cpu; // HRTIMER_MODE_REL_PINNED: fires on the arming CPU
+        watchdog.start(timeoutNs);
+    }
+
+    /**
+     * One non-blocking {@code napi_busy_loop} pass by a task on {@code cpu} at {@code start}
+     * ({@code sk_busy_loop(sk, 1)} from sendto/recvfrom), then {@code busy_poll_stop}. Returns
+     * when the task is done with it; what the polls found is delivered at that time.
+     */
+    long busyPollOnce(int cpu, long start, int budget, boolean prefer) {
+        long t = start + costs.busyLoopSetup();
+        if (sched || continuous != null) {
+            if (prefer) {
+                preferBusyPoll = true; // the owner gives the NAPI up at its next full-budget poll
+            }
+            return t;
+        }
+        busyPolls++;
+        t += pollCost(budget, cpu) + costs.pollEmpty(); // the pass, then busy_poll_stop's final poll
+        long end = t;
+        sched = true;
+        irqMasked = true;
+        sim.scheduleAt(end, () -> {
+            int work = pollNow(budget, cpu);
+            work += pollNow(budget, cpu);
+            busyPollPackets += work;
+            sched = false;
+            busyPollStop(cpu, prefer);
+        });
+        return end;
+    }
+
+    /** busy_poll_stop: with prefer, refill the defer count and arm the watchdog; else complete. */
+    private void busyPollStop(int cpu, boolean prefer) {
+        if (prefer && napi.deferHardIrqs() > 0 && napi.groFlushTimeout() > 0) {
+            deferCount = napi.deferHardIrqs();
+            armWatchdog(napi.groFlushTimeout(), cpu);
+            return; // IRQ stays masked; the timer takes over
+        }
+        if (napiCompleteDone(0, cpu)) {
+            irqMasked = false;
+            if (!ring.isEmpty() || txToClean > 0) {
+                hardIrq();
+            }
+        }
+    }
+
+    /** Starts a continuous poller: interrupts stay masked and nothing else polls this NAPI. */
+    void attach(ContinuousPoller p) {
+        continuous = p;
+        irqMasked = true;
+        watchdog.cancel();
+    }
+
+    /** The continuous poller stops (a recvfrom loop pauses): the watchdog takes over, as after busy_poll_stop. */
+    void detach(int cpu, boolean prefer) {
+        continuous = null;
+        busyPollStop(cpu, prefer);
+    }
+
+    /** Polls now on {@code cpu} (the end of a poll whose cost was already paid): delivers up to {@code budget}. */
+    int pollNow(int budget, int cpu) {
+        polls++;
+        lastPollCpu = cpu;
+        txToClean = 0;
+        int work = 0;
+        while (work < budget && !ring.isEmpty()) {
+            consumer.deliver(ring.poll(), sim.now());
+            work++;
+        }
+        return work;
+    }
+
+    /** What a poll of {@code budget} on {@code cpu} costs given what is waiting now. */
+    long pollCost(int budget, int cpu) {
+        int n = Math.min(budget, ring.size());
+        long cost = costs.pollEmpty() + n * costs.pollPerPacket() + (long) txToClean * costs.txClean();
+        if (lastPollCpu >= 0 && lastPollCpu != cpu) {
+            cost += costs.napiMove();
+        }
+        return cost;
+    }
+
+    boolean ringEmpty() {
+        return ring.isEmpty();
+    }
+}

@@ -1,0 +1,125 @@
+package io.netmodel.rx;
+
+import io.netmodel.api.vfs.Caller;
+import io.netmodel.api.vfs.OpenFile;
+import io.netmodel.api.vfs.VfsException;
+import io.netmodel.core.Kernel;
+import io.netmodel.irq.IrqAction;
+import io.netmodel.irq.IrqDesc;
+import io.netmodel.net.NapiImpl;
+import io.netmodel.net.NetDeviceImpl;
+import io.netmodel.net.NetStats;
+import io.netmodel.sim.Rng;
+import io.netmodel.sim.Simulator;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One host of a benchmark: a {@link Kernel} with its driver bound, the run-time state of
+ * eth0's first RX NAPI, and its CPUs; frames it transmits reach the peer after the wire's
+ * latency. Knobs are set the way a script would, by writing the host's own files, so what runs
+ * is what the files say.
+ */
+final class SimHost {
+    final String name;
+    final Kernel kernel;
+    final Simulator sim;
+    final RxCosts costs;
+    final Cpu[] cpus;
+    final NetDeviceImpl eth0;
+    final NapiRuntime napi;
+    private final Rng wireRng;
+    private final IrqDesc inputIrq;
+    SimHost peer;
+
+    SimHost(String name, Kernel kernel, Simulator sim, RxCosts costs) {
+        this.name = name;
+        this.kernel = kernel;
+        this.sim = sim;
+        this.costs = costs;
+        this.wireRng = sim.rng().fork(name + ".wire");
+        this.cpus = new Cpu[kernel.cpus().count()];
+        for (int i = 0; i < cpus.length; i++) {
+            cpus[i] = new Cpu(i, kernel.cpus().cpu(i), sim);
+        }
+        this.eth0 = kernel.netdevs().byName("eth0");
+        if (eth0 == null || eth0.napis().isEmpty()) {
+            throw new IllegalStateException(name + ": no eth0 with a NAPI (is a driver loaded for its NIC?)");
+        }
+        NapiImpl first = eth0.napis().get(0);
+        this.inputIrq = findInputIrq();
+        this.napi = new NapiRuntime(sim, costs, first, i -> cpus[i], kernel::softnet,
+            () -> {
+                if (inputIrq != null) {
+                    inputIrq.fire(inputIrq.effectiveCpu());
+                }
+            }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu());
+    }
+
+    /** The IRQ number of RX queue 0 ({@code /proc/irq/N}), or -1. */
+    int inputIrqNumber() {
+        return inputIrq == null ? -1 : inputIrq.number();
+    }
+
+    /** The IRQ of RX queue 0: the MSI-X vector named "...input.0"/"...TxRx-0", else the device's only one. */
+    private IrqDesc findInputIrq() {
+        IrqDesc only = null;
+        for (int n = 0; n < 4096; n++) {
+            IrqDesc d = kernel.irqs().get(n);
+            if (d == null) {
+                continue;
+            }
+            for (IrqAction a : d.actions()) {
+                String an = a.name();
+                if (an.endsWith("input.0") || an.endsWith("TxRx-0") || an.endsWith("-rx-0") || an.endsWith("-rx")) {
+                    return d;
+                }
+                if (an.equals(eth0.name()) || an.endsWith("-virtqueues")) {
+                    only = d;
+                }
+            }
+        }
+        return only;
+    }
+
+    /** Sends a frame that leaves the NIC at {@code leaveAt}: it reaches the peer one wire trip later. */
+    void transmit(Packet p, long leaveAt) {
+        eth0.stats().add(NetStats.TX_PACKETS, 1);
+        eth0.stats().add(NetStats.TX_BYTES, 442);
+        long arrive = leaveAt + costs.wire() + wireRng.uniform(0, costs.wireJitter() + 1);
+        sim.scheduleAt(arrive, () -> {
+            peer.eth0.stats().add(NetStats.RX_PACKETS, 1);
+            peer.eth0.stats().add(NetStats.RX_BYTES, 442);
+            peer.napi.rxArrive(p);
+        });
+        // The TX completion is written back once the frame is out: half a trip, DMA and NIC.
+        sim.scheduleAt(leaveAt + costs.wire() / 2, napi::txDone);
+    }
+
+    /** Writes {@code value} to a file of this host, as {@code echo value > path} would. */
+    void write(String path, String value) {
+        try {
+            OpenFile f = kernel.fs().open(path, true, Caller.ROOT);
+            try {
+                f.write((value + "\n").getBytes(StandardCharsets.US_ASCII), 0);
+            } finally {
+                f.release();
+            }
+        } catch (VfsException e) {
+            throw new IllegalStateException(name + ": echo " + value + " > " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a file of this host, trimmed. */
+    String read(String path) {
+        try {
+            OpenFile f = kernel.fs().open(path, false, Caller.ROOT);
+            try {
+                return new String(f.read(0, 4096), StandardCharsets.US_ASCII).trim();
+            } finally {
+                f.release();
+            }
+        } catch (VfsException e) {
+            return "(" + e.getMessage() + ")";
+        }
+    }
+}

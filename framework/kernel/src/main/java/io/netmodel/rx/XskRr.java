@@ -1,0 +1,190 @@
+package io.netmodel.rx;
+
+import io.netmodel.api.bench.XskMode;
+import io.netmodel.api.bench.XskRrRequest;
+import io.netmodel.cpu.CpuTime;
+import io.netmodel.sim.Rng;
+import io.netmodel.sim.Simulator;
+
+/**
+ * xsk_rr (seed 001; xsk_rr-notes.md): an open-loop client sends a request every period from a
+ * sender thread; the server replies inline; the client's main thread takes the reply off its
+ * XSK ring, records {@code now - sent}, then spins for the application delay. Copy-mode AF_XDP:
+ * {@code sendto} (and {@code recvfrom}) run one {@code sk_busy_loop} pass when the socket's
+ * busy-poll time ({@code busy_read} at creation) is non-zero, with {@code SO_PREFER_BUSY_POLL}.
+ *
+ * <p>Threads as the seed pins them: IRQ and the NAPI kthread on CPU 2, the client's sender
+ * thread on CPU 3, main threads on CPU 4, the {@code -t} recvfrom thread on CPU 5.
+ */
+final class XskRr {
+    static final int IRQ_CPU = 2;
+    private static final int SENDER_CPU = 3;
+    private static final int MAIN_CPU = 4;
+    private static final int LOOP_CPU = 5;
+    /** {@code SO_BUSY_POLL_BUDGET} of xsk_rr's sockets (the default, 8). */
+    private static final int BUSY_POLL_BUDGET = 8;
+    private static final long WARMUP_NS = 20_000_000;
+
+    private final Simulator sim;
+    private final SimHost client;
+    private final SimHost server;
+    private final XskRrRequest req;
+    private final RxCosts costs;
+    private final Rng clientRng;
+    private final Rng serverRng;
+    private final boolean busyPollSyscalls;
+    private final Samples samples;
+
+    private ContinuousPoller clientLoop;
+    private ContinuousPoller serverLoop;
+    private final io.netmodel.sim.Timer clientResume;
+    private long serverFreeAt;
+    private long clientFreeAt;
+    private long sent;
+    private long endAt;
+
+    XskRr(Simulator sim, SimHost client, SimHost server, XskRrRequest req, Samples samples) {
+        this.sim = sim;
+        this.client = client;
+        this.server = server;
+        this.req = req;
+        this.costs = client.costs;
+        this.clientRng = sim.rng().fork("xsk_rr.client");
+        this.serverRng = sim.rng().fork("xsk_rr.server");
+        this.samples = samples;
+        this.busyPollSyscalls = Integer.parseInt(client.read("/proc/sys/net/core/busy_read")) > 0;
+        this.clientResume = new io.netmodel.sim.Timer(sim, this::clientResume);
+    }
+
+    /** Runs warm-up plus the requested duration; samples are kept after warm-up. */
+    void run(io.netmodel.api.bench.ProgressListener progress) {
+        endAt = WARMUP_NS + req.durationNs();
+        client.napi.setConsumer(this::clientRx);
+        server.napi.setConsumer(this::serverRx);
+        startPollers();
+        sim.scheduleAt(0, this::sendNext);
+        long step = Math.max(1_000_000, req.durationNs() / 100);
+        for (long t = step; t < endAt + step; t += step) {
+            sim.runUntil(Math.min(t, endAt));
+            progress.progress(Math.max(0, sim.now() - WARMUP_NS), req.durationNs());
+        }
+        for (ContinuousPoller p : new ContinuousPoller[] {clientLoop, serverLoop}) {
+            if (p != null) {
+                p.accountSoFar();
+            }
+        }
+    }
+
+    private void startPollers() {
+        switch (req.mode()) {
+            case THREADED_BUSY_POLL:
+                clientLoop = kthread(client);
+                serverLoop = kthread(server);
+                break;
+            case BUSY_POLL_SEPARATE:
+                clientLoop = recvLoop(client, LOOP_CPU);
+                serverLoop = recvLoop(server, LOOP_CPU);
+                break;
+            case BUSY_POLL:
+                clientLoop = recvLoop(client, MAIN_CPU);
+                serverLoop = recvLoop(server, MAIN_CPU);
+                break;
+            case INTERRUPTS:
+            default:
+                return;
+        }
+        clientLoop.start();
+        serverLoop.start();
+    }
+
+    /** The threaded-busy-poll kthread: polls continuously, kernel time. */
+    private ContinuousPoller kthread(SimHost h) {
+        return new ContinuousPoller(sim, sim.rng().fork(h.name + ".kthread"), h.napi, h.cpus[IRQ_CPU],
+            costs.pollEmpty(), h.napi.napi().weight(), CpuTime.SYSTEM);
+    }
+
+    /** A thread looping recvfrom(MSG_DONTWAIT): syscall, busy-loop set-up, two polls, a ring peek. */
+    private ContinuousPoller recvLoop(SimHost h, int cpu) {
+        long period = costs.syscall() + costs.busyLoopSetup() + 2 * costs.pollEmpty() + costs.ringPeek();
+        return new ContinuousPoller(sim, sim.rng().fork(h.name + ".recvloop"), h.napi, h.cpus[cpu], period,
+            BUSY_POLL_BUDGET, CpuTime.SYSTEM);
+    }
+
+    /** The client's sender thread: one request per period (open loop), timestamped before sendto. */
+    private void sendNext() {
+        if (sim.now() >= endAt) {
+            return;
+        }
+        long t0 = sim.now();
+        long leave = sendto(client, SENDER_CPU, t0);
+        client.transmit(new Packet(t0, true), leave);
+        sent++;
+        sim.scheduleAt(t0 + req.periodNs(), this::sendNext);
+    }
+
+    /** {@code sendto}: syscall, one busy-poll pass when enabled, then the copy-mode generic xmit. */
+    private long sendto(SimHost h, int cpuId, long at) {
+        Cpu cpu = h.cpus[cpuId];
+        long t = cpu.taskReady(at) + costs.syscall();
+        if (busyPollSyscalls && h.napi.hasValidNapiId()) {
+            t = h.napi.busyPollOnce(cpuId, t, BUSY_POLL_BUDGET, true);
+        }
+        long leave = t + costs.xmit();
+        cpu.account(CpuTime.SYSTEM, leave - at);
+        return leave;
+    }
+
+    /** A request reached the server's XSK ring: the main thread sees it and replies inline. */
+    private void serverRx(Packet p, long at) {
+        long seen = Math.max(at + serverRng.uniform(0, costs.ringPeek() + 1), serverFreeAt);
+        if (req.mode() == XskMode.BUSY_POLL) {
+            seen = at + costs.ringPeek(); // it was this thread's own recvfrom that polled it
+        }
+        long start = seen;
+        sim.scheduleAt(start, () -> reply(p));
+        serverFreeAt = start; // refined when the reply is sent
+    }
+
+    private void reply(Packet p) {
+        boolean inline = req.mode() == XskMode.BUSY_POLL;
+        if (inline) {
+            serverLoop.stop(true); // the thread leaves its recvfrom loop to reply
+        }
+        long leave = sendto(server, MAIN_CPU, sim.now());
+        server.transmit(new Packet(p.sentAtNs, false), leave);
+        serverFreeAt = leave;
+        if (inline) {
+            sim.scheduleAt(leave, serverLoop::start);
+        }
+    }
+
+    /** A reply reached the client's XSK ring: the main thread takes it, records, then spins the delay. */
+    private void clientRx(Packet p, long at) {
+        long seen;
+        if (req.mode() == XskMode.BUSY_POLL && clientLoop.running()) {
+            seen = at + costs.ringPeek(); // its own recvfrom polled it
+        } else {
+            seen = Math.max(at + clientRng.uniform(0, costs.ringPeek() + 1), clientFreeAt);
+        }
+        if (seen >= WARMUP_NS && seen < endAt) {
+            samples.add(seen - p.sentAtNs);
+        }
+        clientFreeAt = client.cpus[MAIN_CPU].taskReady(seen) + req.delayNs();
+        client.cpus[MAIN_CPU].account(CpuTime.USER, req.delayNs());
+        if (req.mode() == XskMode.BUSY_POLL && req.delayNs() > 0) {
+            clientLoop.stop(true); // spinning the delay: nobody polls, the watchdog is armed
+            clientResume.startAt(clientFreeAt); // a reply taken on resume pushes this further
+        }
+    }
+
+    /** After the delay the inline client goes back to recvfrom; what the watchdog delivered is already in its ring. */
+    private void clientResume() {
+        if (!clientLoop.running()) {
+            clientLoop.start();
+        }
+    }
+
+    long sent() {
+        return sent;
+    }
+}
