@@ -62,6 +62,7 @@ public final class NetDeviceImpl implements NetDevice {
     final String parentPath;
     final List<NapiImpl> napis = new ArrayList<>();
     final NetStats stats = new NetStats();
+    private io.netmodel.api.netdev.NdoBusyPoll ndoBusyPoll;
     /** {@code dev->_rx}, {@code dev->_tx}: one object per queue, index = queue number. */
     final List<RxQueue> rx = new ArrayList<>();
     final List<TxQueue> tx = new ArrayList<>();
@@ -144,6 +145,16 @@ public final class NetDeviceImpl implements NetDevice {
     @Override
     public void setSpeed(int mbps) {
         this.speed = mbps;
+    }
+
+    @Override
+    public void setNdoBusyPoll(io.netmodel.api.netdev.NdoBusyPoll op) {
+        this.ndoBusyPoll = op;
+    }
+
+    /** {@code dev->netdev_ops->ndo_busy_poll}, or null. */
+    public io.netmodel.api.netdev.NdoBusyPoll ndoBusyPoll() {
+        return ndoBusyPoll;
     }
 
     @Override

@@ -72,6 +72,10 @@ public final class VirtioNetDriver implements NetDriver {
                 ctx.napiHashAdd(napi); // 3.17-4.4: the driver hashes its RX NAPIs itself
             }
         }
+        if (kernel.has(VirtioNetHistory.NDO_BUSY_POLL) && !kernel.has(Behaviour.NDO_BUSY_POLL_REMOVED)) {
+            // virtnet_busy_poll (91815639d880): takes the NAPI with napi_schedule_prep, polls 4
+            dev.setNdoBusyPoll(napi -> 0);
+        }
         findVqs(ctx, "virtio" + pdev.unit(), maxPairs);
         ctx.registerNetdev(dev);
         ctx.log("registered " + dev.name() + " with " + pairs + " of " + maxPairs + " queue pair(s)");

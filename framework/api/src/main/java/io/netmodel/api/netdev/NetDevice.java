@@ -25,6 +25,12 @@ public interface NetDevice {
     /** Link speed in Mb/s ({@code -1} = {@code SPEED_UNKNOWN}). */
     void setSpeed(int mbps);
 
+    /**
+     * Installs {@code ndo_busy_poll} (only meaningful on releases that have the hook, before
+     * {@code Behaviour.NDO_BUSY_POLL_REMOVED}); null removes it.
+     */
+    void setNdoBusyPoll(NdoBusyPoll op);
+
     /** Receive queues allocated ({@code dev->num_rx_queues}). */
     int numRxQueues();
 
