@@ -88,8 +88,36 @@ public final class BenchServiceImpl implements BenchService {
     }
 
     @Override
-    public BenchResult tcpRr(TcpRrRequest request, ProgressListener progress) {
-        throw new UnsupportedOperationException("tcp-rr is not modelled yet");
+    public synchronized BenchResult tcpRr(TcpRrRequest req, ProgressListener progress) {
+        Simulator sim = new Simulator(req.seed());
+        SimHost client = new SimHost("client", boot(host), sim, costs);
+        SimHost server = new SimHost("server", boot(host), sim, costs);
+        client.peer = server;
+        server.peer = client;
+        for (SimHost h : new SimHost[] {client, server}) {
+            h.write("/proc/sys/net/core/busy_read", Integer.toString(req.busyReadUs()));
+            h.write("/proc/sys/net/core/busy_poll", Integer.toString(req.busyPollUs()));
+        }
+        long[] before = totals(client, server);
+        Samples samples = new Samples();
+        TcpRr run = new TcpRr(sim, client, server, req, samples);
+        run.run(progress);
+        Map<String, String> knobs = new LinkedHashMap<>();
+        knobs.put("kernel", profile.version().toString());
+        knobs.put("driver", driverNames());
+        knobs.put("net.core.busy_read", client.read("/proc/sys/net/core/busy_read"));
+        knobs.put("net.core.busy_poll", client.read("/proc/sys/net/core/busy_poll"));
+        knobs.put("eth0.napi_id", Integer.toString(client.napi.napi().napiId()));
+        String refusal = run.busyPollRefusal();
+        knobs.put("busy_poll", refusal == null ? (req.busyReadUs() > 0 ? "active" : "off") : "inactive: " + refusal);
+        Map<String, Long> counters = new LinkedHashMap<>();
+        for (SimHost h : new SimHost[] {client, server}) {
+            counters.put(h.name + ".napi.polls", h.napi.polls);
+            counters.put(h.name + ".irq." + h.inputIrqNumber(), irqCount(h));
+            counters.put(h.name + ".context_switches", h.kernel.cpus().nrContextSwitches());
+        }
+        return new BenchResult("tcp-rr", knobs, samples.toArray(), run.transactions(), req.durationNs(),
+            cpuUsage(sim.now(), before, client, server), counters);
     }
 
     private Kernel boot(HostSpec spec) {

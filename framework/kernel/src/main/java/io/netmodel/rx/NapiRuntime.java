@@ -53,6 +53,8 @@ final class NapiRuntime {
     private int lastPollCpu = -1;
     private int txToClean;
     private ContinuousPoller continuous;
+    /** Protocol work per packet on top of the driver's (TCP/IP receive for TCP_RR; 0 for XSK copy). */
+    long perPacketStackNs;
 
     // counters the model keeps besides the kernel's own
     long polls;
@@ -251,7 +253,7 @@ final class NapiRuntime {
     /** What a poll of {@code budget} on {@code cpu} costs given what is waiting now. */
     long pollCost(int budget, int cpu) {
         int n = Math.min(budget, ring.size());
-        long cost = costs.pollEmpty() + n * costs.pollPerPacket() + (long) txToClean * costs.txClean();
+        long cost = costs.pollEmpty() + n * (costs.pollPerPacket() + perPacketStackNs) + (long) txToClean * costs.txClean();
         if (lastPollCpu >= 0 && lastPollCpu != cpu) {
             cost += costs.napiMove();
         }

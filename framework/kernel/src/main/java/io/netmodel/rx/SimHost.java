@@ -81,14 +81,14 @@ final class SimHost {
         return only;
     }
 
-    /** Sends a frame that leaves the NIC at {@code leaveAt}: it reaches the peer one wire trip later. */
-    void transmit(Packet p, long leaveAt) {
+    /** Sends a frame of {@code bytes} that leaves the NIC at {@code leaveAt}: it reaches the peer one wire trip later. */
+    void transmit(Packet p, long leaveAt, int bytes) {
         eth0.stats().add(NetStats.TX_PACKETS, 1);
-        eth0.stats().add(NetStats.TX_BYTES, 442);
+        eth0.stats().add(NetStats.TX_BYTES, bytes);
         long arrive = leaveAt + costs.wire() + wireRng.uniform(0, costs.wireJitter() + 1);
         sim.scheduleAt(arrive, () -> {
             peer.eth0.stats().add(NetStats.RX_PACKETS, 1);
-            peer.eth0.stats().add(NetStats.RX_BYTES, 442);
+            peer.eth0.stats().add(NetStats.RX_BYTES, bytes);
             peer.napi.rxArrive(p);
         });
         // The TX completion is written back once the frame is out: half a trip, DMA and NIC.

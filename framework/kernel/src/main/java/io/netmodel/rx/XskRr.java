@@ -24,6 +24,8 @@ final class XskRr {
     /** {@code SO_BUSY_POLL_BUDGET} of xsk_rr's sockets (the default, 8). */
     private static final int BUSY_POLL_BUDGET = 8;
     private static final long WARMUP_NS = 20_000_000;
+    /** {@code -B 400}: 400-byte payload, 442-byte frames. */
+    private static final int FRAME_BYTES = 442;
 
     private final Simulator sim;
     private final SimHost client;
@@ -117,7 +119,7 @@ final class XskRr {
         }
         long t0 = sim.now();
         long leave = sendto(client, SENDER_CPU, t0);
-        client.transmit(new Packet(t0, true), leave);
+        client.transmit(new Packet(t0, true), leave, FRAME_BYTES);
         sent++;
         sim.scheduleAt(t0 + req.periodNs(), this::sendNext);
     }
@@ -151,7 +153,7 @@ final class XskRr {
             serverLoop.stop(true); // the thread leaves its recvfrom loop to reply
         }
         long leave = sendto(server, MAIN_CPU, sim.now());
-        server.transmit(new Packet(p.sentAtNs, false), leave);
+        server.transmit(new Packet(p.sentAtNs, false), leave, FRAME_BYTES);
         serverFreeAt = leave;
         if (inline) {
             sim.scheduleAt(leave, serverLoop::start);
