@@ -38,6 +38,21 @@ public final class FuseMount implements AutoCloseable {
      * @throws IOException with a one-line reason when FUSE is unavailable or the mount fails
      */
     public static FuseMount mount(VirtualFs fs, Path mountPoint, boolean allowOther) throws IOException {
+        return mount(fs, mountPoint, allowOther, 0);
+    }
+
+    /**
+     * As {@link #mount(VirtualFs, Path, boolean)}, letting the kernel cache lookups and
+     * attributes for {@code cacheSeconds} (FUSE {@code entry_timeout}/{@code attr_timeout}).
+     * 0, the default, is exact: a file that vanishes is gone at once. A positive value makes
+     * whole-tree walks of big hosts many times faster, at the price that a removed device stays
+     * {@code stat}-able (not readable) for up to that long. Negative lookups are never cached.
+     */
+    public static FuseMount mount(VirtualFs fs, Path mountPoint, boolean allowOther, double cacheSeconds)
+        throws IOException {
+        if (cacheSeconds < 0 || cacheSeconds > 3600) {
+            throw new IllegalArgumentException("cache seconds must be 0..3600");
+        }
         String problem = FuseAvailability.problem().orElse(null);
         if (problem != null) {
             throw new IOException(problem);
@@ -50,7 +65,8 @@ public final class FuseMount implements AutoCloseable {
         } catch (Throwable e) {
             throw new IOException("cannot load libfuse: " + e.getMessage(), e);
         }
-        List<String> opts = new ArrayList<>(List.of("-o", "entry_timeout=0,attr_timeout=0,negative_timeout=0"));
+        String timeout = cacheSeconds == 0 ? "0" : Double.toString(cacheSeconds);
+        List<String> opts = new ArrayList<>(List.of("-o", "entry_timeout=" + timeout + ",attr_timeout=" + timeout + ",negative_timeout=0"));
         if (allowOther) {
             opts.add("-o");
             opts.add("allow_other");

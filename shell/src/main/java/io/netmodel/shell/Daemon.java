@@ -37,12 +37,12 @@ public final class Daemon {
      * loaded first, as udev loads drivers for the devices present at boot.
      */
     public static Daemon start(Instance instance, Layout layout, ModelHost.Config config, List<String> coldplug,
-                        boolean allowOther, boolean mountIt) throws ToolError, IOException {
+                        boolean allowOther, boolean mountIt, double fuseCacheSeconds) throws ToolError, IOException {
         instance.createStateDir();
         // Mount while the framework boots: the mount answers once the model is there.
         DeferredFs deferred = new DeferredFs();
         CompletableFuture<MountAttempt> mounting = mountIt
-            ? CompletableFuture.supplyAsync(() -> MountAttempt.of(deferred, instance, allowOther))
+            ? CompletableFuture.supplyAsync(() -> MountAttempt.of(deferred, instance, allowOther, fuseCacheSeconds))
             : CompletableFuture.completedFuture(new MountAttempt(null, "not mounted (--no-mount)"));
         ModelHost host;
         try {
@@ -73,9 +73,9 @@ public final class Daemon {
 
     /** The outcome of mounting: the mount, or why there is none. */
     private record MountAttempt(FuseMount mount, String problem) {
-        static MountAttempt of(DeferredFs fs, Instance instance, boolean allowOther) {
+        static MountAttempt of(DeferredFs fs, Instance instance, boolean allowOther, double cacheSeconds) {
             try {
-                return new MountAttempt(FuseMount.mount(fs, instance.mountPoint(), allowOther), null);
+                return new MountAttempt(FuseMount.mount(fs, instance.mountPoint(), allowOther, cacheSeconds), null);
             } catch (IOException e) {
                 return new MountAttempt(null, e.getMessage());
             }

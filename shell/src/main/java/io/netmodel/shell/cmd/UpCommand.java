@@ -68,6 +68,11 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
     @Option(names = "--allow-other", description = "Let other users read the mount (FUSE allow_other).")
     boolean allowOther;
 
+    @Option(names = "--fuse-cache", paramLabel = "SECONDS", defaultValue = "0",
+        description = {"Let the kernel cache lookups and attributes this long (default 0: exact, a vanished",
+            "file is gone at once). 1 makes whole-tree walks of big hosts many times faster."})
+    double fuseCache;
+
     @Option(names = "--no-mount", description = "Run the model and control socket without a FUSE mount.")
     boolean noMount;
 
@@ -95,6 +100,9 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
             KernelVersion version = parseKernel();
             if (cpus < 1 || cpus > 64) {
                 throw new ToolError("netmodel up: --cpus must be 1..64, not " + cpus, 2);
+            }
+            if (fuseCache < 0 || fuseCache > 3600) {
+                throw new ToolError("netmodel up: --fuse-cache must be 0..3600 seconds, not " + fuseCache, 2);
             }
             if (queues < 0 || queues > 256) {
                 throw new ToolError("netmodel up: --queues must be 1..256, not " + queues, 2);
@@ -171,7 +179,7 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
         Daemon d;
         try {
             d = Daemon.start(inst, layout, new ModelHost.Config(version.toString(), cpus, String.join(",", nicList), queues),
-                coldplug, allowOther, !noMount);
+                coldplug, allowOther, !noMount, fuseCache);
         } catch (IOException e) {
             throw new ToolError("netmodel up: " + e.getMessage(), 1);
         }
