@@ -83,6 +83,9 @@ public final class BenchServiceImpl implements BenchService {
             counters.put(h.name + ".irq." + h.inputIrqNumber(), irqCount(h));
         }
         counters.put("client.requests_sent", run.sent());
+        counters.put("sim.events", sim.executed());
+        counters.put("sim.stale_timer_entries", sim.skipped());
+        counters.put("sim.pending_at_end", (long) sim.pending());
         return new BenchResult("xsk-rr", knobs, samples.toArray(), samples.size(), req.durationNs(),
             cpuUsage(sim.now(), before, client, server), counters);
     }
