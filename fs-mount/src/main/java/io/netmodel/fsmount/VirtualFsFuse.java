@@ -1,6 +1,7 @@
 package io.netmodel.fsmount;
 
 import io.netmodel.api.vfs.Caller;
+import io.netmodel.api.vfs.DirEntry;
 import io.netmodel.api.vfs.NodeKind;
 import io.netmodel.api.vfs.NodeStat;
 import io.netmodel.api.vfs.OpenFile;
@@ -62,9 +63,7 @@ final class VirtualFsFuse extends FuseStubFS {
         counters.getattr.increment();
         try {
             NodeStat s = fs.stat(path);
-            int type = s.kind() == NodeKind.DIRECTORY ? FileStat.S_IFDIR
-                : s.kind() == NodeKind.SYMLINK ? FileStat.S_IFLNK : FileStat.S_IFREG;
-            stat.st_mode.set(type | s.mode());
+            stat.st_mode.set(typeBits(s.kind()) | s.mode());
             stat.st_nlink.set(s.kind() == NodeKind.DIRECTORY ? 2 : 1);
             stat.st_size.set(s.size());
             stat.st_uid.set(s.uid());
@@ -101,11 +100,15 @@ final class VirtualFsFuse extends FuseStubFS {
     public int readdir(String path, Pointer buf, FuseFillDir filler, @off_t long offset, FuseFileInfo fi) {
         counters.readdir.increment();
         try {
-            List<String> names = fs.list(path);
+            List<DirEntry> entries = fs.readdir(path);
             filler.apply(buf, ".", null, 0);
             filler.apply(buf, "..", null, 0);
-            for (String name : names) {
-                if (filler.apply(buf, name, null, 0) != 0) {
+            // A stat with only st_mode set gives each dirent its d_type, so ls -R, find and
+            // node_exporter need no lookup per entry to tell directories from files.
+            FileStat stat = DIRENT_STAT.get();
+            for (DirEntry e : entries) {
+                stat.st_mode.set(typeBits(e.kind()));
+                if (filler.apply(buf, e.name(), stat, 0) != 0) {
                     break;
                 }
             }
@@ -186,6 +189,18 @@ final class VirtualFsFuse extends FuseStubFS {
         }
         return 0;
     }
+
+    private static int typeBits(NodeKind kind) {
+        return kind == NodeKind.DIRECTORY ? FileStat.S_IFDIR : kind == NodeKind.SYMLINK ? FileStat.S_IFLNK : FileStat.S_IFREG;
+    }
+
+    /** One reusable native {@code struct stat} per libfuse worker thread for readdir's filler. */
+    private static final ThreadLocal<FileStat> DIRENT_STAT = ThreadLocal.withInitial(() -> {
+        jnr.ffi.Runtime rt = jnr.ffi.Runtime.getSystemRuntime();
+        FileStat st = new FileStat(rt);
+        st.useMemory(jnr.ffi.Memory.allocateDirect(rt, Struct.size(st)));
+        return st;
+    });
 
     /** Open files right now (a leak shows here). */
     int openCount() {

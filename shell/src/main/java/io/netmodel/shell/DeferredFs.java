@@ -49,6 +49,11 @@ final class DeferredFs implements VirtualFs {
     }
 
     @Override
+    public List<io.netmodel.api.vfs.DirEntry> readdir(String path) throws VfsException {
+        return fs().readdir(path);
+    }
+
+    @Override
     public String readlink(String path) throws VfsException {
         return fs().readlink(path);
     }

@@ -1,6 +1,7 @@
 package io.netmodel.kobj;
 
 import io.netmodel.api.vfs.Caller;
+import io.netmodel.api.vfs.DirEntry;
 import io.netmodel.api.vfs.Errno;
 import io.netmodel.api.vfs.NodeStat;
 import io.netmodel.api.vfs.OpenFile;
@@ -35,6 +36,22 @@ public final class TreeFs implements VirtualFs {
                 throw new VfsException(Errno.ENOTDIR);
             }
             return dir.names();
+        });
+    }
+
+    @Override
+    public List<DirEntry> readdir(String path) throws VfsException {
+        return lock.call(() -> {
+            KNode n = tree.lookupFollow(path);
+            if (!(n instanceof KDir dir)) {
+                throw new VfsException(Errno.ENOTDIR);
+            }
+            List<KNode> children = dir.children();
+            List<DirEntry> out = new java.util.ArrayList<>(children.size());
+            for (KNode c : children) {
+                out.add(new DirEntry(c.name(), c.kind()));
+            }
+            return out;
         });
     }
 

@@ -16,6 +16,9 @@ public interface VirtualFs {
     /** Names in a directory, in the order {@code ls -f} would show them. */
     List<String> list(String path) throws VfsException;
 
+    /** Like {@link #list} with each entry's kind ({@code getdents64} with {@code d_type}). */
+    List<DirEntry> readdir(String path) throws VfsException;
+
     /** Target of a symlink, as {@code readlink(2)} returns it (usually relative). */
     String readlink(String path) throws VfsException;
 
