@@ -23,6 +23,7 @@ public final class Daemon {
     private final long startedNanos = System.nanoTime();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile boolean stopRequested;
     private ControlServer server;
 
     private Daemon(Instance instance, ModelHost host, FuseMount mount, String mountProblem) {
@@ -59,7 +60,19 @@ public final class Daemon {
             deferred.complete(host.fs());
             MountAttempt attempt = mounting.join();
             Daemon d = new Daemon(instance, host, attempt.mount(), attempt.problem());
-            d.server = ControlServer.start(instance.socket(), d::execute);
+            d.server = ControlServer.start(instance.socket(), new ControlServer.Handler() {
+                @Override
+                public int run(List<String> argv, PrintWriter out, PrintWriter err) {
+                    return d.execute(argv, out, err);
+                }
+
+                @Override
+                public void replied() {
+                    if (d.stopRequested) {
+                        new Thread(d::shutdown, "netmodel-down").start();
+                    }
+                }
+            });
             Files.writeString(instance.pidFile(), ProcessHandle.current().pid() + "\n");
             Runtime.getRuntime().addShutdownHook(new Thread(d::shutdown, "netmodel-shutdown"));
             return d;
@@ -113,10 +126,9 @@ public final class Daemon {
         return System.nanoTime() - startedNanos;
     }
 
-    /** Stops soon, from another thread (so a {@code down} reply reaches its client first). */
+    /** Stops once the current command's reply has reached its client. */
     public void requestStop() {
-        Thread t = new Thread(this::shutdown, "netmodel-down");
-        t.start();
+        stopRequested = true;
     }
 
     public void awaitStop() throws InterruptedException {

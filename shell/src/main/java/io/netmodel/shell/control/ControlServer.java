@@ -25,6 +25,10 @@ public final class ControlServer implements AutoCloseable {
     @FunctionalInterface
     public interface Handler {
         int run(List<String> argv, PrintWriter out, PrintWriter err);
+
+        /** Called once the reply (exit code included) has been sent to the client. */
+        default void replied() {
+        }
     }
 
     private final Path path;
@@ -87,6 +91,8 @@ public final class ControlServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away; nothing to tell it
+        } finally {
+            handler.replied();
         }
     }
 
