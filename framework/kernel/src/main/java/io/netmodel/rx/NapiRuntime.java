@@ -56,15 +56,20 @@ final class NapiRuntime {
     /** Protocol work per packet on top of the driver's (TCP/IP receive for TCP_RR; 0 for XSK copy). */
     long perPacketStackNs;
 
+    private final IntSupplier netdevBudget;
+    private int budgetLeft;
+
     // counters the model keeps besides the kernel's own
     long polls;
+    long ksoftirqdWakeups;
     long busyPolls;
     long busyPollPackets;
     long watchdogFires;
 
     NapiRuntime(Simulator sim, RxCosts costs, NapiImpl napi, IntFunction<Cpu> cpus, IntFunction<SoftnetData> softnet,
-                Runnable irqCounter, IntSupplier irqCpu) {
+                Runnable irqCounter, IntSupplier irqCpu, IntSupplier netdevBudget) {
         this.sim = sim;
+        this.netdevBudget = netdevBudget;
         this.costs = costs;
         this.napi = napi;
         this.cpus = cpus;
@@ -119,19 +124,33 @@ final class NapiRuntime {
             return; // MISSED: the owner polls again before completing (modelled by its repoll)
         }
         sched = true;
+        budgetLeft = netdevBudget.getAsInt(); // a new net_rx_action run
         Cpu c = cpus.apply(cpu);
         long pollNs = pollCost(napi.weight(), cpu);
         long end = c.interrupt(entryNs, pollNs);
         sim.scheduleAt(end, () -> softirqPollDone(cpu));
     }
 
-    /** The end of a NET_RX softirq poll ({@code net_rx_action} → {@code __napi_poll}). */
+    /**
+     * The end of a NET_RX softirq poll ({@code net_rx_action} → {@code __napi_poll}). A poll that
+     * used its whole weight is repolled in the same run while {@code netdev_budget} lasts; once
+     * it is spent with work left, {@code time_squeeze} counts it and ksoftirqd takes over after a
+     * wake-up (the "let ksoftirqd do its job" hand-off).
+     */
     private void softirqPollDone(int cpu) {
         int work = pollNow(napi.weight(), cpu);
         SoftnetData sd = softnet.apply(cpu);
         sd.processed += work;
+        budgetLeft -= work;
         if (work == napi.weight()) {
-            long end = cpus.apply(cpu).interrupt(0, pollCost(napi.weight(), cpu)); // repoll
+            long delay = 0;
+            if (budgetLeft <= 0) {
+                sd.timeSqueeze++;
+                ksoftirqdWakeups++;
+                budgetLeft = netdevBudget.getAsInt();
+                delay = costs.wakeup(); // ksoftirqd/N is a normal thread: woken, scheduled
+            }
+            long end = cpus.apply(cpu).interrupt(0, pollCost(napi.weight(), cpu)) + delay;
             sim.scheduleAt(end, () -> softirqPollDone(cpu));
             return;
         }

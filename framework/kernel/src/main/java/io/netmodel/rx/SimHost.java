@@ -52,7 +52,7 @@ final class SimHost {
                 if (inputIrq != null) {
                     inputIrq.fire(inputIrq.effectiveCpu());
                 }
-            }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu());
+            }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu(), () -> kernel.sysctls().netdevBudget.get());
     }
 
     /** The IRQ number of RX queue 0 ({@code /proc/irq/N}), or -1. */
