@@ -8,6 +8,7 @@ import io.netmodel.shell.cmd.ModprobeCommand;
 import io.netmodel.shell.cmd.RmmodCommand;
 import io.netmodel.shell.cmd.SessionAware;
 import io.netmodel.shell.cmd.StatusCommand;
+import io.netmodel.shell.cmd.TraceCommand;
 import io.netmodel.shell.cmd.UpCommand;
 import io.netmodel.shell.cmd.WriteCommand;
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "netmodel", mixinStandardHelpOptions = true, version = "netmodel 0.1.0",
     description = {"A model of the Linux network receive path that you mount, tune and measure.", ""},
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ModprobeCommand.class,
-        RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, DmesgCommand.class,
+        RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, DmesgCommand.class, TraceCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  netmodel up --daemon                 start the default host (2 CPUs, virtio_net) and mount it",

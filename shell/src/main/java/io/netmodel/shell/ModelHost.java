@@ -114,6 +114,13 @@ public final class ModelHost implements AutoCloseable {
         return registry;
     }
 
+    /** The model's probes, when the kernel bundle offers them. */
+    public java.util.Optional<io.netmodel.api.trace.TraceService> trace() {
+        BundleContext ctx = framework.getBundleContext();
+        var ref = ctx.getServiceReference(io.netmodel.api.trace.TraceService.class);
+        return ref == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(ctx.getService(ref));
+    }
+
     public Path bundlesDir() {
         return modules.path();
     }

@@ -35,9 +35,11 @@ final class DeviceBinding implements DeviceContext {
     private final Dmesg dmesg;
     private final Map<String, String> params;
     private final Deque<Runnable> devres = new ArrayDeque<>();
+    private final io.netmodel.core.Tracepoints trace;
 
     DeviceBinding(BusDeviceImpl device, NetDriver driver, KernelProfile profile, NetdevRegistry netdevs,
-                  IrqTable irqs, Dmesg dmesg, Map<String, String> params) {
+                  IrqTable irqs, Dmesg dmesg, Map<String, String> params, io.netmodel.core.Tracepoints trace) {
+        this.trace = trace;
         this.device = device;
         this.driver = driver;
         this.profile = profile;
@@ -135,15 +137,20 @@ final class DeviceBinding implements DeviceContext {
             throw new DriverException(Errno.EINVAL, "vector " + vector + " is not allocated (have "
                 + device.allocatedVectors + ")");
         }
-        IrqAction action = irqs.requestMsix(device.busAddress(), vector, name, handler);
-        devres.push(() -> irqs.free(action));
-        return action;
+        return traced(irqs.requestMsix(device.busAddress(), vector, name, handler));
     }
 
     @Override
     public Irq requestLegacyIrq(String name, IrqHandler handler) throws DriverException {
-        IrqAction action = irqs.requestLegacy(device.legacyGsi(), name, handler);
-        devres.push(() -> irqs.free(action));
+        return traced(irqs.requestLegacy(device.legacyGsi(), name, handler));
+    }
+
+    private IrqAction traced(IrqAction action) {
+        trace.hit(io.netmodel.core.Tracepoints.REQUEST_IRQ, 0, "irq", action.number(), "name", action.name());
+        devres.push(() -> {
+            trace.hit(io.netmodel.core.Tracepoints.FREE_IRQ, 0, "irq", action.number(), "name", action.name());
+            irqs.free(action);
+        });
         return action;
     }
 

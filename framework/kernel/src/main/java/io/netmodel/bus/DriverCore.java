@@ -24,9 +24,12 @@ public final class DriverCore {
     private final NetdevRegistry netdevs;
     private final IrqTable irqs;
     private final Dmesg dmesg;
+    private final io.netmodel.core.Tracepoints trace;
     private final Map<BusDeviceImpl, DeviceBinding> bound = new LinkedHashMap<>();
 
-    public DriverCore(PciBus bus, KernelProfile profile, NetdevRegistry netdevs, IrqTable irqs, Dmesg dmesg) {
+    public DriverCore(PciBus bus, KernelProfile profile, NetdevRegistry netdevs, IrqTable irqs, Dmesg dmesg,
+                      io.netmodel.core.Tracepoints trace) {
+        this.trace = trace;
         this.bus = bus;
         this.profile = profile;
         this.netdevs = netdevs;
@@ -78,7 +81,7 @@ public final class DriverCore {
     }
 
     private boolean probe(NetDriver driver, BusDeviceImpl dev, Map<String, String> params) {
-        DeviceBinding binding = new DeviceBinding(dev, driver, profile, netdevs, irqs, dmesg, params);
+        DeviceBinding binding = new DeviceBinding(dev, driver, profile, netdevs, irqs, dmesg, params, trace);
         try {
             driver.probe(binding);
             bound.put(dev, binding);

@@ -26,7 +26,9 @@ public final class Kernel {
     private final KernelProfile profile;
     private final ModelLock lock = new ModelLock();
     private final KTree tree = new KTree();
+    private final long bootNanos = System.nanoTime();
     private final Dmesg dmesg = new Dmesg(System::nanoTime);
+    private final Tracepoints trace = new Tracepoints(() -> System.nanoTime() - bootNanos);
     private final NetdevRegistry netdevs;
     private final IrqTable irqs;
     private final PciBus bus;
@@ -39,11 +41,11 @@ public final class Kernel {
 
     public Kernel(KernelProfile profile, HostSpec host) {
         this.profile = profile;
-        this.netdevs = new NetdevRegistry(tree, profile, host.cpus());
+        this.netdevs = new NetdevRegistry(tree, profile, host.cpus(), trace);
         this.irqs = new IrqTable(host.cpus(), tree, profile);
         this.bus = new PciBus(tree, profile);
         this.sysctls = new SysctlNetCore(tree, profile);
-        this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg);
+        this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg, trace);
         this.modules = new ModuleTable(lock, drivers, dmesg, new ModuleSysfs(tree));
         this.cpus = new Cpus(host.cpus(), System.currentTimeMillis() / 1000);
         this.softnet = SoftnetData.perCpu(host.cpus());
@@ -57,6 +59,11 @@ public final class Kernel {
         for (HostSpec.Nic nic : host.nics()) {
             bus.plug(nic.model(), nic.queuePairs());
         }
+    }
+
+    /** The probe points ({@code netmodel trace}). */
+    public Tracepoints trace() {
+        return trace;
     }
 
     public KernelProfile profile() {

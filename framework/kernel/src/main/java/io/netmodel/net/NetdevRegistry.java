@@ -24,12 +24,14 @@ public final class NetdevRegistry {
     private final NetSysfs sysfs;
     private final QueueSysfs queues;
     private final NapiHash napiHash;
+    private final io.netmodel.core.Tracepoints trace;
     private final Map<Integer, NetDeviceImpl> byIfindex = new TreeMap<>();
     /** {@code dev_index_reserve}: cyclic, so a re-registered device gets a fresh ifindex. */
     private int lastIfindex;
 
     /** {@code nrCpuIds}: the width of the CPU masks under {@code queues/}. */
-    public NetdevRegistry(KTree tree, KernelProfile profile, int nrCpuIds) {
+    public NetdevRegistry(KTree tree, KernelProfile profile, int nrCpuIds, io.netmodel.core.Tracepoints trace) {
+        this.trace = trace;
         this.tree = tree;
         this.profile = profile;
         this.sysfs = new NetSysfs(profile);
@@ -60,6 +62,7 @@ public final class NetdevRegistry {
         dir.link("subsystem", CLASS_NET);
         tree.mkdirs(CLASS_NET).link(dev.name, devPath);
         dev.open();
+        trace.hit(io.netmodel.core.Tracepoints.REGISTER_NETDEV, 0, "dev", dev.name, "ifindex", dev.ifindex);
     }
 
     /** {@code unregister_netdev}: down, files gone, NAPIs unhashed; open files read EINVAL. */
@@ -67,6 +70,7 @@ public final class NetdevRegistry {
         if (!dev.alive) {
             return;
         }
+        trace.hit(io.netmodel.core.Tracepoints.UNREGISTER_NETDEV, 0, "dev", dev.name, "ifindex", dev.ifindex);
         dev.close();
         dev.alive = false;
         byIfindex.remove(dev.ifindex);
@@ -92,16 +96,21 @@ public final class NetdevRegistry {
         if (profile.has(Behaviour.NAPI_HASH_IN_NETIF_NAPI_ADD)) {
             napiHash.add(napi);
         }
+        // the id after the call, as `stap -e 'probe kernel.function("netif_napi_add").return'` prints it
+        trace.hit(io.netmodel.core.Tracepoints.NETIF_NAPI_ADD, 0, "dev", dev.name, "weight", weight,
+            "napi_id", napi.napiId);
         return napi;
     }
 
     /** {@code napi_hash_add}. */
     public void napiHashAdd(NapiImpl napi) {
         napiHash.add(napi);
+        trace.hit(io.netmodel.core.Tracepoints.NAPI_HASH_ADD, 0, "dev", napi.dev().name(), "napi_id", napi.napiId);
     }
 
     /** {@code netif_napi_del}. */
     public void napiDel(NapiImpl napi) {
+        trace.hit(io.netmodel.core.Tracepoints.NETIF_NAPI_DEL, 0, "dev", napi.dev().name(), "napi_id", napi.napiId);
         napiHash.del(napi);
         ((NetDeviceImpl) napi.dev()).napis.remove(napi);
     }
