@@ -1,5 +1,6 @@
 package io.netmodel.shell;
 
+import io.netmodel.api.bench.BenchService;
 import io.netmodel.api.host.ModuleInfo;
 import io.netmodel.api.host.ModuleLoadException;
 import io.netmodel.api.host.ModuleRegistry;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.wiring.FrameworkWiring;
@@ -34,7 +37,10 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * KernelProfile, ModuleRegistry) whose API packages the launcher exports as system packages.
  */
 public final class ModelHost implements AutoCloseable {
-    /** Framework properties the kernel component reads. */
+    /**
+     * Framework properties the kernel component reads. {@code cpus} and {@code queues} 0 leave
+     * the choice to the kernel model's default host.
+     */
     public record Config(String kernel, int cpus, String nics, int queues) {
     }
 
@@ -69,7 +75,9 @@ public final class ModelHost implements AutoCloseable {
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         props.put("felix.cache.locking", "false");
         props.put("netmodel.kernel", config.kernel());
-        props.put("netmodel.cpus", Integer.toString(config.cpus()));
+        if (config.cpus() > 0) {
+            props.put("netmodel.cpus", Integer.toString(config.cpus()));
+        }
         props.put("netmodel.nics", config.nics());
         if (config.queues() > 0) {
             props.put("netmodel.queues", Integer.toString(config.queues()));
@@ -112,6 +120,19 @@ public final class ModelHost implements AutoCloseable {
 
     public ModuleRegistry registry() {
         return registry;
+    }
+
+    /**
+     * The kernel model's benchmarks, when it offers them: the {@code BenchService} the kernel
+     * bundle registers, looked up in the framework now (empty while no bundle provides one).
+     */
+    public Optional<BenchService> bench() {
+        BundleContext ctx = framework.getBundleContext();
+        ServiceReference<BenchService> ref = ctx == null ? null : ctx.getServiceReference(BenchService.class);
+        if (ref == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(ctx.getService(ref));
     }
 
     public Path bundlesDir() {
