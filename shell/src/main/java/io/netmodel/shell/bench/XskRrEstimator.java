@@ -12,7 +12,8 @@ import java.util.List;
  * {@code print_percentile()} in {@code tools/testing/selftests/bpf/xsk_rr.c} of
  * "[RFC PATCH net-next v2] Add `xsk_rr` an AF_XDP benchmark to measure latency", Samiullah
  * Khawaja, netdev, 2025-08-28, Message-ID {@code 20250828222501.288951-1-skhawaja@google.com}
- * (RFC v1: {@code 20250320163523.3501305-1-skhawaja@google.com}). The tool was never merged.
+ * (RFC v1, {@code 20250320163523.3501305-1-skhawaja@google.com}, has the same two functions but
+ * for whitespace). The tool was not meant to be merged ("Not intended to be merged").
  *
  * <p><b>What xsk_rr does.</b> Each round-trip time goes into one of 20000 buckets of 100 ns
  * ({@code buckets[rtt / 100]}; everything from 1 999 900 ns up lands in the last bucket).
