@@ -11,6 +11,7 @@ import io.netmodel.shell.cmd.StatusCommand;
 import io.netmodel.shell.cmd.TraceCommand;
 import io.netmodel.shell.cmd.UpCommand;
 import io.netmodel.shell.cmd.WriteCommand;
+import io.netmodel.shell.cmd.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -27,11 +28,12 @@ import picocli.CommandLine.Spec;
     description = {"A model of the Linux network receive path that you mount, tune and measure.", ""},
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ModprobeCommand.class,
         RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, DmesgCommand.class, TraceCommand.class,
-        CommandLine.HelpCommand.class},
+        BenchCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  netmodel up --daemon                 start the default host (2 CPUs, virtio_net) and mount it",
         "  cat $(netmodel status --mount-point)/sys/class/net/eth0/mtu",
         "  netmodel rmmod virtio_net && netmodel modprobe virtio_net",
+        "  netmodel bench xsk-rr --table seed001   seed 001's table, model vs published",
         "  netmodel down"})
 public final class Main implements Runnable {
     @Spec
@@ -56,6 +58,15 @@ public final class Main implements Runnable {
 
     /** Parses and runs one command line in {@code session}; returns the exit code. */
     public static int execute(String[] args, Session session, PrintWriter out, PrintWriter err) {
+        return execute(args, session, out, err, command -> { });
+    }
+
+    /**
+     * As {@link #execute(String[], Session, PrintWriter, PrintWriter)}, handing each command
+     * object picocli creates to {@code wire} first (tests give bench commands a fake model).
+     */
+    public static int execute(String[] args, Session session, PrintWriter out, PrintWriter err,
+                              java.util.function.Consumer<Object> wire) {
         // The background child of up --daemon needs only its own command: build just that.
         boolean child = args.length > 0 && args[0].equals("up") && java.util.Arrays.asList(args).contains("--daemon-child");
         Object root = child ? new UpCommand() : new Main();
@@ -67,6 +78,7 @@ public final class Main implements Runnable {
                 if (obj instanceof SessionAware aware) {
                     aware.attach(session, args);
                 }
+                wire.accept(obj);
                 return obj;
             }
         });

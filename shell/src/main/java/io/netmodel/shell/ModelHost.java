@@ -1,10 +1,12 @@
 package io.netmodel.shell;
 
+import io.netmodel.api.bench.BenchService;
 import io.netmodel.api.host.ModuleInfo;
 import io.netmodel.api.host.ModuleLoadException;
 import io.netmodel.api.host.ModuleRegistry;
 import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.vfs.Errno;
+import io.netmodel.api.trace.TraceService;
 import io.netmodel.api.vfs.VirtualFs;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +26,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.wiring.FrameworkWiring;
@@ -34,7 +38,10 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * KernelProfile, ModuleRegistry) whose API packages the launcher exports as system packages.
  */
 public final class ModelHost implements AutoCloseable {
-    /** Framework properties the kernel component reads. */
+    /**
+     * Framework properties the kernel component reads. {@code cpus} and {@code queues} 0 leave
+     * the choice to the kernel model's default host.
+     */
     public record Config(String kernel, int cpus, String nics, int queues) {
     }
 
@@ -69,7 +76,9 @@ public final class ModelHost implements AutoCloseable {
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         props.put("felix.cache.locking", "false");
         props.put("netmodel.kernel", config.kernel());
-        props.put("netmodel.cpus", Integer.toString(config.cpus()));
+        if (config.cpus() > 0) {
+            props.put("netmodel.cpus", Integer.toString(config.cpus()));
+        }
         props.put("netmodel.nics", config.nics());
         if (config.queues() > 0) {
             props.put("netmodel.queues", Integer.toString(config.queues()));
@@ -115,10 +124,25 @@ public final class ModelHost implements AutoCloseable {
     }
 
     /** The model's probes, when the kernel bundle offers them. */
-    public java.util.Optional<io.netmodel.api.trace.TraceService> trace() {
+    public Optional<TraceService> trace() {
+        return optionalService(TraceService.class);
+    }
+
+    /**
+     * The kernel model's benchmarks, when it offers them: the {@code BenchService} the kernel
+     * bundle registers, looked up in the framework now (empty while no bundle provides one).
+     */
+    public Optional<BenchService> bench() {
+        return optionalService(BenchService.class);
+    }
+
+    private <T> Optional<T> optionalService(Class<T> type) {
         BundleContext ctx = framework.getBundleContext();
-        var ref = ctx.getServiceReference(io.netmodel.api.trace.TraceService.class);
-        return ref == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(ctx.getService(ref));
+        ServiceReference<T> ref = ctx == null ? null : ctx.getServiceReference(type);
+        if (ref == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(ctx.getService(ref));
     }
 
     public Path bundlesDir() {

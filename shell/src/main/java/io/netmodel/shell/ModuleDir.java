@@ -14,29 +14,29 @@ import java.util.jar.Manifest;
  * module if its manifest says {@code Netmodel-Module: NAME}, whatever the file is called, so a
  * third-party jar dropped in works. Scanned on each lookup (like depmod, without the cache).
  */
-final class ModuleDir {
+public final class ModuleDir {
     static final String HEADER = "Netmodel-Module";
     private final Path dir;
 
-    ModuleDir(Path dir) {
+    public ModuleDir(Path dir) {
         this.dir = dir;
     }
 
-    Path path() {
+    public Path path() {
         return dir;
     }
 
     /** {@code modprobe} spells names with - or _; the kernel uses _. */
-    static String normalize(String name) {
+    public static String normalize(String name) {
         return name.replace('-', '_');
     }
 
-    Optional<Path> find(String name) throws IOException {
+    public Optional<Path> find(String name) throws IOException {
         return Optional.ofNullable(scan().get(normalize(name)));
     }
 
     /** Module name to jar, sorted by name. */
-    TreeMap<String, Path> scan() throws IOException {
+    public TreeMap<String, Path> scan() throws IOException {
         TreeMap<String, Path> modules = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return modules;

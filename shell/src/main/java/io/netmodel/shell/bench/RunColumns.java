@@ -1,0 +1,79 @@
+package io.netmodel.shell.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+/** The scalar columns of xsk_rr and tcp_rr runs, in output order (JSON and CSV). */
+public final class RunColumns {
+    private static final int[] XSK_PERCENTILES = {5, 50, 95, 99};
+
+    private RunColumns() {
+    }
+
+    public static final List<Column<XskRrRun>> XSK_RR = xskRr();
+    public static final List<Column<TcpRrRun>> TCP_RR = tcpRr();
+
+    private static List<Column<XskRrRun>> xskRr() {
+        List<Column<XskRrRun>> c = new ArrayList<>();
+        c.add(Column.of("workload", r -> "xsk-rr"));
+        c.add(Column.when(r -> r.experiment() != null, "experiment", XskRrRun::experiment));
+        c.add(Column.of("rate_pps", r -> Fmt.decimal(r.ratePps(), 3)));
+        c.add(Column.of("period_us", r -> Fmt.decimal(r.request().periodNs() / 1000.0, 3)));
+        c.add(Column.of("delay_us", r -> Fmt.decimal(r.request().delayNs() / 1000.0, 3)));
+        c.add(Column.of("mode", r -> r.request().mode().cliName()));
+        c.add(Column.of("seed", r -> r.request().seed()));
+        c.add(Column.of("duration_s", r -> Fmt.decimal(r.request().durationNs() / 1e9, 3)));
+        c.add(Column.of("samples", r -> r.stats().count()));
+        c.add(Column.of("transactions", r -> r.result().transactions()));
+        c.add(Column.of("transactions_per_s", r -> Fmt.decimal(r.result().transactionsPerSecond(), 1)));
+        for (int p : XSK_PERCENTILES) {
+            c.add(Column.of("p" + p + "_ns", r -> r.stats().present() ? (Object) r.xskValueNs(p) : null));
+        }
+        c.add(Column.of("xsk_rr_windows", r -> (long) r.xsk().windows()));
+        c.add(stat("true_p5_ns", LatencyStats::p5Ns, XskRrRun::stats));
+        c.add(stat("true_p50_ns", LatencyStats::p50Ns, XskRrRun::stats));
+        c.add(stat("true_p95_ns", LatencyStats::p95Ns, XskRrRun::stats));
+        c.add(stat("true_p99_ns", LatencyStats::p99Ns, XskRrRun::stats));
+        c.add(stat("true_p999_ns", LatencyStats::p999Ns, XskRrRun::stats));
+        c.add(stat("min_ns", LatencyStats::minNs, XskRrRun::stats));
+        c.add(stat("max_ns", LatencyStats::maxNs, XskRrRun::stats));
+        c.add(stat("mean_ns", LatencyStats::meanRoundedNs, XskRrRun::stats));
+        for (int p : XSK_PERCENTILES) {
+            c.add(Column.when(r -> r.published() != null, "published_p" + p + "_ns",
+                r -> r.published() == null ? null : (Object) r.published().valueNs(p)));
+        }
+        for (int p : XSK_PERCENTILES) {
+            c.add(Column.when(r -> r.published() != null, "error_p" + p,
+                r -> Double.isNaN(r.error(p)) ? null : Fmt.decimal(r.error(p), 4)));
+        }
+        return List.copyOf(c);
+    }
+
+    private static List<Column<TcpRrRun>> tcpRr() {
+        List<Column<TcpRrRun>> c = new ArrayList<>();
+        c.add(Column.of("workload", r -> "tcp-rr"));
+        c.add(Column.of("busy_read_us", r -> (long) r.request().busyReadUs()));
+        c.add(Column.of("busy_poll_us", r -> (long) r.request().busyPollUs()));
+        c.add(Column.of("seed", r -> r.request().seed()));
+        c.add(Column.of("duration_s", r -> Fmt.decimal(r.request().durationNs() / 1e9, 3)));
+        c.add(Column.of("samples", r -> r.stats().count()));
+        c.add(Column.of("transactions", r -> r.result().transactions()));
+        c.add(Column.of("transactions_per_s", r -> Fmt.decimal(r.result().transactionsPerSecond(), 1)));
+        c.add(stat("p5_ns", LatencyStats::p5Ns, TcpRrRun::stats));
+        c.add(stat("p50_ns", LatencyStats::p50Ns, TcpRrRun::stats));
+        c.add(stat("p95_ns", LatencyStats::p95Ns, TcpRrRun::stats));
+        c.add(stat("p99_ns", LatencyStats::p99Ns, TcpRrRun::stats));
+        c.add(stat("p999_ns", LatencyStats::p999Ns, TcpRrRun::stats));
+        c.add(stat("min_ns", LatencyStats::minNs, TcpRrRun::stats));
+        c.add(stat("max_ns", LatencyStats::maxNs, TcpRrRun::stats));
+        c.add(stat("mean_ns", LatencyStats::meanRoundedNs, TcpRrRun::stats));
+        return List.copyOf(c);
+    }
+
+    /** A latency statistic, null when the run produced no samples. */
+    private static <T> Column<T> stat(String name, ToLongFunction<LatencyStats> f,
+                                      java.util.function.Function<T, LatencyStats> stats) {
+        return Column.of(name, r -> stats.apply(r).present() ? (Object) f.applyAsLong(stats.apply(r)) : null);
+    }
+}

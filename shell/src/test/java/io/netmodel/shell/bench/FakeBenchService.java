@@ -1,0 +1,79 @@
+package io.netmodel.shell.bench;
+
+import io.netmodel.api.bench.BenchResult;
+import io.netmodel.api.bench.BenchService;
+import io.netmodel.api.bench.CpuUsage;
+import io.netmodel.api.bench.ProgressListener;
+import io.netmodel.api.bench.TcpRrRequest;
+import io.netmodel.api.bench.XskRrRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.ToLongFunction;
+
+/**
+ * A stand-in for the kernel model's BenchService: fixed, seeded samples (one per period of the
+ * run for xsk_rr), maps in unordered {@code Map.of} form and CPUs out of order, so output code
+ * must impose its own order. Records the requests it got.
+ */
+public final class FakeBenchService implements BenchService {
+    public final List<XskRrRequest> xskRequests = new ArrayList<>();
+    public final List<TcpRrRequest> tcpRequests = new ArrayList<>();
+    private final ToLongFunction<XskRrRequest> constantNs;
+
+    /** Samples spread around a base that depends on mode and delay. */
+    public FakeBenchService() {
+        this(null);
+    }
+
+    /** Every xsk_rr sample of a request equals {@code constantNs.applyAsLong(request)}. */
+    public FakeBenchService(ToLongFunction<XskRrRequest> constantNs) {
+        this.constantNs = constantNs;
+    }
+
+    @Override
+    public BenchResult xskRr(XskRrRequest r, ProgressListener progress) {
+        xskRequests.add(r);
+        int n = (int) (r.durationNs() / r.periodNs());
+        long[] samples = new long[n];
+        SplittableRandom rnd = new SplittableRandom(r.seed() * 1_000_003L + r.periodNs() * 31 + r.delayNs() * 7
+            + r.mode().ordinal());
+        long base = 12_500 + 700L * r.mode().ordinal() + r.delayNs() / 20;
+        for (int i = 0; i < n; i++) {
+            samples[i] = constantNs != null ? constantNs.applyAsLong(r)
+                : base + rnd.nextLong(1_500) + (rnd.nextInt(1000) == 0 ? 40_000 : 0);
+        }
+        progress.progress(r.durationNs() / 2, r.durationNs());
+        progress.progress(r.durationNs(), r.durationNs());
+        return new BenchResult("xsk-rr", knobs(r.mode().cliName()), samples, n, r.durationNs(), cpus(r.durationNs()),
+            Map.of("server.irq.virtio0-input.0", (long) n, "client.softnet.time_squeeze", 3L, "client.napi.polls", 2L * n));
+    }
+
+    @Override
+    public BenchResult tcpRr(TcpRrRequest r, ProgressListener progress) {
+        tcpRequests.add(r);
+        SplittableRandom rnd = new SplittableRandom(r.seed());
+        int n = (int) (r.durationNs() / 30_000);
+        long[] samples = new long[n];
+        for (int i = 0; i < n; i++) {
+            samples[i] = 25_000 - 40L * Math.min(r.busyReadUs(), 100) + rnd.nextLong(4_000);
+        }
+        progress.progress(r.durationNs(), r.durationNs());
+        return new BenchResult("tcp-rr", knobs("tcp_rr"), samples, n, r.durationNs(), cpus(r.durationNs()),
+            Map.of("server.tcp.segments", 2L * n, "client.tcp.segments", 2L * n));
+    }
+
+    private static Map<String, String> knobs(String what) {
+        return Map.of("kernel", "6.19", "driver", "virtio_net", "net.core.busy_read", "400",
+            "eth0.napi_defer_hard_irqs", "100", "eth0.gro_flush_timeout", "15000", "setup", what);
+    }
+
+    /** Two CPUs per host, listed server first and in reverse CPU order. */
+    private static List<CpuUsage> cpus(long t) {
+        return List.of(new CpuUsage("server", 1, t / 10, t / 20, t / 40, t / 80, t - t / 10 - t / 20 - t / 40 - t / 80),
+            new CpuUsage("server", 0, 0, 0, 0, 0, t),
+            new CpuUsage("client", 1, t / 2, t / 4, 0, 0, t - t / 2 - t / 4),
+            new CpuUsage("client", 0, t / 3, t / 6, t / 12, t / 24, t - t / 3 - t / 6 - t / 12 - t / 24));
+    }
+}
