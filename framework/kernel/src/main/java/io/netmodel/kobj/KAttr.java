@@ -1,6 +1,7 @@
 package io.netmodel.kobj;
 
 import io.netmodel.api.vfs.Caller;
+import io.netmodel.api.vfs.Errno;
 import io.netmodel.api.vfs.NodeKind;
 import io.netmodel.api.vfs.VfsException;
 
@@ -67,7 +68,14 @@ public final class KAttr extends KNode {
         return store != null && (mode() & 0222) != 0;
     }
 
+    /**
+     * One write. A file without a store can only be open for writing when it is a /proc seq file
+     * opened by root: {@code pde_write} then fails with EIO.
+     */
     public int store(byte[] data, Caller caller) throws VfsException {
+        if (store == null) {
+            throw new VfsException(Errno.EIO);
+        }
         return store.store(data, caller);
     }
 }
