@@ -22,7 +22,11 @@ public final class KAttr extends KNode {
         PROC
     }
 
-    /** Renders the whole value ({@code show()} / {@code proc_handler} read). */
+    /**
+     * Renders the whole value ({@code show()} / {@code proc_handler} read). The text is a C
+     * byte string: each char is one byte (ISO-8859-1), so bytes a user stored (an ifalias that
+     * is not UTF-8) read back unchanged.
+     */
     @FunctionalInterface
     public interface Show {
         String show() throws VfsException;
