@@ -23,6 +23,11 @@ final class Proc {
     }
 
     static Result run(Map<String, String> env, String... cmd) {
+        return run(120, env, cmd);
+    }
+
+    /** Like {@link #run(Map, String...)}, for a process that may take up to {@code timeoutSeconds}. */
+    static Result run(long timeoutSeconds, Map<String, String> env, String... cmd) {
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(HOME.toFile());
             pb.environment().putAll(env);
@@ -31,7 +36,7 @@ final class Proc {
             pb.redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             Process p = pb.start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("timed out: " + String.join(" ", cmd));
             }

@@ -1,6 +1,7 @@
 package io.netmodel.kobj;
 
 import io.netmodel.api.vfs.Caller;
+import io.netmodel.api.vfs.Errno;
 import io.netmodel.api.vfs.NodeKind;
 import io.netmodel.api.vfs.VfsException;
 
@@ -21,7 +22,11 @@ public final class KAttr extends KNode {
         PROC
     }
 
-    /** Renders the whole value ({@code show()} / {@code proc_handler} read). */
+    /**
+     * Renders the whole value ({@code show()} / {@code proc_handler} read). The text is a C
+     * byte string: each char is one byte (ISO-8859-1), so bytes a user stored (an ifalias that
+     * is not UTF-8) read back unchanged.
+     */
     @FunctionalInterface
     public interface Show {
         String show() throws VfsException;
@@ -67,7 +72,14 @@ public final class KAttr extends KNode {
         return store != null && (mode() & 0222) != 0;
     }
 
+    /**
+     * One write. A file without a store can only be open for writing when it is a /proc seq file
+     * opened by root: {@code pde_write} then fails with EIO.
+     */
     public int store(byte[] data, Caller caller) throws VfsException {
+        if (store == null) {
+            throw new VfsException(Errno.EIO);
+        }
         return store.store(data, caller);
     }
 }

@@ -32,7 +32,7 @@ final class KOpenFile implements OpenFile {
             if (offset > 0 && attr.flavor() == KAttr.Flavor.PROC_SYS) {
                 return new byte[0];
             }
-            buffer = lock.call(() -> attr.show().getBytes(StandardCharsets.UTF_8));
+            buffer = lock.call(() -> attr.show().getBytes(StandardCharsets.ISO_8859_1));
         } else if (attr.flavor() == KAttr.Flavor.PROC_SYS) {
             return new byte[0]; // __do_proc_dointvec: "if (*ppos && !write) return 0"
         }

@@ -74,6 +74,15 @@ public final class TreeFs implements VirtualFs {
                 throw new VfsException(Errno.EISDIR);
             }
             KAttr attr = (KAttr) n;
+            if (attr.flavor() == KAttr.Flavor.PROC) {
+                // A /proc seq file: plain generic_permission. Root passes DAC (CAP_DAC_OVERRIDE),
+                // whatever the mode; a write to a file without proc_write then fails in pde_write
+                // (fs/proc/inode.c) with EIO, not at open.
+                if (caller.uid() != 0 && ((attr.mode() & 7) & (write ? 2 : 4)) == 0) {
+                    throw new VfsException(Errno.EACCES);
+                }
+                return new KOpenFile(attr, caller, lock);
+            }
             // kernfs_fop_open / proc_sys_permission: no write bits or no store -> EACCES, even for root.
             int bits = caller.uid() == 0 ? (attr.mode() >> 6) & 7 : attr.mode() & 7;
             if (write && (!attr.writable() || (bits & 2) == 0)) {

@@ -43,6 +43,7 @@ public final class NetDeviceImpl implements NetDevice {
     int nameAssignType;
     int flags;
     int txQueueLen = 1000;
+    /** {@code dev->ifalias}: the stored bytes, one char per byte (ISO-8859-1); empty when unset. */
     String ifalias = "";
     int netdevGroup;
     long groFlushTimeout;

@@ -71,7 +71,7 @@ public final class NetSysfs {
                     d.groFlushTimeout = v;
                     d.napis.forEach(n -> n.groFlushTimeout = v);
                 })).since(Behaviour.GRO_FLUSH_TIMEOUT),
-            Attr.rw("ifalias", show(d -> d.ifalias.isEmpty() ? "" : d.ifalias + "\n"), NetSysfs::storeIfalias),
+            Attr.rw("ifalias", show(NetSysfs::ifalias), NetSysfs::storeIfalias),
             Attr.ro("ifindex", show(d -> d.ifindex + "\n")),
             Attr.ro("iflink", show(d -> d.ifindex + "\n")),
             Attr.ro("link_mode", show(d -> "0\n")),
@@ -188,6 +188,11 @@ public final class NetSysfs {
         throw new VfsException(Errno.EOPNOTSUPP);
     }
 
+    /**
+     * {@code ifalias_store}: ns capability, one trailing newline dropped, then
+     * {@code dev_set_alias} keeps the rest byte for byte ({@code memcpy}); 256 bytes and more
+     * (IFALIASZ) is EINVAL, nothing at all clears the alias.
+     */
     private static int storeIfalias(NetDeviceImpl d, byte[] data, Caller caller) throws VfsException {
         requireNetAdmin(caller);
         int len = data.length;
@@ -198,9 +203,19 @@ public final class NetSysfs {
             throw new VfsException(Errno.EINVAL);
         }
         if (d.alive) {
-            d.ifalias = new String(data, 0, len, StandardCharsets.UTF_8);
+            d.ifalias = new String(data, 0, len, StandardCharsets.ISO_8859_1);
         }
         return data.length;
+    }
+
+    /**
+     * {@code ifalias_show}: {@code "%s\n"} of the stored bytes (up to a NUL), or nothing at
+     * all when no alias is set.
+     */
+    private static String ifalias(NetDeviceImpl d) {
+        int nul = d.ifalias.indexOf('\0');
+        String alias = nul < 0 ? d.ifalias : d.ifalias.substring(0, nul);
+        return alias.isEmpty() ? "" : alias + "\n";
     }
 
     /**

@@ -82,8 +82,10 @@ public final class SysctlNetCore {
         netdevMaxBacklog = row("netdev_max_backlog", 1000, INT_MIN, INT_MAX, null);
         row("netdev_tstamp_prequeue", 1, INT_MIN, INT_MAX, null);
         add(new IntSysctl("flow_limit_table_len", 4096, INT_MIN, INT_MAX, null, v -> {
-            if (v <= 0 || Integer.bitCount(v) != 1) {
-                throw new VfsException(Errno.EINVAL); // must be a power of two
+            // flow_limit_table_len_sysctl: proc_dointvec, then is_power_of_2() on the value as an
+            // unsigned int, so 0 and negatives fail except INT_MIN (0x80000000), which is kept
+            if (Integer.bitCount(v) != 1) {
+                throw new VfsException(Errno.EINVAL);
             }
             return v;
         }));

@@ -9,6 +9,7 @@ import io.netmodel.api.vfs.Caller;
 import io.netmodel.api.vfs.Errno;
 import io.netmodel.api.vfs.NodeKind;
 import io.netmodel.api.vfs.NodeStat;
+import io.netmodel.api.vfs.OpenFile;
 import io.netmodel.testkit.Host;
 import io.netmodel.testkit.TinyDriver;
 import java.nio.charset.StandardCharsets;
@@ -127,11 +128,15 @@ class ProcIrqTest {
         assertTrue(host.exists(IRQ + "spurious"));
     }
 
-    @ParameterizedTest(name = "open {0} for write as root -> EACCES")
+    @ParameterizedTest(name = "write {0}: root EIO at write, others EACCES at open")
     @ValueSource(strings = {"affinity_hint", "node", "effective_affinity", "effective_affinity_list", "spurious"})
-    void should_refuse_writes_to_read_only_files(String name) {
+    void should_refuse_writes_to_read_only_files(String name) throws Exception {
+        // proc_create_single_data files have no proc_write: root passes DAC and pde_write gives EIO
         Host host = Host.withEth0();
-        assertEquals(Errno.EACCES, errno(() -> host.fs.open(IRQ + name, true, Caller.ROOT)));
+        OpenFile f = host.fs.open(IRQ + name, true, Caller.ROOT);
+        assertEquals(Errno.EIO, errno(() -> f.write("1\n".getBytes(StandardCharsets.US_ASCII), 0)));
+        f.release();
+        assertEquals(Errno.EACCES, errno(() -> host.fs.open(IRQ + name, true, new Caller(1000, 1000, 1))));
     }
 
     @ParameterizedTest(name = "non-root open {0} for write -> EACCES, read \"{1}\"")

@@ -133,10 +133,22 @@ class SysfsSemanticsTest {
     @ParameterizedTest(name = "open {0} for write as root -> EACCES")
     @ValueSource(strings = {
         "/sys/class/net/eth0/ifindex", "/sys/class/net/eth0/operstate", "/sys/class/net/eth0/speed",
-        "/sys/class/net/eth0/statistics/rx_packets", "/proc/interrupts",
+        "/sys/class/net/eth0/statistics/rx_packets", "/sys/module/tinynet/initstate",
     })
     void should_refuse_write_open_of_a_0444_file_with_EACCES_even_for_root(String path) {
         assertEquals(Errno.EACCES, errno(() -> fs.open(path, true, Caller.ROOT)));
+    }
+
+    @ParameterizedTest(name = "root writes {0} -> open succeeds, write EIO")
+    @ValueSource(strings = {"/proc/interrupts", "/proc/net/dev", "/proc/net/softnet_stat", "/proc/stat"})
+    void should_let_root_open_a_proc_seq_file_and_fail_the_write_with_EIO(String path) throws Exception {
+        // generic_permission: root overrides DAC; pde_write (fs/proc/inode.c): no proc_write -> EIO
+        String before = host.read(path);
+        OpenFile f = fs.open(path, true, Caller.ROOT);
+        assertEquals(Errno.EIO, errno(() -> f.write("1\n".getBytes(StandardCharsets.US_ASCII), 0)));
+        f.release();
+        assertEquals(before, host.read(path));
+        assertEquals(Errno.EACCES, errno(() -> fs.open(path, true, USER)), "other users stop at DAC");
     }
 
     @ParameterizedTest(name = "non-root open {0} for write -> EACCES")

@@ -2,11 +2,15 @@ package io.netmodel.net;
 
 import static io.netmodel.testkit.Host.errno;
 import static io.netmodel.testkit.Host.errnoNamed;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netmodel.api.vfs.Caller;
 import io.netmodel.api.vfs.Errno;
+import io.netmodel.api.vfs.OpenFile;
 import io.netmodel.testkit.Host;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,6 +140,25 @@ class NetSysfsWriteTest {
         assertEquals("two words\n", host.read(ETH0 + "ifalias"));
         assertEquals(1, host.write(ETH0 + "ifalias", "\n"));
         assertEquals("", host.read(ETH0 + "ifalias"));
+    }
+
+    @Test
+    void should_keep_ifalias_bytes_verbatim_utf8_or_not() throws Exception {
+        // dev_set_alias memcpy()s the bytes: "caf\xe9" (Latin-1, not UTF-8) reads back as written
+        byte[] latin1 = {'c', 'a', 'f', (byte) 0xe9, '\n'};
+        OpenFile w = host.fs.open(ETH0 + "ifalias", true, Caller.ROOT);
+        assertEquals(5, w.write(latin1, 0));
+        w.release();
+        OpenFile r = host.fs.open(ETH0 + "ifalias", false, Caller.ROOT);
+        assertArrayEquals(latin1, r.read(0, 4096));
+        r.release();
+        byte[] utf8 = "caf\u00e9\n".getBytes(StandardCharsets.UTF_8);
+        OpenFile w2 = host.fs.open(ETH0 + "ifalias", true, Caller.ROOT);
+        w2.write(utf8, 0);
+        w2.release();
+        OpenFile r2 = host.fs.open(ETH0 + "ifalias", false, Caller.ROOT);
+        assertArrayEquals(utf8, r2.read(0, 4096));
+        r2.release();
     }
 
     @Test

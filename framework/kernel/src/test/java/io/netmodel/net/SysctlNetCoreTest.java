@@ -61,6 +61,8 @@ class SysctlNetCoreTest {
         "rps_sock_flow_entries,  0,           0",
         "flow_limit_table_len,   8192,        8192",
         "flow_limit_table_len,   1,           1",
+        // is_power_of_2() on the unsigned int: INT_MIN is 0x80000000 and passes, read back signed
+        "flow_limit_table_len,   -2147483648, -2147483648",
         "dev_weight,             1,           1",
         "gro_normal_batch,       1,           1",
         "somaxconn,              0,           0",
