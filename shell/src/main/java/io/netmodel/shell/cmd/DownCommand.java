@@ -18,6 +18,11 @@ public final class DownCommand extends ModelCommand {
         return 0;
     }
 
+    @Override
+    protected boolean connectionLossIsExpected() {
+        return true;
+    }
+
     /** Waits until the daemon no longer answers, so the mount is gone when down returns. */
     @Override
     protected int afterForward(Instance inst, int code, PrintWriter err) {

@@ -66,13 +66,26 @@ public abstract class ModelCommand implements Callable<Integer>, SessionAware {
 
     private int forward(PrintWriter out, PrintWriter err) throws IOException {
         Instance inst = instance();
-        Optional<Integer> code = ControlClient.run(inst.socket(), List.of(argv), out, err);
+        Optional<Integer> code;
+        try {
+            code = ControlClient.run(inst.socket(), List.of(argv), out, err);
+        } catch (IOException e) {
+            if (!connectionLossIsExpected()) {
+                throw e;
+            }
+            code = Optional.of(0); // the daemon went away while answering: what this command asked for
+        }
         if (code.isEmpty()) {
             err.println("netmodel: no model is running at " + inst.mountPoint()
                 + " (start one with: netmodel up --daemon" + (mount != null ? " --mount " + inst.mountPoint() : "") + ")");
             return notRunningExitCode();
         }
         return afterForward(inst, code.get(), err);
+    }
+
+    /** Whether the daemon closing the connection mid-answer means success (it does for {@code down}). */
+    protected boolean connectionLossIsExpected() {
+        return false;
     }
 
     /** Client-side follow-up once the daemon answered (e.g. {@code down} waits for the exit). */
