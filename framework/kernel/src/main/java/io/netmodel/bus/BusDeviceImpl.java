@@ -62,6 +62,11 @@ public final class BusDeviceImpl implements BusDevice {
         return queuePairs;
     }
 
+    @Override
+    public int linkSpeed() {
+        return model.linkSpeed();
+    }
+
     public NicModel model() {
         return model;
     }

@@ -1,34 +1,79 @@
 package io.netmodel.bus;
 
 /**
- * Simulated NIC hardware the bus can carry: what the device itself reports (ids, vectors,
- * queues), not what a driver does with it. Ids from kernel-algorithms.md table (b).
+ * Simulated NIC hardware the bus can carry: what the device itself reports (ids, MSI-X table,
+ * queues, link speed), not what a driver does with it. Ids from kernel-algorithms.md table (b).
+ *
+ * <p>The name users type ({@code --nic e1000}) is the module name of the driver that binds the
+ * device, because {@code netmodel up} loads that module for it (udev coldplug). For ConnectX-3
+ * that is {@code mlx4_en}: in Linux {@code mlx4_core} binds the PCI function and creates the
+ * event queues, and {@code mlx4_en} creates the netdev on top of it; the model has one bundle,
+ * {@code mlx4_en}, that does both (drivers/README.md).
  */
 public enum NicModel {
     /**
      * virtio-net (modern, virtio 1.0), as QEMU offers it: one queue pair unless configured
      * ({@code -device virtio-net-pci,mq=on,vectors=...}); MSI-X table: config + one vector per
-     * virtqueue (2 per pair) + the control queue.
+     * virtqueue (2 per pair), up to 256 pairs ({@code HostSpec.MAX_QUEUE_PAIRS}). The link speed
+     * is unknown unless the host sets one.
      */
-    VIRTIO_NET("virtio_net", 0x1af4, 0x1041, true, 1);
+    VIRTIO_NET("virtio_net", 0x1af4, 0x1041, Msix.VIRTQUEUES, 1, 256, -1),
+    /**
+     * Intel 82540EM, QEMU's default {@code -device e1000}: one RX and one TX ring, a legacy INTx
+     * line only (no MSI or MSI-X capability), 1000 Mb/s.
+     */
+    E1000("e1000", 0x8086, 0x100e, Msix.NONE, 1, 1, 1000),
+    /**
+     * Intel I350 (copper): up to 8 RSS queues ({@code IGB_MAX_RX_QUEUES}); MSI-X: one "other"
+     * (link) vector plus one per queue, 1000 Mb/s. The device id 1521 is from memory (table (b):
+     * unverified).
+     */
+    IGB("igb", 0x8086, 0x1521, Msix.QUEUES_PLUS_ONE, 8, 8, 1000),
+    /**
+     * Intel 82599ES (SFP+): 16 RSS queues by default ({@code IXGBE_MAX_RSS_INDICES}), up to 64
+     * ({@code MAX_Q_VECTORS}); MSI-X: one per queue pair plus the "other" vector, 10 Gb/s. The
+     * device id 10FB is from memory (table (b): unverified).
+     */
+    IXGBE("ixgbe", 0x8086, 0x10fb, Msix.QUEUES_PLUS_ONE, 16, 64, 10000),
+    /**
+     * Mellanox ConnectX-3, one Ethernet port: MSI-X vectors for one asynchronous event queue plus
+     * one completion EQ per queue (16 by default, {@code MLX4_EN_DEF_RX_RINGS}), 40 Gb/s. The
+     * device id 1003 is from memory (table (b): unverified); real cards often have two ports.
+     */
+    MLX4_EN("mlx4_en", 0x15b3, 0x1003, Msix.QUEUES_PLUS_ONE, 16, 64, 40000);
 
-    private final String driverHint;
-    private final int vendor;
-    private final int device;
-    private final boolean virtio;
-    private final int defaultQueuePairs;
-
-    NicModel(String driverHint, int vendor, int device, boolean virtio, int defaultQueuePairs) {
-        this.driverHint = driverHint;
-        this.vendor = vendor;
-        this.device = device;
-        this.virtio = virtio;
-        this.defaultQueuePairs = defaultQueuePairs;
+    /** How the MSI-X table size follows from the queue count. */
+    private enum Msix {
+        /** No MSI-X capability: legacy INTx only. */
+        NONE,
+        /** One vector per queue (pair, or completion EQ) plus one for link/other/async events. */
+        QUEUES_PLUS_ONE,
+        /** virtio: config + one per virtqueue, two virtqueues per pair. */
+        VIRTQUEUES
     }
 
-    /** The name users type ({@code --nic virtio_net}): the driver that usually binds it. */
+    private final String name;
+    private final int vendor;
+    private final int device;
+    private final Msix msix;
+    private final int defaultQueuePairs;
+    private final int maxQueuePairs;
+    private final int linkSpeed;
+
+    NicModel(String name, int vendor, int device, Msix msix, int defaultQueuePairs, int maxQueuePairs,
+             int linkSpeed) {
+        this.name = name;
+        this.vendor = vendor;
+        this.device = device;
+        this.msix = msix;
+        this.defaultQueuePairs = defaultQueuePairs;
+        this.maxQueuePairs = maxQueuePairs;
+        this.linkSpeed = linkSpeed;
+    }
+
+    /** The name users type ({@code --nic igb}): the module of the driver that binds it. */
     public String driverHint() {
-        return driverHint;
+        return name;
     }
 
     public int vendor() {
@@ -39,13 +84,22 @@ public enum NicModel {
         return device;
     }
 
+    /** A virtio device (named {@code virtioN} on the virtio bus, below its PCI function). */
     public boolean virtio() {
-        return virtio;
+        return msix == Msix.VIRTQUEUES;
     }
 
-    /** MSI-X table size of a device with {@code queuePairs} queue pairs. */
+    /** MSI-X table size of a device with {@code queuePairs} queue pairs (0: INTx only). */
     public int msixVectors(int queuePairs) {
-        return virtio ? 2 + 2 * queuePairs : 1 + queuePairs;
+        switch (msix) {
+            case NONE:
+                return 0;
+            case VIRTQUEUES:
+                return 2 + 2 * queuePairs;
+            case QUEUES_PLUS_ONE:
+            default:
+                return 1 + queuePairs;
+        }
     }
 
     /** Queue pairs the device offers when the host description does not say. */
@@ -53,10 +107,20 @@ public enum NicModel {
         return defaultQueuePairs;
     }
 
+    /** The most queue pairs this hardware can have ({@code --queues} is capped here). */
+    public int maxQueuePairs() {
+        return maxQueuePairs;
+    }
+
+    /** The link speed the PHY reports, in Mb/s ({@code -1}: unknown, as virtio without a speed). */
+    public int linkSpeed() {
+        return linkSpeed;
+    }
+
     /** The NIC model users call {@code name}, or null. */
     public static NicModel byName(String name) {
         for (NicModel m : values()) {
-            if (m.driverHint.equals(name)) {
+            if (m.name.equals(name)) {
                 return m;
             }
         }

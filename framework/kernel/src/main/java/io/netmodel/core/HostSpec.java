@@ -37,9 +37,10 @@ public record HostSpec(int cpus, List<Nic> nics) {
     }
 
     /**
-     * Parses a NIC list like {@code virtio_net,virtio_net:2} (a model name, optionally with a
-     * count); {@code queuePairs} > 0 overrides each model's default. Throws
-     * IllegalArgumentException naming the bad entry and the known models.
+     * Parses a NIC list like {@code virtio_net,e1000:2} (a model name, optionally with a count);
+     * {@code queuePairs} > 0 overrides each model's default, capped at what that hardware can
+     * have (an e1000 has one queue whatever is asked). Throws IllegalArgumentException naming
+     * the bad entry and the known models.
      */
     public static List<Nic> parseNics(String text, int queuePairs) {
         List<Nic> nics = new ArrayList<>();
@@ -61,8 +62,9 @@ public record HostSpec(int cpus, List<Nic> nics) {
             if (count < 1 || nics.size() + count > MAX_NICS) {
                 throw new IllegalArgumentException("NIC count must be 1.." + MAX_NICS + " in all, in '" + item + "'");
             }
+            int pairs = queuePairs > 0 ? Math.min(queuePairs, model.maxQueuePairs()) : model.defaultQueuePairs();
             for (int i = 0; i < count; i++) {
-                nics.add(new Nic(model, queuePairs > 0 ? queuePairs : model.defaultQueuePairs()));
+                nics.add(new Nic(model, pairs));
             }
         }
         return nics;

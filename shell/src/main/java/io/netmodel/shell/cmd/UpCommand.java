@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  netmodel up                          foreground; Ctrl-C unmounts and stops",
         "  netmodel up --daemon --kernel 4.4    background, modelling Linux 4.4",
+        "  netmodel up --daemon --nic e1000 --kernel 4.4   seed 000: NAPI id 0",
+        "  netmodel up --daemon --nic ixgbe:2 --queues 4   two 82599s",
         "  netmodel up --daemon --mount /tmp/nm2   a second instance elsewhere"})
 public final class UpCommand implements Callable<Integer>, SessionAware {
     /** Exit code meaning "the model keeps running in this process": main must not exit. */
@@ -54,12 +56,13 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
     @Option(names = "--cpus", paramLabel = "N", defaultValue = "2", description = "CPUs of the host (default: ${DEFAULT-VALUE}).")
     int cpus;
 
-    @Option(names = "--nic", paramLabel = "DRIVER[:COUNT]", split = ",",
-        description = "NICs on the host's bus, repeatable (default: virtio_net). Known: virtio_net.")
+    @Option(names = "--nic", paramLabel = "DRIVER[:COUNT]", split = ",", completionCandidates = KnownNics.class,
+        description = "NICs on the host's bus, repeatable (default: virtio_net). Known: ${COMPLETION-CANDIDATES}.")
     List<String> nics = new ArrayList<>(List.of());
 
     @Option(names = "--queues", paramLabel = "N", defaultValue = "0",
-        description = "Queue pairs each NIC offers (default: the NIC's own, 1 for virtio_net).")
+        description = "Queue pairs each NIC offers, capped at what the NIC can have (default: the NIC's own:"
+            + " 1 for e1000 and virtio_net, 8 for igb, 16 for ixgbe and mlx4_en).")
     int queues;
 
     @Option(names = "--daemon", description = "Run in the background; return once the mount is usable.")
@@ -108,9 +111,9 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
                 throw new ToolError("netmodel up: --queues must be 1..256, not " + queues, 2);
             }
             for (String nic : nics) {
-                if (!nic.matches("virtio_net(:[1-9][0-9]{0,3})?")) {
-                    throw new ToolError("netmodel up: --nic " + nic + ": expected DRIVER[:COUNT] with DRIVER one of:"
-                        + " virtio_net, COUNT 1..4096 (e.g. --nic virtio_net:4)", 2);
+                if (!KnownNics.matches(nic)) {
+                    throw new ToolError("netmodel up: --nic " + nic + ": expected DRIVER[:COUNT] with DRIVER one of: "
+                        + KnownNics.list() + ", COUNT 1..4096 (e.g. --nic e1000:2)", 2);
                 }
             }
             Instance inst = Instance.resolve(mount);

@@ -29,4 +29,15 @@ public interface BusDevice {
 
     /** Queue pairs the device offers (virtio {@code max_queue_pairs}, NIC RSS queues). */
     int maxQueuePairs();
+
+    /**
+     * The link speed the device reports once the link is up, in Mb/s ({@code -1}:
+     * {@code SPEED_UNKNOWN}), as a driver reads it from the hardware (e.g. the STATUS register in
+     * {@code e1000_get_speed_and_duplex}) and passes on with {@code NetDevice.setSpeed}.
+     *
+     * @since 1.1
+     */
+    default int linkSpeed() {
+        return -1;
+    }
 }

@@ -1,0 +1,51 @@
+package io.netmodel.drivers.e1000;
+
+import io.netmodel.api.driver.ModuleParam;
+import java.util.List;
+
+/**
+ * e1000's {@code module_param}s: {@code debug} and {@code copybreak} in {@code e1000_main.c}, the
+ * rest from {@code e1000_param.c}.
+ *
+ * <p>In Linux every {@code e1000_param.c} parameter is {@code module_param_array_named(X, X, int,
+ * &num_X, 0)}: an array of {@code E1000_MAX_NIC + 1} ints, one per board in probe order,
+ * initialised to {@code OPTION_UNSET} (-1) and invisible in sysfs (perm 0). The model has no
+ * array parameter type: each is one int, which like {@code X=v} in Linux sets the first board's
+ * element only (later boards keep {@code OPTION_UNSET}, i.e. the driver default); a comma list
+ * ({@code X=v0,v1}) is refused with EINVAL where Linux would accept it. Only {@code copybreak}
+ * (0644) shows under {@code /sys/module/e1000/parameters/}.
+ */
+final class E1000Params {
+    static final String TX_DESCRIPTORS = "TxDescriptors";
+    static final String RX_DESCRIPTORS = "RxDescriptors";
+    static final String INTERRUPT_THROTTLE_RATE = "InterruptThrottleRate";
+
+    /** {@code OPTION_UNSET}: the element was not given, the driver uses its default. */
+    static final int OPTION_UNSET = -1;
+
+    static final List<ModuleParam> ALL = List.of(
+        board(TX_DESCRIPTORS, "Number of transmit descriptors"),
+        board(RX_DESCRIPTORS, "Number of receive descriptors"),
+        board("Speed", "Speed setting"),
+        board("Duplex", "Duplex setting"),
+        board("AutoNeg", "Advertised auto-negotiation setting"),
+        board("FlowControl", "Flow Control setting"),
+        board("XsumRX", "Disable or enable Receive Checksum offload"),
+        board("TxIntDelay", "Transmit Interrupt Delay"),
+        board("TxAbsIntDelay", "Transmit Absolute Interrupt Delay"),
+        board("RxIntDelay", "Receive Interrupt Delay"),
+        board("RxAbsIntDelay", "Receive Absolute Interrupt Delay"),
+        board(INTERRUPT_THROTTLE_RATE, "Interrupt Throttling Rate"),
+        board("SmartPowerDownEnable", "Enable PHY smart power down"),
+        new ModuleParam("copybreak", ModuleParam.Type.UINT, Integer.toString(E1000Defaults.COPYBREAK_DEFAULT), 0644,
+            "Maximum size of packet that is copied to a new buffer on receive"),
+        new ModuleParam("debug", ModuleParam.Type.INT, "-1", 0, "Debug level (0=none,...,16=all)"));
+
+    private E1000Params() {
+    }
+
+    /** {@code E1000_PARAM(X, desc)}: a per-board int, hidden from sysfs, {@code OPTION_UNSET} by default. */
+    private static ModuleParam board(String name, String description) {
+        return new ModuleParam(name, ModuleParam.Type.INT, Integer.toString(OPTION_UNSET), 0, description);
+    }
+}

@@ -1,0 +1,142 @@
+package io.netmodel.drivers.igb;
+
+import io.netmodel.api.driver.BusDevice;
+import io.netmodel.api.driver.DeviceContext;
+import io.netmodel.api.driver.DeviceId;
+import io.netmodel.api.driver.DriverException;
+import io.netmodel.api.driver.ModuleParam;
+import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.netdev.NetDevice;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * igb: Intel 82575/82576/82580/I350/I354/I210/I211 ({@code drivers/net/ethernet/intel/igb/
+ * igb_main.c}), kernel-algorithms.md §3.2; the model's hardware is the I350.
+ *
+ * <p>As in Linux: {@code igb_probe} sizes the queues in {@code igb_init_queue_configuration}
+ * (RSS queues = min(online CPUs, what the MAC has), 1 when SR-IOV VFs are asked for on an
+ * I350) and pairs TX and RX on one vector only when there are more RSS queues than half the
+ * maximum ({@code igb_set_flag_queue_pairs}); otherwise each ring gets a vector of its own. It
+ * then asks for exactly one MSI-X vector per q_vector plus one ({@code igb_set_interrupt_capability})
+ * and adds one NAPI per q_vector with weight 64 ({@code igb_alloc_q_vector}), before
+ * {@code register_netdev}. igb has never called {@code napi_hash_add} and never had
+ * {@code ndo_busy_poll}, so on 3.11–4.4 its NAPI ids stay 0 (seed 004: 3.13's igb does not busy
+ * poll) and from 4.5 the core gives them ids. {@code igb_request_msix} (run by
+ * {@code __igb_open}, after registration) names vector 0, the "other"/link vector, after the
+ * netdev ({@code eth0}) and the queue vectors {@code eth0-TxRx-N}, {@code eth0-rx-N} or
+ * {@code eth0-tx-N}.
+ *
+ * <p>Unlike Linux: no MSI step in the fallback (the API has none), so a device that cannot get
+ * its MSI-X vectors goes straight to one queue on the shared INTx line; VFs are not created
+ * ({@code max_vfs} only takes RSS away, as it does on an I350); no {@code ndo_open}/{@code ndo_stop},
+ * so the IRQs are requested at the end of probe.
+ */
+@Component(service = NetDriver.class)
+public final class IgbDriver implements NetDriver {
+    /**
+     * The I350 entries of {@code igb_pci_tbl} (copper, fiber, backplane, SGMII; from memory,
+     * unverified). Other MACs are not simulated, and their queue limits and pairing rules differ.
+     */
+    private static final List<DeviceId> ID_TABLE = List.of(
+        DeviceId.pci(0x8086, 0x1521), DeviceId.pci(0x8086, 0x1522),
+        DeviceId.pci(0x8086, 0x1523), DeviceId.pci(0x8086, 0x1524));
+
+    @Override
+    public String name() {
+        return "igb";
+    }
+
+    @Override
+    public String version() {
+        return IgbDefaults.DRV_VERSION;
+    }
+
+    @Override
+    public List<DeviceId> idTable() {
+        return ID_TABLE;
+    }
+
+    @Override
+    public List<ModuleParam> parameters() {
+        return IgbParams.ALL;
+    }
+
+    /** {@code igb_probe}, then {@code __igb_open} as ifup would run it. */
+    @Override
+    public void probe(DeviceContext ctx) throws DriverException {
+        BusDevice pdev = ctx.device();
+        NetDevice netdev = ctx.allocEtherdev(IgbDefaults.MAX_TX_QUEUES, IgbDefaults.MAX_TX_QUEUES);
+        netdev.setMacAddress(pdev.macAddress());
+        netdev.setMtuRange(IgbDefaults.MIN_MTU, IgbDefaults.MAX_MTU);
+
+        // igb_sw_init -> igb_init_queue_configuration
+        int vfs = vfsAllocated(ctx);
+        int maxRssQueues = vfs > 0 ? 1 : Math.max(1, pdev.maxQueuePairs()); // I350: no RSS with SR-IOV
+        int rssQueues = Math.min(maxRssQueues, ctx.numOnlineCpus());
+        boolean queuePairs = rssQueues > maxRssQueues / 2; // igb_set_flag_queue_pairs
+
+        // igb_init_interrupt_scheme -> igb_set_interrupt_capability
+        int rxQueues = rssQueues;
+        int txQueues = vfs > 0 ? 1 : rssQueues;
+        int qVectors = Math.min(rxQueues + (queuePairs ? 0 : txQueues), IgbDefaults.MAX_Q_VECTORS);
+        boolean msix = ctx.pciAllocIrqVectors(qVectors + 1, qVectors + 1) == qVectors + 1;
+        if (!msix) {
+            rxQueues = 1; // msi_only: one queue pair on one vector
+            txQueues = 1;
+            qVectors = 1;
+        }
+        // igb_alloc_q_vectors -> igb_alloc_q_vector
+        List<IgbQVector> vectors = IgbQVector.alloc(qVectors, rxQueues, txQueues);
+        for (int v = 0; v < vectors.size(); v++) {
+            // The rings and igb_poll's work belong to the receive-path simulation.
+            ctx.netifNapiAdd(netdev, (napi, budget) -> 0, IgbDefaults.NAPI_WEIGHT);
+        }
+        netdev.setRealNumQueues(txQueues, rxQueues); // __igb_open, before queues/ is shown
+
+        ctx.registerNetdev(netdev);
+        ctx.log("Intel(R) Gigabit Ethernet Network Connection");
+        ctx.log(netdev.name() + ": (PCIe:5.0Gb/s:Width x4) " + mac(pdev.macAddress()));
+        ctx.log("Using " + (msix ? "MSI-X" : "legacy") + " interrupts. " + rxQueues + " rx queue(s), "
+            + txQueues + " tx queue(s)");
+
+        requestIrqs(ctx, netdev, msix, vectors);
+        netdev.setSpeed(pdev.linkSpeed());
+    }
+
+    /**
+     * {@code igb_request_irq}: with MSI-X, {@code igb_request_msix} takes vector 0 for
+     * {@code igb_msix_other} named after the netdev, then vector 1.. for the q_vectors; without,
+     * the legacy line, shared, named after the netdev.
+     */
+    private static void requestIrqs(DeviceContext ctx, NetDevice netdev, boolean msix, List<IgbQVector> vectors)
+            throws DriverException {
+        if (!msix) {
+            ctx.requestLegacyIrq(netdev.name(), irq -> { });
+            return;
+        }
+        ctx.requestIrq(0, netdev.name(), irq -> { });
+        for (int v = 0; v < vectors.size(); v++) {
+            ctx.requestIrq(v + 1, vectors.get(v).name(netdev.name()), irq -> { });
+        }
+    }
+
+    /** {@code max_vfs} as {@code igb_sw_init} takes it on an I350: at most 7, with a warning. */
+    private static int vfsAllocated(DeviceContext ctx) {
+        long maxVfs = Long.parseLong(ctx.param(IgbParams.MAX_VFS));
+        if (maxVfs > IgbDefaults.MAX_VFS_I350) {
+            ctx.log("Maximum of " + IgbDefaults.MAX_VFS_I350 + " VFs per PF, using max");
+            return IgbDefaults.MAX_VFS_I350;
+        }
+        return (int) maxVfs;
+    }
+
+    /** {@code %pM}. */
+    private static String mac(byte[] a) {
+        StringBuilder sb = new StringBuilder(17);
+        for (int i = 0; i < a.length; i++) {
+            sb.append(i == 0 ? "" : ":").append(String.format("%02x", a[i] & 0xff));
+        }
+        return sb.toString();
+    }
+}

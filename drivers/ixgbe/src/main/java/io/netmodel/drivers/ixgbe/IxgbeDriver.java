@@ -1,0 +1,144 @@
+package io.netmodel.drivers.ixgbe;
+
+import io.netmodel.api.driver.BusDevice;
+import io.netmodel.api.driver.DeviceContext;
+import io.netmodel.api.driver.DeviceId;
+import io.netmodel.api.driver.DriverException;
+import io.netmodel.api.driver.ModuleParam;
+import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.kernel.Behaviour;
+import io.netmodel.api.kernel.KernelProfile;
+import io.netmodel.api.netdev.Napi;
+import io.netmodel.api.netdev.NetDevice;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * ixgbe: Intel 82598/82599/X540/X550 10 GbE ({@code drivers/net/ethernet/intel/ixgbe/}),
+ * kernel-algorithms.md §3.3; the model's hardware is the 82599ES.
+ *
+ * <p>As in Linux: {@code ixgbe_sw_init} limits RSS to min(16, online CPUs) and, with ATR on (the
+ * 82599 default), lets the queue count grow to min(63, online CPUs); the model also caps it at
+ * the queues the simulated device offers. {@code ixgbe_acquire_msix_vectors} asks for one vector
+ * per queue pair, at most one per online CPU, plus the "other" vector, and takes what it gets
+ * down to two; {@code ixgbe_alloc_q_vectors} spreads the rings over the queue vectors and adds
+ * one NAPI per vector with weight 64, before {@code register_netdev}. On 3.11–4.4 each NAPI is
+ * also put in the hash with an explicit {@code napi_hash_add}, so ixgbe has valid NAPI ids where
+ * e1000 and igb have 0; {@code ndo_busy_poll} ({@code ixgbe_low_latency_recv}, then
+ * {@code ixgbe_busy_poll_recv}) exists from 3.11 until its removal in 4.11.
+ * {@code ixgbe_request_msix_irqs} (from {@code ixgbe_open}) names the queue vectors
+ * {@code eth0-TxRx-N} and requests the "other" vector last, named after the netdev.
+ *
+ * <p>Unlike Linux: no MSI step in the fallback (the API has none): without MSI-X the device gets
+ * one queue on the shared INTx line; no SR-IOV, DCB or FCoE; no {@code ndo_open}/{@code ndo_stop},
+ * so the IRQs are requested at the end of probe.
+ */
+@Component(service = NetDriver.class)
+public final class IxgbeDriver implements NetDriver {
+    /** The 82599 SFP+ entry of {@code ixgbe_pci_tbl} ({@code IXGBE_DEV_ID_82599_SFP}; from memory, unverified). */
+    private static final List<DeviceId> ID_TABLE = List.of(DeviceId.pci(0x8086, 0x10fb));
+
+    @Override
+    public String name() {
+        return "ixgbe";
+    }
+
+    @Override
+    public String version() {
+        return IxgbeDefaults.DRV_VERSION;
+    }
+
+    @Override
+    public List<DeviceId> idTable() {
+        return ID_TABLE;
+    }
+
+    @Override
+    public List<ModuleParam> parameters() {
+        return IxgbeParams.ALL;
+    }
+
+    /** {@code ixgbe_probe}, then {@code ixgbe_open} as ifup would run it. */
+    @Override
+    public void probe(DeviceContext ctx) throws DriverException {
+        BusDevice pdev = ctx.device();
+        KernelProfile kernel = ctx.kernel();
+        int cpus = ctx.numOnlineCpus();
+        NetDevice netdev = ctx.allocEtherdev(IxgbeDefaults.MAX_TX_QUEUES, IxgbeDefaults.MAX_TX_QUEUES);
+        netdev.setMacAddress(pdev.macAddress());
+        netdev.setMtuRange(IxgbeDefaults.MIN_MTU, IxgbeDefaults.MAX_MTU);
+        boolean busyPoll = kernel.has(IxgbeHistory.LOW_LATENCY_RECV) && !kernel.has(IxgbeHistory.BUSY_POLL_REMOVED);
+        if (busyPoll) {
+            // ixgbe_netdev_ops.ndo_busy_poll. The simulation does the polling itself and only needs
+            // to know the hook exists, so the routine reports no packets.
+            netdev.setNdoBusyPoll(napi -> 0);
+        }
+
+        // ixgbe_sw_init: the RSS and Flow Director limits; ixgbe_set_rss_queues picks FDIR's.
+        int rss = Math.min(IxgbeDefaults.MAX_RSS_INDICES, cpus);
+        int queues = rss > 1 ? Math.min(IxgbeDefaults.MAX_FDIR_INDICES, cpus) : rss;
+        queues = Math.max(1, Math.min(queues, pdev.maxQueuePairs()));
+
+        // ixgbe_set_interrupt_capability -> ixgbe_acquire_msix_vectors
+        int wanted = Math.min(queues, cpus) + IxgbeDefaults.NON_Q_VECTORS;
+        int got = ctx.pciAllocIrqVectors(IxgbeDefaults.MIN_MSIX_COUNT, wanted);
+        boolean msix = got > 0;
+        int qVectors;
+        if (msix) {
+            qVectors = Math.min(got - IxgbeDefaults.NON_Q_VECTORS, IxgbeDefaults.MAX_Q_VECTORS);
+        } else {
+            ctx.log("Failed to allocate MSI-X interrupts. Err: -28");
+            queues = 1; // RSS limit 1, one q_vector on the legacy line
+            qVectors = 1;
+        }
+        ctx.log("Multiqueue " + (queues > 1 ? "Enabled" : "Disabled") + ": Rx Queue count = " + queues
+            + ", Tx Queue count = " + queues + (kernel.has(IxgbeHistory.XDP_QUEUE_COUNT) ? " XDP Queue count = 0" : ""));
+
+        // ixgbe_alloc_q_vectors -> ixgbe_alloc_q_vector
+        List<IxgbeQVector> vectors = IxgbeQVector.alloc(qVectors, queues, queues);
+        for (int v = 0; v < vectors.size(); v++) {
+            // The rings and ixgbe_poll's work belong to the receive-path simulation.
+            Napi napi = ctx.netifNapiAdd(netdev, (n, budget) -> 0, IxgbeDefaults.NAPI_WEIGHT);
+            if (kernel.has(IxgbeHistory.LOW_LATENCY_RECV) && !kernel.has(Behaviour.NAPI_HASH_IN_NETIF_NAPI_ADD)) {
+                ctx.napiHashAdd(napi); // 3.11-4.4: the driver hashes its NAPIs itself
+            }
+        }
+        netdev.setRealNumQueues(queues, queues); // ixgbe_open, before queues/ is shown
+
+        ctx.registerNetdev(netdev);
+        ctx.log("(PCI Express:5.0GT/s:Width x8) " + mac(pdev.macAddress()));
+        ctx.log("Intel(R) 10 Gigabit Network Connection");
+
+        requestIrqs(ctx, netdev, msix, vectors);
+        netdev.setSpeed(pdev.linkSpeed());
+    }
+
+    /**
+     * {@code ixgbe_request_irq}: with MSI-X, {@code ixgbe_request_msix_irqs} requests the queue
+     * vectors in order, skipping any without rings, then the "other" vector after them, named
+     * after the netdev; without, the legacy line, shared, named after the netdev.
+     */
+    private static void requestIrqs(DeviceContext ctx, NetDevice netdev, boolean msix, List<IxgbeQVector> vectors)
+            throws DriverException {
+        if (!msix) {
+            ctx.requestLegacyIrq(netdev.name(), irq -> { });
+            return;
+        }
+        List<String> names = IxgbeQVector.names(vectors, netdev.name());
+        for (int v = 0; v < names.size(); v++) {
+            if (names.get(v) != null) {
+                ctx.requestIrq(v, names.get(v), irq -> { });
+            }
+        }
+        ctx.requestIrq(vectors.size(), netdev.name(), irq -> { });
+    }
+
+    /** {@code %pM}. */
+    private static String mac(byte[] a) {
+        StringBuilder sb = new StringBuilder(17);
+        for (int i = 0; i < a.length; i++) {
+            sb.append(i == 0 ? "" : ":").append(String.format("%02x", a[i] & 0xff));
+        }
+        return sb.toString();
+    }
+}
