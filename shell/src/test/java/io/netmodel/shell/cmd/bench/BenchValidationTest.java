@@ -74,9 +74,9 @@ class BenchValidationTest {
 
     @org.junit.jupiter.api.Test
     void an_unknown_driver_lists_the_modules_in_bundles() {
-        Cli.Result r = Cli.run(new FakeBenchService(), "bench", "tcp-rr", "--driver", "e1000");
+        Cli.Result r = Cli.run(new FakeBenchService(), "bench", "tcp-rr", "--driver", "e1001");
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("netmodel bench tcp-rr: --driver e1000: no such module in "), r.err());
+        assertTrue(r.err().startsWith("netmodel bench tcp-rr: --driver e1001: no such module in "), r.err());
         assertTrue(r.err().contains("/bundles; available: "), r.err());
     }
 
