@@ -70,7 +70,8 @@ final class SimHost {
             }
             for (IrqAction a : d.actions()) {
                 String an = a.name();
-                if (an.endsWith("input.0") || an.endsWith("TxRx-0") || an.endsWith("-rx-0") || an.endsWith("-rx")) {
+                if (an.endsWith("input.0") || an.endsWith("TxRx-0") || an.endsWith("-rx-0") || an.endsWith("-rx")
+                    || an.startsWith("mlx4-0@") || an.startsWith("mlx4-comp-0@")) {
                     return d;
                 }
                 if (an.equals(eth0.name()) || an.endsWith("-virtqueues")) {
