@@ -55,10 +55,9 @@ public final class BenchServiceImpl implements BenchService {
         }
         Simulator sim = new Simulator(req.seed());
         HostSpec spec = new HostSpec(Math.max(XSK_RR_MIN_CPUS, host.cpus()), host.nics());
-        SimHost client = new SimHost("client", boot(spec), sim, costs);
-        SimHost server = new SimHost("server", boot(spec), sim, costs);
-        client.peer = server;
-        server.peer = client;
+        SimHost[] hosts = SimHost.pair(() -> boot(spec), sim, costs);
+        SimHost client = hosts[0];
+        SimHost server = hosts[1];
         Map<String, String> knobs = new LinkedHashMap<>();
         for (SimHost h : new SimHost[] {client, server}) {
             SeedScript.apply(h, req.mode(), XskRr.IRQ_CPU);
@@ -93,11 +92,10 @@ public final class BenchServiceImpl implements BenchService {
     @Override
     public synchronized BenchResult tcpRr(TcpRrRequest req, ProgressListener progress) {
         Simulator sim = new Simulator(req.seed());
-        SimHost client = new SimHost("client", boot(host), sim, costs);
-        SimHost server = new SimHost("server", boot(host), sim, costs);
-        client.peer = server;
-        server.peer = client;
-        for (SimHost h : new SimHost[] {client, server}) {
+        SimHost[] hosts = SimHost.pair(() -> boot(host), sim, costs);
+        SimHost client = hosts[0];
+        SimHost server = hosts[1];
+        for (SimHost h : hosts) {
             h.write("/proc/sys/net/core/busy_read", Integer.toString(req.busyReadUs()));
             h.write("/proc/sys/net/core/busy_poll", Integer.toString(req.busyPollUs()));
         }

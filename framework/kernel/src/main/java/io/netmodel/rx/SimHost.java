@@ -96,6 +96,28 @@ final class SimHost {
         sim.scheduleAt(leaveAt + costs.wire() / 2, napi::txDone);
     }
 
+    /**
+     * Runs {@code sim} through warm-up and {@code durationNs}, telling {@code progress} how far
+     * the measured part has got about a hundred times on the way.
+     */
+    static void runReporting(Simulator sim, long warmupNs, long durationNs, io.netmodel.api.bench.ProgressListener progress) {
+        long endAt = warmupNs + durationNs;
+        long step = Math.max(1_000_000, durationNs / 100);
+        for (long t = step; t < endAt + step; t += step) {
+            sim.runUntil(Math.min(t, endAt));
+            progress.progress(Math.max(0, sim.now() - warmupNs), durationNs);
+        }
+    }
+
+    /** A client and a server host joined by one wire, each booted from {@code boot}. */
+    static SimHost[] pair(java.util.function.Supplier<Kernel> boot, Simulator sim, RxCosts costs) {
+        SimHost client = new SimHost("client", boot.get(), sim, costs);
+        SimHost server = new SimHost("server", boot.get(), sim, costs);
+        client.peer = server;
+        server.peer = client;
+        return new SimHost[] {client, server};
+    }
+
     /** Writes {@code value} to a file of this host, as {@code echo value > path} would. */
     void write(String path, String value) {
         try {

@@ -114,11 +114,7 @@ final class TcpRr {
         });
         serverSide.waitForData();
         sim.scheduleAt(0, this::clientSend);
-        long step = Math.max(1_000_000, req.durationNs() / 100);
-        for (long t = step; t < endAt + step; t += step) {
-            sim.runUntil(Math.min(t, endAt));
-            progress.progress(Math.max(0, sim.now() - WARMUP_NS), req.durationNs());
-        }
+        SimHost.runReporting(sim, WARMUP_NS, req.durationNs(), progress);
     }
 
     private void clientSend() {

@@ -65,11 +65,7 @@ final class XskRr {
         server.napi.setConsumer(this::serverRx);
         startPollers();
         sim.scheduleAt(0, this::sendNext);
-        long step = Math.max(1_000_000, req.durationNs() / 100);
-        for (long t = step; t < endAt + step; t += step) {
-            sim.runUntil(Math.min(t, endAt));
-            progress.progress(Math.max(0, sim.now() - WARMUP_NS), req.durationNs());
-        }
+        SimHost.runReporting(sim, WARMUP_NS, req.durationNs(), progress);
         for (ContinuousPoller p : new ContinuousPoller[] {clientLoop, serverLoop}) {
             if (p != null) {
                 p.accountSoFar();
