@@ -103,7 +103,9 @@ public final class SysctlNetCoreMore {
      * {@code set_default_qdisc}: {@code proc_dostring} into a 16-byte buffer (stops at a newline
      * or NUL, keeps at most 15 characters, all bytes reported consumed), then
      * {@code qdisc_set_default}: CAP_NET_ADMIN else EPERM, an unknown name (after the module
-     * request) ENOENT. The old default stays on any error.
+     * request) ENOENT. The old default stays on any error. Not modelled: in strict mode
+     * {@code proc_dostring} appends a write at an offset > 0 to the current string; the PROC_SYS
+     * flavor ignores such writes as it does for the integer rows.
      */
     private int storeDefaultQdisc(byte[] data, Caller caller) throws VfsException {
         int len = Kstrtox.cstrlen(data);
