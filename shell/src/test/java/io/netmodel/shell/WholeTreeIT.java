@@ -25,7 +25,9 @@ class WholeTreeIT {
         "lo/speed", "Invalid argument",            // no get_link_ksettings
         "lo/duplex", "Invalid argument",
         "tx-0/xps_cpus", "No such file or directory", // single-queue device (netif_is_multiqueue false)
-        "tx-0/traffic_class", "No such file or directory"
+        "tx-0/traffic_class", "No such file or directory",
+        "phys_port_name", "Operation not supported",  // virtio: ndo_get_phys_port_name without failover
+        "power/autosuspend_delay_ms", "Input/output error" // no pm_runtime_use_autosuspend (drivers/base/power/sysfs.c)
     );
     /** Writes of a file's own value a real kernel refuses: file name → errno text. */
     private static final Map<String, String> WRITE_REFUSALS = Map.of(

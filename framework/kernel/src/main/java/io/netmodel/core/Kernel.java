@@ -15,6 +15,7 @@ import io.netmodel.net.NetProcfs;
 import io.netmodel.net.NetdevRegistry;
 import io.netmodel.net.SoftnetData;
 import io.netmodel.net.SysctlNetCore;
+import io.netmodel.net.SysctlNetCoreMore;
 import java.util.List;
 
 /**
@@ -33,6 +34,7 @@ public final class Kernel {
     private final IrqTable irqs;
     private final PciBus bus;
     private final SysctlNetCore sysctls;
+    private final SysctlNetCoreMore sysctlsMore;
     private final DriverCore drivers;
     private final ModuleTable modules;
     private final Cpus cpus;
@@ -45,6 +47,7 @@ public final class Kernel {
         this.irqs = new IrqTable(host.cpus(), tree, profile);
         this.bus = new PciBus(tree, profile);
         this.sysctls = new SysctlNetCore(tree, profile);
+        this.sysctlsMore = new SysctlNetCoreMore(tree, profile, host.cpus());
         this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg, trace);
         this.modules = new ModuleTable(lock, drivers, dmesg, new ModuleSysfs(tree));
         this.cpus = new Cpus(host.cpus(), System.currentTimeMillis() / 1000);
@@ -88,6 +91,11 @@ public final class Kernel {
 
     public IrqTable irqs() {
         return irqs;
+    }
+
+    /** The string and CPU-mask rows of {@code /proc/sys/net/core}. */
+    public SysctlNetCoreMore sysctlsMore() {
+        return sysctlsMore;
     }
 
     public SysctlNetCore sysctls() {

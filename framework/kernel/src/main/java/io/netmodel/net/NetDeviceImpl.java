@@ -69,6 +69,15 @@ public final class NetDeviceImpl implements NetDevice {
     final List<TxQueue> tx = new ArrayList<>();
     /** {@code dev->lltx} / {@code IFF_NO_QUEUE}: no qdisc queue, so no BQL (lo). */
     boolean lltx;
+    /** Whether the driver has {@code ndo_get_phys_port_name} (the {@code phys_port_name} file exists). */
+    boolean ndoGetPhysPortName;
+    /**
+     * {@code dev->power} of the class device: runtime PM never enabled ({@code disable_depth} 1),
+     * {@code runtime_auto} as {@code power/control} sets it, {@code usage_count}, async suspend.
+     */
+    boolean runtimeAuto = true;
+    int runtimeUsage;
+    boolean asyncSuspend;
     /** Whether the driver has {@code ndo_set_tx_maxrate}; no modelled driver has one yet. */
     boolean ndoSetTxMaxrate;
 
@@ -146,6 +155,11 @@ public final class NetDeviceImpl implements NetDevice {
     @Override
     public void setSpeed(int mbps) {
         this.speed = mbps;
+    }
+
+    @Override
+    public void setPhysPortNameSupported(boolean supported) {
+        this.ndoGetPhysPortName = supported;
     }
 
     @Override

@@ -25,6 +25,16 @@ public final class NetSysfs {
     private static final Set<String> UEVENT_ACTIONS =
         Set.of("add", "remove", "change", "move", "online", "offline", "bind", "unbind");
 
+    /**
+     * {@code phys_port_name}: in the {@code netdev_phys_group}, whose {@code netdev_phys_is_visible}
+     * shows it only when the driver has {@code ndo_get_phys_port_name} (or devlink port ops). The
+     * modelled drivers' hook answers EOPNOTSUPP ({@code dev_get_phys_port_name}), as virtio does
+     * without failover (kernel-interfaces.md §2.1).
+     */
+    private static final Attr<NetDeviceImpl> PHYS_PORT_NAME = Attr.ro("phys_port_name", show(d -> {
+        throw new VfsException(Errno.EOPNOTSUPP);
+    }));
+
     /** A validated setter behind {@code netdev_store}. */
     @FunctionalInterface
     interface Setter {
@@ -33,15 +43,21 @@ public final class NetSysfs {
 
     private final KernelProfile profile;
     private final List<Attr<NetDeviceImpl>> table;
+    private final PowerSysfs power;
 
     public NetSysfs(KernelProfile profile) {
         this.profile = profile;
         this.table = table();
+        this.power = new PowerSysfs(profile);
     }
 
     /** Creates the device's files in {@code dir}. */
     public void populate(KDir dir, NetDeviceImpl dev) {
         Attr.populate(dir, dev, table, profile, KAttr.Flavor.SYSFS);
+        if (dev.ndoGetPhysPortName) {
+            Attr.populate(dir, dev, List.of(PHYS_PORT_NAME), profile, KAttr.Flavor.SYSFS);
+        }
+        power.populate(dir, dev);
         KDir statistics = dir.dir("statistics");
         List<Attr<NetDeviceImpl>> stats = new ArrayList<>();
         for (int i = 0; i < NetStats.NAMES.length; i++) {

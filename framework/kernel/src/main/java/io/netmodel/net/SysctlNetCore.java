@@ -23,6 +23,24 @@ public final class SysctlNetCore {
     public static final int HZ = 250;
     private static final int INT_MAX = Integer.MAX_VALUE;
     private static final int INT_MIN = Integer.MIN_VALUE;
+    /**
+     * {@code SK_WMEM_DEFAULT}/{@code SK_RMEM_DEFAULT}: {@code SK_WMEM_MAX} = 256 *
+     * {@code SKB_TRUESIZE(256)} = 212992 on x86_64 (kernel-interfaces.md §3.2); the old rmem_max too.
+     */
+    static final int SK_DEFAULT_MEM = 212992;
+    /** {@code rmem_max}/{@code wmem_max} from 6.18: 4 MiB. */
+    static final int RMEM_MAX_6_18 = 4 * 1024 * 1024;
+    /**
+     * {@code SOCK_MIN_SNDBUF} = 2 * {@code TCP_SKB_MIN_TRUESIZE} and {@code SOCK_MIN_RCVBUF} =
+     * {@code TCP_SKB_MIN_TRUESIZE} = 2048 + {@code SKB_DATA_ALIGN(sizeof(struct sk_buff))} (256 on
+     * x86_64): the extra1 of the four buffer rows ({@code min_sndbuf}, {@code min_rcvbuf}).
+     */
+    static final int SOCK_MIN_RCVBUF = 2048 + 256;
+    static final int SOCK_MIN_SNDBUF = 2 * SOCK_MIN_RCVBUF;
+    /** {@code SK_MEMORY_PCPU_RESERVE}: {@code 1 << (20 - PAGE_SHIFT)} pages = 256. */
+    static final int SK_MEMORY_PCPU_RESERVE = 256;
+    /** {@code MAX_SKB_FRAGS} with the default {@code CONFIG_MAX_SKB_FRAGS}. */
+    static final int MAX_SKB_FRAGS = 17;
 
     /** One integer entry: a {@code ctl_table} row with {@code proc_dointvec[_minmax]}. */
     public static final class IntSysctl {
@@ -32,6 +50,8 @@ public final class SysctlNetCore {
         private final Behaviour since;
         private final Rule rule;
         private int value;
+        /** {@code proc_dou8vec_minmax} / {@code proc_douintvec*}: no sign accepted. */
+        private boolean unsigned;
 
         IntSysctl(String name, int value, int min, int max, Behaviour since, Rule rule) {
             this.name = name;
@@ -96,11 +116,41 @@ public final class SysctlNetCore {
             return v == 0 ? 0 : roundUpPowerOfTwo(v); // read back as the real table size
         }));
         row("somaxconn", 4096, 0, INT_MAX, null);
+        addSocketMemoryRows(profile);
 
         KDir dir = tree.mkdirs("/proc/sys/net/core");
         for (IntSysctl s : rows()) {
             dir.attr(s.name, 0644, KAttr.Flavor.PROC_SYS, () -> s.value + "\n", (data, caller) -> store(s, data));
         }
+    }
+
+    /**
+     * The socket-memory and housekeeping rows: {@code proc_dointvec_minmax} with the table's
+     * extra1/extra2, {@code message_cost} with {@code proc_dointvec_jiffies} (seconds; a value above
+     * INT_MAX/HZ fails the conversion: EINVAL), {@code high_order_alloc_disable} with
+     * {@code proc_do_static_key} (0..1 through a minmax table; its CAP_SYS_ADMIN check is not
+     * modelled, callers are root), {@code txrehash}/{@code tstamp_allow_data} with
+     * {@code proc_dou8vec_minmax} (a {@code -} sign is EINVAL even for {@code -0}).
+     */
+    private void addSocketMemoryRows(KernelProfile profile) {
+        int bigBuffers = profile.has(Behaviour.RMEM_WMEM_MAX_4M) ? RMEM_MAX_6_18 : SK_DEFAULT_MEM;
+        row("rmem_default", SK_DEFAULT_MEM, SOCK_MIN_RCVBUF, INT_MAX, null);
+        row("wmem_default", SK_DEFAULT_MEM, SOCK_MIN_SNDBUF, INT_MAX, null);
+        row("rmem_max", bigBuffers, SOCK_MIN_RCVBUF, INT_MAX, null);
+        row("wmem_max", bigBuffers, SOCK_MIN_SNDBUF, INT_MAX, null);
+        row("optmem_max", profile.has(Behaviour.OPTMEM_MAX_128K) ? 131072 : 20480, 0, INT_MAX, null);
+        row("mem_pcpu_rsv", SK_MEMORY_PCPU_RESERVE, SK_MEMORY_PCPU_RESERVE, INT_MAX, Behaviour.MEM_PCPU_RSV);
+        row("skb_defer_max", 64, 0, INT_MAX, Behaviour.SKB_DEFER_MAX);
+        row("max_skb_frags", MAX_SKB_FRAGS, 1, MAX_SKB_FRAGS, null);
+        row("message_cost", 5, -(INT_MAX / HZ), INT_MAX / HZ, null);
+        row("message_burst", 10, INT_MIN, INT_MAX, null);
+        row("warnings", 0, INT_MIN, INT_MAX, null);
+        row("netdev_unregister_timeout_secs", 10, 1, 3600, Behaviour.NETDEV_UNREGISTER_TIMEOUT_SECS);
+        row("high_order_alloc_disable", 0, 0, 1, null);
+        row("fb_tunnels_only_for_init_net", 0, 0, 2, null);
+        row("devconf_inherit_init_net", 0, 0, 3, null);
+        add(new IntSysctl("txrehash", 1, 0, 1, Behaviour.TXREHASH, v -> v)).unsigned = true;
+        add(new IntSysctl("tstamp_allow_data", 1, 0, 1, null, v -> v)).unsigned = true;
     }
 
     private IntSysctl row(String name, int value, int min, int max, Behaviour since) {
@@ -113,9 +163,24 @@ public final class SysctlNetCore {
     }
 
     private static int store(IntSysctl s, byte[] data) throws VfsException {
+        if (s.unsigned && firstNonSpace(data) == '-') {
+            throw new VfsException(Errno.EINVAL); // __do_proc_douintvec: "if (neg) return -EINVAL"
+        }
         ProcDointvec.Parsed p = ProcDointvec.parse(data, s.min, s.max);
         s.value = s.rule.apply(p.value());
         return p.consumed();
+    }
+
+    private static int firstNonSpace(byte[] data) {
+        for (byte b : data) {
+            if (b == 0) {
+                return 0;
+            }
+            if (b != ' ' && (b < '\t' || b > '\r')) {
+                return b;
+            }
+        }
+        return 0;
     }
 
     static int roundUpPowerOfTwo(int v) {

@@ -29,6 +29,8 @@ public final class TinyDriver implements NetDriver {
     public NetDevice dev;
     public Napi napi;
     public Irq irq;
+    /** Set before binding: the driver has {@code ndo_get_phys_port_name}, like virtio_net. */
+    public boolean physPortName;
 
     private TinyDriver(String name, boolean hashAdd, Exception failure, int txQueues, int rxQueues) {
         this.name = name;
@@ -86,6 +88,7 @@ public final class TinyDriver implements NetDriver {
         dev = ctx.allocEtherdev(txQueues, rxQueues);
         dev.setMacAddress(ctx.device().macAddress());
         dev.setMtuRange(68, 65535);
+        dev.setPhysPortNameSupported(physPortName);
         napi = ctx.netifNapiAdd(dev, (n, budget) -> 0, 64);
         if (hashAdd) {
             ctx.napiHashAdd(napi);

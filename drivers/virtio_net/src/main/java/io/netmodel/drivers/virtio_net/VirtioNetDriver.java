@@ -62,6 +62,9 @@ public final class VirtioNetDriver implements NetDriver {
         dev.setMacAddress(pdev.macAddress());
         dev.setMtuRange(MIN_MTU, MAX_MTU);
         dev.setRealNumQueues(pairs, pairs);
+        // virtnet_netdev has .ndo_get_phys_port_name = virtnet_get_phys_port_name (EOPNOTSUPP
+        // without VIRTIO_NET_F_STANDBY), so phys_port_name is visible and reads EOPNOTSUPP.
+        dev.setPhysPortNameSupported(true);
 
         // virtnet_alloc_queues: one RX NAPI per receive queue the device has.
         for (int q = 0; q < maxPairs; q++) {

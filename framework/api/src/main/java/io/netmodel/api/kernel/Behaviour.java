@@ -42,6 +42,32 @@ public enum Behaviour implements Change {
     XPS_RXQS("4.18"),
     /** {@code gro_normal_batch} sysctl: 5.4. */
     GRO_NORMAL_BATCH("5.4"),
+    /**
+     * {@code net.core.netdev_unregister_timeout_secs} (Dmitry Safonov, "net/core: Allow the
+     * "unregister_netdevice: waiting for..." timeout to be configured"): 5.11 (release from memory).
+     */
+    NETDEV_UNREGISTER_TIMEOUT_SECS("5.11"),
+    /** {@code net.core.txrehash} (Akhmat Karakotov, "net: add net.core.txrehash sysctl"): 5.18 (release from memory). */
+    TXREHASH("5.18"),
+    /**
+     * {@code net.core.skb_defer_max} (Eric Dumazet, "net: add skb_defer_max sysctl"): 5.19 (release from
+     * memory; kernel-interfaces.md §3.2 says "6.0-ish").
+     */
+    SKB_DEFER_MAX("5.19"),
+    /** {@code net.core.rps_default_mask} (Paolo Abeni): 6.2 (kernel-interfaces.md §3.2, "6.2-ish", unverified). */
+    RPS_DEFAULT_MASK("6.2"),
+    /**
+     * {@code net.core.optmem_max} defaults to 128 KiB, and is per netns (commits 4944566706b2,
+     * f5769faeec36); before, 20480 on 64-bit: 6.8.
+     */
+    OPTMEM_MAX_128K("6.8"),
+    /** {@code net.core.mem_pcpu_rsv} (per-CPU socket memory reserve): 6.9 (kernel-interfaces.md §3.2). */
+    MEM_PCPU_RSV("6.9"),
+    /**
+     * {@code net.core.rmem_max} and {@code wmem_max} default to 4 MiB ("net: set net.core.rmem_max and
+     * net.core.wmem_max to 4 MB"); before, 212992: 6.18.
+     */
+    RMEM_WMEM_MAX_4M("6.18"),
     /** {@code napi_defer_hard_irqs}: 5.8. */
     NAPI_DEFER_HARD_IRQS("5.8"),
     /**

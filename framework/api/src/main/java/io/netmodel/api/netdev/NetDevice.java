@@ -26,6 +26,17 @@ public interface NetDevice {
     void setSpeed(int mbps);
 
     /**
+     * Whether the driver's {@code net_device_ops} has {@code ndo_get_phys_port_name}: the
+     * {@code phys_port_name} sysfs file is only visible then ({@code netdev_phys_is_visible} in
+     * {@code net/core/net-sysfs.c}). The model's implementation answers EOPNOTSUPP when read, as
+     * {@code virtnet_get_phys_port_name} does for a virtio device without failover (standby).
+     * Call before {@code registerNetdev}; default false.
+     *
+     * @since 1.1
+     */
+    void setPhysPortNameSupported(boolean supported);
+
+    /**
      * Installs {@code ndo_busy_poll} (only meaningful on releases that have the hook, before
      * {@code Behaviour.NDO_BUSY_POLL_REMOVED}); null removes it.
      */

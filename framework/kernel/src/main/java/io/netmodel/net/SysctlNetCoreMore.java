@@ -1,0 +1,139 @@
+package io.netmodel.net;
+
+import io.netmodel.api.kernel.Behaviour;
+import io.netmodel.api.kernel.KernelProfile;
+import io.netmodel.api.vfs.Caller;
+import io.netmodel.api.vfs.Errno;
+import io.netmodel.api.vfs.VfsException;
+import io.netmodel.kobj.Bitmap;
+import io.netmodel.kobj.KAttr;
+import io.netmodel.kobj.KDir;
+import io.netmodel.kobj.KTree;
+import io.netmodel.kobj.Kstrtox;
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The rows of {@code net/core/sysctl_net_core.c} that are not single integers
+ * (kernel-interfaces.md §3.2): the string entries {@code netdev_rss_key} ({@code proc_do_rss_key})
+ * and {@code default_qdisc} ({@code set_default_qdisc}), and the CPU masks
+ * {@code flow_limit_cpu_bitmap} ({@code flow_limit_cpu_sysctl}) and {@code rps_default_mask}
+ * ({@code rps_default_mask_sysctl}). The {@code bpf_jit_*} rows are left out: they belong to the
+ * BPF JIT, need CAP_SYS_ADMIN and nothing in the receive-path model reads them.
+ */
+public final class SysctlNetCoreMore {
+    /** {@code NETDEV_RSS_KEY_LEN}. */
+    static final int NETDEV_RSS_KEY_LEN = 52;
+    /** {@code IFNAMSIZ}: {@code set_default_qdisc} copies at most IFNAMSIZ-1 characters. */
+    private static final int IFNAMSIZ = 16;
+    /**
+     * The qdiscs {@code qdisc_lookup_default} finds, after {@code request_module("net-sch-%s")}:
+     * those {@code pktsched_init} registers (pfifo_fast, pfifo, bfifo, pfifo_head_drop, mq, noqueue)
+     * and the modules a distribution kernel ships for the common schedulers. A name not in this
+     * list is a qdisc whose module does not exist: ENOENT. (The list is the model's choice; a real
+     * host answers by what is in /lib/modules.)
+     */
+    static final List<String> QDISCS = List.of("pfifo_fast", "pfifo", "bfifo", "pfifo_head_drop", "mq",
+        "noqueue", "fq", "fq_codel", "fq_pie", "codel", "pie", "sfq", "cake", "tbf", "prio", "multiq",
+        "mqprio", "red", "choke", "htb", "hfsc", "drr", "qfq", "ets", "netem", "sfb", "hhf", "skbprio",
+        "plug", "taprio", "cbs", "etf", "gred", "ingress", "clsact");
+
+    private final int nrCpuIds;
+    private final byte[] rssKey = new byte[NETDEV_RSS_KEY_LEN];
+    private String defaultQdisc = "pfifo_fast";
+    private BitSet flowLimitCpus = new BitSet();
+    private BitSet rpsDefaultMask = new BitSet();
+
+    public SysctlNetCoreMore(KTree tree, KernelProfile profile, int nrCpuIds) {
+        this.nrCpuIds = nrCpuIds;
+        KDir dir = tree.mkdirs("/proc/sys/net/core");
+        dir.attr("netdev_rss_key", 0444, KAttr.Flavor.PROC_SYS, this::rssKey, null);
+        dir.attr("default_qdisc", 0644, KAttr.Flavor.PROC_SYS, () -> defaultQdisc + "\n", this::storeDefaultQdisc);
+        dir.attr("flow_limit_cpu_bitmap", 0644, KAttr.Flavor.PROC_SYS,
+            () -> Bitmap.print(flowLimitCpus, nrCpuIds) + "\n", (data, caller) -> {
+                flowLimitCpus = Bitmap.parse(data, nrCpuIds);
+                return data.length;
+            });
+        if (profile.has(Behaviour.RPS_DEFAULT_MASK)) {
+            dir.attr("rps_default_mask", 0644, KAttr.Flavor.PROC_SYS,
+                () -> Bitmap.print(rpsDefaultMask, nrCpuIds) + "\n", this::storeRpsDefaultMask);
+        }
+    }
+
+    /** {@code default_qdisc} as {@code qdisc_get_default} reports it. */
+    public String defaultQdisc() {
+        return defaultQdisc;
+    }
+
+    /** {@code rps_default_mask}: the RPS map new rx queues start with. */
+    public BitSet rpsDefaultMask() {
+        return (BitSet) rpsDefaultMask.clone();
+    }
+
+    /** {@code flow_limit_cpu_bitmap}: the CPUs whose softnet_data has a flow-limit table. */
+    public BitSet flowLimitCpus() {
+        return (BitSet) flowLimitCpus.clone();
+    }
+
+    /** {@code netdev_rss_key_fill}: a driver with RSS fills the key once; later calls keep it. */
+    public void fillRssKey(byte[] key) {
+        boolean empty = true;
+        for (byte b : rssKey) {
+            empty &= b == 0;
+        }
+        if (empty) {
+            System.arraycopy(key, 0, rssKey, 0, Math.min(key.length, NETDEV_RSS_KEY_LEN));
+        }
+    }
+
+    /** {@code proc_do_rss_key}: {@code "%*phC"} of the 52 bytes, then {@code proc_dostring}'s newline. */
+    private String rssKey() {
+        StringBuilder sb = new StringBuilder(NETDEV_RSS_KEY_LEN * 3);
+        for (int i = 0; i < NETDEV_RSS_KEY_LEN; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(Character.forDigit((rssKey[i] >> 4) & 0xf, 16)).append(Character.forDigit(rssKey[i] & 0xf, 16));
+        }
+        return sb.append('\n').toString();
+    }
+
+    /**
+     * {@code set_default_qdisc}: {@code proc_dostring} into a 16-byte buffer (stops at a newline
+     * or NUL, keeps at most 15 characters, all bytes reported consumed), then
+     * {@code qdisc_set_default}: CAP_NET_ADMIN else EPERM, an unknown name (after the module
+     * request) ENOENT. The old default stays on any error. Not modelled: in strict mode
+     * {@code proc_dostring} appends a write at an offset > 0 to the current string; the PROC_SYS
+     * flavor ignores such writes as it does for the integer rows.
+     */
+    private int storeDefaultQdisc(byte[] data, Caller caller) throws VfsException {
+        int len = Kstrtox.cstrlen(data);
+        int end = 0;
+        while (end < len && end < IFNAMSIZ - 1 && data[end] != '\n') {
+            end++;
+        }
+        String id = new String(data, 0, end, StandardCharsets.ISO_8859_1);
+        if (!caller.hasNetAdmin()) {
+            throw new VfsException(Errno.EPERM);
+        }
+        if (!QDISCS.contains(id)) {
+            throw new VfsException(Errno.ENOENT);
+        }
+        defaultQdisc = id;
+        return data.length;
+    }
+
+    /**
+     * {@code rps_default_mask_sysctl}: {@code cpumask_parse} (EINVAL, EOVERFLOW), then
+     * {@code rps_cpumask_housekeeping}: a non-empty mask with no housekeeping CPU is EINVAL. The
+     * model has no isolated CPUs, so every CPU is a housekeeping one. As far as recalled (not
+     * checked against source here) the kernel parses straight into the netns mask, so a failed
+     * parse can leave the chunks it read first written ({@code x,3} on 2 CPUs: EOVERFLOW, yet the
+     * mask reads 3); the model parses into a copy and a bad write changes nothing.
+     */
+    private int storeRpsDefaultMask(byte[] data, Caller caller) throws VfsException {
+        rpsDefaultMask = Bitmap.parse(data, nrCpuIds);
+        return data.length;
+    }
+}
