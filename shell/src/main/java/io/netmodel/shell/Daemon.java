@@ -135,6 +135,18 @@ public final class Daemon {
         stopped.await();
     }
 
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void quietly(Step step) {
+        try {
+            step.run();
+        } catch (Exception | LinkageError e) {
+            System.err.println("netmodel: while stopping: " + e);
+        }
+    }
+
     /** Unmount, close the socket, stop the framework; idempotent. */
     void shutdown() {
         if (!stopping.compareAndSet(false, true)) {
@@ -146,16 +158,19 @@ public final class Daemon {
             return;
         }
         try {
-            if (mount != null) {
-                mount.close();
-            }
-            if (server != null) {
-                server.close();
-            }
-            host.close();
-            Files.deleteIfExists(instance.pidFile());
-        } catch (IOException | RuntimeException e) {
-            // shutting down regardless
+            // each step on its own: a failed unmount must not keep the framework running
+            quietly(() -> {
+                if (mount != null) {
+                    mount.close();
+                }
+            });
+            quietly(() -> {
+                if (server != null) {
+                    server.close();
+                }
+            });
+            quietly(host::close);
+            quietly(() -> Files.deleteIfExists(instance.pidFile()));
         } finally {
             stopped.countDown();
         }
