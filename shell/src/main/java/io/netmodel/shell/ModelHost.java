@@ -182,14 +182,37 @@ public final class ModelHost implements AutoCloseable {
         }
     }
 
-    /** {@code rmmod NAME}. */
-    public synchronized void rmmod(String moduleName) throws ToolError {
+    /** {@code rmmod NAME}: refused while the module is in use. */
+    public void rmmod(String moduleName) throws ToolError {
+        rmmod(moduleName, false);
+    }
+
+    /**
+     * {@code rmmod [-f] NAME}. Like kmod's {@code rmmod} ({@code check_module_inuse}), a
+     * module whose {@code refcnt} is above 0 is refused with "Module X is in use" unless
+     * {@code force} ({@code rmmod -f}: {@code delete_module(O_TRUNC)},
+     * {@code CONFIG_MODULE_FORCE_UNLOAD}), which unloads it and drops its references.
+     */
+    public synchronized void rmmod(String moduleName, boolean force) throws ToolError {
         String name = ModuleDir.normalize(moduleName);
-        Bundle bundle = loaded.remove(name);
+        Bundle bundle = loaded.get(name);
         if (bundle == null) {
             throw new ToolError("rmmod: ERROR: Module " + name + " is not currently loaded", 1);
         }
+        if (!force && refcnt(name) > 0) {
+            throw new ToolError("rmmod: ERROR: Module " + name + " is in use", 1);
+        }
+        loaded.remove(name);
         discard(bundle, name);
+    }
+
+    private int refcnt(String name) {
+        for (ModuleInfo m : registry.modules()) {
+            if (m.name().equals(name)) {
+                return m.refcnt();
+            }
+        }
+        return 0;
     }
 
     /** Loaded modules as the kernel lists them (newest first). */

@@ -40,7 +40,12 @@ public enum NicModel {
      * one completion EQ per queue (16 by default, {@code MLX4_EN_DEF_RX_RINGS}), 40 Gb/s. The
      * device id 1003 is from memory (table (b): unverified); real cards often have two ports.
      */
-    MLX4_EN("mlx4_en", 0x15b3, 0x1003, Msix.QUEUES_PLUS_ONE, 16, 64, 40000);
+    MLX4_EN("mlx4_en", 0x15b3, 0x1003, Msix.QUEUES_PLUS_ONE, 16, 64, 40000),
+    /**
+     * The driver kit's example NIC (drivers/example_nic): fictional PCI id feed:0001, one queue
+     * pair, MSI-X RX + TX vectors, 1000 Mb/s.
+     */
+    EXAMPLENIC("examplenic", 0xfeed, 0x0001, Msix.QUEUES_PLUS_ONE, 1, 1, 1000);
 
     /** How the MSI-X table size follows from the queue count. */
     private enum Msix {

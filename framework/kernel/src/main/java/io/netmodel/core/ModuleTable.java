@@ -30,6 +30,8 @@ public final class ModuleTable implements ModuleRegistry {
         final long size;
         final NetDriver driver;
         final Map<String, String> params;
+        /** {@code module_refcount}: references taken with try_module_get. */
+        int refcnt;
 
         Module(String name, long size, NetDriver driver, Map<String, String> params) {
             this.name = name;
@@ -153,6 +155,34 @@ public final class ModuleTable implements ModuleRegistry {
         });
     }
 
+    /** {@code try_module_get} ({@code kernel/module/main.c}): fails for a module not live. */
+    @Override
+    public boolean tryModuleGet(String name) {
+        return lock.call(() -> {
+            Module m = loaded.get(name);
+            if (m == null) {
+                return false;
+            }
+            m.refcnt++;
+            return true;
+        });
+    }
+
+    /**
+     * {@code module_put}. Unlike Linux, a put after a forced unload is harmless: the model's
+     * references are names, not pointers into freed module memory.
+     */
+    @Override
+    public void modulePut(String name) {
+        lock.call(() -> {
+            Module m = loaded.get(name);
+            if (m != null && m.refcnt > 0) {
+                m.refcnt--;
+            }
+            return null;
+        });
+    }
+
     @Override
     public List<ModuleInfo> modules() {
         return lock.call(() -> {
@@ -170,6 +200,6 @@ public final class ModuleTable implements ModuleRegistry {
     }
 
     private static ModuleInfo info(Module m) {
-        return new ModuleInfo(m.name, m.size, 0, ModuleState.LIVE, Map.copyOf(m.params));
+        return new ModuleInfo(m.name, m.size, m.refcnt, ModuleState.LIVE, Map.copyOf(m.params));
     }
 }

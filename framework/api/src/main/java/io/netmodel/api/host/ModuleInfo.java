@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param name module name ({@code virtio_net})
  * @param size size in bytes (the bundle jar's size)
- * @param refcnt references held (sockets and benchmarks using its devices)
+ * @param refcnt references held ({@code ModuleRegistry.tryModuleGet}: live benchmarks using its devices)
  * @param state initstate
  * @param params parameter values in force
  */

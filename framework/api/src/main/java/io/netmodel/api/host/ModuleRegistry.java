@@ -28,6 +28,25 @@ public interface ModuleRegistry {
     /** Forgets module {@code name} after its bundle stopped (rmmod). */
     void forget(String name);
 
+    /**
+     * {@code try_module_get}: takes a reference on module {@code name} for a user of its
+     * devices (a live benchmark), so {@code refcnt} in {@code /proc/modules},
+     * {@code /sys/module/<name>/refcnt} and lsmod's "Used by" count it and rmmod refuses to
+     * unload it. Each successful call needs one {@link #modulePut}.
+     *
+     * @return false, taking nothing, when the module is not loaded
+     * @since 1.1
+     */
+    boolean tryModuleGet(String name);
+
+    /**
+     * {@code module_put}: drops a reference taken by {@link #tryModuleGet}. A module unloaded
+     * meanwhile ({@code rmmod -f}) took its references with it; the call then does nothing.
+     *
+     * @since 1.1
+     */
+    void modulePut(String name);
+
     /** Loaded modules, most recently loaded first (the order of {@code /proc/modules}). */
     List<ModuleInfo> modules();
 

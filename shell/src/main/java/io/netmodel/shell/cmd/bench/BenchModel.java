@@ -18,17 +18,21 @@ import java.util.stream.Stream;
  * for this command (Felix with a temporary cache, no mount, the driver loaded as udev would),
  * the daemon's model ({@code --live}, run inside the daemon), or a given service (tests).
  * Either way the {@link BenchService} comes from the OSGi framework, where the kernel bundle
- * registers it; without one there is nothing to run.
+ * registers it; without one there is nothing to run. A {@code --live} run holds a reference
+ * on each of the daemon's modules while it runs ({@link ModuleRefs}), so rmmod refuses them.
  */
 final class BenchModel implements AutoCloseable {
     private final BenchService service;
     private final ModelHost ownedHost;
     private final Path ownedCache;
+    /** The daemon's modules this run holds a reference on ({@code --live}), released at close. */
+    private final ModuleRefs held;
 
-    private BenchModel(BenchService service, ModelHost ownedHost, Path ownedCache) {
+    private BenchModel(BenchService service, ModelHost ownedHost, Path ownedCache, ModuleRefs held) {
         this.service = service;
         this.ownedHost = ownedHost;
         this.ownedCache = ownedCache;
+        this.held = held;
     }
 
     BenchService service() {
@@ -36,11 +40,12 @@ final class BenchModel implements AutoCloseable {
     }
 
     static BenchModel given(BenchService service) {
-        return new BenchModel(service, null, null);
+        return new BenchModel(service, null, null, null);
     }
 
     static BenchModel ofDaemon(Daemon daemon, String who) throws ToolError {
-        return new BenchModel(require(daemon.host().bench(), who), null, null);
+        BenchService service = require(daemon.host().bench(), who);
+        return new BenchModel(service, null, null, ModuleRefs.holdAll(daemon.host().registry()));
     }
 
     /** Boots a model host in this process from the build's system bundles and bundles/. */
@@ -57,7 +62,7 @@ final class BenchModel implements AutoCloseable {
             host = ModelHost.boot(new ModelHost.Config(o.kernelOrDefault(), o.cpus == null ? 0 : o.cpus, driver, 0),
                 layout.systemDir(), layout.bundlesDir(), cache);
             host.modprobe(driver, Map.of());
-            return new BenchModel(require(host.bench(), who), host, cache);
+            return new BenchModel(require(host.bench(), who), host, cache, null);
         } catch (ToolError | RuntimeException e) {
             if (host != null) {
                 host.close();
@@ -74,6 +79,9 @@ final class BenchModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (held != null) {
+            held.close();
+        }
         if (ownedHost != null) {
             ownedHost.close();
         }

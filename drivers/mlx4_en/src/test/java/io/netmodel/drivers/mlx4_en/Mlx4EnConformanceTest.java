@@ -1,0 +1,17 @@
+package io.netmodel.drivers.mlx4_en;
+
+import io.netmodel.api.driver.NetDriver;
+import io.netmodel.drivers.testkit.DriverConformanceTest;
+
+/** The driver kit's conformance suite on mlx4_en. */
+class Mlx4EnConformanceTest extends DriverConformanceTest {
+    @Override
+    protected NetDriver driver() {
+        return new Mlx4EnDriver();
+    }
+
+    @Override
+    protected String nic() {
+        return "mlx4_en";
+    }
+}

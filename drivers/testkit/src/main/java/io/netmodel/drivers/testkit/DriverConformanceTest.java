@@ -1,0 +1,161 @@
+package io.netmodel.drivers.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netmodel.api.driver.NetDriver;
+import io.netmodel.net.NapiHash;
+import io.netmodel.net.NapiImpl;
+import io.netmodel.net.NetDeviceImpl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What every driver model must do, whatever its hardware (the way netdevsim is what the
+ * kernel's selftests target). A driver module adds a five-line subclass:
+ *
+ * <pre>{@code
+ * class E1000ConformanceTest extends DriverConformanceTest {
+ *     protected NetDriver driver() { return new E1000Driver(); }
+ *     protected String nic() { return "e1000"; }
+ * }
+ * }</pre>
+ *
+ * <p>Each test boots a host with one NIC of {@link #nic()} and 2 CPUs, loads a fresh
+ * {@link #driver()} as {@code modprobe} does, and checks: the device is bound and a netdev
+ * registered with its files; {@code rmmod} leaves no netdev, IRQ row, hashed NAPI or
+ * {@code /sys/module} entry; NAPI ids agree with the NAPI hash and with busy polling's rules
+ * per release; IRQ names follow a kernel convention ({@link IrqNames}); 100 unload/load
+ * cycles leave the same tree.
+ */
+public abstract class DriverConformanceTest {
+    /** Cycles for {@link #should_leave_the_same_tree_after_100_rmmod_modprobe_cycles()}. */
+    protected static final int CYCLES = 100;
+
+    /** A new instance of the driver under test (one per load, as a bundle start makes one). */
+    protected abstract NetDriver driver();
+
+    /** The {@code --nic} name of hardware the driver binds ({@code NicModel}). */
+    protected abstract String nic();
+
+    /** The netdev name the first device gets; {@code eth0} unless the driver names its own. */
+    protected String ifname() {
+        return "eth0";
+    }
+
+    private DriverHost boot(String version) {
+        return DriverHost.boot(version, 2, nic());
+    }
+
+    @Test
+    void should_bind_the_matching_device_and_register_a_netdev() throws Exception {
+        DriverHost host = boot("6.18");
+        NetDriver driver = driver();
+        host.load(driver);
+        assertEquals(List.of("lo", ifname()), host.netdevNames(), "one netdev for the one device");
+        NetDeviceImpl dev = host.netdev(ifname());
+        String sys = "/sys/class/net/" + ifname();
+        assertEquals(dev.ifindex() + "\n", host.read(sys + "/ifindex"));
+        assertTrue(host.exists(sys + "/address"), sys + "/address");
+        assertTrue(host.exists(sys + "/queues/rx-0"), sys + "/queues/rx-0");
+        assertTrue(host.exists("/sys/module/" + driver.name()), "/sys/module/" + driver.name());
+        assertTrue(host.read("/proc/modules").startsWith(driver.name() + " "), "/proc/modules lists it");
+        assertFalse(host.irqRows().isEmpty(), "a bound NIC requests at least one IRQ");
+    }
+
+    @Test
+    void should_unbind_cleanly() throws Exception {
+        DriverHost host = boot("6.18");
+        TreeMap<String, String> before = host.snapshot();
+        NetDriver driver = driver();
+        host.load(driver);
+        List<Integer> ids = host.napiIds(ifname());
+        host.unload(driver);
+        assertEquals(List.of("lo"), host.netdevNames());
+        assertEquals(List.of(), host.irqRows());
+        assertFalse(host.exists("/sys/module/" + driver.name()), "/sys/module/" + driver.name() + " left");
+        assertFalse(host.read("/proc/modules").contains(driver.name()), "/proc/modules still lists it");
+        for (int id : ids) {
+            assertNull(hash(host).byId(id), "napi_hash_del for id " + id);
+        }
+        assertEquals(before, host.snapshot(), "the tree before modprobe");
+    }
+
+    /**
+     * napi_id 0 ⇔ not in the NAPI hash, and busy polling can start only where table (a) says:
+     * 4.4 needs the driver's own {@code napi_hash_add} with its {@code ndo_busy_poll} (one
+     * without the other is useless), 4.5+ hashes every NAPI in {@code netif_napi_add}, and
+     * from 4.11 {@code ndo_busy_poll} is gone.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"4.4", "4.5", "6.18"})
+    void should_have_napi_ids_consistent_with_busy_poll(String version) throws Exception {
+        DriverHost host = boot(version);
+        host.load(driver());
+        List<NapiImpl> napis = host.netdev(ifname()).napis();
+        assertFalse(napis.isEmpty(), "a NIC driver adds at least one NAPI");
+        boolean busyPoll = host.hasNdoBusyPoll(ifname());
+        for (NapiImpl napi : napis) {
+            if (napi.napiId() == 0) {
+                assertNull(hash(host).byId(0), "id 0 is never hashed");
+            } else {
+                assertSame(napi, hash(host).byId(napi.napiId()), "napi_by_id(" + napi.napiId() + ")");
+            }
+            switch (version) {
+                case "4.4" -> assertEquals(busyPoll, napi.napiId() != 0,
+                    "4.4: napi_hash_add and ndo_busy_poll go together (ndo_busy_poll " + busyPoll + ")");
+                case "4.5" -> assertNotEquals(0, napi.napiId(), "4.5: netif_napi_add hashes");
+                default -> assertTrue(napi.napiId() > NapiHash.NR_CPUS, "4.12+: ids above NR_CPUS");
+            }
+        }
+        if (version.equals("6.18")) {
+            assertFalse(busyPoll, "ndo_busy_poll was removed in 4.11");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"3.13", "4.4", "6.18"})
+    void should_name_irqs_after_a_kernel_convention(String version) throws Exception {
+        DriverHost host = boot(version);
+        host.load(driver());
+        List<String> bad = new ArrayList<>();
+        for (String shared : host.irqNames()) {
+            for (String name : shared.split(", ")) {
+                if (!IrqNames.conventional(name)) {
+                    bad.add(name);
+                }
+            }
+        }
+        assertEquals(List.of(), bad, "IRQ names matching none of " + IrqNames.CONVENTIONS);
+    }
+
+    @Test
+    void should_leave_the_same_tree_after_100_rmmod_modprobe_cycles() throws Exception {
+        DriverHost host = boot("6.18");
+        NetDriver driver = driver();
+        host.load(driver);
+        TreeMap<String, String> first = host.snapshot();
+        List<String> irqs = host.irqRows();
+        for (int i = 0; i < CYCLES; i++) {
+            host.unload(driver);
+            assertEquals(List.of("lo"), host.netdevNames(), "cycle " + i);
+            assertEquals(List.of(), host.irqRows(), "cycle " + i);
+            driver = driver();
+            host.load(driver);
+        }
+        assertEquals(irqs, host.irqRows(), "same IRQ numbers and names");
+        assertEquals(first, host.snapshot(), "same files, modes and contents (ifindex, iflink, uevent aside)");
+    }
+
+    private static NapiHash hash(DriverHost host) {
+        return host.kernel().netdevs().napiHash();
+    }
+}
