@@ -8,7 +8,6 @@ import io.netmodel.drivers.testkit.DriverHost;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -104,18 +103,7 @@ class E1000DriverTest {
 
     @Test
     void should_come_back_the_same_after_rmmod_and_modprobe() throws Exception {
-        DriverHost host = DriverHost.boot("6.18", 2, "e1000:2");
-        E1000Driver driver = new E1000Driver();
-        host.load(driver);
-        TreeMap<String, String> first = host.snapshot();
-        for (int i = 0; i < 20; i++) {
-            host.unload(driver);
-            assertEquals(List.of("lo"), host.netdevNames());
-            assertEquals(List.of(), host.irqRows());
-            driver = new E1000Driver();
-            host.load(driver);
-        }
-        assertEquals(first, host.snapshot());
+        DriverHost.boot("6.18", 2, "e1000:2").assertReloadsTheSame(E1000Driver::new, 20);
     }
 
     static String golden(String name) throws Exception {

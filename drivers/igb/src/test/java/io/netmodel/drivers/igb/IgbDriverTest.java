@@ -8,7 +8,6 @@ import io.netmodel.drivers.testkit.DriverHost;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,18 +117,7 @@ class IgbDriverTest {
 
     @Test
     void should_come_back_the_same_after_rmmod_and_modprobe() throws Exception {
-        DriverHost host = DriverHost.boot("6.18", 2, "igb:2");
-        IgbDriver driver = new IgbDriver();
-        host.load(driver);
-        TreeMap<String, String> first = host.snapshot();
-        for (int i = 0; i < 20; i++) {
-            host.unload(driver);
-            assertEquals(List.of("lo"), host.netdevNames());
-            assertEquals(List.of(), host.irqRows());
-            driver = new IgbDriver();
-            host.load(driver);
-        }
-        assertEquals(first, host.snapshot());
+        DriverHost.boot("6.18", 2, "igb:2").assertReloadsTheSame(IgbDriver::new, 20);
     }
 
     private static String join(List<Integer> ids) {

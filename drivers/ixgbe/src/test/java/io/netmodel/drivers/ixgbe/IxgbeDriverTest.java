@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,18 +108,7 @@ class IxgbeDriverTest {
 
     @Test
     void should_come_back_the_same_after_rmmod_and_modprobe() throws Exception {
-        DriverHost host = DriverHost.boot("6.18", 2, "ixgbe:2");
-        IxgbeDriver driver = new IxgbeDriver();
-        host.load(driver);
-        TreeMap<String, String> first = host.snapshot();
-        for (int i = 0; i < 20; i++) {
-            host.unload(driver);
-            assertEquals(List.of("lo"), host.netdevNames());
-            assertEquals(List.of(), host.irqRows());
-            driver = new IxgbeDriver();
-            host.load(driver);
-        }
-        assertEquals(first, host.snapshot());
+        DriverHost.boot("6.18", 2, "ixgbe:2").assertReloadsTheSame(IxgbeDriver::new, 20);
     }
 
     private static String join(List<Integer> ids) {

@@ -7,7 +7,6 @@ import io.netmodel.drivers.testkit.DriverHost;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,18 +123,7 @@ class Mlx4EnDriverTest {
 
     @Test
     void should_come_back_the_same_after_rmmod_and_modprobe() throws Exception {
-        DriverHost host = DriverHost.boot("6.18", 2, "mlx4_en:2");
-        Mlx4EnDriver driver = new Mlx4EnDriver();
-        host.load(driver);
-        TreeMap<String, String> first = host.snapshot();
-        for (int i = 0; i < 20; i++) {
-            host.unload(driver);
-            assertEquals(List.of("lo"), host.netdevNames());
-            assertEquals(List.of(), host.irqRows());
-            driver = new Mlx4EnDriver();
-            host.load(driver);
-        }
-        assertEquals(first, host.snapshot());
+        DriverHost.boot("6.18", 2, "mlx4_en:2").assertReloadsTheSame(Mlx4EnDriver::new, 20);
     }
 
     private static String join(List<Integer> ids) {

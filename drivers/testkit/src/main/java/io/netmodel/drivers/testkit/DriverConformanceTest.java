@@ -139,20 +139,7 @@ public abstract class DriverConformanceTest {
 
     @Test
     void should_leave_the_same_tree_after_100_rmmod_modprobe_cycles() throws Exception {
-        DriverHost host = boot("6.18");
-        NetDriver driver = driver();
-        host.load(driver);
-        TreeMap<String, String> first = host.snapshot();
-        List<String> irqs = host.irqRows();
-        for (int i = 0; i < CYCLES; i++) {
-            host.unload(driver);
-            assertEquals(List.of("lo"), host.netdevNames(), "cycle " + i);
-            assertEquals(List.of(), host.irqRows(), "cycle " + i);
-            driver = driver();
-            host.load(driver);
-        }
-        assertEquals(irqs, host.irqRows(), "same IRQ numbers and names");
-        assertEquals(first, host.snapshot(), "same files, modes and contents (ifindex, iflink, uevent aside)");
+        boot("6.18").assertReloadsTheSame(this::driver, CYCLES);
     }
 
     private static NapiHash hash(DriverHost host) {

@@ -164,6 +164,28 @@ public final class DriverHost {
      * states; files that change by design from one registration to the next ({@code ifindex},
      * {@code iflink}, {@code uevent} with its {@code IFINDEX=}) are listed but not read.
      */
+    /**
+     * rmmod/modprobe in a loop: loads a driver from {@code fresh}, then {@code cycles} times
+     * unloads it (only lo and no IRQ rows may remain) and loads a new one; the IRQ rows and the
+     * whole tree must come back the same (ifindex, iflink and uevent aside).
+     */
+    public void assertReloadsTheSame(java.util.function.Supplier<? extends NetDriver> fresh, int cycles) throws Exception {
+        NetDriver driver = fresh.get();
+        load(driver);
+        TreeMap<String, String> first = snapshot();
+        List<String> irqs = irqRows();
+        for (int i = 0; i < cycles; i++) {
+            unload(driver);
+            org.junit.jupiter.api.Assertions.assertEquals(List.of("lo"), netdevNames(), "cycle " + i);
+            org.junit.jupiter.api.Assertions.assertEquals(List.of(), irqRows(), "cycle " + i);
+            driver = fresh.get();
+            load(driver);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(irqs, irqRows(), "same IRQ numbers and names");
+        org.junit.jupiter.api.Assertions.assertEquals(first, snapshot(),
+            "same files, modes and contents (ifindex, iflink, uevent aside)");
+    }
+
     public TreeMap<String, String> snapshot() throws VfsException {
         TreeMap<String, String> all = new TreeMap<>();
         walk("", all, Set.of("ifindex", "iflink", "uevent"));
