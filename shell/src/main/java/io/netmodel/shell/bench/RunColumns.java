@@ -31,14 +31,7 @@ public final class RunColumns {
             c.add(Column.of("p" + p + "_ns", r -> r.stats().present() ? (Object) r.xskValueNs(p) : null));
         }
         c.add(Column.of("xsk_rr_windows", r -> (long) r.xsk().windows()));
-        c.add(stat("true_p5_ns", LatencyStats::p5Ns, XskRrRun::stats));
-        c.add(stat("true_p50_ns", LatencyStats::p50Ns, XskRrRun::stats));
-        c.add(stat("true_p95_ns", LatencyStats::p95Ns, XskRrRun::stats));
-        c.add(stat("true_p99_ns", LatencyStats::p99Ns, XskRrRun::stats));
-        c.add(stat("true_p999_ns", LatencyStats::p999Ns, XskRrRun::stats));
-        c.add(stat("min_ns", LatencyStats::minNs, XskRrRun::stats));
-        c.add(stat("max_ns", LatencyStats::maxNs, XskRrRun::stats));
-        c.add(stat("mean_ns", LatencyStats::meanRoundedNs, XskRrRun::stats));
+        latency(c, "true_", XskRrRun::stats);
         for (int p : XSK_PERCENTILES) {
             c.add(Column.when(r -> r.published() != null, "published_p" + p + "_ns",
                 r -> r.published() == null ? null : (Object) r.published().valueNs(p)));
@@ -60,15 +53,21 @@ public final class RunColumns {
         c.add(Column.of("samples", r -> r.stats().count()));
         c.add(Column.of("transactions", r -> r.result().transactions()));
         c.add(Column.of("transactions_per_s", r -> Fmt.decimal(r.result().transactionsPerSecond(), 1)));
-        c.add(stat("p5_ns", LatencyStats::p5Ns, TcpRrRun::stats));
-        c.add(stat("p50_ns", LatencyStats::p50Ns, TcpRrRun::stats));
-        c.add(stat("p95_ns", LatencyStats::p95Ns, TcpRrRun::stats));
-        c.add(stat("p99_ns", LatencyStats::p99Ns, TcpRrRun::stats));
-        c.add(stat("p999_ns", LatencyStats::p999Ns, TcpRrRun::stats));
-        c.add(stat("min_ns", LatencyStats::minNs, TcpRrRun::stats));
-        c.add(stat("max_ns", LatencyStats::maxNs, TcpRrRun::stats));
-        c.add(stat("mean_ns", LatencyStats::meanRoundedNs, TcpRrRun::stats));
+        latency(c, "", TcpRrRun::stats);
         return List.copyOf(c);
+    }
+
+    /** The true percentiles ({@code <prefix>p5_ns} … {@code p999_ns}), then min, max and mean. */
+    private static <T> void latency(List<Column<T>> c, String percentilePrefix,
+                                    java.util.function.Function<T, LatencyStats> stats) {
+        c.add(stat(percentilePrefix + "p5_ns", LatencyStats::p5Ns, stats));
+        c.add(stat(percentilePrefix + "p50_ns", LatencyStats::p50Ns, stats));
+        c.add(stat(percentilePrefix + "p95_ns", LatencyStats::p95Ns, stats));
+        c.add(stat(percentilePrefix + "p99_ns", LatencyStats::p99Ns, stats));
+        c.add(stat(percentilePrefix + "p999_ns", LatencyStats::p999Ns, stats));
+        c.add(stat("min_ns", LatencyStats::minNs, stats));
+        c.add(stat("max_ns", LatencyStats::maxNs, stats));
+        c.add(stat("mean_ns", LatencyStats::meanRoundedNs, stats));
     }
 
     /** A latency statistic, null when the run produced no samples. */
