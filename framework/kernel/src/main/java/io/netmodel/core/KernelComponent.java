@@ -60,7 +60,12 @@ public final class KernelComponent {
         registrations.add(context.registerService(ModuleRegistry.class, kernel.modules(), null));
         registrations.add(context.registerService(io.netmodel.api.trace.TraceService.class, kernel.trace(), null));
         registrations.add(context.registerService(BenchService.class,
-            new BenchServiceImpl(profile, host, () -> List.copyOf(loaded)), null));
+            new BenchServiceImpl(profile, host, () -> List.copyOf(loaded), this::kernel), null));
+    }
+
+    /** The running kernel, or null once deactivated. */
+    private synchronized Kernel kernel() {
+        return kernel;
     }
 
     @Deactivate

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -35,34 +36,71 @@ public final class BenchServiceImpl implements BenchService {
     private final HostSpec host;
     private final Supplier<List<NetDriver>> drivers;
     private final RxCosts costs;
+    /** The running model, whose knobs {@link #xskRrLive} copies; null supplier value when stopped. */
+    private final Supplier<Kernel> live;
 
-    public BenchServiceImpl(KernelProfile profile, HostSpec host, Supplier<List<NetDriver>> drivers) {
+    public BenchServiceImpl(KernelProfile profile, HostSpec host, Supplier<List<NetDriver>> drivers,
+                            Supplier<Kernel> live) {
         this.profile = profile;
         this.host = host;
         this.drivers = drivers;
+        this.live = live;
         this.costs = RxCosts.load(RxCosts.DEFAULT_PROFILE);
     }
 
     @Override
     public synchronized BenchResult xskRr(XskRrRequest req, ProgressListener progress) {
+        checkXskRr(req.mode());
+        return runXskRr(req, progress, h -> SeedScript.apply(h, req.mode(), XskRr.IRQ_CPU),
+            client -> SeedScript.describe(client, req.mode()));
+    }
+
+    @Override
+    public synchronized BenchResult xskRrLive(XskRrRequest req, ProgressListener progress) {
+        Kernel model = live.get();
+        if (model == null) {
+            throw new IllegalStateException("the kernel model is not running");
+        }
+        LiveKnobs knobs = LiveKnobs.capture(model);
+        XskMode mode = LiveMode.resolve(req.mode(), knobs);
+        checkXskRr(mode);
+        XskRrRequest run = new XskRrRequest(req.periodNs(), req.delayNs(), mode, req.durationNs(), req.seed());
+        return runXskRr(run, progress, knobs::applyTo, client -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("mode", mode.cliName());
+            m.put("config", req.mode() == null ? "the running model's knobs, which also chose the mode"
+                : "the running model's knobs");
+            m.putAll(knobs.describe());
+            return m;
+        });
+    }
+
+    private void checkXskRr(XskMode mode) {
         if (!profile.has(Behaviour.PREFER_BUSY_POLL)) {
             throw new IllegalArgumentException("xsk_rr needs AF_XDP busy polling on sendto/recvfrom"
                 + " (5.11+); the model runs kernel " + profile.version());
         }
-        if (req.mode() == XskMode.THREADED_BUSY_POLL && !profile.has(Behaviour.THREADED_BUSY_POLL)) {
+        if (mode == XskMode.THREADED_BUSY_POLL && !profile.has(Behaviour.THREADED_BUSY_POLL)) {
             throw new IllegalArgumentException("threaded busy poll exists from 6.19; the model runs kernel "
                 + profile.version() + " (use --kernel 6.19)");
         }
+    }
+
+    /**
+     * One xsk_rr run on a fresh client/server pair: {@code configure} sets each host's knobs
+     * (seed 001's script, or the running model's), {@code describe} reports them from the client.
+     */
+    private BenchResult runXskRr(XskRrRequest req, ProgressListener progress, Consumer<SimHost> configure,
+                                 java.util.function.Function<SimHost, Map<String, String>> describe) {
         Simulator sim = new Simulator(req.seed());
         HostSpec spec = new HostSpec(Math.max(XSK_RR_MIN_CPUS, host.cpus()), host.nics());
         SimHost[] hosts = SimHost.pair(() -> boot(spec), sim, costs);
         SimHost client = hosts[0];
         SimHost server = hosts[1];
-        Map<String, String> knobs = new LinkedHashMap<>();
-        for (SimHost h : new SimHost[] {client, server}) {
-            SeedScript.apply(h, req.mode(), XskRr.IRQ_CPU);
+        for (SimHost h : hosts) {
+            configure.accept(h);
         }
-        SeedScript.describe(client, req.mode(), knobs);
+        Map<String, String> knobs = new LinkedHashMap<>(describe.apply(client));
         knobs.put("kernel", profile.version().toString());
         knobs.put("driver", driverNames());
         knobs.put("period_ns", Long.toString(req.periodNs()));
@@ -78,7 +116,7 @@ public final class BenchServiceImpl implements BenchService {
             counters.put(h.name + ".napi.busy_polls", h.napi.busyPolls);
             counters.put(h.name + ".napi.busy_poll_packets", h.napi.busyPollPackets);
             counters.put(h.name + ".napi.watchdog_fires", h.napi.watchdogFires);
-            counters.put(h.name + ".softnet.processed", (long) h.kernel.softnet(XskRr.IRQ_CPU).processed);
+            counters.put(h.name + ".softnet.processed", (long) h.kernel.softnet(h.napi.irqCpu()).processed);
             counters.put(h.name + ".irq." + h.inputIrqNumber(), irqCount(h));
         }
         counters.put("client.requests_sent", run.sent());

@@ -79,6 +79,11 @@ final class NapiRuntime {
         this.watchdog = new Timer(sim, this::napiWatchdog);
     }
 
+    /** The CPU eth0's input IRQ lands on now ({@code effective_affinity}), where its softirq runs. */
+    int irqCpu() {
+        return irqCpu.getAsInt();
+    }
+
     void setConsumer(Consumer c) {
         this.consumer = c;
     }

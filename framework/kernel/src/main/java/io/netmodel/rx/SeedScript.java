@@ -48,7 +48,8 @@ final class SeedScript {
     }
 
     /** The knobs in force, read back from the host's files. */
-    static void describe(SimHost h, XskMode mode, Map<String, String> knobs) {
+    static Map<String, String> describe(SimHost h, XskMode mode) {
+        Map<String, String> knobs = new java.util.LinkedHashMap<>();
         knobs.put("mode", mode.cliName());
         knobs.put("net.core.busy_read", h.read(CORE + "busy_read"));
         knobs.put("net.core.busy_poll", h.read(CORE + "busy_poll"));
@@ -57,5 +58,6 @@ final class SeedScript {
         knobs.put("eth0.threaded", mode == XskMode.THREADED_BUSY_POLL ? "busy-poll (napi-set)" : h.read(ETH0 + "threaded"));
         knobs.put("irq." + h.inputIrqNumber() + ".smp_affinity_list", h.read("/proc/irq/" + h.inputIrqNumber() + "/smp_affinity_list"));
         knobs.put("coalescing", "rx-usecs 0 tx-usecs 0 adaptive off");
+        return knobs;
     }
 }

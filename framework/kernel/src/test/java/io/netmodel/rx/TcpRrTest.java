@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TcpRrTest {
     private static BenchResult run(String kernel, TinyDriver d, int busyRead) {
         BenchServiceImpl svc = new BenchServiceImpl(new Profile(KernelVersion.parse(kernel)), HostSpec.defaultHost(),
-            () -> List.of(d));
+            () -> List.of(d), () -> null);
         return svc.tcpRr(new TcpRrRequest(busyRead, busyRead, 50_000_000L, 1), (a, b) -> { });
     }
 

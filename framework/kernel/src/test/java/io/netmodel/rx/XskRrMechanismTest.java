@@ -23,7 +23,7 @@ class XskRrMechanismTest {
     private static BenchResult run(String kernel, XskMode mode, long periodNs, long delayNs, long seed) {
         TinyDriver d = TinyDriver.plain();
         BenchServiceImpl svc = new BenchServiceImpl(new Profile(KernelVersion.parse(kernel)), HostSpec.defaultHost(),
-            () -> List.of(d));
+            () -> List.of(d), () -> null);
         return svc.xskRr(new XskRrRequest(periodNs, delayNs, mode, 50 * MS, seed), (a, b) -> { });
     }
 

@@ -18,7 +18,7 @@ public final class XskRrProbe {
             StringBuilder sb = new StringBuilder(String.format("%6.1fK+%2dus:", 1e6 / r[0], r[1] / 1000));
             for (XskMode m : XskMode.values()) {
                 TinyDriver d = TinyDriver.plain();
-                BenchServiceImpl svc = new BenchServiceImpl(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost(), () -> List.of(d));
+                BenchServiceImpl svc = new BenchServiceImpl(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost(), () -> List.of(d), () -> null);
                 long t = System.nanoTime();
                 BenchResult res = svc.xskRr(new XskRrRequest(r[0], r[1], m, 200_000_000L, 1), (a, b) -> { });
                 long[] s = res.latencyNs().clone();

@@ -5,6 +5,7 @@ import io.netmodel.api.bench.BenchService;
 import io.netmodel.api.bench.CpuUsage;
 import io.netmodel.api.bench.ProgressListener;
 import io.netmodel.api.bench.TcpRrRequest;
+import io.netmodel.api.bench.XskMode;
 import io.netmodel.api.bench.XskRrRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.function.ToLongFunction;
 public final class FakeBenchService implements BenchService {
     public final List<XskRrRequest> xskRequests = new ArrayList<>();
     public final List<TcpRrRequest> tcpRequests = new ArrayList<>();
+    /** Requests of {@code --live} runs, as the command sent them (mode null: the knobs decide). */
+    public final List<XskRrRequest> liveRequests = new ArrayList<>();
     private final ToLongFunction<XskRrRequest> constantNs;
 
     /** Samples spread around a base that depends on mode and delay. */
@@ -48,6 +51,18 @@ public final class FakeBenchService implements BenchService {
         progress.progress(r.durationNs(), r.durationNs());
         return new BenchResult("xsk-rr", knobs(r.mode().cliName()), samples, n, r.durationNs(), cpus(r.durationNs()),
             Map.of("server.irq.virtio0-input.0", (long) n, "client.softnet.time_squeeze", 3L, "client.napi.polls", 2L * n));
+    }
+
+    /** A live model whose knobs make the busy-poll set-up. */
+    @Override
+    public BenchResult xskRrLive(XskRrRequest r, ProgressListener progress) {
+        liveRequests.add(r);
+        XskMode mode = r.mode() != null ? r.mode() : XskMode.BUSY_POLL;
+        BenchResult b = xskRr(new XskRrRequest(r.periodNs(), r.delayNs(), mode, r.durationNs(), r.seed()), progress);
+        Map<String, String> knobs = new java.util.HashMap<>(b.knobs());
+        knobs.put("mode", mode.cliName());
+        knobs.put("config", "the running model's knobs");
+        return new BenchResult(b.workload(), knobs, b.latencyNs(), b.transactions(), b.durationNs(), b.cpus(), b.counters());
     }
 
     @Override

@@ -12,4 +12,18 @@ public interface BenchService {
     BenchResult xskRr(XskRrRequest request, ProgressListener progress);
 
     BenchResult tcpRr(TcpRrRequest request, ProgressListener progress);
+
+    /**
+     * As {@link #xskRr}, but both hosts are configured like the running model instead of by
+     * seed 001's script: its {@code net.core} sysctls, eth0's per-device knobs, RPS settings and
+     * IRQ affinities are copied, so what was echoed into the mount is what runs. A null
+     * {@code request.mode()} means: the set-up those knobs make. Throws
+     * {@link IllegalArgumentException} when the asked mode and the knobs disagree, saying what
+     * to change.
+     *
+     * @since 1.1
+     */
+    default BenchResult xskRrLive(XskRrRequest request, ProgressListener progress) {
+        throw new UnsupportedOperationException("this model cannot run benchmarks on its live configuration");
+    }
 }

@@ -6,7 +6,7 @@ package io.netmodel.api.bench;
  *
  * @param periodNs send period (xsk_rr {@code -P}, compared in ns: "12K" is 80000)
  * @param delayNs client application delay after a reply (xsk_rr {@code -d}), a spin
- * @param mode polling set-up
+ * @param mode polling set-up; null only for {@link BenchService#xskRrLive}, where it means "what the knobs say"
  * @param durationNs simulated time to run (after warm-up)
  * @param seed random seed: same seed, same request, same result
  */

@@ -4,5 +4,5 @@
  * (percentiles, xsk_rr's own estimator) are computed by the caller.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.netmodel.api.bench;

@@ -90,10 +90,18 @@ public abstract class BenchSubcommand implements Callable<Integer>, SessionAware
         } catch (ToolError e) {
             err.println(e.getMessage());
             return e.exitCode();
+        } catch (IllegalArgumentException e) {
+            err.println(who + ": " + e.getMessage()); // the model refused the request, saying why
+            return 1;
         } catch (RuntimeException e) {
             err.println(who + ": the model failed: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return 1;
         }
+    }
+
+    /** Whether this run is on the running model ({@code --live}, or already inside its daemon). */
+    protected boolean live() {
+        return options.live || session.inDaemon();
     }
 
     /** {@code netmodel bench xsk-rr}. */

@@ -1,6 +1,7 @@
 package io.netmodel.shell.cmd.bench;
 
 import io.netmodel.api.bench.BenchService;
+import io.netmodel.api.bench.XskMode;
 import io.netmodel.api.bench.XskRrRequest;
 import io.netmodel.shell.ToolError;
 import io.netmodel.shell.bench.BenchCsv;
@@ -38,7 +39,9 @@ import picocli.CommandLine.Option;
         "  netmodel bench xsk-rr --period 31.25 --delay 30 --mode busy-poll",
         "  # all 5 x 4 cells beside the published values; JSON and a plot",
         "  netmodel bench xsk-rr --table seed001",
-        "  netmodel bench xsk-rr --table seed001 --json --plot seed001.html"})
+        "  netmodel bench xsk-rr --table seed001 --json --plot seed001.html",
+        "  # on the running model, with the knobs echoed into its mount (seed 001's script, say)",
+        "  netmodel bench xsk-rr --live --period 80 --delay 0"})
 public final class XskRrCommand extends BenchSubcommand {
     @Option(names = "--rate", paramLabel = "PPS", order = 1,
         description = "Requests per second, 1 .. 10000000; the period is round(1e9 / PPS) ns.")
@@ -53,7 +56,8 @@ public final class XskRrCommand extends BenchSubcommand {
     Double delay;
 
     @Option(names = "--mode", paramLabel = "M", order = 4,
-        description = "interrupts, busy-poll, busy-poll-separate or threaded-busy-poll.")
+        description = "interrupts, busy-poll, busy-poll-separate or threaded-busy-poll. With --live, optional: "
+            + "the running model's knobs decide (busy_read > 0: busy-poll), and must agree when given.")
     String mode;
 
     @Option(names = "--table", paramLabel = "NAME", order = 5,
@@ -73,6 +77,10 @@ public final class XskRrCommand extends BenchSubcommand {
             if (!table.equals(Seed001.NAME)) {
                 throw checks.usage("--table " + table + " is not a known table; the only one is " + Seed001.NAME);
             }
+            if (live()) {
+                throw checks.usage("--table " + Seed001.NAME + " configures each cell the way seed 001's script does; "
+                    + "--live runs on the running model's own knobs: drop one of them");
+            }
             if (rate != null || period != null || delay != null || mode != null) {
                 throw checks.usage("--table " + Seed001.NAME + " sets the rates, delays and modes itself: drop "
                     + "--rate, --period, --delay and --mode");
@@ -83,7 +91,7 @@ public final class XskRrCommand extends BenchSubcommand {
         } else {
             long periodNs = checks.periodNs(rate, period);
             long delayNs = checks.delayNs(delay == null ? 0 : delay);
-            var m = checks.mode(mode);
+            var m = mode == null && live() ? null : checks.mode(mode); // --live: the knobs say, unless told
             if (delayNs >= periodNs) {
                 err.println(who() + ": warning: --delay " + Fmt.plain(delayNs / 1000.0, 3) + " µs is not shorter than the "
                     + "period " + Fmt.plain(periodNs / 1000.0, 3) + " µs: the client spins longer than it takes to send "
@@ -99,9 +107,14 @@ public final class XskRrCommand extends BenchSubcommand {
     protected void execute(BenchService service, ProgressBar bar, PrintWriter out, PrintWriter err) throws ToolError {
         List<XskRrRun> runs = new ArrayList<>();
         for (Planned p : plan) {
-            var result = service.xskRr(p.request(), bar.run(p.request().durationNs()));
-            runs.add(XskRrRun.of(p.published() == null ? null : p.published().experiment(), p.request(), result,
-                p.published()));
+            XskRrRequest req = p.request();
+            var result = live() ? service.xskRrLive(req, bar.run(req.durationNs()))
+                : service.xskRr(req, bar.run(req.durationNs()));
+            if (req.mode() == null) { // the running model's knobs chose it
+                req = new XskRrRequest(req.periodNs(), req.delayNs(), XskMode.byCliName(result.knobs().get("mode")),
+                    req.durationNs(), req.seed());
+            }
+            runs.add(XskRrRun.of(p.published() == null ? null : p.published().experiment(), req, result, p.published()));
         }
         boolean isTable = table != null;
         if (options.json) {

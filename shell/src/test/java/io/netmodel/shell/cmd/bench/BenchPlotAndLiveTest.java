@@ -64,4 +64,21 @@ class BenchPlotAndLiveTest {
         assertTrue(r.err().startsWith("netmodel bench tcp-rr: --live: no model is running at " + dir.resolve("none")),
             r.err());
     }
+
+    @Test
+    void live_xsk_rr_lets_the_running_models_knobs_choose_the_mode() {
+        FakeBenchService svc = new FakeBenchService();
+        Cli.Result r = Cli.run(svc, "bench", "xsk-rr", "--live", "--period", "80", "--duration", "0.05", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(null, svc.liveRequests.get(0).mode(), "no --mode: the model's knobs decide");
+        assertTrue(r.out().contains("\"mode\": \"busy-poll\""), r.out());
+        assertTrue(svc.xskRequests.stream().allMatch(q -> q.mode() != null));
+    }
+
+    @Test
+    void live_and_the_seed_table_are_exclusive() {
+        Cli.Result r = Cli.run(new FakeBenchService(), "bench", "xsk-rr", "--live", "--table", "seed001");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--live runs on the running model's own knobs"), r.err());
+    }
 }

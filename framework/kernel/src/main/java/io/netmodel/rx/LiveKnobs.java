@@ -1,0 +1,182 @@
+package io.netmodel.rx;
+
+import io.netmodel.api.vfs.Caller;
+import io.netmodel.api.vfs.DirEntry;
+import io.netmodel.api.vfs.NodeKind;
+import io.netmodel.api.vfs.OpenFile;
+import io.netmodel.api.vfs.VfsException;
+import io.netmodel.core.Kernel;
+import io.netmodel.irq.IrqAction;
+import io.netmodel.irq.IrqDesc;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The receive-path knobs of a running model, read from its own files, so a benchmark can run
+ * on hosts configured the same way: what was echoed into the mount is what runs. Captured once
+ * (each read is one consistent instant) and replayed on each simulated host by writing the same
+ * files, so the values go through the same parse and validation they went through the first
+ * time.
+ *
+ * <p>What is copied: every writable file of {@code /proc/sys/net/core}; eth0's writable
+ * per-device receive knobs ({@code napi_defer_hard_irqs}, {@code gro_flush_timeout},
+ * {@code threaded}) and its RX queues' RPS settings; and the affinity of eth0's IRQs, matched by
+ * action name (IRQ numbers of a host booted afresh need not be the live ones).
+ */
+final class LiveKnobs {
+    private static final String CORE = "/proc/sys/net/core";
+    private static final String DEV = "/sys/class/net/eth0/";
+    private static final List<String> DEV_KNOBS = List.of("napi_defer_hard_irqs", "gro_flush_timeout", "threaded");
+    private static final List<String> RXQ_KNOBS = List.of("rps_cpus", "rps_flow_cnt");
+    private static final int MAX_IRQ = 4096;
+
+    /** File writes in order: path to value (as read, without the newline). */
+    private final Map<String, String> files;
+    /** IRQ action name to its {@code smp_affinity_list}. */
+    private final Map<String, String> irqAffinity;
+
+    private LiveKnobs(Map<String, String> files, Map<String, String> irqAffinity) {
+        this.files = files;
+        this.irqAffinity = irqAffinity;
+    }
+
+    /** Reads the knobs of {@code live}; fails when it has no eth0 to measure. */
+    static LiveKnobs capture(Kernel live) {
+        return live.lock().call(() -> {
+            if (live.netdevs().byName("eth0") == null) {
+                throw new IllegalArgumentException("the running model has no eth0: load a driver first "
+                    + "(netmodel modprobe ...)");
+            }
+            Map<String, String> files = new LinkedHashMap<>();
+            for (DirEntry e : list(live, CORE)) {
+                String path = CORE + "/" + e.name();
+                if (e.kind() == NodeKind.FILE && writable(live, path)) {
+                    files.put(path, read(live, path));
+                }
+            }
+            for (String knob : DEV_KNOBS) {
+                if (exists(live, DEV + knob)) {
+                    files.put(DEV + knob, read(live, DEV + knob));
+                }
+            }
+            for (DirEntry q : list(live, DEV + "queues")) {
+                if (q.name().startsWith("rx-")) {
+                    for (String knob : RXQ_KNOBS) {
+                        String path = DEV + "queues/" + q.name() + "/" + knob;
+                        if (exists(live, path)) {
+                            files.put(path, read(live, path));
+                        }
+                    }
+                }
+            }
+            return new LiveKnobs(files, eth0IrqAffinity(live));
+        });
+    }
+
+    /** Writes the captured knobs into {@code h}'s files. */
+    void applyTo(SimHost h) {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            if (exists(h.kernel, f.getKey())) {
+                h.write(f.getKey(), f.getValue());
+            }
+        }
+        for (Map.Entry<String, IrqDesc> irq : irqsByName(h.kernel).entrySet()) {
+            String list = irqAffinity.get(irq.getKey());
+            if (list != null) {
+                h.write("/proc/irq/" + irq.getValue().number() + "/smp_affinity_list", list);
+            }
+        }
+    }
+
+    /** The knobs as {@code name -> value} for the report, in a stable order. */
+    Map<String, String> describe() {
+        Map<String, String> out = new LinkedHashMap<>();
+        files.forEach((path, value) -> out.put(shortName(path), value));
+        irqAffinity.forEach((name, list) -> out.put("irq[" + name + "].smp_affinity_list", list));
+        return out;
+    }
+
+    /** The live value of one file this capture copied, or null. */
+    String value(String path) {
+        return files.get(path);
+    }
+
+    private static String shortName(String path) {
+        if (path.startsWith(CORE + "/")) {
+            return "net.core." + path.substring(CORE.length() + 1);
+        }
+        return "eth0." + path.substring(DEV.length()).replace('/', '.');
+    }
+
+    private static Map<String, String> eth0IrqAffinity(Kernel k) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, IrqDesc> irq : irqsByName(k).entrySet()) {
+            out.put(irq.getKey(), read(k, "/proc/irq/" + irq.getValue().number() + "/smp_affinity_list"));
+        }
+        return out;
+    }
+
+    /**
+     * eth0's IRQs by action name: the names the driver gave them ({@code eth0-TxRx-1},
+     * {@code virtio0-input.0}, ...). Every IRQ with an action is included: a host's only NIC
+     * owns all of them, and on a host with more, names are unique per device.
+     */
+    private static Map<String, IrqDesc> irqsByName(Kernel k) {
+        Map<String, IrqDesc> out = new LinkedHashMap<>();
+        for (int n = 0; n < MAX_IRQ; n++) {
+            IrqDesc d = k.irqs().get(n);
+            if (d == null) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            for (IrqAction a : d.actions()) {
+                names.add(a.name());
+            }
+            if (!names.isEmpty()) {
+                out.putIfAbsent(String.join(",", names), d);
+            }
+        }
+        return out;
+    }
+
+    private static List<DirEntry> list(Kernel k, String dir) {
+        try {
+            return k.fs().readdir(dir);
+        } catch (VfsException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean exists(Kernel k, String path) {
+        try {
+            k.fs().stat(path);
+            return true;
+        } catch (VfsException e) {
+            return false;
+        }
+    }
+
+    private static boolean writable(Kernel k, String path) {
+        try {
+            return (k.fs().stat(path).mode() & 0200) != 0;
+        } catch (VfsException e) {
+            return false;
+        }
+    }
+
+    private static String read(Kernel k, String path) {
+        try {
+            OpenFile f = k.fs().open(path, false, Caller.ROOT);
+            try {
+                return new String(f.read(0, 4096), StandardCharsets.US_ASCII).trim();
+            } finally {
+                f.release();
+            }
+        } catch (VfsException e) {
+            throw new IllegalStateException("cannot read " + path + " of the running model: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.netmodel.rx;
+
+import io.netmodel.api.bench.XskMode;
+
+/**
+ * Which of seed 001's set-ups a running model's knobs make, for an xsk_rr run on them. The
+ * xsk_rr command line is the same for "interrupts" and "busy-poll": what differs is the script
+ * variant, i.e. {@code net.core.busy_read} (400 or 0), so without {@code --mode} the knobs
+ * decide; with it, the knobs must agree, since the model will not pretend a set-up the files
+ * do not describe.
+ */
+final class LiveMode {
+    private static final String BUSY_READ = "/proc/sys/net/core/busy_read";
+
+    private LiveMode() {
+    }
+
+    /** {@code asked} (null: infer) checked against {@code knobs}; throws with what to change. */
+    static XskMode resolve(XskMode asked, LiveKnobs knobs) {
+        long busyRead = Long.parseLong(knobs.value(BUSY_READ));
+        if (asked == null) {
+            return busyRead > 0 ? XskMode.BUSY_POLL : XskMode.INTERRUPTS;
+        }
+        switch (asked) {
+            case INTERRUPTS:
+                if (busyRead > 0) {
+                    throw new IllegalArgumentException("--mode interrupts, but the running model has net.core.busy_read = "
+                        + busyRead + ", so xsk_rr's sockets busy poll on every sendto and recvfrom (that is --mode "
+                        + "busy-poll); for interrupts set it to 0, as seed 001's 'enable_interrupt' variant does: "
+                        + "echo 0 > /proc/sys/net/core/busy_read");
+                }
+                return asked;
+            case BUSY_POLL:
+            case BUSY_POLL_SEPARATE:
+                if (busyRead == 0) {
+                    throw new IllegalArgumentException("--mode " + asked.cliName() + " needs busy polling on xsk_rr's "
+                        + "sockets, but the running model has net.core.busy_read = 0; set it as seed 001's script "
+                        + "does: echo 400 > /proc/sys/net/core/busy_read");
+                }
+                return asked;
+            case THREADED_BUSY_POLL:
+            default:
+                throw new IllegalArgumentException("--mode " + asked.cliName() + " on the running model needs eth0's "
+                    + "NAPI in threaded busy-poll mode, which the running model cannot express yet; run it on an "
+                    + "in-process model (drop --live)");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.netmodel.rx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netmodel.api.bench.BenchResult;
+import io.netmodel.api.bench.XskMode;
+import io.netmodel.api.bench.XskRrRequest;
+import io.netmodel.api.vfs.VfsException;
+import io.netmodel.testkit.Host;
+import io.netmodel.testkit.TinyDriver;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** xsk_rr on the running model's knobs ({@code bench --live}): what was echoed is what runs. */
+class LiveKnobsTest {
+    private static final long MS = 1_000_000;
+    private static final String CORE = "/proc/sys/net/core/";
+    private static final String ETH0 = "/sys/class/net/eth0/";
+
+    private final TinyDriver driver = TinyDriver.plain();
+    /** The running model: 6 CPUs, so seed 001's IRQ pinning on CPU 2 is possible. */
+    private final Host live = Host.with("6.19", 6, driver);
+    private final BenchServiceImpl svc = new BenchServiceImpl(live.kernel.profile(), new io.netmodel.core.HostSpec(6,
+        List.of(new io.netmodel.core.HostSpec.Nic(io.netmodel.bus.NicModel.VIRTIO_NET, 1))), () -> List.of(driver),
+        () -> live.kernel);
+
+    private BenchResult runLive(XskMode mode) {
+        return svc.xskRrLive(new XskRrRequest(31_250, 30_000, mode, 40 * MS, 3), (a, b) -> { });
+    }
+
+    /** Seed 001's script, no argument, typed into the running model. */
+    private void seedScriptBusyPoll() throws VfsException {
+        live.write(ETH0 + "threaded", "0\n");
+        live.write(CORE + "rps_sock_flow_entries", "0\n");
+        live.write(ETH0 + "queues/rx-0/rps_cpus", "0\n");
+        live.write("/proc/irq/" + inputIrq() + "/smp_affinity_list", "2\n");
+        live.write(CORE + "busy_read", "400\n");
+        live.write(ETH0 + "napi_defer_hard_irqs", "100\n");
+        live.write(ETH0 + "gro_flush_timeout", "15000\n");
+    }
+
+    /** The IRQ of eth0's input queue on the live host (the same driver names it the same way). */
+    private int inputIrq() throws VfsException {
+        for (String line : live.read("/proc/interrupts").split("\n")) {
+            if (line.contains(TinyDriver.IRQ_NAME)) {
+                return Integer.parseInt(line.substring(0, line.indexOf(':')).trim());
+            }
+        }
+        throw new AssertionError("no input IRQ in\n" + live.read("/proc/interrupts"));
+    }
+
+    @Test
+    void the_scripts_knobs_typed_into_the_model_run_exactly_like_the_built_in_script() throws VfsException {
+        seedScriptBusyPoll();
+        BenchResult fromLive = runLive(null);
+        BenchResult fromScript = svc.xskRr(new XskRrRequest(31_250, 30_000, XskMode.BUSY_POLL, 40 * MS, 3), (a, b) -> { });
+        assertEquals("busy-poll", fromLive.knobs().get("mode"), "busy_read 400 is the busy-poll set-up");
+        assertArrayEquals(fromScript.latencyNs(), fromLive.latencyNs());
+        assertEquals("400", fromLive.knobs().get("net.core.busy_read"));
+        assertEquals("100", fromLive.knobs().get("eth0.napi_defer_hard_irqs"));
+        assertEquals("2", fromLive.knobs().get("irq[" + TinyDriver.IRQ_NAME + "].smp_affinity_list"),
+            fromLive.knobs()::toString);
+    }
+
+    @Test
+    void a_knob_changed_in_the_mount_changes_the_run() throws VfsException {
+        seedScriptBusyPoll();
+        BenchResult deferred = runLive(XskMode.BUSY_POLL);
+        live.write(ETH0 + "napi_defer_hard_irqs", "0\n");
+        BenchResult notDeferred = runLive(XskMode.BUSY_POLL);
+        assertEquals("0", notDeferred.knobs().get("eth0.napi_defer_hard_irqs"));
+        assertTrue(notDeferred.counters().get("client.irq." + inputIrq()) > deferred.counters().get("client.irq." + inputIrq()),
+            "without deferral the busy-polled NAPI re-arms its IRQ: " + deferred.counters() + " vs " + notDeferred.counters());
+    }
+
+    @Test
+    void without_busy_read_the_knobs_make_the_interrupts_set_up() throws VfsException {
+        live.write(CORE + "busy_read", "0\n");
+        BenchResult r = runLive(null);
+        assertEquals("interrupts", r.knobs().get("mode"));
+        assertEquals(0L, r.counters().get("client.napi.busy_polls"));
+    }
+
+    @Test
+    void a_mode_the_knobs_do_not_make_is_refused_saying_what_to_set() throws VfsException {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runLive(XskMode.BUSY_POLL));
+        assertTrue(e.getMessage().contains("echo 400 > /proc/sys/net/core/busy_read"), e.getMessage());
+        live.write(CORE + "busy_read", "400\n");
+        e = assertThrows(IllegalArgumentException.class, () -> runLive(XskMode.INTERRUPTS));
+        assertTrue(e.getMessage().contains("busy_read = 400"), e.getMessage());
+    }
+
+    @Test
+    void the_running_model_is_only_read() throws VfsException {
+        seedScriptBusyPoll();
+        String before = live.read(CORE + "busy_read") + live.read("/proc/interrupts");
+        runLive(null);
+        assertEquals(before, live.read(CORE + "busy_read") + live.read("/proc/interrupts"));
+        assertFalse(live.read("/proc/net/softnet_stat").isEmpty());
+    }
+}
