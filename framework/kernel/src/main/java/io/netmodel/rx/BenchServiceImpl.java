@@ -5,6 +5,7 @@ import io.netmodel.api.bench.BenchService;
 import io.netmodel.api.bench.CpuUsage;
 import io.netmodel.api.bench.ProgressListener;
 import io.netmodel.api.bench.TcpRrRequest;
+import io.netmodel.api.bench.UdpRrRequest;
 import io.netmodel.api.bench.XskMode;
 import io.netmodel.api.bench.XskRrRequest;
 import io.netmodel.api.driver.NetDriver;
@@ -129,17 +130,29 @@ public final class BenchServiceImpl implements BenchService {
 
     @Override
     public synchronized BenchResult tcpRr(TcpRrRequest req, ProgressListener progress) {
-        Simulator sim = new Simulator(req.seed());
+        return runNetperfRr(NetperfRr.Protocol.TCP, req.busyReadUs(), req.busyPollUs(), req.durationNs(), req.seed(),
+            progress);
+    }
+
+    @Override
+    public synchronized BenchResult udpRr(UdpRrRequest req, ProgressListener progress) {
+        return runNetperfRr(NetperfRr.Protocol.UDP, req.busyReadUs(), req.busyPollUs(), req.durationNs(), req.seed(),
+            progress);
+    }
+
+    private BenchResult runNetperfRr(NetperfRr.Protocol protocol, int busyReadUs, int busyPollUs, long durationNs,
+                                     long seed, ProgressListener progress) {
+        Simulator sim = new Simulator(seed);
         SimHost[] hosts = SimHost.pair(() -> boot(host), sim, costs);
         SimHost client = hosts[0];
         SimHost server = hosts[1];
         for (SimHost h : hosts) {
-            h.write("/proc/sys/net/core/busy_read", Integer.toString(req.busyReadUs()));
-            h.write("/proc/sys/net/core/busy_poll", Integer.toString(req.busyPollUs()));
+            h.write("/proc/sys/net/core/busy_read", Integer.toString(busyReadUs));
+            h.write("/proc/sys/net/core/busy_poll", Integer.toString(busyPollUs));
         }
         long[] before = totals(client, server);
         Samples samples = new Samples();
-        TcpRr run = new TcpRr(sim, client, server, req, samples);
+        NetperfRr run = new NetperfRr(sim, client, server, protocol, busyReadUs, durationNs, samples);
         run.run(progress);
         Map<String, String> knobs = new LinkedHashMap<>();
         knobs.put("kernel", profile.version().toString());
@@ -148,14 +161,15 @@ public final class BenchServiceImpl implements BenchService {
         knobs.put("net.core.busy_poll", client.read("/proc/sys/net/core/busy_poll"));
         knobs.put("eth0.napi_id", Integer.toString(client.napi.napi().napiId()));
         String refusal = run.busyPollRefusal();
-        knobs.put("busy_poll", refusal == null ? (req.busyReadUs() > 0 ? "active" : "off") : "inactive: " + refusal);
+        knobs.put("busy_poll", refusal == null ? (busyReadUs > 0 ? "active" : "off") : "inactive: " + refusal);
         Map<String, Long> counters = new LinkedHashMap<>();
         for (SimHost h : new SimHost[] {client, server}) {
             counters.put(h.name + ".napi.polls", h.napi.polls);
             counters.put(h.name + ".irq." + h.inputIrqNumber(), irqCount(h));
             counters.put(h.name + ".context_switches", h.kernel.cpus().nrContextSwitches());
         }
-        return new BenchResult("tcp-rr", knobs, samples.toArray(), run.transactions(), req.durationNs(),
+        String workload = protocol == NetperfRr.Protocol.TCP ? "tcp-rr" : "udp-rr";
+        return new BenchResult(workload, knobs, samples.toArray(), run.transactions(), durationNs,
             cpuUsage(sim.now(), before, client, server), counters);
     }
 

@@ -12,7 +12,7 @@ import java.util.Properties;
  */
 public record RxCosts(long wire, long wireJitter, long xmit, long syscall, long pollEmpty, long pollPerPacket,
                       long busyLoopSetup, long irq, long ringPeek, long napiMove, long txClean, long wakeup,
-                      long tcpStack) {
+                      long tcpStack, long udpStack) {
 
     /** The profile fitted to seed 001's machines. */
     public static final String DEFAULT_PROFILE = "cloud-vm";
@@ -29,7 +29,7 @@ public record RxCosts(long wire, long wireJitter, long xmit, long syscall, long 
         }
         return new RxCosts(ns(p, "wire"), ns(p, "wire_jitter"), ns(p, "xmit"), ns(p, "syscall"), ns(p, "poll_empty"),
             ns(p, "poll_per_packet"), ns(p, "busy_loop_setup"), ns(p, "irq"), ns(p, "ring_peek"), ns(p, "napi_move"),
-            ns(p, "tx_clean"), ns(p, "wakeup"), ns(p, "tcp_stack"));
+            ns(p, "tx_clean"), ns(p, "wakeup"), ns(p, "tcp_stack"), ns(p, "udp_stack"));
     }
 
     private static long ns(Properties p, String key) {

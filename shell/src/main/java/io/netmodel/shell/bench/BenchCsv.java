@@ -15,8 +15,8 @@ public final class BenchCsv {
         return csv(RunColumns.XSK_RR, runs);
     }
 
-    public static String tcpRr(List<TcpRrRun> runs) {
-        return csv(RunColumns.TCP_RR, runs);
+    public static String rr(List<RrRun> runs) {
+        return csv(RunColumns.RR, runs);
     }
 
     static <T> String csv(List<Column<T>> columns, List<T> rows) {

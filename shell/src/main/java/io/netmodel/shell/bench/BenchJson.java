@@ -29,9 +29,9 @@ public final class BenchJson {
         return json.endArray().toString();
     }
 
-    public static String tcpRr(TcpRrRun run) {
+    public static String rr(RrRun run) {
         JsonWriter json = new JsonWriter().beginObject();
-        for (Column<TcpRrRun> c : RunColumns.TCP_RR) {
+        for (Column<RrRun> c : RunColumns.RR) {
             if (c.inJson().test(run)) {
                 c.writeJson(json, run);
             }

@@ -41,12 +41,12 @@ public final class BenchText {
         return out.toString();
     }
 
-    public static String tcpRr(TcpRrRun run) {
+    public static String rr(RrRun run) {
         StringBuilder out = new StringBuilder();
-        out.append("tcp_rr: 1-byte request/response, one in flight; busy_read ")
-            .append(run.request().busyReadUs()).append(" µs, busy_poll ").append(run.request().busyPollUs())
+        out.append(run.testName()).append(": 1-byte request/response, one in flight; busy_read ")
+            .append(run.busyReadUs()).append(" µs, busy_poll ").append(run.busyPollUs())
             .append(" µs\n");
-        totals(out, run.request().durationNs(), run.request().seed(), run.result());
+        totals(out, run.durationNs(), run.seed(), run.result());
         out.append('\n');
         if (!run.stats().present()) {
             out.append("no transaction completed: no latency figures\n");

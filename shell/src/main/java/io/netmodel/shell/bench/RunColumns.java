@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
-/** The scalar columns of xsk_rr and tcp_rr runs, in output order (JSON and CSV). */
+/** The scalar columns of xsk_rr and tcp_rr / udp_rr runs, in output order (JSON and CSV). */
 public final class RunColumns {
     private static final int[] XSK_PERCENTILES = {5, 50, 95, 99};
 
@@ -12,7 +12,7 @@ public final class RunColumns {
     }
 
     public static final List<Column<XskRrRun>> XSK_RR = xskRr();
-    public static final List<Column<TcpRrRun>> TCP_RR = tcpRr();
+    public static final List<Column<RrRun>> RR = rr();
 
     private static List<Column<XskRrRun>> xskRr() {
         List<Column<XskRrRun>> c = new ArrayList<>();
@@ -43,17 +43,17 @@ public final class RunColumns {
         return List.copyOf(c);
     }
 
-    private static List<Column<TcpRrRun>> tcpRr() {
-        List<Column<TcpRrRun>> c = new ArrayList<>();
-        c.add(Column.of("workload", r -> "tcp-rr"));
-        c.add(Column.of("busy_read_us", r -> (long) r.request().busyReadUs()));
-        c.add(Column.of("busy_poll_us", r -> (long) r.request().busyPollUs()));
-        c.add(Column.of("seed", r -> r.request().seed()));
-        c.add(Column.of("duration_s", r -> Fmt.decimal(r.request().durationNs() / 1e9, 3)));
+    private static List<Column<RrRun>> rr() {
+        List<Column<RrRun>> c = new ArrayList<>();
+        c.add(Column.of("workload", RrRun::workload));
+        c.add(Column.of("busy_read_us", r -> (long) r.busyReadUs()));
+        c.add(Column.of("busy_poll_us", r -> (long) r.busyPollUs()));
+        c.add(Column.of("seed", RrRun::seed));
+        c.add(Column.of("duration_s", r -> Fmt.decimal(r.durationNs() / 1e9, 3)));
         c.add(Column.of("samples", r -> r.stats().count()));
         c.add(Column.of("transactions", r -> r.result().transactions()));
         c.add(Column.of("transactions_per_s", r -> Fmt.decimal(r.result().transactionsPerSecond(), 1)));
-        latency(c, "", TcpRrRun::stats);
+        latency(c, "", RrRun::stats);
         return List.copyOf(c);
     }
 

@@ -14,6 +14,16 @@ public interface BenchService {
     BenchResult tcpRr(TcpRrRequest request, ProgressListener progress);
 
     /**
+     * netperf UDP_RR: as {@link #tcpRr}, over UDP (no connection, a smaller frame, a cheaper
+     * protocol path).
+     *
+     * @since 1.1
+     */
+    default BenchResult udpRr(UdpRrRequest request, ProgressListener progress) {
+        throw new UnsupportedOperationException("this model does not run udp_rr");
+    }
+
+    /**
      * As {@link #xskRr}, but both hosts are configured like the running model instead of by
      * seed 001's script: its {@code net.core} sysctls, eth0's per-device knobs, RPS settings and
      * IRQ affinities are copied, so what was echoed into the mount is what runs. A null

@@ -11,11 +11,6 @@ package io.netmodel.api.bench;
  */
 public record TcpRrRequest(int busyReadUs, int busyPollUs, long durationNs, long seed) {
     public TcpRrRequest {
-        if (busyReadUs < 0 || busyPollUs < 0) {
-            throw new IllegalArgumentException("busy_read/busy_poll must be >= 0");
-        }
-        if (durationNs <= 0) {
-            throw new IllegalArgumentException("--duration must be > 0");
-        }
+        RrArgs.check(busyReadUs, busyPollUs, durationNs);
     }
 }

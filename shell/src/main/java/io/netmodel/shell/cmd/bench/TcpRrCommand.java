@@ -1,18 +1,10 @@
 package io.netmodel.shell.cmd.bench;
 
+import io.netmodel.api.bench.BenchResult;
 import io.netmodel.api.bench.BenchService;
 import io.netmodel.api.bench.TcpRrRequest;
-import io.netmodel.shell.ToolError;
-import io.netmodel.shell.bench.BenchCsv;
-import io.netmodel.shell.bench.BenchJson;
-import io.netmodel.shell.bench.BenchText;
-import io.netmodel.shell.bench.CdfPlot;
 import io.netmodel.shell.bench.ProgressBar;
-import io.netmodel.shell.bench.TcpRrRun;
-import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code netmodel bench tcp-rr}: netperf-style TCP_RR, one transaction in flight. */
 @Command(name = "tcp-rr", mixinStandardHelpOptions = true, sortOptions = false,
@@ -22,36 +14,15 @@ import picocli.CommandLine.Option;
         "  netmodel bench tcp-rr                                 interrupts only",
         "  netmodel bench tcp-rr --busy-read 50 --busy-poll 50   busy polling",
         "  netmodel bench tcp-rr --kernel 4.4 --busy-read 50 --json"})
-public final class TcpRrCommand extends BenchSubcommand {
-    @Option(names = "--busy-read", paramLabel = "US", order = 1, defaultValue = "0",
-        description = "net.core.busy_read on both hosts, µs (0 = off; default 0).")
-    int busyRead;
-
-    @Option(names = "--busy-poll", paramLabel = "US", order = 2, defaultValue = "0",
-        description = "net.core.busy_poll on both hosts, µs (0 = off; default 0).")
-    int busyPoll;
-
-    private TcpRrRequest request;
-
+public final class TcpRrCommand extends NetperfRrCommand {
     @Override
-    protected long prepare(BenchChecks checks, PrintWriter err) throws ToolError {
-        request = new TcpRrRequest(checks.micros("--busy-read", busyRead), checks.micros("--busy-poll", busyPoll),
-            options.durationNs(), options.seed);
-        return request.durationNs();
+    protected String workload() {
+        return "tcp-rr";
     }
 
     @Override
-    protected void execute(BenchService service, ProgressBar bar, PrintWriter out, PrintWriter err) throws ToolError {
-        TcpRrRun run = TcpRrRun.of(request, service.tcpRr(request, bar.run(request.durationNs())));
-        if (options.json) {
-            print(out, BenchJson.tcpRr(run));
-        } else if (options.csv) {
-            print(out, BenchCsv.tcpRr(List.of(run)));
-        } else {
-            print(out, BenchText.tcpRr(run));
-        }
-        String label = "busy_read " + request.busyReadUs() + " µs, busy_poll " + request.busyPollUs() + " µs";
-        writePlot("netmodel bench tcp-rr: latency CDF", List.of(new CdfPlot.Panel("tcp_rr, " + label,
-            List.of(new CdfPlot.Series("tcp_rr", run.result().latencyNs())))), err);
+    protected BenchResult run(BenchService service, int busyReadUs, int busyPollUs, long durationNs, long seed,
+                              ProgressBar bar) {
+        return service.tcpRr(new TcpRrRequest(busyReadUs, busyPollUs, durationNs, seed), bar.run(durationNs));
     }
 }

@@ -85,6 +85,15 @@ class BenchOutputTest {
     }
 
     @Test
+    void udp_rr_is_tcp_rr_over_udp_in_every_format() throws Exception {
+        String[] udp = {"bench", "udp-rr", "--busy-read", "50", "--busy-poll", "50", "--duration", "1"};
+        Golden.check("udp-rr.txt", ok(udp));
+        String json = ok(with(udp, "--json"));
+        assertTrue(json.contains("\"workload\": \"udp-rr\""), json);
+        assertTrue(ok(with(udp, "--csv")).lines().toList().get(1).startsWith("udp-rr,50,50,1,1,"), "csv");
+    }
+
+    @Test
     void tcp_rr_text_json_csv() throws Exception {
         Golden.check("tcp-rr.txt", ok(TCP));
         String json = ok(with(TCP, "--json"));

@@ -1,31 +1,50 @@
 package io.netmodel.rx;
 
-import io.netmodel.api.bench.TcpRrRequest;
 import io.netmodel.cpu.CpuTime;
 import io.netmodel.sim.Rng;
 import io.netmodel.sim.Simulator;
 import io.netmodel.sim.Timer;
 
 /**
- * netperf TCP_RR: one transaction in flight, a 1-byte request and a 1-byte response, closed
- * loop. Each side's application thread sits in {@code recv}: with busy polling allowed
+ * netperf TCP_RR and UDP_RR: one transaction in flight, a 1-byte request and a 1-byte
+ * response, closed loop; the two differ only in the protocol's per-packet cost and frame size. Each side's application thread sits in {@code recv}: with busy polling allowed
  * ({@link BusyPoll}) it spins in {@code sk_busy_loop} for up to {@code busy_read} µs, polling
  * the NAPI itself (protocol processing in its own context, no wake-up); otherwise, or once that
  * time is up, it sleeps and the frame takes the interrupt path, then a wake-up on its CPU.
  *
  * <p>Interrupts on CPU 0 (the default affinity's first CPU), application threads on CPU 1.
- * Unlike netperf: no Nagle or delayed-ACK effects (in RR the ACK rides on the response).
+ * Unlike netperf: no Nagle or delayed-ACK effects (in RR the ACK rides on the response); no UDP
+ * retransmission timer (netperf's UDP_RR has none either, and the model loses no frames).
  */
-final class TcpRr {
-    private static final int IRQ_CPU = 0;
+final class NetperfRr {
     private static final int APP_CPU = 1;
-    private static final int FRAME_BYTES = 67; // 1 byte of payload + TCP/IP/Ethernet headers (with timestamps)
     private static final long WARMUP_NS = 10_000_000;
+
+    /** The protocol under the 1-byte payload. */
+    enum Protocol {
+        /** 1 byte + TCP (with timestamps) + IPv4 + Ethernet headers. */
+        TCP(67),
+        /** 1 byte + UDP + IPv4 + Ethernet headers. */
+        UDP(43);
+
+        final int frameBytes;
+
+        Protocol(int frameBytes) {
+            this.frameBytes = frameBytes;
+        }
+
+        /** Per-packet protocol processing, each way (send path or receive path). */
+        long stackNs(RxCosts costs) {
+            return this == TCP ? costs.tcpStack() : costs.udpStack();
+        }
+    }
 
     private final Simulator sim;
     private final SimHost client;
     private final SimHost server;
-    private final TcpRrRequest req;
+    private final Protocol protocol;
+    private final int busyReadUs;
+    private final long durationNs;
     private final RxCosts costs;
     private final Samples samples;
     private final Side clientSide;
@@ -46,12 +65,12 @@ final class TcpRr {
         Side(SimHost host, int busyReadUs) {
             this.host = host;
             this.refusal = BusyPoll.refusal(host.kernel.profile(), host.eth0, host.napi.napi(), busyReadUs);
-            this.rng = sim.rng().fork(host.name + ".tcp");
+            this.rng = sim.rng().fork(host.name + "." + protocol.name().toLowerCase(java.util.Locale.ROOT));
             long loopPeriod = costs.pollEmpty() + costs.busyLoopSetup() / 4; // poll + cpu_relax + loop_end test
             this.busyLoop = refusal == null ? new ContinuousPoller(sim, rng.fork("busy"), host.napi, host.cpus[APP_CPU],
                 loopPeriod, 8, CpuTime.SYSTEM) : null;
             this.busyTimeout = new Timer(sim, this::busyReadExpired);
-            host.napi.perPacketStackNs = costs.tcpStack();
+            host.napi.perPacketStackNs = protocol.stackNs(costs);
         }
 
         /** recv(): busy-poll if allowed, else sleep until woken. */
@@ -60,7 +79,7 @@ final class TcpRr {
             waitStart = sim.now();
             if (busyLoop != null) {
                 busyLoop.start();
-                busyTimeout.start(req.busyReadUs() * 1000L);
+                busyTimeout.start(busyReadUs * 1000L);
             }
         }
 
@@ -86,15 +105,18 @@ final class TcpRr {
         }
     }
 
-    TcpRr(Simulator sim, SimHost client, SimHost server, TcpRrRequest req, Samples samples) {
+    NetperfRr(Simulator sim, SimHost client, SimHost server, Protocol protocol, int busyReadUs, long durationNs,
+              Samples samples) {
         this.sim = sim;
         this.client = client;
         this.server = server;
-        this.req = req;
+        this.protocol = protocol;
+        this.busyReadUs = busyReadUs;
+        this.durationNs = durationNs;
         this.costs = client.costs;
         this.samples = samples;
-        this.clientSide = new Side(client, req.busyReadUs());
-        this.serverSide = new Side(server, req.busyReadUs());
+        this.clientSide = new Side(client, busyReadUs);
+        this.serverSide = new Side(server, busyReadUs);
     }
 
     /** Why busy polling does not run on the client, or null. */
@@ -103,7 +125,7 @@ final class TcpRr {
     }
 
     void run(io.netmodel.api.bench.ProgressListener progress) {
-        endAt = WARMUP_NS + req.durationNs();
+        endAt = WARMUP_NS + durationNs;
         client.napi.setConsumer((p, at) -> {
             long t = clientSide.dataReady(at);
             sim.scheduleAt(t, () -> clientGotResponse(p));
@@ -114,7 +136,7 @@ final class TcpRr {
         });
         serverSide.waitForData();
         sim.scheduleAt(0, this::clientSend);
-        SimHost.runReporting(sim, WARMUP_NS, req.durationNs(), progress);
+        SimHost.runReporting(sim, WARMUP_NS, durationNs, progress);
     }
 
     private void clientSend() {
@@ -123,13 +145,13 @@ final class TcpRr {
         }
         long t0 = sim.now();
         long leave = send(client, t0);
-        client.transmit(new Packet(t0, true), leave, FRAME_BYTES);
+        client.transmit(new Packet(t0, true), leave, protocol.frameBytes);
         clientSide.waitForData();
     }
 
     private void serverGotRequest(Packet p) {
         long leave = send(server, recvCost(server, sim.now()));
-        server.transmit(new Packet(p.sentAtNs, false), leave, FRAME_BYTES);
+        server.transmit(new Packet(p.sentAtNs, false), leave, protocol.frameBytes);
         serverSide.waitForData();
     }
 
@@ -149,10 +171,10 @@ final class TcpRr {
         return end;
     }
 
-    /** send(): syscall, tcp_sendmsg and the stack down to the driver's xmit. */
+    /** send(): syscall, tcp_sendmsg / udp_sendmsg and the stack down to the driver's xmit. */
     private long send(SimHost h, long at) {
         long start = h.cpus[APP_CPU].taskReady(at);
-        long leave = start + costs.syscall() + costs.tcpStack() + costs.xmit();
+        long leave = start + costs.syscall() + protocol.stackNs(costs) + costs.xmit();
         h.cpus[APP_CPU].account(CpuTime.SYSTEM, leave - start);
         return leave;
     }

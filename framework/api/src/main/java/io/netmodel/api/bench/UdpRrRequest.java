@@ -1,0 +1,17 @@
+package io.netmodel.api.bench;
+
+/**
+ * One netperf-style UDP_RR run: 1-byte request and response, one transaction in flight,
+ * closed loop, on the model host's NIC and driver. The knobs are TCP_RR's.
+ *
+ * @param busyReadUs {@code net.core.busy_read} on both hosts (µs; 0 = off)
+ * @param busyPollUs {@code net.core.busy_poll} on both hosts (µs; 0 = off)
+ * @param durationNs simulated time to run
+ * @param seed random seed
+ * @since 1.1
+ */
+public record UdpRrRequest(int busyReadUs, int busyPollUs, long durationNs, long seed) {
+    public UdpRrRequest {
+        RrArgs.check(busyReadUs, busyPollUs, durationNs);
+    }
+}

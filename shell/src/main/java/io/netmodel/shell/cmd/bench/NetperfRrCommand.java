@@ -1,0 +1,59 @@
+package io.netmodel.shell.cmd.bench;
+
+import io.netmodel.api.bench.BenchResult;
+import io.netmodel.api.bench.BenchService;
+import io.netmodel.shell.ToolError;
+import io.netmodel.shell.bench.BenchCsv;
+import io.netmodel.shell.bench.BenchJson;
+import io.netmodel.shell.bench.BenchText;
+import io.netmodel.shell.bench.CdfPlot;
+import io.netmodel.shell.bench.ProgressBar;
+import io.netmodel.shell.bench.RrRun;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * What {@code bench tcp-rr} and {@code bench udp-rr} share: netperf's RR test with the
+ * busy-poll knobs, one run, its output; subclasses say which protocol the model runs.
+ */
+abstract class NetperfRrCommand extends BenchSubcommand {
+    @Option(names = "--busy-read", paramLabel = "US", order = 1, defaultValue = "0",
+        description = "net.core.busy_read on both hosts, µs (0 = off; default 0).")
+    int busyRead;
+
+    @Option(names = "--busy-poll", paramLabel = "US", order = 2, defaultValue = "0",
+        description = "net.core.busy_poll on both hosts, µs (0 = off; default 0).")
+    int busyPoll;
+
+    /** {@code tcp-rr} or {@code udp-rr}. */
+    protected abstract String workload();
+
+    /** Runs the checked request on {@code service}. */
+    protected abstract BenchResult run(BenchService service, int busyReadUs, int busyPollUs, long durationNs, long seed,
+                                       ProgressBar bar);
+
+    @Override
+    protected long prepare(BenchChecks checks, PrintWriter err) throws ToolError {
+        busyRead = checks.micros("--busy-read", busyRead);
+        busyPoll = checks.micros("--busy-poll", busyPoll);
+        return options.durationNs();
+    }
+
+    @Override
+    protected void execute(BenchService service, ProgressBar bar, PrintWriter out, PrintWriter err) throws ToolError {
+        long durationNs = options.durationNs();
+        RrRun run = RrRun.of(workload(), busyRead, busyPoll, durationNs, options.seed,
+            run(service, busyRead, busyPoll, durationNs, options.seed, bar));
+        if (options.json) {
+            print(out, BenchJson.rr(run));
+        } else if (options.csv) {
+            print(out, BenchCsv.rr(List.of(run)));
+        } else {
+            print(out, BenchText.rr(run));
+        }
+        String label = "busy_read " + busyRead + " µs, busy_poll " + busyPoll + " µs";
+        writePlot("netmodel bench " + workload() + ": latency CDF", List.of(new CdfPlot.Panel(run.testName() + ", " + label,
+            List.of(new CdfPlot.Series(run.testName(), run.result().latencyNs())))), err);
+    }
+}
