@@ -64,6 +64,8 @@ public final class NetDeviceImpl implements NetDevice {
     final List<NapiImpl> napis = new ArrayList<>();
     final NetStats stats = new NetStats();
     private io.netmodel.api.netdev.NdoBusyPoll ndoBusyPoll;
+    /** While registered: re-syncs {@code queues/} with the real queue counts. */
+    Runnable queueKobjectsChanged;
     /** {@code dev->ethtool_ops}: every op EOPNOTSUPP until the driver installs its own. */
     private io.netmodel.api.ethtool.EthtoolOps ethtoolOps = new io.netmodel.api.ethtool.EthtoolOps() { };
     /** {@code dev->hw_features}, {@code dev->features}, {@code dev->wanted_features}. */
@@ -217,6 +219,9 @@ public final class NetDeviceImpl implements NetDevice {
         }
         this.realNumTx = tx;
         this.realNumRx = rx;
+        if (queueKobjectsChanged != null) {
+            queueKobjectsChanged.run(); // net_rx_queue_update_kobjects / netdev_queue_update_kobjects
+        }
     }
 
     @Override
