@@ -2,6 +2,7 @@ package io.netmodel.shell;
 
 import io.netmodel.shell.cmd.CatCommand;
 import io.netmodel.shell.cmd.DmesgCommand;
+import io.netmodel.shell.cmd.EthtoolCommand;
 import io.netmodel.shell.cmd.DownCommand;
 import io.netmodel.shell.cmd.LsmodCommand;
 import io.netmodel.shell.cmd.ModprobeCommand;
@@ -27,13 +28,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "netmodel", mixinStandardHelpOptions = true, version = "netmodel 0.1.0",
     description = {"A model of the Linux network receive path that you mount, tune and measure.", ""},
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ModprobeCommand.class,
-        RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, DmesgCommand.class, TraceCommand.class,
+        RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, DmesgCommand.class, TraceCommand.class, EthtoolCommand.class,
         BenchCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  netmodel up --daemon                 start the default host (2 CPUs, virtio_net) and mount it",
         "  cat $(netmodel status --mount-point)/sys/class/net/eth0/mtu",
         "  netmodel rmmod virtio_net && netmodel modprobe virtio_net",
         "  netmodel bench xsk-rr --table seed001   seed 001's table, model vs published",
+        "  netmodel ethtool -C eth0 rx-usecs 50     ethtool's arguments and output on the model",
         "  netmodel down"})
 public final class Main implements Runnable {
     @Spec

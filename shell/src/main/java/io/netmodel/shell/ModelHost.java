@@ -136,6 +136,11 @@ public final class ModelHost implements AutoCloseable {
         return optionalService(BenchService.class);
     }
 
+    /** The kernel model's ethtool core ({@code netmodel ethtool}), when it offers one. */
+    public Optional<io.netmodel.api.ethtool.EthtoolService> ethtool() {
+        return optionalService(io.netmodel.api.ethtool.EthtoolService.class);
+    }
+
     private <T> Optional<T> optionalService(Class<T> type) {
         BundleContext ctx = framework.getBundleContext();
         ServiceReference<T> ref = ctx == null ? null : ctx.getServiceReference(type);

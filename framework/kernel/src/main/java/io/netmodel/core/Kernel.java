@@ -40,6 +40,7 @@ public final class Kernel {
     private final Cpus cpus;
     private final List<SoftnetData> softnet;
     private final TreeFs fs;
+    private final io.netmodel.net.EthtoolCore ethtool;
 
     public Kernel(KernelProfile profile, HostSpec host) {
         this.profile = profile;
@@ -57,6 +58,7 @@ public final class Kernel {
         new ProcSoftirqs(tree, profile, cpus);
         new ProcStat(tree, cpus, irqs);
         this.fs = new TreeFs(tree, lock);
+        this.ethtool = new io.netmodel.net.EthtoolCore(lock, netdevs, profile.version() + ".0-netmodel");
         dmesg.printk("Linux version " + profile.version() + ".0-netmodel (netmodel) #1 SMP PREEMPT_DYNAMIC");
         netdevs.register(NetDeviceImpl.loopback());
         for (HostSpec.Nic nic : host.nics()) {
@@ -79,6 +81,11 @@ public final class Kernel {
 
     public VirtualFs fs() {
         return fs;
+    }
+
+    /** The ethtool core ({@code netmodel ethtool}). */
+    public io.netmodel.net.EthtoolCore ethtool() {
+        return ethtool;
     }
 
     public ModuleTable modules() {

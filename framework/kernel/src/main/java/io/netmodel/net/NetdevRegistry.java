@@ -53,9 +53,11 @@ public final class NetdevRegistry {
         dev.alive = true;
 
         String devPath = (dev.parentPath == null ? VIRTUAL_NET : dev.parentPath + "/net") + "/" + dev.name;
+        EthtoolFeatures.register(dev);
         KDir dir = tree.mkdirs(devPath);
         sysfs.populate(dir, dev);
         queues.populate(dir, dev);
+        dev.queueKobjectsChanged = () -> queues.update(dir, dev);
         if (dev.parentPath != null) {
             dir.link("device", dev.parentPath);
         }
@@ -73,6 +75,7 @@ public final class NetdevRegistry {
         trace.hit(io.netmodel.core.Tracepoints.UNREGISTER_NETDEV, 0, "dev", dev.name, "ifindex", dev.ifindex);
         dev.close();
         dev.alive = false;
+        dev.queueKobjectsChanged = null;
         byIfindex.remove(dev.ifindex);
         tree.mkdirs(CLASS_NET).remove(dev.name);
         String parent = dev.parentPath == null ? VIRTUAL_NET : dev.parentPath + "/net";

@@ -66,6 +66,37 @@ public final class QueueSysfs {
     }
 
     /**
+     * {@code net_rx_queue_update_kobjects} and {@code netdev_queue_update_kobjects} after
+     * {@code netif_set_real_num_{rx,tx}_queues} on a registered device: {@code rx-N}/{@code tx-N}
+     * beyond the new counts go, missing ones are added (the queue state itself is kept).
+     */
+    public void update(KDir devDir, NetDeviceImpl dev) {
+        KDir queues = devDir.dir("queues");
+        for (RxQueue q : dev.rx) {
+            String name = "rx-" + q.index();
+            boolean present = queues.child(name) != null;
+            if (q.index() < dev.realNumRx && !present) {
+                Attr.populate(queues.dir(name), q, rxTable, profile, KAttr.Flavor.SYSFS);
+            } else if (q.index() >= dev.realNumRx && present) {
+                queues.remove(name);
+            }
+        }
+        for (TxQueue q : dev.tx) {
+            String name = "tx-" + q.index();
+            boolean present = queues.child(name) != null;
+            if (q.index() < dev.realNumTx && !present) {
+                KDir dir = queues.dir(name);
+                Attr.populate(dir, q, txTable, profile, KAttr.Flavor.SYSFS);
+                if (bql.exists(dev)) {
+                    bql.populate(dir, q.dql());
+                }
+            } else if (q.index() >= dev.realNumTx && present) {
+                queues.remove(name);
+            }
+        }
+    }
+
+    /**
      * {@code store_rps_map}: {@code capable(CAP_NET_ADMIN)} (EPERM), {@code bitmap_parse} over
      * {@code nr_cpu_ids} (EINVAL, EOVERFLOW), then the map keeps the online CPUs of the mask. An
      * empty mask ({@code echo > rps_cpus}) frees the map: RPS off.

@@ -6,8 +6,10 @@ import io.netmodel.api.driver.DeviceId;
 import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.driver.ModuleParam;
 import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.ethtool.NetdevFeature;
 import io.netmodel.api.netdev.NetDevice;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,6 +88,17 @@ public final class E1000Driver implements NetDriver {
         E1000Options options = E1000Options.check(ctx, bd);
         netdev.setMacAddress(pdev.macAddress());
         netdev.setMtuRange(E1000Defaults.MIN_MTU, E1000Defaults.MAX_MTU);
+
+        netdev.setEthtoolOps(new E1000Ethtool(pdev.busAddress(), pdev.device(), options));
+        // e1000_probe on an 82543+ MAC: SG, checksum, VLAN and (82544+) TSO; RX checksum, RXALL
+        // and RXFCS changeable (recalled from e1000_main.c)
+        EnumSet<NetdevFeature> hw = EnumSet.of(NetdevFeature.SG, NetdevFeature.HW_CSUM,
+            NetdevFeature.HW_VLAN_CTAG_RX, NetdevFeature.TSO, NetdevFeature.RXCSUM, NetdevFeature.RXALL,
+            NetdevFeature.RXFCS);
+        EnumSet<NetdevFeature> on = EnumSet.of(NetdevFeature.SG, NetdevFeature.HW_CSUM,
+            NetdevFeature.HW_VLAN_CTAG_RX, NetdevFeature.TSO, NetdevFeature.RXCSUM,
+            NetdevFeature.HW_VLAN_CTAG_TX, NetdevFeature.HW_VLAN_CTAG_FILTER, NetdevFeature.HIGHDMA);
+        netdev.setFeatures(hw, on);
 
         // The receive ring and its poll loop belong to the receive-path simulation; the driver's
         // own e1000_clean finds no work.

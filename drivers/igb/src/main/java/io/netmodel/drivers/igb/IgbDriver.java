@@ -6,7 +6,9 @@ import io.netmodel.api.driver.DeviceId;
 import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.driver.ModuleParam;
 import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.ethtool.NetdevFeature;
 import io.netmodel.api.netdev.NetDevice;
+import java.util.EnumSet;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -93,6 +95,17 @@ public final class IgbDriver implements NetDriver {
             ctx.netifNapiAdd(netdev, (napi, budget) -> 0, IgbDefaults.NAPI_WEIGHT);
         }
         netdev.setRealNumQueues(txQueues, rxQueues); // __igb_open, before queues/ is shown
+        netdev.setEthtoolOps(new IgbEthtool(netdev, pdev.busAddress(), maxRssQueues, msix, rssQueues, queuePairs));
+        // igb_probe: SG, TSO/TSO6, checksums, RXHASH, RXCSUM, VLAN offloads (recalled from igb_main.c)
+        EnumSet<NetdevFeature> hw = EnumSet.of(NetdevFeature.SG, NetdevFeature.TSO, NetdevFeature.TSO6,
+            NetdevFeature.IP_CSUM, NetdevFeature.IPV6_CSUM, NetdevFeature.SCTP_CRC, NetdevFeature.RXHASH,
+            NetdevFeature.RXCSUM, NetdevFeature.HW_VLAN_CTAG_RX, NetdevFeature.HW_VLAN_CTAG_TX,
+            NetdevFeature.RXALL, NetdevFeature.NTUPLE, NetdevFeature.HW_TC);
+        EnumSet<NetdevFeature> on = EnumSet.of(NetdevFeature.SG, NetdevFeature.TSO, NetdevFeature.TSO6,
+            NetdevFeature.IP_CSUM, NetdevFeature.IPV6_CSUM, NetdevFeature.SCTP_CRC, NetdevFeature.RXHASH,
+            NetdevFeature.RXCSUM, NetdevFeature.HW_VLAN_CTAG_RX, NetdevFeature.HW_VLAN_CTAG_TX,
+            NetdevFeature.HW_VLAN_CTAG_FILTER, NetdevFeature.HIGHDMA);
+        netdev.setFeatures(hw, on);
 
         ctx.registerNetdev(netdev);
         ctx.log("Intel(R) Gigabit Ethernet Network Connection");

@@ -6,10 +6,12 @@ import io.netmodel.api.driver.DeviceId;
 import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.driver.ModuleParam;
 import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.ethtool.NetdevFeature;
 import io.netmodel.api.kernel.Behaviour;
 import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NetDevice;
+import java.util.EnumSet;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -65,6 +67,13 @@ public final class VirtioNetDriver implements NetDriver {
         // virtnet_netdev has .ndo_get_phys_port_name = virtnet_get_phys_port_name (EOPNOTSUPP
         // without VIRTIO_NET_F_STANDBY), so phys_port_name is visible and reads EOPNOTSUPP.
         dev.setPhysPortNameSupported(true);
+        dev.setEthtoolOps(new VirtnetEthtool(dev, pdev.busAddress(), maxPairs, pairs));
+        // virtnet_probe without VIRTIO_NET_F_CTRL_GUEST_OFFLOADS: csum/TSO changeable, the
+        // rest fixed (matches `ethtool -k` on a QEMU guest, 6.18)
+        dev.setFeatures(
+            EnumSet.of(NetdevFeature.SG, NetdevFeature.HW_CSUM, NetdevFeature.TSO, NetdevFeature.TSO6),
+            EnumSet.of(NetdevFeature.SG, NetdevFeature.HW_CSUM, NetdevFeature.TSO, NetdevFeature.TSO6,
+                NetdevFeature.HIGHDMA, NetdevFeature.RXCSUM, NetdevFeature.GSO_ROBUST, NetdevFeature.GRO_HW));
 
         // virtnet_alloc_queues: one RX NAPI per receive queue the device has.
         for (int q = 0; q < maxPairs; q++) {

@@ -6,6 +6,8 @@ public final class Errno {
     public static final int ENOENT = 2;
     public static final int EIO = 5;
     public static final int EBADF = 9;
+    /** @since 1.1 */
+    public static final int ENOMEM = 12;
     public static final int EACCES = 13;
     public static final int EBUSY = 16;
     public static final int EEXIST = 17;
@@ -29,6 +31,7 @@ public final class Errno {
             case ENOENT: return "No such file or directory";
             case EIO: return "Input/output error";
             case EBADF: return "Bad file descriptor";
+            case ENOMEM: return "Cannot allocate memory";
             case EACCES: return "Permission denied";
             case EBUSY: return "Device or resource busy";
             case EEXIST: return "File exists";
