@@ -64,6 +64,15 @@ public final class NetDeviceImpl implements NetDevice {
     final List<NapiImpl> napis = new ArrayList<>();
     final NetStats stats = new NetStats();
     private io.netmodel.api.netdev.NdoBusyPoll ndoBusyPoll;
+    /** {@code dev->ethtool_ops}: every op EOPNOTSUPP until the driver installs its own. */
+    private io.netmodel.api.ethtool.EthtoolOps ethtoolOps = new io.netmodel.api.ethtool.EthtoolOps() { };
+    /** {@code dev->hw_features}, {@code dev->features}, {@code dev->wanted_features}. */
+    final java.util.EnumSet<io.netmodel.api.ethtool.NetdevFeature> hwFeatures =
+        java.util.EnumSet.noneOf(io.netmodel.api.ethtool.NetdevFeature.class);
+    final java.util.EnumSet<io.netmodel.api.ethtool.NetdevFeature> features =
+        java.util.EnumSet.noneOf(io.netmodel.api.ethtool.NetdevFeature.class);
+    final java.util.EnumSet<io.netmodel.api.ethtool.NetdevFeature> wantedFeatures =
+        java.util.EnumSet.noneOf(io.netmodel.api.ethtool.NetdevFeature.class);
     /** {@code dev->_rx}, {@code dev->_tx}: one object per queue, index = queue number. */
     final List<RxQueue> rx = new ArrayList<>();
     final List<TxQueue> tx = new ArrayList<>();
@@ -160,6 +169,25 @@ public final class NetDeviceImpl implements NetDevice {
     @Override
     public void setPhysPortNameSupported(boolean supported) {
         this.ndoGetPhysPortName = supported;
+    }
+
+    @Override
+    public void setEthtoolOps(io.netmodel.api.ethtool.EthtoolOps ops) {
+        this.ethtoolOps = ops != null ? ops : new io.netmodel.api.ethtool.EthtoolOps() { };
+    }
+
+    /** {@code dev->ethtool_ops} (never null: an all-EOPNOTSUPP table when the driver set none). */
+    public io.netmodel.api.ethtool.EthtoolOps ethtoolOps() {
+        return ethtoolOps;
+    }
+
+    @Override
+    public void setFeatures(java.util.Set<io.netmodel.api.ethtool.NetdevFeature> hw,
+                            java.util.Set<io.netmodel.api.ethtool.NetdevFeature> on) {
+        hwFeatures.clear();
+        hwFeatures.addAll(hw);
+        features.clear();
+        features.addAll(on);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.netmodel.api.netdev;
 
+import io.netmodel.api.ethtool.EthtoolOps;
+import io.netmodel.api.ethtool.NetdevFeature;
+import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -57,4 +60,24 @@ public interface NetDevice {
     int realNumRxQueues();
 
     int realNumTxQueues();
+
+    /**
+     * {@code dev->ethtool_ops}: the driver's ethtool callbacks; ops it does not override answer
+     * EOPNOTSUPP. Call before {@code registerNetdev}; without it every driver op is missing.
+     *
+     * @since 1.2
+     */
+    void setEthtoolOps(EthtoolOps ops);
+
+    /**
+     * {@code dev->hw_features} (what the user may toggle with {@code ethtool -K}) and
+     * {@code dev->features} (what is on), as a driver's probe sets them. At registration the core
+     * adds the software features as {@code register_netdevice} does ({@code NETIF_F_SOFT_FEATURES}:
+     * GSO and GRO, on and changeable; {@code NETIF_F_SOFT_FEATURES_OFF}: GRO fraglist and UDP GRO
+     * forwarding, changeable and off; {@code NOCACHE_COPY} changeable; {@code TSO_MANGLEID} with TSO).
+     * Default: no hardware features.
+     *
+     * @since 1.2
+     */
+    void setFeatures(Set<NetdevFeature> hwFeatures, Set<NetdevFeature> features);
 }

@@ -1,0 +1,60 @@
+package io.netmodel.api.ethtool;
+
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The ethtool interface of the model's kernel, addressed by interface name: what the
+ * {@code ETHTOOL_MSG_*} netlink requests (and the ioctls {@code ethtool -i}/{@code -S} still use)
+ * reach. Every call takes the model lock once. Errors carry the errno and extack the kernel gives:
+ * {@code ENODEV} ("no device matches name") for an unknown name, {@code EOPNOTSUPP} for an op the
+ * driver lacks, {@code EINVAL} for values the core or the driver refuses. A set is all-or-nothing:
+ * when it fails, nothing changed.
+ */
+@ProviderType
+public interface EthtoolService {
+
+    /** {@code ETHTOOL_GDRVINFO}. */
+    Drvinfo getDrvinfo(String ifname) throws EthtoolException;
+
+    /** {@code ETHTOOL_MSG_LINKSTATE_GET}'s link ({@code get_link}, or the carrier). */
+    boolean getLink(String ifname) throws EthtoolException;
+
+    /** {@code ETHTOOL_MSG_RINGS_GET}. */
+    Ringparam getRingparam(String ifname) throws EthtoolException;
+
+    /** {@code ETHTOOL_MSG_RINGS_SET}: the given sizes, the rest unchanged. Returns the new value. */
+    Ringparam setRingparam(String ifname, Map<RingParam, Long> values) throws EthtoolException;
+
+    /** {@code ETHTOOL_MSG_CHANNELS_GET}. */
+    Channels getChannels(String ifname) throws EthtoolException;
+
+    /** {@code ETHTOOL_MSG_CHANNELS_SET}: the given counts, the rest unchanged. Returns the new value. */
+    Channels setChannels(String ifname, Map<ChannelParam, Long> values) throws EthtoolException;
+
+    /** {@code ETHTOOL_MSG_COALESCE_GET}: the values (see {@link #supportedCoalesceParams} for which exist). */
+    Coalesce getCoalesce(String ifname) throws EthtoolException;
+
+    /** The device's {@code supported_coalesce_params} (parameters {@code -c} reports; others print {@code n/a}). */
+    int supportedCoalesceParams(String ifname) throws EthtoolException;
+
+    /** {@code ETHTOOL_MSG_COALESCE_SET}: the given parameters, the rest unchanged. Returns the new value. */
+    Coalesce setCoalesce(String ifname, Map<CoalesceParam, Long> values) throws EthtoolException;
+
+    /** {@code ETHTOOL_MSG_TSINFO_GET}. */
+    TsInfo getTsInfo(String ifname) throws EthtoolException;
+
+    /** {@code ETHTOOL_GSTRINGS(ETH_SS_STATS)} + {@code ETHTOOL_GSTATS}. */
+    List<EthtoolStat> getStats(String ifname) throws EthtoolException;
+
+    /** {@code ETHTOOL_MSG_FEATURES_GET}. */
+    Features getFeatures(String ifname) throws EthtoolException;
+
+    /**
+     * {@code ETHTOOL_MSG_FEATURES_SET}: request features on or off ({@code wanted}); changes to
+     * fixed features are ignored, as the kernel does, and the caller compares the result.
+     * Returns the features afterwards.
+     */
+    Features setFeatures(String ifname, Map<NetdevFeature, Boolean> wanted) throws EthtoolException;
+}
