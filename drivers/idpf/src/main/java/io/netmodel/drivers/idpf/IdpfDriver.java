@@ -83,6 +83,7 @@ public final class IdpfDriver implements NetDriver {
         netdev.setMacAddress(pdev.macAddress());
         netdev.setMtuRange(IdpfDefaults.MIN_MTU, IdpfDefaults.MAX_MTU);
         IdpfVport vport = new IdpfVport(netdev, maxQ, maxQ, numQ, numQ);
+        netdev.setEthtoolOps(new IdpfEthtool(vport, ctx.kernel())); // idpf_set_ethtool_ops
         netdev.setRealNumQueues(numQ, numQ); // idpf_set_real_num_queues, before queues/ is shown
         ctx.registerNetdev(netdev);
         vports.put(pdev.busAddress(), vport);
@@ -97,6 +98,7 @@ public final class IdpfDriver implements NetDriver {
      * NAPIs ({@code idpf_vport_intr_napi_add_all}) and IRQs ({@code idpf_vport_intr_req_irq}).
      */
     private static void open(DeviceContext ctx, IdpfVport vport, int queueVectors) throws DriverException {
+        vport.queueVectors = queueVectors;
         int qVectors = Math.min(queueVectors, Math.max(vport.numReqRxqs, vport.numReqTxqs));
         vport.allocQVectors(qVectors);
         for (int v = 0; v < qVectors; v++) {

@@ -20,6 +20,8 @@ final class IdpfVport {
     /** {@code vport->txq_desc_count} / {@code rxq_desc_count}. */
     int txqDescCount = IdpfDefaults.DFLT_TX_Q_DESC_COUNT;
     int rxqDescCount = IdpfDefaults.DFLT_RX_Q_DESC_COUNT;
+    /** Queue vectors the adapter holds for this vport (MSI-X less the mailbox). */
+    int queueVectors;
     /** The q_vectors of the open vport, with their ITR state. */
     List<IdpfQVector> qVectors;
     Itr[] itr;
