@@ -11,15 +11,35 @@ public class EthtoolException extends Exception {
     private static final long serialVersionUID = 1L;
     private final int errno;
     private final String extack;
+    private final Object badAttr;
 
     public EthtoolException(int errno) {
-        this(errno, null);
+        this(errno, null, null);
     }
 
     public EthtoolException(int errno, String extack) {
+        this(errno, extack, null);
+    }
+
+    /**
+     * With {@code NL_SET_ERR_MSG_ATTR}: {@code badAttr} names the request attribute the message
+     * points at: a {@link RingParam}, {@link ChannelParam}, {@link CoalesceParam} or
+     * {@link NetdevFeature}, or {@link #DEV_NAME} for the header's device name. ethtool prints its
+     * byte offset in the request ({@code (offset N)}).
+     */
+    public EthtoolException(int errno, String extack, Object badAttr) {
         super(extack == null ? Errno.strerror(errno) : extack + ": " + Errno.strerror(errno));
         this.errno = errno;
         this.extack = extack;
+        this.badAttr = badAttr;
+    }
+
+    /** {@link #badAttr()} for {@code ETHTOOL_A_HEADER_DEV_NAME} ("no device matches name"). */
+    public static final String DEV_NAME = "ETHTOOL_A_HEADER_DEV_NAME";
+
+    /** The attribute the extack points at, or null. */
+    public Object badAttr() {
+        return badAttr;
     }
 
     /** The errno the operation returned (positive, e.g. {@code Errno.EINVAL}). */
