@@ -21,15 +21,7 @@ enum IdpfHistory implements Change {
      * meant one RX and one TX queue. Release inferred from the posting date (6.10), unverified;
      * stable trees may have it earlier.
      */
-    SET_CHANNELS_NO_RX_AND_TX("6.10"),
-    /**
-     * {@code netif_napi_add_config(netdev, &q_vector->napi, poll, v_idx)} instead of
-     * {@code netif_napi_add} (Ahmed Zaki's "net: napi: add CPU affinity to napi_config" series,
-     * which moved idpf's IRQ affinity to the core): the NAPI of q_vector N keeps its id and
-     * settings across the vport soft reset of {@code ethtool -L}/{@code -G}. Release recalled
-     * (6.15), unverified.
-     */
-    NAPI_ADD_CONFIG("6.15");
+    SET_CHANNELS_NO_RX_AND_TX("6.10");
 
     private final KernelVersion since;
 
