@@ -49,9 +49,9 @@ class KnownNicsTest {
         cl.setErr(new PrintWriter(err));
         cl.execute("--help");
         String help = out.toString().replaceAll("\\s+", " "); // picocli wraps the description
-        assertTrue(help.contains("Known: e1000, igb, ixgbe, mlx4_en, virtio_net, examplenic."), out.toString());
+        assertTrue(help.contains("Known: e1000, igb, ixgbe, idpf, mlx4_en, virtio_net, examplenic."), out.toString());
 
         assertEquals(2, cl.execute("--nic", "mlx4", "--mount", "/nonexistent/netmodel-test"));
-        assertTrue(err.toString().contains("DRIVER one of: e1000, igb, ixgbe, mlx4_en, virtio_net, examplenic,"), err.toString());
+        assertTrue(err.toString().contains("DRIVER one of: e1000, igb, ixgbe, idpf, mlx4_en, virtio_net, examplenic,"), err.toString());
     }
 }

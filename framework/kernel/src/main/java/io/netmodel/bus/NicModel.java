@@ -42,6 +42,14 @@ public enum NicModel {
      */
     MLX4_EN("mlx4_en", 0x15b3, 0x1003, Msix.QUEUES_PLUS_ONE, 16, 64, 40000),
     /**
+     * Intel Infrastructure Data Path Function, the PF id of the IPU E2000 ({@code IDPF_DEV_ID_PF},
+     * 8086:1452 in {@code idpf_devids.h}) as cloud VMs see it: the device's control plane offers
+     * 16 queue pairs by default and up to 256 ({@code IDPF_LARGE_MAX_Q}); MSI-X: the mailbox
+     * vector plus one per queue pair. The link speed the control plane reports (200 Gb/s) is
+     * recalled, unverified; which of 1452 (PF) and 145C (VF) the seed-001 VMs saw is unknown.
+     */
+    IDPF("idpf", 0x8086, 0x1452, Msix.QUEUES_PLUS_ONE, 16, 256, 200000),
+    /**
      * The driver kit's example NIC (drivers/example_nic): fictional PCI id feed:0001, one queue
      * pair, MSI-X RX + TX vectors, 1000 Mb/s.
      */

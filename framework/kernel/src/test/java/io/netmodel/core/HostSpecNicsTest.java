@@ -56,7 +56,7 @@ class HostSpecNicsTest {
     @Test
     void should_name_every_known_nic_when_refusing_one() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HostSpec.parseNics("mlx4", 0));
-        assertTrue(e.getMessage().contains("unknown NIC 'mlx4' (known: virtio_net, e1000, igb, ixgbe, mlx4_en, examplenic)"),
+        assertTrue(e.getMessage().contains("unknown NIC 'mlx4' (known: virtio_net, e1000, igb, ixgbe, mlx4_en, idpf, examplenic)"),
             e.getMessage());
         assertNull(NicModel.byName("mlx4"));
     }

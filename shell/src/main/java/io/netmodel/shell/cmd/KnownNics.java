@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class KnownNics implements Iterable<String> {
     /** In the order {@code --help} lists them. */
-    public static final List<String> NAMES = List.of("e1000", "igb", "ixgbe", "mlx4_en", "virtio_net", "examplenic");
+    public static final List<String> NAMES = List.of("e1000", "igb", "ixgbe", "idpf", "mlx4_en", "virtio_net", "examplenic");
     /** {@code DRIVER[:COUNT]} with COUNT 1..4096 (the kernel checks the total). */
     private static final Pattern NIC = Pattern.compile("(" + String.join("|", NAMES) + ")(:[1-9][0-9]{0,3})?");
 

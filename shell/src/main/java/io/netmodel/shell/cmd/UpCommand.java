@@ -62,7 +62,7 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
 
     @Option(names = "--queues", paramLabel = "N", defaultValue = "0",
         description = "Queue pairs each NIC offers, capped at what the NIC can have (default: the NIC's own:"
-            + " 1 for e1000 and virtio_net, 8 for igb, 16 for ixgbe and mlx4_en).")
+            + " 1 for e1000 and virtio_net, 8 for igb, 16 for ixgbe, mlx4_en and idpf).")
     int queues;
 
     @Option(names = "--daemon", description = "Run in the background; return once the mount is usable.")

@@ -21,6 +21,10 @@ public final class IrqNames {
         Pattern.compile("virtio\\d+-(config|input\\.\\d+|output\\.\\d+|virtqueues)"),
         // virtio INTx: the virtio device name
         Pattern.compile("virtio\\d+"),
+        // idpf: "%s-Mailbox-%d" (idpf_mb_intr_req_irq), "%s-%s-%s-%d" driver, netdev, TxRx|Rx|Tx, vector
+        // (idpf_vport_intr_req_irq)
+        Pattern.compile("idpf-Mailbox-\\d+"),
+        Pattern.compile("idpf-eth\\d+-(TxRx|Rx|Tx)-\\d+"),
         // mlx4_core: "mlx4-async@pci:%s", "mlx4-comp-%d@pci:%s" (< 4.2), "mlx4-%d@%s" (4.2+)
         Pattern.compile("mlx4-(async|comp-\\d+|\\d+)@(pci:)?[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]"));
 

@@ -1,0 +1,120 @@
+package io.netmodel.drivers.idpf;
+
+import io.netmodel.api.driver.BusDevice;
+import io.netmodel.api.driver.DeviceContext;
+import io.netmodel.api.driver.DeviceId;
+import io.netmodel.api.driver.DriverException;
+import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.netdev.NetDevice;
+import io.netmodel.api.vfs.Errno;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * idpf: Intel Infrastructure Data Path Function ({@code drivers/net/ethernet/intel/idpf/}), the
+ * NIC of cloud VMs on the IPU E2000 and, per xsk_rr-notes.md, of seed 001's measurements.
+ *
+ * <p>As in Linux: {@code idpf_probe} binds the function and {@code idpf_init_task} does the rest.
+ * {@code idpf_intr_req} allocates MSI-X (the mailbox vector plus queue vectors, at least
+ * {@code IDPF_MBX_Q_VEC + IDPF_MIN_Q_VEC}; no INTx or MSI fallback) and requests entry 0 as
+ * {@code idpf-Mailbox-0} before any netdev exists. The default vport may have
+ * {@code IDPF_MAX_Q} queues of each kind ({@code idpf_vport_alloc_max_qs}) and starts with one
+ * per online CPU ({@code idpf_vport_calc_total_qs}); {@code idpf_cfg_netdev} allocates the netdev
+ * with the maximum and registers it. {@code idpf_open} ({@code idpf_vport_open}) then allocates
+ * one q_vector per queue (max of RX and TX, bounded by the vectors granted), adds one NAPI per
+ * q_vector with {@code netif_napi_add} (weight 64; no {@code napi_hash_add}, no
+ * {@code ndo_busy_poll}: idpf came after both were gone) and requests their IRQs as
+ * {@code idpf-eth0-TxRx-<vidx>} ({@link IdpfQVector#name}).
+ *
+ * <p>Unlike Linux: one vport (the default); no control-plane messages, so the queue, vector and
+ * MTU limits are those a default vport gets from a control plane that offers the NIC model's
+ * queues; no ndo_open/ndo_stop (the queue IRQs and NAPIs come at the end of probe, as for every
+ * driver model); split-queue mode only; no PTP, flow steering, RSS or XDP. There is no idpf
+ * before 6.7 ({@link IdpfHistory#DRIVER}): the bind fails with -ENODEV.
+ */
+@Component(service = NetDriver.class)
+public final class IdpfDriver implements NetDriver {
+    /** {@code idpf_pci_tbl}: {@code IDPF_DEV_ID_PF} and {@code IDPF_DEV_ID_VF} ({@code idpf_devids.h}); the class match of later releases is not modelled. */
+    private static final List<DeviceId> ID_TABLE = List.of(DeviceId.pci(0x8086, 0x1452), DeviceId.pci(0x8086, 0x145c));
+
+    /** The vport of each bound device, by bus address. */
+    private final Map<String, IdpfVport> vports = new ConcurrentHashMap<>();
+
+    @Override
+    public String name() {
+        return "idpf";
+    }
+
+    @Override
+    public String version() {
+        return IdpfDefaults.DRV_VERSION;
+    }
+
+    @Override
+    public List<DeviceId> idTable() {
+        return ID_TABLE;
+    }
+
+    /** {@code idpf_probe}, {@code idpf_init_task}, then {@code idpf_open} as ifup would run it. */
+    @Override
+    public void probe(DeviceContext ctx) throws DriverException {
+        if (!ctx.kernel().has(IdpfHistory.DRIVER)) {
+            throw new DriverException(Errno.ENODEV, "no idpf in Linux " + ctx.kernel().version() + " (added in 6.7)");
+        }
+        BusDevice pdev = ctx.device();
+        int cpus = ctx.numOnlineCpus();
+        // idpf_vport_alloc_max_qs, idpf_vport_calc_total_qs: one queue of each kind per CPU.
+        int maxQ = Math.max(1, Math.min(IdpfDefaults.MAX_Q, pdev.maxQueuePairs()));
+        int numQ = Math.min(cpus, maxQ);
+
+        // idpf_intr_req: the mailbox plus one vector per queue the vport wants.
+        int min = IdpfDefaults.MBX_Q_VEC + IdpfDefaults.MIN_Q_VEC;
+        int got = ctx.pciAllocIrqVectors(min, IdpfDefaults.MBX_Q_VEC + numQ);
+        if (got == 0) {
+            ctx.log("Failed to allocate minimum MSIX vectors required: " + min); // wording recalled
+            throw new DriverException(Errno.ENOSPC, "no MSI-X"); // pci_alloc_irq_vectors: -ENOSPC
+        }
+        ctx.requestIrq(0, "idpf-Mailbox-0", irq -> { }); // idpf_mb_intr_req_irq
+
+        // idpf_vport_alloc -> idpf_cfg_netdev
+        NetDevice netdev = ctx.allocEtherdev(maxQ, maxQ);
+        netdev.setMacAddress(pdev.macAddress());
+        netdev.setMtuRange(IdpfDefaults.MIN_MTU, IdpfDefaults.MAX_MTU);
+        IdpfVport vport = new IdpfVport(netdev, maxQ, maxQ, numQ, numQ);
+        netdev.setEthtoolOps(new IdpfEthtool(vport, ctx.kernel())); // idpf_set_ethtool_ops
+        netdev.setRealNumQueues(numQ, numQ); // idpf_set_real_num_queues, before queues/ is shown
+        ctx.registerNetdev(netdev);
+        vports.put(pdev.busAddress(), vport);
+
+        open(ctx, vport, got - IdpfDefaults.MBX_Q_VEC);
+        netdev.setSpeed(pdev.linkSpeed());
+    }
+
+    /**
+     * {@code idpf_vport_open}: q_vectors ({@code idpf_vport_intr_alloc}: as many as the larger
+     * queue count, at most the vectors the adapter holds), then {@code idpf_vport_intr_init}:
+     * NAPIs ({@code idpf_vport_intr_napi_add_all}) and IRQs ({@code idpf_vport_intr_req_irq}).
+     */
+    private static void open(DeviceContext ctx, IdpfVport vport, int queueVectors) throws DriverException {
+        vport.queueVectors = queueVectors;
+        int qVectors = Math.min(queueVectors, Math.max(vport.numReqRxqs, vport.numReqTxqs));
+        vport.allocQVectors(qVectors);
+        for (int v = 0; v < qVectors; v++) {
+            // The rings and idpf_vport_splitq_napi_poll's work belong to the receive-path simulation.
+            ctx.netifNapiAdd(vport.netdev, (n, budget) -> 0, IdpfDefaults.NAPI_WEIGHT);
+        }
+        for (IdpfQVector q : vport.qVectors) {
+            String name = q.name("idpf", vport.netdev.name());
+            if (name != null) {
+                ctx.requestIrq(q.vidx(), name, irq -> { });
+            }
+        }
+    }
+
+    @Override
+    public void remove(DeviceContext ctx) {
+        vports.remove(ctx.device().busAddress());
+    }
+}

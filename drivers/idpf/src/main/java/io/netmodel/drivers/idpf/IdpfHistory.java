@@ -1,0 +1,36 @@
+package io.netmodel.drivers.idpf;
+
+import io.netmodel.api.kernel.Change;
+import io.netmodel.api.kernel.KernelVersion;
+
+/** Changes in idpf that the model follows ({@code drivers/net/ethernet/intel/idpf/}). */
+enum IdpfHistory implements Change {
+    /**
+     * The driver itself: "idpf: add core init and interrupt request" (4930fbf419a7), "idpf:
+     * initialize interrupts and enable vport" (d4d558718266), "idpf: add ethtool callbacks"
+     * (02cbfba1add5). Fixes against d4d558718266 carry {@code Cc: stable # 6.7}, so the first
+     * release with idpf is 6.7. On older kernels there is no idpf: the model's bundle refuses to
+     * bind ({@code -ENODEV}) rather than pretend a backport.
+     */
+    DRIVER("6.7"),
+    /**
+     * "idpf: Interpret .set_channels() input differently" (Larysa Zaremba, posted to iwl-net
+     * 2024-04-26, {@code Fixes: 02cbfba1add5}): {@code idpf_set_channels} refuses rx and tx
+     * counts together ("Dedicated RX or TX channels cannot be used simultaneously", EINVAL) and
+     * no longer drops counts equal to the current ones. Before, {@code ethtool -L eth0 rx 1 tx 1}
+     * meant one RX and one TX queue. Release inferred from the posting date (6.10), unverified;
+     * stable trees may have it earlier.
+     */
+    SET_CHANNELS_NO_RX_AND_TX("6.10");
+
+    private final KernelVersion since;
+
+    IdpfHistory(String since) {
+        this.since = KernelVersion.parse(since);
+    }
+
+    @Override
+    public KernelVersion since() {
+        return since;
+    }
+}

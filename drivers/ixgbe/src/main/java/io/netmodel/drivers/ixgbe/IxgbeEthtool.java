@@ -1,0 +1,151 @@
+package io.netmodel.drivers.ixgbe;
+
+import io.netmodel.api.ethtool.Channels;
+import io.netmodel.api.ethtool.Coalesce;
+import io.netmodel.api.ethtool.CoalesceParam;
+import io.netmodel.api.ethtool.Drvinfo;
+import io.netmodel.api.ethtool.EthtoolException;
+import io.netmodel.api.ethtool.EthtoolOps;
+import io.netmodel.api.ethtool.Ringparam;
+import io.netmodel.api.ethtool.TsInfo;
+import io.netmodel.api.vfs.Errno;
+
+/**
+ * {@code ixgbe_ethtool_ops} ({@code ixgbe_ethtool.c}, from memory; unverified against a tree):
+ * drvinfo, rings (clamped, then rounded up to a multiple of 8), channels (combined only, plus the
+ * "other" vector), coalescing ({@code ETHTOOL_COALESCE_USECS | ETHTOOL_COALESCE_TX_MAX_FRAMES_IRQ}:
+ * no adaptive flags, so the core answers EOPNOTSUPP for {@code adaptive-rx}) and PTP timestamping.
+ * A change of rings or channels is {@code ixgbe_reinit_locked}/{@code ixgbe_setup_tc} in Linux;
+ * the model keeps the new values here ({@code ethtool -g}/{@code -l} read them) and leaves the
+ * netdev's NAPIs, IRQs and {@code queues/} as probe made them. {@code -S} is not modelled.
+ */
+final class IxgbeEthtool implements EthtoolOps {
+    /** {@code IXGBE_REQ_TX_DESCRIPTOR_MULTIPLE}, {@code IXGBE_REQ_RX_DESCRIPTOR_MULTIPLE}. */
+    static final int DESC_MULTIPLE = 8;
+    /** {@code IXGBE_MAX_EITR} (0x0FF8) >> 2: the largest rx-usecs/tx-usecs. */
+    static final int MAX_USECS = 0x0ff8 >> 2;
+    /** {@code IXGBE_DEFAULT_TX_WORK}: {@code tx-frames-irq}, the TX clean budget. */
+    static final int DEFAULT_TX_WORK = 256;
+
+    private final String busInfo;
+    private final int maxChannels;
+    /** {@code q_vector[0]} cleans both a TX and an RX ring: tx-usecs follows rx-usecs. */
+    private final boolean txRxVectors;
+    int rxCount = IxgbeDefaults.DEFAULT_RING;
+    int txCount = IxgbeDefaults.DEFAULT_RING;
+    int combined;
+    /** {@code rx_itr_setting}/{@code tx_itr_setting}: 0 off, 1 dynamic, else EITR µs << 2. */
+    int rxItrSetting = IxgbeDefaults.DEFAULT_RX_ITR;
+    int txItrSetting = IxgbeDefaults.DEFAULT_RX_ITR;
+    int txWorkLimit = DEFAULT_TX_WORK;
+
+    /**
+     * @param maxChannels {@code ixgbe_max_channels}: 1 without MSI-X, else the Flow Director limit
+     *     bounded by CPUs (and, in the model, by the device's queues)
+     */
+    IxgbeEthtool(String busInfo, int maxChannels, int combined, boolean txRxVectors) {
+        this.busInfo = busInfo;
+        this.maxChannels = maxChannels;
+        this.combined = combined;
+        this.txRxVectors = txRxVectors;
+    }
+
+    /** {@code ixgbe_get_drvinfo}: the firmware string (EEPROM id) is not modelled and stays empty. */
+    @Override
+    public Drvinfo getDrvinfo() {
+        return Drvinfo.of("ixgbe", IxgbeDefaults.DRV_VERSION, "", busInfo);
+    }
+
+    @Override
+    public Ringparam getRingparam() {
+        return new Ringparam(IxgbeDefaults.MAX_RING, 0, 0, IxgbeDefaults.MAX_RING, rxCount, 0, 0, txCount);
+    }
+
+    /** {@code ixgbe_set_ringparam}: mini/jumbo rings are EINVAL; clamp to 64..max, {@code ALIGN(.., 8)}. */
+    @Override
+    public void setRingparam(Ringparam ring) throws EthtoolException {
+        if (ring.rxMiniPending() != 0 || ring.rxJumboPending() != 0) {
+            throw new EthtoolException(Errno.EINVAL);
+        }
+        txCount = align(clamp(ring.txPending()));
+        rxCount = align(clamp(ring.rxPending()));
+    }
+
+    /** {@code ixgbe_get_channels}: combined queues and the one "other" vector; no rx-only or tx-only. */
+    @Override
+    public Channels getChannels() {
+        return new Channels(0, 0, IxgbeDefaults.NON_Q_VECTORS, maxChannels, 0, 0, IxgbeDefaults.NON_Q_VECTORS, combined);
+    }
+
+    /** {@code ixgbe_set_channels}: no count, rx or tx counts, other not 1, or more than the maximum: EINVAL. */
+    @Override
+    public void setChannels(Channels ch) throws EthtoolException {
+        if (ch.combinedCount() == 0 || ch.rxCount() != 0 || ch.txCount() != 0
+                || ch.otherCount() != IxgbeDefaults.NON_Q_VECTORS || ch.combinedCount() > maxChannels) {
+            throw new EthtoolException(Errno.EINVAL);
+        }
+        combined = ch.combinedCount();
+    }
+
+    @Override
+    public int supportedCoalesceParams() {
+        return CoalesceParam.USECS | CoalesceParam.TX_MAX_FRAMES_IRQ.bit();
+    }
+
+    /** {@code ixgbe_get_coalesce}: with TX and RX on one vector only the RX value is reported. */
+    @Override
+    public Coalesce getCoalesce() {
+        Coalesce c = Coalesce.zero().with(CoalesceParam.TX_MAX_FRAMES_IRQ, txWorkLimit)
+            .with(CoalesceParam.RX_USECS, usecs(rxItrSetting));
+        return txRxVectors ? c : c.with(CoalesceParam.TX_USECS, usecs(txItrSetting));
+    }
+
+    /**
+     * {@code ixgbe_set_coalesce}: tx-usecs with shared vectors is EINVAL; above 1022 µs is
+     * EINVAL; 0 and 1 (dynamic) are kept as they are, larger values as EITR ({@code << 2}).
+     */
+    @Override
+    public void setCoalesce(Coalesce ec) throws EthtoolException {
+        if (txRxVectors && ec.txCoalesceUsecs() != 0) {
+            throw new EthtoolException(Errno.EINVAL);
+        }
+        if (ec.rxCoalesceUsecs() > MAX_USECS || ec.txCoalesceUsecs() > MAX_USECS) {
+            throw new EthtoolException(Errno.EINVAL);
+        }
+        if (ec.txMaxCoalescedFramesIrq() != 0) {
+            txWorkLimit = (int) ec.txMaxCoalescedFramesIrq();
+        }
+        rxItrSetting = setting(ec.rxCoalesceUsecs());
+        txItrSetting = txRxVectors ? rxItrSetting : setting(ec.txCoalesceUsecs());
+    }
+
+    /** {@code ixgbe_get_ts_info} on an 82599: software and hardware stamps, PHC 0, tx off/on, the 82599 filters. */
+    @Override
+    public TsInfo getTsInfo() {
+        int so = 0;
+        for (String n : IxgbeDefaults.TIMESTAMPING) {
+            so |= 1 << TsInfo.SOF_TIMESTAMPING_NAMES.indexOf(n);
+        }
+        int rx = 0;
+        for (String n : IxgbeDefaults.RX_FILTERS) {
+            rx |= 1 << TsInfo.HWTSTAMP_FILTER_NAMES.indexOf(n);
+        }
+        return new TsInfo(so, 0 /* the PHC ixgbe_ptp_init registers: /dev/ptp0 */, 1 << TsInfo.HWTSTAMP_TX_OFF | 1 << TsInfo.HWTSTAMP_TX_ON, rx);
+    }
+
+    private static long usecs(int setting) {
+        return setting <= 1 ? setting : setting >> 2;
+    }
+
+    private static int setting(long usecs) {
+        return usecs > 1 ? (int) usecs << 2 : (int) usecs;
+    }
+
+    private static int clamp(int v) {
+        return Math.max(IxgbeDefaults.MIN_RING, Math.min(IxgbeDefaults.MAX_RING, v));
+    }
+
+    private static int align(int v) {
+        return (v + DESC_MULTIPLE - 1) / DESC_MULTIPLE * DESC_MULTIPLE;
+    }
+}

@@ -1,0 +1,69 @@
+package io.netmodel.drivers.mlx4_en;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.netmodel.api.ethtool.ChannelParam;
+import io.netmodel.api.ethtool.Channels;
+import io.netmodel.api.ethtool.CoalesceParam;
+import io.netmodel.api.ethtool.EthtoolException;
+import io.netmodel.api.ethtool.EthtoolOps;
+import io.netmodel.api.ethtool.RingParam;
+import io.netmodel.api.vfs.Errno;
+import io.netmodel.drivers.testkit.DriverHost;
+import org.junit.jupiter.api.Test;
+
+/** mlx4_en's ethtool operations on an 8-CPU host with a ConnectX-3, and seed 001's commands. */
+class Mlx4EthtoolTest {
+
+    private static EthtoolOps ops(String version) throws Exception {
+        DriverHost host = DriverHost.boot(version, 8, "mlx4_en");
+        host.load(new Mlx4EnDriver());
+        return host.netdev("eth0").ethtoolOps();
+    }
+
+    @Test
+    void seed001_channels_rx_1_tx_1_sets_one_ring_each() throws Exception {
+        EthtoolOps ops = ops("6.18");
+        assertEquals(new Channels(128, 32, 0, 0, 8, 8, 0, 0), ops.getChannels());
+        ops.setChannels(ops.getChannels().with(ChannelParam.RX, 1).with(ChannelParam.TX, 1));
+        assertEquals(new Channels(128, 32, 0, 0, 1, 1, 0, 0), ops.getChannels());
+        assertEquals(Errno.EINVAL, assertThrows(EthtoolException.class,
+            () -> ops.setChannels(ops.getChannels().with(ChannelParam.COMBINED, 1))).errno());
+    }
+
+    @Test
+    void tx_channels_count_per_user_priority_before_4_13() throws Exception {
+        DriverHost host = DriverHost.boot("4.4", 8, "mlx4_en");
+        host.load(new Mlx4EnDriver());
+        assertEquals(64, host.netdev("eth0").realNumTxQueues(), "8 rings per UP x 8 UPs");
+        assertEquals(8, host.netdev("eth0").ethtoolOps().getChannels().txCount());
+    }
+
+    @Test
+    void seed001_ring_rx_1024_and_powers_of_two() throws Exception {
+        EthtoolOps ops = ops("6.18");
+        ops.setRingparam(ops.getRingparam().with(RingParam.RX, 1024));
+        assertEquals(1024, ops.getRingparam().rxPending());
+        ops.setRingparam(ops.getRingparam().with(RingParam.RX, 1025).with(RingParam.TX, 3));
+        assertEquals(2048, ops.getRingparam().rxPending());
+        assertEquals(64, ops.getRingparam().txPending(), "MLX4_EN_MIN_TX_SIZE");
+    }
+
+    @Test
+    void seed001_coalesce_has_adaptive_rx_only() throws Exception {
+        EthtoolOps ops = ops("6.18");
+        assertEquals(CoalesceParam.USE_ADAPTIVE_RX.bit(), ops.supportedCoalesceParams() & CoalesceParam.USE_ADAPTIVE,
+            "adaptive-tx is not supported: the core answers EOPNOTSUPP to the seed's -C");
+        assertEquals(true, ops.getCoalesce().useAdaptiveRxCoalesce());
+        assertEquals(16, ops.getCoalesce().rxCoalesceUsecs());
+        ops.setCoalesce(ops.getCoalesce().with(CoalesceParam.USE_ADAPTIVE_RX, false)
+            .with(CoalesceParam.RX_USECS, 0).with(CoalesceParam.TX_USECS, 0));
+        assertEquals(false, ops.getCoalesce().useAdaptiveRxCoalesce());
+        assertEquals(0, ops.getCoalesce().rxCoalesceUsecs());
+        assertEquals(Errno.EINVAL, assertThrows(EthtoolException.class,
+            () -> ops.setCoalesce(ops.getCoalesce().with(CoalesceParam.TX_MAX_FRAMES_IRQ, 0))).errno());
+        assertEquals(Errno.ERANGE, assertThrows(EthtoolException.class,
+            () -> ops.setCoalesce(ops.getCoalesce().with(CoalesceParam.RX_USECS, 0x10000))).errno());
+    }
+}
