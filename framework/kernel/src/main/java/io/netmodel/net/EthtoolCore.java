@@ -11,7 +11,7 @@ import io.netmodel.api.ethtool.EthtoolService;
 import io.netmodel.api.ethtool.EthtoolStat;
 import io.netmodel.api.ethtool.Features;
 import io.netmodel.api.ethtool.NetdevFeature;
-import io.netmodel.api.ethtool.RingParam;
+import io.netmodel.api.ethtool.RingSize;
 import io.netmodel.api.ethtool.Ringparam;
 import io.netmodel.api.ethtool.TsInfo;
 import io.netmodel.api.vfs.Errno;
@@ -127,7 +127,7 @@ public final class EthtoolCore implements EthtoolService {
     }
 
     @Override
-    public Ringparam setRingparam(String ifname, Map<RingParam, Long> values) throws EthtoolException {
+    public Ringparam setRingparam(String ifname, Map<RingSize, Long> values) throws EthtoolException {
         return lock.call(() -> EthtoolRings.set(dev(ifname).ethtoolOps(), values));
     }
 

@@ -2,7 +2,7 @@ package io.netmodel.net;
 
 import io.netmodel.api.ethtool.EthtoolException;
 import io.netmodel.api.ethtool.EthtoolOps;
-import io.netmodel.api.ethtool.RingParam;
+import io.netmodel.api.ethtool.RingSize;
 import io.netmodel.api.ethtool.Ringparam;
 import io.netmodel.api.vfs.Errno;
 import java.util.Map;
@@ -18,16 +18,16 @@ final class EthtoolRings {
      * driver; a size above its maximum (checked rx, rx-mini, rx-jumbo, tx):
      * "requested ring size exceeds maximum", EINVAL; then the driver's {@code set_ringparam}.
      */
-    static Ringparam set(EthtoolOps ops, Map<RingParam, Long> request) throws EthtoolException {
+    static Ringparam set(EthtoolOps ops, Map<RingSize, Long> request) throws EthtoolException {
         Ringparam cur = ops.getRingparam();
         Ringparam next = cur;
-        for (Map.Entry<RingParam, Long> e : request.entrySet()) {
+        for (Map.Entry<RingSize, Long> e : request.entrySet()) {
             next = next.with(e.getKey(), (int) (long) e.getValue());
         }
         if (next.equals(cur)) {
             return cur;
         }
-        for (RingParam p : RingParam.values()) {
+        for (RingSize p : RingSize.values()) {
             if (Integer.toUnsignedLong(next.get(p)) > Integer.toUnsignedLong(next.max(p))) {
                 throw new EthtoolException(Errno.EINVAL, "requested ring size exceeds maximum", p);
             }

@@ -10,7 +10,7 @@ import io.netmodel.api.ethtool.Coalesce;
 import io.netmodel.api.ethtool.CoalesceParam;
 import io.netmodel.api.ethtool.EthtoolException;
 import io.netmodel.api.ethtool.EthtoolOps;
-import io.netmodel.api.ethtool.RingParam;
+import io.netmodel.api.ethtool.RingSize;
 import io.netmodel.api.ethtool.Ringparam;
 import io.netmodel.api.vfs.Errno;
 import java.util.LinkedHashMap;
@@ -55,7 +55,7 @@ class EthtoolValidationTest {
     @Test
     void missing_ops_are_eopnotsupp() {
         EthtoolOps none = new EthtoolOps() { };
-        assertErrno(Errno.EOPNOTSUPP, null, null, () -> EthtoolRings.set(none, req(RingParam.RX, 1)));
+        assertErrno(Errno.EOPNOTSUPP, null, null, () -> EthtoolRings.set(none, req(RingSize.RX, 1)));
         assertErrno(Errno.EOPNOTSUPP, null, null, () -> EthtoolChannels.set(none, req(ChannelParam.COMBINED, 1)));
         assertErrno(Errno.EOPNOTSUPP, null, null, () -> EthtoolCoalesce.set(none, req(CoalesceParam.RX_USECS, 1)));
     }
@@ -64,14 +64,14 @@ class EthtoolValidationTest {
     void rings_above_maximum_change_nothing() throws Exception {
         Fake f = new Fake();
         Ringparam before = f.ring;
-        assertErrno(Errno.EINVAL, "requested ring size exceeds maximum", RingParam.TX,
-            () -> EthtoolRings.set(f, req(RingParam.RX, 512, RingParam.TX, 5000)));
-        assertErrno(Errno.EINVAL, "requested ring size exceeds maximum", RingParam.RX_MINI,
-            () -> EthtoolRings.set(f, req(RingParam.RX_MINI, 1)));
+        assertErrno(Errno.EINVAL, "requested ring size exceeds maximum", RingSize.TX,
+            () -> EthtoolRings.set(f, req(RingSize.RX, 512, RingSize.TX, 5000)));
+        assertErrno(Errno.EINVAL, "requested ring size exceeds maximum", RingSize.RX_MINI,
+            () -> EthtoolRings.set(f, req(RingSize.RX_MINI, 1)));
         assertSame(before, f.ring);
         assertEquals(0, f.calls);
-        assertEquals(512, EthtoolRings.set(f, req(RingParam.RX, 512)).rxPending());
-        EthtoolRings.set(f, req(RingParam.RX, 512)); // unchanged: the driver is not called
+        assertEquals(512, EthtoolRings.set(f, req(RingSize.RX, 512)).rxPending());
+        EthtoolRings.set(f, req(RingSize.RX, 512)); // unchanged: the driver is not called
         assertEquals(1, f.calls);
     }
 

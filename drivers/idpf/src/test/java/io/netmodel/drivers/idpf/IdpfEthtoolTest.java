@@ -9,7 +9,7 @@ import io.netmodel.api.ethtool.Coalesce;
 import io.netmodel.api.ethtool.CoalesceParam;
 import io.netmodel.api.ethtool.EthtoolException;
 import io.netmodel.api.ethtool.EthtoolOps;
-import io.netmodel.api.ethtool.RingParam;
+import io.netmodel.api.ethtool.RingSize;
 import io.netmodel.api.ethtool.Ringparam;
 import io.netmodel.api.vfs.Errno;
 import io.netmodel.drivers.testkit.DriverHost;
@@ -44,7 +44,7 @@ class IdpfEthtoolTest {
     @Test
     void seed001_ring_rx_1024_is_taken_and_read_back() throws Exception {
         EthtoolOps ops = ops("6.18");
-        ops.setRingparam(ops.getRingparam().with(RingParam.RX, 1024)); // ethtool -G eth0 rx 1024
+        ops.setRingparam(ops.getRingparam().with(RingSize.RX, 1024)); // ethtool -G eth0 rx 1024
         assertEquals(1024, ops.getRingparam().rxPending());
         assertEquals(512, ops.getRingparam().txPending());
     }
@@ -52,13 +52,13 @@ class IdpfEthtoolTest {
     @Test
     void ring_sizes_round_up_and_refuse_below_64() throws Exception {
         EthtoolOps ops = ops("6.18");
-        ops.setRingparam(ops.getRingparam().with(RingParam.RX, 100).with(RingParam.TX, 100));
+        ops.setRingparam(ops.getRingparam().with(RingSize.RX, 100).with(RingSize.TX, 100));
         assertEquals(128, ops.getRingparam().rxPending(), "multiple of IDPF_REQ_RXQ_DESC_MULTIPLE (64)");
         assertEquals(128, ops.getRingparam().txPending(), "multiple of IDPF_REQ_DESC_MULTIPLE (32)");
-        ops.setRingparam(ops.getRingparam().with(RingParam.TX, 65));
+        ops.setRingparam(ops.getRingparam().with(RingSize.TX, 65));
         assertEquals(96, ops.getRingparam().txPending());
         EthtoolException e = assertThrows(EthtoolException.class,
-            () -> ops.setRingparam(ops.getRingparam().with(RingParam.RX, 32)));
+            () -> ops.setRingparam(ops.getRingparam().with(RingSize.RX, 32)));
         assertEquals(Errno.EINVAL, e.errno());
         assertEquals(128, ops.getRingparam().rxPending(), "nothing changed");
     }
@@ -124,7 +124,7 @@ class IdpfEthtoolTest {
     void a_soft_reset_brings_coalescing_back_to_its_defaults() throws Exception {
         EthtoolOps ops = ops("6.18");
         ops.setCoalesce(ops.getCoalesce().with(CoalesceParam.USE_ADAPTIVE_RX, false).with(CoalesceParam.RX_USECS, 0));
-        ops.setRingparam(ops.getRingparam().with(RingParam.RX, 1024));
+        ops.setRingparam(ops.getRingparam().with(RingSize.RX, 1024));
         assertEquals(true, ops.getCoalesce().useAdaptiveRxCoalesce());
         assertEquals(50, ops.getCoalesce().rxCoalesceUsecs());
     }

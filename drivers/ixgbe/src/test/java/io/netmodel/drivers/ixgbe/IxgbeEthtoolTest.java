@@ -8,7 +8,7 @@ import io.netmodel.api.ethtool.Channels;
 import io.netmodel.api.ethtool.CoalesceParam;
 import io.netmodel.api.ethtool.EthtoolException;
 import io.netmodel.api.ethtool.EthtoolOps;
-import io.netmodel.api.ethtool.RingParam;
+import io.netmodel.api.ethtool.RingSize;
 import io.netmodel.api.ethtool.TsInfo;
 import io.netmodel.api.vfs.Errno;
 import io.netmodel.drivers.testkit.DriverHost;
@@ -42,9 +42,9 @@ class IxgbeEthtoolTest {
     @Test
     void seed001_ring_rx_1024_and_rounding_to_8() throws Exception {
         EthtoolOps ops = ops();
-        ops.setRingparam(ops.getRingparam().with(RingParam.RX, 1024));
+        ops.setRingparam(ops.getRingparam().with(RingSize.RX, 1024));
         assertEquals(1024, ops.getRingparam().rxPending());
-        ops.setRingparam(ops.getRingparam().with(RingParam.RX, 1001).with(RingParam.TX, 10));
+        ops.setRingparam(ops.getRingparam().with(RingSize.RX, 1001).with(RingSize.TX, 10));
         assertEquals(1008, ops.getRingparam().rxPending());
         assertEquals(64, ops.getRingparam().txPending(), "clamped to IXGBE_MIN_TXD");
     }

@@ -8,7 +8,7 @@ import io.netmodel.api.ethtool.Channels;
 import io.netmodel.api.ethtool.CoalesceParam;
 import io.netmodel.api.ethtool.EthtoolException;
 import io.netmodel.api.ethtool.EthtoolOps;
-import io.netmodel.api.ethtool.RingParam;
+import io.netmodel.api.ethtool.RingSize;
 import io.netmodel.api.vfs.Errno;
 import io.netmodel.drivers.testkit.DriverHost;
 import org.junit.jupiter.api.Test;
@@ -43,9 +43,9 @@ class Mlx4EthtoolTest {
     @Test
     void seed001_ring_rx_1024_and_powers_of_two() throws Exception {
         EthtoolOps ops = ops("6.18");
-        ops.setRingparam(ops.getRingparam().with(RingParam.RX, 1024));
+        ops.setRingparam(ops.getRingparam().with(RingSize.RX, 1024));
         assertEquals(1024, ops.getRingparam().rxPending());
-        ops.setRingparam(ops.getRingparam().with(RingParam.RX, 1025).with(RingParam.TX, 3));
+        ops.setRingparam(ops.getRingparam().with(RingSize.RX, 1025).with(RingSize.TX, 3));
         assertEquals(2048, ops.getRingparam().rxPending());
         assertEquals(64, ops.getRingparam().txPending(), "MLX4_EN_MIN_TX_SIZE");
     }

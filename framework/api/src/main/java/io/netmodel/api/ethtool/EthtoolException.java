@@ -23,7 +23,7 @@ public class EthtoolException extends Exception {
 
     /**
      * With {@code NL_SET_ERR_MSG_ATTR}: {@code badAttr} names the request attribute the message
-     * points at: a {@link RingParam}, {@link ChannelParam}, {@link CoalesceParam} or
+     * points at: a {@link RingSize}, {@link ChannelParam}, {@link CoalesceParam} or
      * {@link NetdevFeature}, or {@link #DEV_NAME} for the header's device name. ethtool prints its
      * byte offset in the request ({@code (offset N)}).
      */

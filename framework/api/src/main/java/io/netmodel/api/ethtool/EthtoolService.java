@@ -25,7 +25,7 @@ public interface EthtoolService {
     Ringparam getRingparam(String ifname) throws EthtoolException;
 
     /** {@code ETHTOOL_MSG_RINGS_SET}: the given sizes, the rest unchanged. Returns the new value. */
-    Ringparam setRingparam(String ifname, Map<RingParam, Long> values) throws EthtoolException;
+    Ringparam setRingparam(String ifname, Map<RingSize, Long> values) throws EthtoolException;
 
     /** {@code ETHTOOL_MSG_CHANNELS_GET}. */
     Channels getChannels(String ifname) throws EthtoolException;

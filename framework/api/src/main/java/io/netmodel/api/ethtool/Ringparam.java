@@ -8,7 +8,7 @@ public record Ringparam(int rxMaxPending, int rxMiniMaxPending, int rxJumboMaxPe
                         int rxPending, int rxMiniPending, int rxJumboPending, int txPending) {
 
     /** The value of one settable field ({@code rx_pending}, …). */
-    public int get(RingParam p) {
+    public int get(RingSize p) {
         switch (p) {
             case RX: return rxPending;
             case RX_MINI: return rxMiniPending;
@@ -19,7 +19,7 @@ public record Ringparam(int rxMaxPending, int rxMiniMaxPending, int rxJumboMaxPe
     }
 
     /** The maximum for one settable field ({@code rx_max_pending}, …). */
-    public int max(RingParam p) {
+    public int max(RingSize p) {
         switch (p) {
             case RX: return rxMaxPending;
             case RX_MINI: return rxMiniMaxPending;
@@ -30,11 +30,11 @@ public record Ringparam(int rxMaxPending, int rxMiniMaxPending, int rxJumboMaxPe
     }
 
     /** A copy with one current value replaced (the maxima stay). */
-    public Ringparam with(RingParam p, int value) {
+    public Ringparam with(RingSize p, int value) {
         return new Ringparam(rxMaxPending, rxMiniMaxPending, rxJumboMaxPending, txMaxPending,
-            p == RingParam.RX ? value : rxPending,
-            p == RingParam.RX_MINI ? value : rxMiniPending,
-            p == RingParam.RX_JUMBO ? value : rxJumboPending,
-            p == RingParam.TX ? value : txPending);
+            p == RingSize.RX ? value : rxPending,
+            p == RingSize.RX_MINI ? value : rxMiniPending,
+            p == RingSize.RX_JUMBO ? value : rxJumboPending,
+            p == RingSize.TX ? value : txPending);
     }
 }

@@ -7,7 +7,7 @@ import io.netmodel.api.ethtool.EthtoolService;
 import io.netmodel.api.ethtool.EthtoolStat;
 import io.netmodel.api.ethtool.Features;
 import io.netmodel.api.ethtool.NetdevFeature;
-import io.netmodel.api.ethtool.RingParam;
+import io.netmodel.api.ethtool.RingSize;
 import io.netmodel.api.vfs.Errno;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -222,11 +222,11 @@ public final class EthtoolTool {
     }
 
     private int setRings(String dev, List<String> params, PrintWriter err) throws Usage {
-        Map<String, RingParam> names = new LinkedHashMap<>();
-        for (RingParam p : RingParam.values()) {
+        Map<String, RingSize> names = new LinkedHashMap<>();
+        for (RingSize p : RingSize.values()) {
             names.put(p.ethtoolName(), p);
         }
-        LinkedHashMap<RingParam, Long> req = parsePairs("-G", params, names, p -> false);
+        LinkedHashMap<RingSize, Long> req = parsePairs("-G", params, names, p -> false);
         if (req.isEmpty()) {
             return 0;
         }

@@ -1,12 +1,12 @@
 package io.netmodel.api.ethtool;
 
 /** The settable ring sizes, by their {@code ethtool -G} names ({@code ETHTOOL_A_RINGS_*}). */
-public enum RingParam {
+public enum RingSize {
     RX("rx"), RX_MINI("rx-mini"), RX_JUMBO("rx-jumbo"), TX("tx");
 
     private final String ethtoolName;
 
-    RingParam(String ethtoolName) {
+    RingSize(String ethtoolName) {
         this.ethtoolName = ethtoolName;
     }
 
