@@ -20,7 +20,7 @@ public final class Ps {
     record Column(String header, int width, boolean right, Function<TaskInfo, String> value) {
     }
 
-    static final List<String> DEFAULT = List.of("pid", "cls", "rtprio", "ni", "psr", "comm");
+    public static final List<String> DEFAULT = List.of("pid", "cls", "rtprio", "ni", "psr", "comm");
 
     private final TaskService tasks;
 

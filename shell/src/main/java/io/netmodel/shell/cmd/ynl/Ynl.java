@@ -107,14 +107,15 @@ public final class Ynl {
         if (args.multi) {
             throw new PyException("NotImplementedError: netmodel ynl: --multi is not modelled");
         }
+        NetdevSpec.Op op = null;
         try {
             if (args.doOp != null) {
-                NetdevSpec.Op op = op(args.doOp);
+                op = op(args.doOp);
                 Map<String, Object> reply = family.doit(op.name(), encode(op, attrs));
                 output(args, reply == null ? null : decode(op, reply, args.family != null), out);
             }
             if (args.dumpOp != null) {
-                NetdevSpec.Op op = op(args.dumpOp);
+                op = op(args.dumpOp);
                 List<Object> list = new ArrayList<>();
                 for (Map<String, Object> msg : family.dumpit(op.name(), encode(op, attrs))) {
                     list.add(decode(op, msg, args.family != null));
@@ -122,7 +123,7 @@ public final class Ynl {
                 output(args, list, out);
             }
         } catch (NetlinkException e) {
-            out.println(nlError(e));
+            out.println(nlError(e, op.attrSet()));
             return 1;
         }
         return 0;
@@ -248,7 +249,7 @@ public final class Ynl {
      * the dict ynl builds (policy and miss-type in the kernel's order, miss-type's doc after
      * it, bad-attr last because {@code _decode_extack} re-inserts it).
      */
-    static String nlError(NetlinkException e) {
+    static String nlError(NetlinkException e, String attrSet) {
         Extack x = e.extack();
         StringBuilder sb = new StringBuilder("Netlink error: ");
         if (x.msg() != null) {
@@ -261,7 +262,7 @@ public final class Ynl {
         }
         if (x.missType() != null) {
             rest.put("miss-type", x.missType());
-            NetdevSpec.Attr a = findAny(x.missType());
+            NetdevSpec.Attr a = NetdevSpec.attr(attrSet, x.missType());
             if (a != null && a.doc() != null) {
                 rest.put("miss-type-doc", a.doc());
             }
@@ -273,16 +274,6 @@ public final class Ynl {
             sb.append(' ').append(PyFormat.repr(rest, false));
         }
         return sb.toString();
-    }
-
-    private static NetdevSpec.Attr findAny(String name) {
-        for (String set : List.of("napi", "queue", "dev")) {
-            NetdevSpec.Attr a = NetdevSpec.attr(set, name);
-            if (a != null) {
-                return a;
-            }
-        }
-        return null;
     }
 
     static String pyType(Object v) {
