@@ -13,6 +13,10 @@ import io.netmodel.shell.cmd.TraceCommand;
 import io.netmodel.shell.cmd.UpCommand;
 import io.netmodel.shell.cmd.WriteCommand;
 import io.netmodel.shell.cmd.bench.BenchCommand;
+import io.netmodel.shell.cmd.sched.ChrtCommand;
+import io.netmodel.shell.cmd.sched.PsCommand;
+import io.netmodel.shell.cmd.sched.TasksetCommand;
+import io.netmodel.shell.cmd.ynl.YnlCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -28,8 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "netmodel", mixinStandardHelpOptions = true, version = "netmodel 0.1.0",
     description = {"A model of the Linux network receive path that you mount, tune and measure.", ""},
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ModprobeCommand.class,
-        RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, DmesgCommand.class, TraceCommand.class, EthtoolCommand.class,
-        BenchCommand.class, CommandLine.HelpCommand.class},
+        RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, DmesgCommand.class, TraceCommand.class,
+        BenchCommand.class, EthtoolCommand.class, YnlCommand.class, PsCommand.class, ChrtCommand.class, TasksetCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  netmodel up --daemon                 start the default host (2 CPUs, virtio_net) and mount it",
         "  cat $(netmodel status --mount-point)/sys/class/net/eth0/mtu",

@@ -141,6 +141,16 @@ public final class ModelHost implements AutoCloseable {
         return optionalService(io.netmodel.api.ethtool.EthtoolService.class);
     }
 
+    /** The kernel's {@code netdev} generic netlink family, if it registers one. */
+    public Optional<io.netmodel.api.netlink.NetdevFamily> netdevFamily() {
+        return optionalService(io.netmodel.api.netlink.NetdevFamily.class);
+    }
+
+    /** The kernel's tasks and scheduler calls, if it registers them. */
+    public Optional<io.netmodel.api.sched.TaskService> tasks() {
+        return optionalService(io.netmodel.api.sched.TaskService.class);
+    }
+
     private <T> Optional<T> optionalService(Class<T> type) {
         BundleContext ctx = framework.getBundleContext();
         ServiceReference<T> ref = ctx == null ? null : ctx.getServiceReference(type);

@@ -107,6 +107,24 @@ final class DeviceBinding implements DeviceContext {
     }
 
     @Override
+    public void netifQueueSetNapi(NetDevice dev, int index, io.netmodel.api.netdev.QueueType type, Napi napi) {
+        NetDeviceImpl impl = own(dev);
+        int count = type == io.netmodel.api.netdev.QueueType.RX ? impl.numRxQueues() : impl.numTxQueues();
+        if (index < 0 || index >= count) {
+            throw new IllegalArgumentException(type + " queue " + index + " outside 0.." + (count - 1));
+        }
+        if (napi != null && napi.dev() != dev) {
+            throw new IllegalArgumentException("the NAPI belongs to another device");
+        }
+        netdevs.queueSetNapi(impl, index, type, (NapiImpl) napi);
+    }
+
+    @Override
+    public void netifNapiSetIrq(Napi napi, Irq irq) {
+        netdevs.napiSetIrq((NapiImpl) napi, irq == null ? -1 : irq.number());
+    }
+
+    @Override
     public int numOnlineCpus() {
         return irqs.cpus();
     }

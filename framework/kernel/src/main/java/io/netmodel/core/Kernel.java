@@ -30,6 +30,7 @@ public final class Kernel {
     private final long bootNanos = System.nanoTime();
     private final Dmesg dmesg = new Dmesg(System::nanoTime);
     private final Tracepoints trace = new Tracepoints(() -> System.nanoTime() - bootNanos);
+    private final io.netmodel.sched.TaskTable tasks;
     private final NetdevRegistry netdevs;
     private final IrqTable irqs;
     private final PciBus bus;
@@ -41,10 +42,13 @@ public final class Kernel {
     private final List<SoftnetData> softnet;
     private final TreeFs fs;
     private final io.netmodel.net.EthtoolCore ethtool;
+    private final io.netmodel.api.sched.TaskService taskService;
+    private final io.netmodel.api.netlink.NetdevFamily netdevFamily;
 
     public Kernel(KernelProfile profile, HostSpec host) {
         this.profile = profile;
-        this.netdevs = new NetdevRegistry(tree, profile, host.cpus(), trace);
+        this.tasks = new io.netmodel.sched.TaskTable(host.cpus());
+        this.netdevs = new NetdevRegistry(tree, profile, host.cpus(), trace, tasks);
         this.irqs = new IrqTable(host.cpus(), tree, profile);
         this.bus = new PciBus(tree, profile);
         this.sysctls = new SysctlNetCore(tree, profile);
@@ -59,11 +63,37 @@ public final class Kernel {
         new ProcStat(tree, cpus, irqs);
         this.fs = new TreeFs(tree, lock);
         this.ethtool = new io.netmodel.net.EthtoolCore(lock, netdevs, profile.version() + ".0-netmodel");
+        this.taskService = new io.netmodel.sched.TaskServiceImpl(lock, tasks, this::napiThreads);
+        this.netdevFamily = new io.netmodel.netlink.NetdevFamilyImpl(lock, profile, netdevs);
         dmesg.printk("Linux version " + profile.version() + ".0-netmodel (netmodel) #1 SMP PREEMPT_DYNAMIC");
         netdevs.register(NetDeviceImpl.loopback());
         for (HostSpec.Nic nic : host.nics()) {
             bus.plug(nic.model(), nic.queuePairs());
         }
+    }
+
+    /** The tasks and the scheduler calls on them ({@code ps}, {@code chrt}, {@code taskset}). */
+    public io.netmodel.api.sched.TaskService taskService() {
+        return taskService;
+    }
+
+    /** The {@code netdev} generic netlink family ({@code ynl --family netdev}). */
+    public io.netmodel.api.netlink.NetdevFamily netdevFamily() {
+        return netdevFamily;
+    }
+
+    /** Every NAPI with its threaded mode and kthread; the caller holds the lock. */
+    private List<io.netmodel.api.sched.NapiThread> napiThreads() {
+        List<io.netmodel.api.sched.NapiThread> out = new java.util.ArrayList<>();
+        for (NetDeviceImpl d : netdevs.devices()) {
+            List<io.netmodel.net.NapiImpl> napis = new java.util.ArrayList<>(d.napis());
+            napis.sort(java.util.Comparator.comparingInt(io.netmodel.net.NapiImpl::napiId));
+            for (io.netmodel.net.NapiImpl n : napis) {
+                out.add(new io.netmodel.api.sched.NapiThread(n.napiId(), d.ifindex(), d.name(), n.threaded(),
+                    n.thread() == null ? null : n.thread().info()));
+            }
+        }
+        return out;
     }
 
     /** The probe points ({@code netmodel trace}). */
@@ -90,6 +120,11 @@ public final class Kernel {
 
     public ModuleTable modules() {
         return modules;
+    }
+
+    /** The pid space: kthreadd, per-CPU threads, NAPI kthreads. */
+    public io.netmodel.sched.TaskTable tasks() {
+        return tasks;
     }
 
     public NetdevRegistry netdevs() {

@@ -60,6 +60,8 @@ public final class KernelComponent {
         registrations.add(context.registerService(ModuleRegistry.class, kernel.modules(), null));
         registrations.add(context.registerService(io.netmodel.api.trace.TraceService.class, kernel.trace(), null));
         registrations.add(context.registerService(io.netmodel.api.ethtool.EthtoolService.class, kernel.ethtool(), null));
+        registrations.add(context.registerService(io.netmodel.api.sched.TaskService.class, kernel.taskService(), null));
+        registrations.add(context.registerService(io.netmodel.api.netlink.NetdevFamily.class, kernel.netdevFamily(), null));
         registrations.add(context.registerService(BenchService.class,
             new BenchServiceImpl(profile, host, () -> List.copyOf(loaded), this::kernel), null));
     }

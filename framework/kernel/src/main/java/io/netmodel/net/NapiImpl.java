@@ -3,10 +3,16 @@ package io.netmodel.net;
 import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NapiPoll;
 import io.netmodel.api.netdev.NetDevice;
+import io.netmodel.api.sched.NapiThreaded;
+import io.netmodel.sched.Task;
 
 /**
- * A {@code struct napi_struct}: poll function, weight, busy-poll id and the per-NAPI copies of
- * the device's {@code gro_flush_timeout}, {@code napi_defer_hard_irqs} and {@code threaded}.
+ * A {@code struct napi_struct}: poll function, weight, busy-poll id, the per-NAPI settings
+ * ({@code gro_flush_timeout}, {@code defer_hard_irqs}, {@code irq_suspend_timeout}: the
+ * device's sysfs values when added and when the sysfs files are written, this NAPI's own
+ * after a netlink {@code napi-set}), its threaded mode and kthread ({@code napi->thread}), and
+ * the IRQ the driver associated ({@code napi->irq}, -1 for none). The model keeps no NAPI
+ * across a driver reload, so the persistent {@code napi_config} of 6.13+ is these fields.
  */
 public final class NapiImpl implements Napi {
     private final NetDeviceImpl dev;
@@ -15,7 +21,10 @@ public final class NapiImpl implements Napi {
     int napiId;
     long groFlushTimeout;
     int deferHardIrqs;
-    boolean threaded;
+    long irqSuspendTimeout;
+    NapiThreaded threaded = NapiThreaded.DISABLED;
+    Task thread;
+    int irq = -1;
 
     NapiImpl(NetDeviceImpl dev, NapiPoll poll, int weight) {
         this.dev = dev;
@@ -23,7 +32,6 @@ public final class NapiImpl implements Napi {
         this.weight = weight;
         this.groFlushTimeout = dev.groFlushTimeout;
         this.deferHardIrqs = dev.napiDeferHardIrqs;
-        this.threaded = dev.threaded;
     }
 
     @Override
@@ -53,7 +61,22 @@ public final class NapiImpl implements Napi {
         return deferHardIrqs;
     }
 
-    public boolean threaded() {
+    public long irqSuspendTimeout() {
+        return irqSuspendTimeout;
+    }
+
+    /** {@code napi_get_threaded(napi)}. */
+    public NapiThreaded threaded() {
         return threaded;
+    }
+
+    /** {@code napi->thread}: the kthread, or null. */
+    public Task thread() {
+        return thread;
+    }
+
+    /** {@code napi->irq}: the IRQ set with {@code netif_napi_set_irq}, or -1. */
+    public int irq() {
+        return irq;
     }
 }

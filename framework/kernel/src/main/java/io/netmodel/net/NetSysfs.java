@@ -42,11 +42,13 @@ public final class NetSysfs {
     }
 
     private final KernelProfile profile;
+    private final ThreadedNapi threadedNapi;
     private final List<Attr<NetDeviceImpl>> table;
     private final PowerSysfs power;
 
-    public NetSysfs(KernelProfile profile) {
+    public NetSysfs(KernelProfile profile, ThreadedNapi threadedNapi) {
         this.profile = profile;
+        this.threadedNapi = threadedNapi;
         this.table = table();
         this.power = new PowerSysfs(profile);
     }
@@ -108,7 +110,7 @@ public final class NetSysfs {
             })),
             Attr.ro("speed", show(d -> linkKsettings(d, d.speed + "\n"))),
             Attr.ro("testing", show(d -> running(d, "0\n"))),
-            Attr.rw("threaded", show(d -> (d.threaded ? 1 : 0) + "\n"), NetSysfs::storeThreaded)
+            Attr.rw("threaded", show(d -> (d.threaded ? 1 : 0) + "\n"), this::storeThreaded)
                 .since(Behaviour.THREADED_NAPI),
             Attr.rw("tx_queue_len", show(d -> d.txQueueLen + "\n"), netdevStore((d, v) -> {
                 if (v != (v & 0xFFFF_FFFFL)) {
@@ -236,9 +238,10 @@ public final class NetSysfs {
 
     /**
      * {@code threaded_store}: ns capability, parse, no NAPI or a value other than 0/1 gives
-     * EOPNOTSUPP (not EINVAL); propagates to every NAPI.
+     * EOPNOTSUPP (not EINVAL); then {@code netif_set_threaded}, which starts or stops the
+     * NAPIs' kthreads ({@link ThreadedNapi}).
      */
-    private static int storeThreaded(NetDeviceImpl d, byte[] data, Caller caller) throws VfsException {
+    private int storeThreaded(NetDeviceImpl d, byte[] data, Caller caller) throws VfsException {
         requireNetAdmin(caller);
         long value = kstrtoul(data);
         if (!d.alive) {
@@ -247,8 +250,7 @@ public final class NetSysfs {
         if (d.napis.isEmpty() || (value != 0 && value != 1)) {
             throw new VfsException(Errno.EOPNOTSUPP);
         }
-        d.threaded = value == 1;
-        d.napis.forEach(n -> n.threaded = d.threaded);
+        threadedNapi.netifSetThreaded(d, value == 1);
         return data.length;
     }
 

@@ -25,16 +25,22 @@ public final class NetdevRegistry {
     private final QueueSysfs queues;
     private final NapiHash napiHash;
     private final io.netmodel.core.Tracepoints trace;
+    private final ThreadedNapi threaded;
     private final Map<Integer, NetDeviceImpl> byIfindex = new TreeMap<>();
     /** {@code dev_index_reserve}: cyclic, so a re-registered device gets a fresh ifindex. */
     private int lastIfindex;
 
-    /** {@code nrCpuIds}: the width of the CPU masks under {@code queues/}. */
-    public NetdevRegistry(KTree tree, KernelProfile profile, int nrCpuIds, io.netmodel.core.Tracepoints trace) {
+    /**
+     * {@code nrCpuIds}: the width of the CPU masks under {@code queues/}; {@code tasks}: where
+     * threaded NAPI starts its kthreads.
+     */
+    public NetdevRegistry(KTree tree, KernelProfile profile, int nrCpuIds, io.netmodel.core.Tracepoints trace,
+                          io.netmodel.sched.TaskTable tasks) {
         this.trace = trace;
+        this.threaded = new ThreadedNapi(profile, tasks);
         this.tree = tree;
         this.profile = profile;
-        this.sysfs = new NetSysfs(profile);
+        this.sysfs = new NetSysfs(profile, threaded);
         this.queues = new QueueSysfs(profile, nrCpuIds);
         this.napiHash = new NapiHash(profile);
         tree.mkdirs(CLASS_NET);
@@ -99,6 +105,7 @@ public final class NetdevRegistry {
         if (profile.has(Behaviour.NAPI_HASH_IN_NETIF_NAPI_ADD)) {
             napiHash.add(napi);
         }
+        threaded.napiAdded(napi);
         // the id after the call, as `stap -e 'probe kernel.function("netif_napi_add").return'` prints it
         trace.hit(io.netmodel.core.Tracepoints.NETIF_NAPI_ADD, 0, "dev", dev.name, "weight", weight,
             "napi_id", napi.napiId);
@@ -114,8 +121,55 @@ public final class NetdevRegistry {
     /** {@code netif_napi_del}. */
     public void napiDel(NapiImpl napi) {
         trace.hit(io.netmodel.core.Tracepoints.NETIF_NAPI_DEL, 0, "dev", napi.dev().name(), "napi_id", napi.napiId);
+        threaded.napiDeleted(napi);
         napiHash.del(napi);
-        ((NetDeviceImpl) napi.dev()).napis.remove(napi);
+        NetDeviceImpl dev = (NetDeviceImpl) napi.dev();
+        dev.napis.remove(napi);
+        dev.rx.forEach(q -> q.napi = q.napi == napi ? null : q.napi);
+        dev.tx.forEach(q -> q.napi = q.napi == napi ? null : q.napi);
+    }
+
+    /**
+     * {@code netif_queue_set_napi}: links queue {@code index} of {@code type} to {@code napi}
+     * (null unlinks).
+     */
+    public void queueSetNapi(NetDeviceImpl dev, int index, io.netmodel.api.netdev.QueueType type, NapiImpl napi) {
+        if (type == io.netmodel.api.netdev.QueueType.RX) {
+            dev.rx.get(index).napi = napi;
+        } else {
+            dev.tx.get(index).napi = napi;
+        }
+    }
+
+    /**
+     * {@code napi_set_defer_hard_irqs}, {@code napi_set_irq_suspend_timeout},
+     * {@code napi_set_gro_flush_timeout}: one NAPI's values (null leaves one as it is).
+     */
+    public void napiSetConfig(NapiImpl napi, Long deferHardIrqs, Long irqSuspendTimeout, Long groFlushTimeout) {
+        if (deferHardIrqs != null) {
+            napi.deferHardIrqs = deferHardIrqs.intValue();
+        }
+        if (irqSuspendTimeout != null) {
+            napi.irqSuspendTimeout = irqSuspendTimeout;
+        }
+        if (groFlushTimeout != null) {
+            napi.groFlushTimeout = groFlushTimeout;
+        }
+    }
+
+    /** {@code netif_napi_set_irq}. */
+    public void napiSetIrq(NapiImpl napi, int irq) {
+        napi.irq = irq;
+    }
+
+    /** Threaded NAPI and its kthreads. */
+    public ThreadedNapi threaded() {
+        return threaded;
+    }
+
+    /** The registered device with {@code ifindex}, or null ({@code dev_get_by_index}). */
+    public NetDeviceImpl byIfindex(int ifindex) {
+        return byIfindex.get(ifindex);
     }
 
     public NapiHash napiHash() {

@@ -14,6 +14,9 @@ public final class RxQueue {
     /** {@code rps_flow_table->mask + 1}, a power of two, or 0 without a table. */
     long rpsFlowCnt;
 
+    /** {@code ->napi}: the NAPI servicing this queue ({@code netif_queue_set_napi}), or null. */
+    NapiImpl napi;
+
     RxQueue(NetDeviceImpl dev, int index) {
         this.dev = dev;
         this.index = index;
@@ -36,5 +39,10 @@ public final class RxQueue {
     /** Entries in the RPS flow table (0: none). */
     public long rpsFlowCnt() {
         return rpsFlowCnt;
+    }
+
+    /** The NAPI linked with {@code netif_queue_set_napi}, or null. */
+    public NapiImpl napi() {
+        return napi;
     }
 }

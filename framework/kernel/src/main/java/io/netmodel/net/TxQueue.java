@@ -19,6 +19,9 @@ public final class TxQueue {
     /** {@code trans_timeout}: watchdog timeouts seen on this queue. */
     long transTimeout;
 
+    /** {@code ->napi}: the NAPI servicing this queue ({@code netif_queue_set_napi}), or null. */
+    NapiImpl napi;
+
     TxQueue(NetDeviceImpl dev, int index) {
         this.dev = dev;
         this.index = index;
@@ -53,5 +56,10 @@ public final class TxQueue {
 
     public long transTimeout() {
         return transTimeout;
+    }
+
+    /** The NAPI linked with {@code netif_queue_set_napi}, or null. */
+    public NapiImpl napi() {
+        return napi;
     }
 }

@@ -106,7 +106,8 @@ class NetSysfsWriteTest {
     void should_switch_threaded_on_with_1() throws Exception {
         host.write(ETH0 + "threaded", "1\n");
         assertEquals("1\n", host.read(ETH0 + "threaded"));
-        assertTrue(eth0().napis().get(0).threaded());
+        assertEquals(io.netmodel.api.sched.NapiThreaded.ENABLED, eth0().napis().get(0).threaded());
+        assertTrue(eth0().napis().get(0).thread() != null, "its kthread runs");
         host.write(ETH0 + "threaded", "0");
         assertEquals("0\n", host.read(ETH0 + "threaded"));
     }

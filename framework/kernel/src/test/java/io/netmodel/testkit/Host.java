@@ -42,6 +42,17 @@ public final class Host {
         return h;
     }
 
+    /**
+     * A host with {@code cpus} CPUs running {@code version} whose virtio-net function has as many
+     * queue pairs (and MSI-X vectors) as {@code driver} uses, with {@code driver} bound.
+     */
+    public static Host with(String version, int cpus, NapiDriver driver) {
+        Host h = new Host(new Kernel(new Profile(KernelVersion.parse(version)),
+            new HostSpec(cpus, List.of(new HostSpec.Nic(NicModel.VIRTIO_NET, driver.queues)))));
+        h.kernel.modules().driverAppeared(driver);
+        return h;
+    }
+
     /** A host running {@code version} with {@code driver} loaded and bound. */
     public static Host with(String version, TinyDriver driver) {
         Host h = bare(version);

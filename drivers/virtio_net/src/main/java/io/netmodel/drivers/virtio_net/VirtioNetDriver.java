@@ -12,6 +12,7 @@ import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NetDevice;
 import java.util.EnumSet;
+import io.netmodel.api.netdev.QueueType;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -82,6 +83,10 @@ public final class VirtioNetDriver implements NetDriver {
             Napi napi = ctx.netifNapiAdd(dev, (n, budget) -> 0, weight);
             if (kernel.has(VirtioNetHistory.NDO_BUSY_POLL) && !kernel.has(Behaviour.NAPI_HASH_IN_NETIF_NAPI_ADD)) {
                 ctx.napiHashAdd(napi); // 3.17-4.4: the driver hashes its RX NAPIs itself
+            }
+            if (q < pairs && kernel.has(VirtioNetHistory.QUEUE_NAPI_MAP)) {
+                // virtnet_napi_enable on open, for the queues in use (no TX NAPI modelled yet)
+                ctx.netifQueueSetNapi(dev, q, QueueType.RX, napi);
             }
         }
         if (kernel.has(VirtioNetHistory.NDO_BUSY_POLL) && !kernel.has(Behaviour.NDO_BUSY_POLL_REMOVED)) {

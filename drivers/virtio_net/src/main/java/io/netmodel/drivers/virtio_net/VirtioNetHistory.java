@@ -16,7 +16,14 @@ enum VirtioNetHistory implements Change {
      */
     MQ_BY_DEFAULT("4.11"),
     /** TX NAPI ({@code napi_tx}, module parameter): 4.12. */
-    NAPI_TX("4.12");
+    NAPI_TX("4.12"),
+    /**
+     * "virtio-net: Map NAPIs to queues" (Joe Damato): {@code virtnet_napi_enable} calls
+     * {@code netif_queue_set_napi}, so netlink {@code queue-get} reports each RX queue's
+     * {@code napi-id} (the live 6.18 guest of kernel-interfaces.md §6.4 shows it). Release
+     * recalled as 6.15 (a first version in 6.14 was reverted), unverified.
+     */
+    QUEUE_NAPI_MAP("6.15");
 
     private final KernelVersion since;
 

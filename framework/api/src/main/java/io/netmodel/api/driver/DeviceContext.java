@@ -42,6 +42,20 @@ public interface DeviceContext {
      */
     void napiHashAdd(Napi napi);
 
+    /**
+     * {@code netif_queue_set_napi(dev, index, type, napi)}: links a queue to the NAPI that
+     * services it, so the {@code netdev} netlink family reports the queue's {@code napi-id}
+     * (6.8+). {@code napi} null unlinks. Drivers call it where their Linux counterpart does
+     * (a driver history entry says from which release).
+     */
+    void netifQueueSetNapi(NetDevice dev, int index, io.netmodel.api.netdev.QueueType type, Napi napi);
+
+    /**
+     * {@code netif_napi_set_irq(napi, irq)}: the interrupt that schedules this NAPI, reported
+     * as the NAPI's {@code irq} by netlink {@code napi-get}.
+     */
+    void netifNapiSetIrq(Napi napi, Irq irq);
+
     /** {@code num_online_cpus()}. */
     int numOnlineCpus();
 

@@ -110,6 +110,25 @@ public enum Behaviour implements Change {
     SYSFS_RTNL_LOCK("6.15"),
     /** Per-NAPI config over netlink ({@code napi-set}), {@code irq_suspend_timeout}: 6.13. */
     PER_NAPI_NETLINK_CONFIG("6.13"),
+    /**
+     * The {@code netdev} generic netlink family with {@code dev-get} (XDP features): 6.3
+     * (kernel-interfaces.md §6.3 and §8, "approximate").
+     */
+    NETDEV_GENL("6.3"),
+    /**
+     * {@code queue-get} and {@code napi-get} (with the NAPI kthread's {@code pid}), queues linked
+     * to NAPIs by {@code netif_queue_set_napi} (Amritha Nambiar's series): 6.8
+     * (kernel-interfaces.md §6.3, "approximate").
+     */
+    NETDEV_GENL_QUEUE_NAPI("6.8"),
+    /**
+     * Per-NAPI {@code threaded} over netlink (enum disabled/enabled), and
+     * {@code netif_set_threaded}/{@code napi_set_threaded} stop a NAPI's kthread when threading
+     * is turned off ({@code napi_stop_kthread}); before, the kthread stayed until
+     * {@code netif_napi_del}: 6.17 (kernel-interfaces.md §2.4, §6.3; the kthread stop's release
+     * is recalled, unverified).
+     */
+    NAPI_THREADED_NETLINK("6.17"),
     /** Threaded busy poll ({@code threaded: busy-poll} over netlink): 6.19. */
     THREADED_BUSY_POLL("6.19");
 

@@ -4,6 +4,8 @@ package io.netmodel.api.vfs;
 public final class Errno {
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
+    /** No such process ({@code sched_setscheduler} and friends on an unknown pid). */
+    public static final int ESRCH = 3;
     public static final int EIO = 5;
     public static final int EBADF = 9;
     /** @since 1.1 */
@@ -29,6 +31,7 @@ public final class Errno {
         switch (errno) {
             case EPERM: return "Operation not permitted";
             case ENOENT: return "No such file or directory";
+            case ESRCH: return "No such process";
             case EIO: return "Input/output error";
             case EBADF: return "Bad file descriptor";
             case ENOMEM: return "Cannot allocate memory";
