@@ -38,14 +38,15 @@ import picocli.CommandLine.Spec;
         RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, LsCommand.class, DmesgCommand.class,
         TraceCommand.class, BenchCommand.class, ShellCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
-        "  netmodel up --daemon                 start the default host (2 CPUs, virtio_net) and mount it",
+        "  netmodel up --daemon                 start the default host and mount it",
         "  cat $(netmodel status --mount-point)/sys/class/net/eth0/mtu",
         "  netmodel rmmod virtio_net && netmodel modprobe virtio_net",
         "  netmodel bench xsk-rr --table seed001   seed 001's table, model vs published",
         "  netmodel down",
-        "  netmodel                             on a terminal: the interactive shell (netmodel shell)",
+        "  netmodel                             the interactive shell, on a terminal",
         "", "Exit status: 0 on success, 1 when the command failed, 2 for a usage error;",
-        "commands that mirror a real tool (modprobe, rmmod, ...) exit as that tool does."})
+        "commands that mirror a real tool (modprobe, rmmod, ls, ...) exit as it does;",
+        "status exits 3 when no model runs."})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
             + " and exits with the last command's code."},
     footer = {"", "Examples:",
         "  netmodel shell",
-        "  netmodel shell --mount /tmp/nm               every command talks to the model at /tmp/nm",
+        "  netmodel shell --mount /tmp/nm       its commands talk to the model at /tmp/nm",
         "  printf 'lsmod\\ncat /proc/sys/net/core/busy_read\\n' | netmodel shell"})
 public final class ShellCommand implements Callable<Integer> {
     @Option(names = "--mount", paramLabel = "DIR",

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Where the REPL keeps its history: {@code $XDG_STATE_HOME/netmodel/history} when that is set
  * (the XDG base directory spec's place for history), else {@code ~/.netmodel_history} like
- * bash's {@code ~/.bash_history}.
+ * bash's {@code ~/.bash_history}, {@code ~} being {@code $HOME} as for bash (Java's
+ * {@code user.home} comes from the password database and ignores it).
  */
 public final class HistoryFile {
     private HistoryFile() {
@@ -17,6 +18,7 @@ public final class HistoryFile {
         if (state != null && !state.isBlank() && Path.of(state).isAbsolute()) {
             return Path.of(state, "netmodel", "history");
         }
-        return Path.of(userHome, ".netmodel_history");
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : userHome, ".netmodel_history");
     }
 }
