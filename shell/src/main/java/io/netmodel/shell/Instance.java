@@ -33,7 +33,13 @@ public record Instance(Path mountPoint, Path stateDir) {
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
-        return runtimeDir().resolve(isRoot() ? "netmodel" : "netmodel-" + System.getProperty("user.name"));
+        return defaultMountPoint();
+    }
+
+    /** The mount point used when neither {@code --mount} nor {@code $NETMODEL_MOUNT} names one. */
+    public static Path defaultMountPoint() {
+        return runtimeDir().resolve(isRoot() ? "netmodel" : "netmodel-" + System.getProperty("user.name"))
+            .toAbsolutePath().normalize();
     }
 
     static Path runtimeDir() {

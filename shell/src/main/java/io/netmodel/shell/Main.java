@@ -1,13 +1,16 @@
 package io.netmodel.shell;
 
 import io.netmodel.shell.cmd.CatCommand;
+import io.netmodel.shell.cmd.CompletionCommand;
 import io.netmodel.shell.cmd.DmesgCommand;
 import io.netmodel.shell.cmd.EthtoolCommand;
 import io.netmodel.shell.cmd.DownCommand;
+import io.netmodel.shell.cmd.LsCommand;
 import io.netmodel.shell.cmd.LsmodCommand;
 import io.netmodel.shell.cmd.ModprobeCommand;
 import io.netmodel.shell.cmd.RmmodCommand;
 import io.netmodel.shell.cmd.SessionAware;
+import io.netmodel.shell.cmd.ShellCommand;
 import io.netmodel.shell.cmd.StatusCommand;
 import io.netmodel.shell.cmd.TraceCommand;
 import io.netmodel.shell.cmd.UpCommand;
@@ -17,8 +20,11 @@ import io.netmodel.shell.cmd.sched.ChrtCommand;
 import io.netmodel.shell.cmd.sched.PsCommand;
 import io.netmodel.shell.cmd.sched.TasksetCommand;
 import io.netmodel.shell.cmd.ynl.YnlCommand;
+import io.netmodel.shell.repl.Interactive;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,28 +33,46 @@ import picocli.CommandLine.Spec;
 /**
  * {@code netmodel}: one command with subcommands shaped like the tools people already type.
  * {@code up} runs here; every other command runs inside the daemon that owns the model, which
- * this process reaches over the instance's control socket.
+ * this process reaches over the instance's control socket. With no arguments on a terminal it
+ * starts the interactive shell ({@code netmodel shell}); elsewhere it prints its usage, so a
+ * script never waits on a prompt.
  */
 @Command(name = "netmodel", mixinStandardHelpOptions = true, version = "netmodel 0.1.0",
     description = {"A model of the Linux network receive path that you mount, tune and measure.", ""},
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ModprobeCommand.class,
-        RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, DmesgCommand.class, TraceCommand.class,
-        BenchCommand.class, EthtoolCommand.class, YnlCommand.class, PsCommand.class, ChrtCommand.class, TasksetCommand.class,
-        CommandLine.HelpCommand.class},
+        RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, LsCommand.class, DmesgCommand.class,
+        TraceCommand.class, BenchCommand.class, EthtoolCommand.class, YnlCommand.class, PsCommand.class, ChrtCommand.class,
+        TasksetCommand.class, ShellCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
-        "  netmodel up --daemon                 start the default host (2 CPUs, virtio_net) and mount it",
+        "  netmodel up --daemon                 start the default host and mount it",
         "  cat $(netmodel status --mount-point)/sys/class/net/eth0/mtu",
         "  netmodel rmmod virtio_net && netmodel modprobe virtio_net",
         "  netmodel bench xsk-rr --table seed001   seed 001's table, model vs published",
         "  netmodel ethtool -C eth0 rx-usecs 50     ethtool's arguments and output on the model",
-        "  netmodel down"})
-public final class Main implements Runnable {
+        "  netmodel down",
+        "  netmodel                             the interactive shell, on a terminal",
+        "", "Exit status: 0 on success, 1 when the command failed, 2 for a usage error;",
+        "commands that mirror a real tool (modprobe, rmmod, ls, ...) exit as it does;",
+        "status exits 3 when no model runs."})
+public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() throws IOException {
+        if (Interactive.terminal()) {
+            return ShellCommand.start(null, spec);
+        }
         spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /**
+     * The whole command model, for what reads it rather than runs it: the shell's completion,
+     * the completion script, generated docs.
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
     }
 
     public static void main(String[] args) {

@@ -7,7 +7,8 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /** {@code down}: unmounts and stops the model; returns once it has. */
-@Command(name = "down", mixinStandardHelpOptions = true, description = "Unmount and stop the running model.")
+@Command(name = "down", mixinStandardHelpOptions = true, description = "Unmount and stop the running model.",
+    footer = {"", "Examples:", "  netmodel down", "  netmodel down --mount /tmp/nm2              the instance mounted at /tmp/nm2"})
 public final class DownCommand extends ModelCommand {
     private static final long WAIT_MS = 15_000;
 

@@ -6,7 +6,8 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /** {@code lsmod}: the loaded modules in kmod's format. */
-@Command(name = "lsmod", mixinStandardHelpOptions = true, description = "List loaded driver modules, like lsmod.")
+@Command(name = "lsmod", mixinStandardHelpOptions = true, description = "List loaded driver modules, like lsmod.",
+    footer = {"", "Example:", "  netmodel lsmod"})
 public final class LsmodCommand extends ModelCommand {
     @Override
     protected int run(Daemon daemon, PrintWriter out, PrintWriter err) {

@@ -20,7 +20,7 @@ public final class ModprobeCommand extends ModelCommand {
     @Option(names = {"-r", "--remove"}, description = "Remove the module instead (like rmmod).")
     boolean remove;
 
-    @Parameters(index = "0", paramLabel = "MODULE", description = "Module name (- and _ are the same).")
+    @Parameters(index = "0", paramLabel = "MODULE", completionCandidates = KnownNics.class, description = "Module name (- and _ are the same).")
     String module;
 
     @Parameters(index = "1..*", paramLabel = "PARAM=VALUE", description = "Module parameters.")

@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 
 /** {@code status}: what is running, where it is mounted, which kernel it models. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Show the running model: pid, mount point, kernel profile, modules. Exit 3 if none runs.")
+    description = "Show the running model: pid, mount point, kernel profile, modules. Exit 3 if none runs.",
+    footer = {"", "Examples:", "  netmodel status", "  netmodel status --fuse-counters",
+        "  cat $(netmodel status --mount-point)/proc/interrupts"})
 public final class StatusCommand extends ModelCommand {
     @Option(names = "--mount-point", description = "Print only the mount point (for scripts).")
     boolean mountPointOnly;
