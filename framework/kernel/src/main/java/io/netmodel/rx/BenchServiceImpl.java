@@ -100,6 +100,7 @@ public final class BenchServiceImpl implements BenchService {
         SimHost server = hosts[1];
         for (SimHost h : hosts) {
             configure.accept(h);
+            h.loadNicSettings();
         }
         Map<String, String> knobs = new LinkedHashMap<>(describe.apply(client));
         knobs.put("kernel", profile.version().toString());
@@ -149,6 +150,7 @@ public final class BenchServiceImpl implements BenchService {
         for (SimHost h : hosts) {
             h.write("/proc/sys/net/core/busy_read", Integer.toString(busyReadUs));
             h.write("/proc/sys/net/core/busy_poll", Integer.toString(busyPollUs));
+            h.loadNicSettings();
         }
         long[] before = totals(client, server);
         Samples samples = new Samples();

@@ -21,10 +21,13 @@ import java.util.Map;
  * files, so the values go through the same parse and validation they went through the first
  * time.
  *
- * <p>What is copied: every writable file of {@code /proc/sys/net/core}; eth0's writable
+ * <p>What is copied, in the order it is replayed: eth0's ethtool channels, rings and coalescing
+ * ({@link LiveEthtool}); every writable file of {@code /proc/sys/net/core}; eth0's writable
  * per-device receive knobs ({@code napi_defer_hard_irqs}, {@code gro_flush_timeout},
- * {@code threaded}) and its RX queues' RPS settings; and the affinity of eth0's IRQs, matched by
- * action name (IRQ numbers of a host booted afresh need not be the live ones).
+ * {@code threaded}) and its RX queues' RPS settings; the affinity of eth0's IRQs, matched by
+ * action name (IRQ numbers of a host booted afresh need not be the live ones); and eth0's
+ * first NAPI's own config, threaded mode and kthread scheduling ({@link LiveNapi}), which
+ * netlink and {@code chrt}/{@code taskset} set without any file showing them.
  */
 final class LiveKnobs {
     private static final String CORE = "/proc/sys/net/core";
@@ -37,10 +40,14 @@ final class LiveKnobs {
     private final Map<String, String> files;
     /** IRQ action name to its {@code smp_affinity_list}. */
     private final Map<String, String> irqAffinity;
+    private final LiveEthtool ethtool;
+    private final LiveNapi napi;
 
-    private LiveKnobs(Map<String, String> files, Map<String, String> irqAffinity) {
+    private LiveKnobs(Map<String, String> files, Map<String, String> irqAffinity, LiveEthtool ethtool, LiveNapi napi) {
         this.files = files;
         this.irqAffinity = irqAffinity;
+        this.ethtool = ethtool;
+        this.napi = napi;
     }
 
     /** Reads the knobs of {@code live}; fails when it has no eth0 to measure. */
@@ -72,12 +79,13 @@ final class LiveKnobs {
                     }
                 }
             }
-            return new LiveKnobs(files, eth0IrqAffinity(live));
+            return new LiveKnobs(files, eth0IrqAffinity(live), LiveEthtool.capture(live), LiveNapi.capture(live));
         });
     }
 
     /** Writes the captured knobs into {@code h}'s files. */
     void applyTo(SimHost h) {
+        ethtool.applyTo(h);
         for (Map.Entry<String, String> f : files.entrySet()) {
             if (exists(h.kernel, f.getKey())) {
                 h.write(f.getKey(), f.getValue());
@@ -89,6 +97,7 @@ final class LiveKnobs {
                 h.write("/proc/irq/" + irq.getValue().number() + "/smp_affinity_list", list);
             }
         }
+        napi.applyTo(h);
     }
 
     /** The knobs as {@code name -> value} for the report, in a stable order. */
@@ -96,7 +105,14 @@ final class LiveKnobs {
         Map<String, String> out = new LinkedHashMap<>();
         files.forEach((path, value) -> out.put(shortName(path), value));
         irqAffinity.forEach((name, list) -> out.put("irq[" + name + "].smp_affinity_list", list));
+        ethtool.describe(out);
+        napi.describe(out);
         return out;
+    }
+
+    /** eth0's first NAPI as captured. */
+    LiveNapi napi() {
+        return napi;
     }
 
     /** The live value of one file this capture copied, or null. */

@@ -1,6 +1,7 @@
 package io.netmodel.rx;
 
 import io.netmodel.api.bench.XskMode;
+import io.netmodel.api.sched.NapiThreaded;
 
 /**
  * Which of seed 001's set-ups a running model's knobs make, for an xsk_rr run on them. The
@@ -18,8 +19,9 @@ final class LiveMode {
     /** {@code asked} (null: infer) checked against {@code knobs}; throws with what to change. */
     static XskMode resolve(XskMode asked, LiveKnobs knobs) {
         long busyRead = Long.parseLong(knobs.value(BUSY_READ));
+        boolean threadedBusyPoll = knobs.napi().threaded() == NapiThreaded.BUSY_POLL;
         if (asked == null) {
-            return busyRead > 0 ? XskMode.BUSY_POLL : XskMode.INTERRUPTS;
+            return threadedBusyPoll ? XskMode.THREADED_BUSY_POLL : busyRead > 0 ? XskMode.BUSY_POLL : XskMode.INTERRUPTS;
         }
         switch (asked) {
             case INTERRUPTS:
@@ -40,9 +42,13 @@ final class LiveMode {
                 return asked;
             case THREADED_BUSY_POLL:
             default:
-                throw new IllegalArgumentException("--mode " + asked.cliName() + " on the running model needs eth0's "
-                    + "NAPI in threaded busy-poll mode, which the running model cannot express yet; run it on an "
-                    + "in-process model (drop --live)");
+                if (!threadedBusyPoll) {
+                    throw new IllegalArgumentException("--mode " + asked.cliName() + " needs eth0's NAPI in threaded "
+                        + "busy-poll mode, but on the running model it is '" + knobs.napi().threaded().ynlName()
+                        + "'; set it as seed 001's 'enable_threaded' variant does: netmodel ynl --family netdev "
+                        + "--do napi-set --json '{\"id\": <napi-id>, \"threaded\": \"busy-poll\"}'");
+                }
+                return asked;
         }
     }
 }

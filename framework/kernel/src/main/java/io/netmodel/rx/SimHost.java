@@ -28,6 +28,8 @@ final class SimHost {
     final NetDeviceImpl eth0;
     final NapiRuntime napi;
     private final Rng wireRng;
+    /** What a set-up script reported while configuring this host (a refused ethtool line, say). */
+    final java.util.Map<String, String> setupNotes = new java.util.LinkedHashMap<>();
     private final IrqDesc inputIrq;
     SimHost peer;
 
@@ -53,6 +55,17 @@ final class SimHost {
                     inputIrq.fire(inputIrq.effectiveCpu());
                 }
             }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu(), () -> kernel.sysctls().netdevBudget.get());
+    }
+
+    /**
+     * Reads the NIC settings the run uses from eth0's driver, once the host is configured:
+     * interrupt moderation ({@code ethtool -c}; none when the driver has no {@code get_coalesce}).
+     */
+    void loadNicSettings() {
+        kernel.lock().call(() -> {
+            napi.setCoalescing(io.netmodel.net.EthtoolCore.rxUsecs(eth0, 0), io.netmodel.net.EthtoolCore.rxFrames(eth0, 0));
+            return null;
+        });
     }
 
     /** The IRQ number of RX queue 0 ({@code /proc/irq/N}), or -1. */

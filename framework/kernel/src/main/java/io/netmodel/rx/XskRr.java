@@ -95,9 +95,16 @@ final class XskRr {
         serverLoop.start();
     }
 
-    /** The threaded-busy-poll kthread: polls continuously, kernel time. */
+    /**
+     * The threaded-busy-poll kthread ({@code napi/eth0-N}): polls continuously, kernel time, on
+     * the CPU its affinity put it on ({@code taskset -pc 2} in seed 001's script).
+     */
     private ContinuousPoller kthread(SimHost h) {
-        return new ContinuousPoller(sim, sim.rng().fork(h.name + ".kthread"), h.napi, h.cpus[IRQ_CPU],
+        var thread = h.napi.napi().thread();
+        if (thread == null) {
+            throw new IllegalStateException(h.name + ": threaded busy poll, but eth0's NAPI has no kthread");
+        }
+        return new ContinuousPoller(sim, sim.rng().fork(h.name + ".kthread"), h.napi, h.cpus[thread.cpu()],
             costs.pollEmpty(), h.napi.napi().weight(), CpuTime.SYSTEM);
     }
 

@@ -102,4 +102,55 @@ class LiveKnobsTest {
         assertEquals(before, live.read(CORE + "busy_read") + live.read("/proc/interrupts"));
         assertFalse(live.read("/proc/net/softnet_stat").isEmpty());
     }
+
+    /** Seed 001's script with 'enable_threaded': its files, then napi-set, chrt and taskset. */
+    private void seedScriptThreaded() throws Exception {
+        live.write(ETH0 + "threaded", "0\n");
+        live.write(CORE + "rps_sock_flow_entries", "0\n");
+        live.write(ETH0 + "queues/rx-0/rps_cpus", "0\n");
+        live.write("/proc/irq/" + inputIrq() + "/smp_affinity_list", "2\n");
+        live.write(CORE + "busy_poll", "0\n");
+        live.write(CORE + "busy_read", "0\n");
+        live.write(ETH0 + "napi_defer_hard_irqs", "100\n");
+        live.write(ETH0 + "gro_flush_timeout", "15000\n");
+        int napiId = live.kernel.netdevs().byName("eth0").napis().get(0).napiId();
+        live.kernel.netdevFamily().doit("napi-set", java.util.Map.of("id", (long) napiId, "threaded", 2L));
+        int pid = live.kernel.netdevs().byName("eth0").napis().get(0).thread().pid();
+        live.kernel.taskService().setScheduler(pid, io.netmodel.api.sched.SchedPolicy.FIFO, 50);
+        java.util.BitSet cpu2 = new java.util.BitSet();
+        cpu2.set(2);
+        live.kernel.taskService().setAffinity(pid, cpu2);
+    }
+
+    @Test
+    void the_threaded_variant_typed_into_the_model_runs_like_the_built_in_script() throws Exception {
+        seedScriptThreaded();
+        BenchResult fromLive = runLive(null);
+        assertEquals("threaded-busy-poll", fromLive.knobs().get("mode"), fromLive.knobs()::toString);
+        assertEquals("busy-poll", fromLive.knobs().get("eth0.napi[0].threaded"));
+        assertEquals("FIFO 50 on CPUs 2", fromLive.knobs().get("eth0.napi[0].kthread"));
+        BenchResult fromScript = svc.xskRr(new XskRrRequest(31_250, 30_000, XskMode.THREADED_BUSY_POLL, 40 * MS, 3),
+            (a, b) -> { });
+        assertArrayEquals(fromScript.latencyNs(), fromLive.latencyNs());
+    }
+
+    @Test
+    void the_kthread_polls_where_taskset_put_it() throws Exception {
+        seedScriptThreaded();
+        int pid = live.kernel.netdevs().byName("eth0").napis().get(0).thread().pid();
+        java.util.BitSet cpu5 = new java.util.BitSet();
+        cpu5.set(5);
+        live.kernel.taskService().setAffinity(pid, cpu5);
+        BenchResult r = runLive(null);
+        io.netmodel.api.bench.CpuUsage cpu5Use = r.cpus().stream().filter(c -> c.host().equals("client") && c.cpu() == 5)
+            .findFirst().orElseThrow();
+        assertEquals(cpu5Use.totalNs(), cpu5Use.sysNs(), "the busy-polling kthread fills CPU 5: " + r.cpus());
+    }
+
+    @Test
+    void threaded_mode_is_refused_while_the_napi_is_not_threaded() throws VfsException {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> runLive(XskMode.THREADED_BUSY_POLL));
+        assertTrue(e.getMessage().contains("it is 'disabled'"), e.getMessage());
+    }
 }
