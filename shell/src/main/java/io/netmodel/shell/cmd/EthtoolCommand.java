@@ -15,7 +15,11 @@ import picocli.CommandLine.Unmatched;
  * devices ({@link EthtoolTool}); {@code netmodel ethtool -h} lists the modes.
  */
 @Command(name = "ethtool", description = "Query or control the model's network devices, like ethtool 6.1.",
-    footer = {"", "Run 'netmodel ethtool -h' for the modes and examples."})
+    footer = {"", "Takes ethtool's arguments; 'netmodel ethtool -h' prints every mode.", "", "Examples:",
+        "  netmodel ethtool -i eth0",
+        "  netmodel ethtool -g eth0 && netmodel ethtool -G eth0 rx 1024",
+        "  netmodel ethtool -C eth0 adaptive-rx off adaptive-tx off rx-usecs 0 tx-usecs 0",
+        "  netmodel ethtool -T eth0"})
 public final class EthtoolCommand extends ModelCommand {
     @Unmatched
     List<String> args = new ArrayList<>();

@@ -5,8 +5,12 @@ import io.netmodel.api.driver.DeviceContext;
 import io.netmodel.api.driver.DeviceId;
 import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.netdev.Irq;
+import io.netmodel.api.netdev.Napi;
+import io.netmodel.api.netdev.QueueType;
 import io.netmodel.api.netdev.NetDevice;
 import io.netmodel.api.vfs.Errno;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -101,14 +105,28 @@ public final class IdpfDriver implements NetDriver {
         vport.queueVectors = queueVectors;
         int qVectors = Math.min(queueVectors, Math.max(vport.numReqRxqs, vport.numReqTxqs));
         vport.allocQVectors(qVectors);
+        List<Napi> napis = new ArrayList<>(qVectors);
         for (int v = 0; v < qVectors; v++) {
             // The rings and idpf_vport_splitq_napi_poll's work belong to the receive-path simulation.
-            ctx.netifNapiAdd(vport.netdev, (n, budget) -> 0, IdpfDefaults.NAPI_WEIGHT);
+            napis.add(ctx.netifNapiAdd(vport.netdev, (n, budget) -> 0, IdpfDefaults.NAPI_WEIGHT));
         }
-        for (IdpfQVector q : vport.qVectors) {
+        boolean link = ctx.kernel().has(IdpfHistory.QUEUE_NAPI_MAP);
+        for (int v = 0; v < qVectors; v++) {
+            IdpfQVector q = vport.qVectors.get(v);
             String name = q.name("idpf", vport.netdev.name());
             if (name != null) {
-                ctx.requestIrq(q.vidx(), name, irq -> { });
+                Irq irq = ctx.requestIrq(q.vidx(), name, i -> { });
+                if (link) {
+                    ctx.netifNapiSetIrq(napis.get(v), irq);
+                }
+            }
+        }
+        if (link) { // queues are spread over the q_vectors round-robin (idpf_vport_intr_map_vector_to_qs)
+            for (int i = 0; i < vport.numReqRxqs; i++) {
+                ctx.netifQueueSetNapi(vport.netdev, i, QueueType.RX, napis.get(i % qVectors));
+            }
+            for (int i = 0; i < vport.numReqTxqs; i++) {
+                ctx.netifQueueSetNapi(vport.netdev, i, QueueType.TX, napis.get(i % qVectors));
             }
         }
     }

@@ -21,7 +21,15 @@ enum IdpfHistory implements Change {
      * meant one RX and one TX queue. Release inferred from the posting date (6.10), unverified;
      * stable trees may have it earlier.
      */
-    SET_CHANNELS_NO_RX_AND_TX("6.10");
+    SET_CHANNELS_NO_RX_AND_TX("6.10"),
+    /**
+     * idpf links its queues to their q_vectors' NAPIs ({@code netif_queue_set_napi}) and each NAPI
+     * to its IRQ ({@code netif_napi_set_irq}) when it requests the vport's interrupts, so netlink
+     * {@code queue-get} reports a {@code napi-id} (what seed 001's script reads) and
+     * {@code napi-get} an {@code irq}. Release recalled (around 6.17), unverified; before it
+     * {@code queue-get} shows no {@code napi-id} for idpf.
+     */
+    QUEUE_NAPI_MAP("6.17");
 
     private final KernelVersion since;
 
