@@ -1,7 +1,10 @@
 package io.netmodel.rx;
 
+import io.netmodel.api.sched.NapiThreaded;
+import io.netmodel.cpu.CpuTime;
 import io.netmodel.net.NapiImpl;
 import io.netmodel.net.SoftnetData;
+import io.netmodel.sched.Task;
 import io.netmodel.sim.Simulator;
 import io.netmodel.sim.Timer;
 import java.util.ArrayDeque;
@@ -167,11 +170,43 @@ final class NapiRuntime {
             return; // MISSED: the owner polls again before completing (modelled by its repoll)
         }
         sched = true;
+        Task kthread = napi.threaded() == NapiThreaded.ENABLED ? napi.thread() : null;
+        if (kthread != null) {
+            // threaded NAPI: ____napi_schedule wakes napi/<dev>-<id> instead of raising NET_RX
+            long woken = cpus.apply(cpu).interrupt(entryNs, 0) + costs.wakeup();
+            threadedPoll(kthread.cpu(), woken);
+            return;
+        }
         budgetLeft = netdevBudget.getAsInt(); // a new net_rx_action run
         Cpu c = cpus.apply(cpu);
         long pollNs = pollCost(napi.weight(), cpu);
         long end = c.interrupt(entryNs, pollNs);
         sim.scheduleAt(end, () -> softirqPollDone(cpu));
+    }
+
+    /**
+     * {@code napi_threaded_poll}: the NAPI's kthread polls on its own CPU as a task (system
+     * time), once interrupt work there lets it run; it loops while polls use their whole weight
+     * (no {@code netdev_budget}, no ksoftirqd hand-off), then completes like the softirq would.
+     */
+    private void threadedPoll(int cpu, long at) {
+        Cpu c = cpus.apply(cpu);
+        long start = c.taskReady(at);
+        long pollNs = pollCost(napi.weight(), cpu);
+        c.account(CpuTime.SYSTEM, pollNs);
+        sim.scheduleAt(start + pollNs, () -> {
+            int work = pollNow(napi.weight(), cpu);
+            if (work == napi.weight()) {
+                threadedPoll(cpu, sim.now());
+                return;
+            }
+            if (napiCompleteDone(work, cpu)) {
+                irqMasked = false;
+                if (!ring.isEmpty() || txToClean > 0) {
+                    raiseIrq();
+                }
+            }
+        });
     }
 
     /**
