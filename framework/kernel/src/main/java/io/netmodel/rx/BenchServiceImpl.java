@@ -3,6 +3,7 @@ package io.netmodel.rx;
 import io.netmodel.api.bench.BenchResult;
 import io.netmodel.api.bench.BenchService;
 import io.netmodel.api.bench.CpuUsage;
+import io.netmodel.api.bench.EpollRrRequest;
 import io.netmodel.api.bench.ProgressListener;
 import io.netmodel.api.bench.TcpRrRequest;
 import io.netmodel.api.bench.UdpRrRequest;
@@ -139,6 +140,65 @@ public final class BenchServiceImpl implements BenchService {
     public synchronized BenchResult udpRr(UdpRrRequest req, ProgressListener progress) {
         return runNetperfRr(NetperfRr.Protocol.UDP, req.busyReadUs(), req.busyPollUs(), req.durationNs(), req.seed(),
             progress);
+    }
+
+    @Override
+    public synchronized BenchResult epollRr(EpollRrRequest req, ProgressListener progress) {
+        boolean epollParams = req.busyPollUsecs() > 0 || req.preferBusyPoll() || req.busyPollBudget() > 0;
+        if (epollParams && !profile.has(Behaviour.EPOLL_BUSY_POLL_PARAMS)) {
+            throw new IllegalArgumentException("per-epoll busy_poll_usecs, busy_poll_budget and prefer_busy_poll "
+                + "(EPIOCSPARAMS) exist from 6.9; the model runs kernel " + profile.version());
+        }
+        if (req.irqSuspendTimeoutNs() > 0 && !profile.has(Behaviour.PER_NAPI_NETLINK_CONFIG)) {
+            throw new IllegalArgumentException("irq-suspend-timeout exists from 6.13; the model runs kernel "
+                + profile.version());
+        }
+        Simulator sim = new Simulator(req.seed());
+        HostSpec spec = new HostSpec(Math.max(2, host.cpus()), host.nics());
+        SimHost[] hosts = SimHost.pair(() -> boot(spec), sim, costs);
+        SimHost client = hosts[0];
+        SimHost server = hosts[1];
+        if (server.inputIrqNumber() >= 0) {
+            server.write("/proc/irq/" + server.inputIrqNumber() + "/smp_affinity_list", Integer.toString(EpollRr.APP_CPU));
+        }
+        server.write("/sys/class/net/eth0/napi_defer_hard_irqs", Long.toString(req.deferHardIrqs()));
+        server.write("/sys/class/net/eth0/gro_flush_timeout", Long.toString(req.groFlushTimeoutNs()));
+        if (req.irqSuspendTimeoutNs() > 0) {
+            try {
+                server.kernel.netdevFamily().doit("napi-set", Map.of("id", (long) server.napi.napi().napiId(),
+                    "irq-suspend-timeout", req.irqSuspendTimeoutNs()));
+            } catch (io.netmodel.api.netlink.NetlinkException e) {
+                throw new IllegalArgumentException("napi-set irq-suspend-timeout: " + e.getMessage(), e);
+            }
+        }
+        for (SimHost h : hosts) {
+            h.loadNicSettings();
+        }
+        long[] before = totals(client, server);
+        Samples samples = new Samples();
+        EpollRr run = new EpollRr(sim, client, server, req, samples);
+        run.run(progress);
+        Map<String, String> knobs = new LinkedHashMap<>();
+        knobs.put("kernel", profile.version().toString());
+        knobs.put("driver", driverNames());
+        knobs.put("server.eth0.napi_defer_hard_irqs", server.read("/sys/class/net/eth0/napi_defer_hard_irqs"));
+        knobs.put("server.eth0.gro_flush_timeout", server.read("/sys/class/net/eth0/gro_flush_timeout"));
+        knobs.put("server.eth0.napi[0].irq-suspend-timeout", Long.toString(server.napi.napi().irqSuspendTimeout()));
+        knobs.put("server.epoll.busy_poll_usecs", Integer.toString(req.busyPollUsecs()));
+        knobs.put("server.epoll.busy_poll_budget", Integer.toString(req.busyPollBudget()));
+        knobs.put("server.epoll.prefer_busy_poll", req.preferBusyPoll() ? "1" : "0");
+        knobs.put("server.irq_cpu", Integer.toString(EpollRr.APP_CPU));
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("client.requests_sent", run.sent());
+        counters.put("server.irq." + server.inputIrqNumber(), irqCount(server));
+        counters.put("server.napi.polls", server.napi.polls);
+        counters.put("server.napi.watchdog_fires", server.napi.watchdogFires);
+        counters.put("server.thread.wakeups", run.wakeups());
+        counters.put("server.napi_suspend_irqs", run.suspends());
+        counters.put("server.napi_resume_irqs", run.resumes());
+        counters.put("sim.events", sim.executed());
+        return new BenchResult("epoll-rr", knobs, samples.toArray(), samples.size(), req.durationNs(),
+            cpuUsage(sim.now(), before, client, server), counters);
     }
 
     private BenchResult runNetperfRr(NetperfRr.Protocol protocol, int busyReadUs, int busyPollUs, long durationNs,

@@ -306,6 +306,31 @@ final class NapiRuntime {
         return end;
     }
 
+    /**
+     * {@code napi_suspend_irqs} (6.13): epoll found events with prefer on; a non-zero
+     * {@code irq_suspend_timeout} restarts the NAPI hrtimer with it, so the IRQ and the softirq
+     * stay off while the application keeps polling.
+     */
+    void suspendIrqs(int cpu) {
+        long timeout = napi.irqSuspendTimeout();
+        if (timeout > 0 && continuous == null) {
+            irqMasked = true;
+            armWatchdog(timeout, cpu);
+        }
+    }
+
+    /**
+     * {@code napi_resume_irqs} (6.13): epoll's busy poll found nothing; with a non-zero
+     * {@code irq_suspend_timeout} the NAPI is scheduled at once so it completes normally and
+     * falls back to deferral ({@code gro_flush_timeout}) and then to the IRQ.
+     */
+    void resumeIrqs(int cpu) {
+        if (napi.irqSuspendTimeout() > 0 && !sched && continuous == null) {
+            watchdog.cancel();
+            napiSchedule(cpu, 0);
+        }
+    }
+
     /** busy_poll_stop: with prefer, refill the defer count and arm the watchdog; else complete. */
     private void busyPollStop(int cpu, boolean prefer) {
         if (prefer && napi.deferHardIrqs() > 0 && napi.groFlushTimeout() > 0) {

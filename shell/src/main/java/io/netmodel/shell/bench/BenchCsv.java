@@ -15,6 +15,10 @@ public final class BenchCsv {
         return csv(RunColumns.XSK_RR, runs);
     }
 
+    public static String epollRr(List<EpollRrRun> runs) {
+        return csv(RunColumns.EPOLL_RR, runs);
+    }
+
     public static String rr(List<RrRun> runs) {
         return csv(RunColumns.RR, runs);
     }

@@ -40,6 +40,28 @@ public final class BenchJson {
         return json.endObject().toString();
     }
 
+    public static String epollRr(List<EpollRrRun> runs) {
+        JsonWriter json = new JsonWriter();
+        boolean many = runs.size() > 1;
+        if (many) {
+            json.beginArray();
+        }
+        for (EpollRrRun run : runs) {
+            json.beginObject();
+            for (Column<EpollRrRun> c : RunColumns.EPOLL_RR) {
+                if (c.inJson().test(run)) {
+                    c.writeJson(json, run);
+                }
+            }
+            writeDetails(json, run.result());
+            json.endObject();
+        }
+        if (many) {
+            json.endArray();
+        }
+        return json.toString();
+    }
+
     private static void writeXsk(JsonWriter json, XskRrRun run) {
         json.beginObject();
         for (Column<XskRrRun> c : RunColumns.XSK_RR) {

@@ -2,6 +2,7 @@ package io.netmodel.shell.bench;
 
 import io.netmodel.api.bench.BenchResult;
 import io.netmodel.api.bench.CpuUsage;
+import io.netmodel.api.bench.EpollRrRequest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,6 +51,29 @@ public final class BenchText {
         out.append('\n');
         if (!run.stats().present()) {
             out.append("no transaction completed: no latency figures\n");
+        } else {
+            out.append(LATENCY_HEADER).append('\n').append(trueRow(run.stats()));
+        }
+        cpuAndKnobs(out, run.result());
+        return out.toString();
+    }
+
+    public static String epollRr(EpollRrRun run) {
+        EpollRrRequest q = run.request();
+        StringBuilder out = new StringBuilder();
+        out.append("epoll_rr: ").append(Fmt.plain(q.ratePps(), 3)).append(" requests/s (Poisson), service ")
+            .append(Fmt.plain(q.serviceNs() / 1000.0, 3)).append(" µs")
+            .append(run.setup() != null ? ", set-up " + run.setup() : "").append('\n');
+        out.append("  epoll: busy_poll_usecs ").append(q.busyPollUsecs()).append(", busy_poll_budget ")
+            .append(q.busyPollBudget()).append(", prefer_busy_poll ").append(q.preferBusyPoll() ? 1 : 0)
+            .append("; NAPI: defer ").append(q.deferHardIrqs()).append(", gro_flush_timeout ")
+            .append(q.groFlushTimeoutNs()).append(" ns, irq_suspend_timeout ").append(q.irqSuspendTimeoutNs())
+            .append(" ns\n");
+        totals(out, q.durationNs(), q.seed(), run.result());
+        out.append("server thread CPU: ").append(Fmt.plain(run.serverCpuPercent(RunColumns.EPOLL_SERVER_CPU), 1))
+            .append("% busy\n\n");
+        if (!run.stats().present()) {
+            out.append("no request completed: no latency figures\n");
         } else {
             out.append(LATENCY_HEADER).append('\n').append(trueRow(run.stats()));
         }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
-/** The scalar columns of xsk_rr and tcp_rr / udp_rr runs, in output order (JSON and CSV). */
+/** The scalar columns of xsk_rr, tcp_rr / udp_rr and epoll_rr runs, in output order (JSON and CSV). */
 public final class RunColumns {
     private static final int[] XSK_PERCENTILES = {5, 50, 95, 99};
 
@@ -13,6 +13,10 @@ public final class RunColumns {
 
     public static final List<Column<XskRrRun>> XSK_RR = xskRr();
     public static final List<Column<RrRun>> RR = rr();
+    public static final List<Column<EpollRrRun>> EPOLL_RR = epollRr();
+
+    /** The server thread's CPU in epoll_rr (where the kernel model pins it). */
+    public static final int EPOLL_SERVER_CPU = 1;
 
     private static List<Column<XskRrRun>> xskRr() {
         List<Column<XskRrRun>> c = new ArrayList<>();
@@ -54,6 +58,26 @@ public final class RunColumns {
         c.add(Column.of("transactions", r -> r.result().transactions()));
         c.add(Column.of("transactions_per_s", r -> Fmt.decimal(r.result().transactionsPerSecond(), 1)));
         latency(c, "", RrRun::stats);
+        return List.copyOf(c);
+    }
+
+    private static List<Column<EpollRrRun>> epollRr() {
+        List<Column<EpollRrRun>> c = new ArrayList<>();
+        c.add(Column.of("workload", r -> "epoll-rr"));
+        c.add(Column.when(r -> r.setup() != null, "setup", EpollRrRun::setup));
+        c.add(Column.of("rate_pps", r -> Fmt.decimal(r.request().ratePps(), 3)));
+        c.add(Column.of("service_us", r -> Fmt.decimal(r.request().serviceNs() / 1000.0, 3)));
+        c.add(Column.of("busy_poll_usecs", r -> (long) r.request().busyPollUsecs()));
+        c.add(Column.of("busy_poll_budget", r -> (long) r.request().busyPollBudget()));
+        c.add(Column.of("prefer_busy_poll", r -> r.request().preferBusyPoll() ? 1L : 0L));
+        c.add(Column.of("defer_hard_irqs", r -> r.request().deferHardIrqs()));
+        c.add(Column.of("gro_flush_timeout_ns", r -> r.request().groFlushTimeoutNs()));
+        c.add(Column.of("irq_suspend_timeout_ns", r -> r.request().irqSuspendTimeoutNs()));
+        c.add(Column.of("seed", r -> r.request().seed()));
+        c.add(Column.of("duration_s", r -> Fmt.decimal(r.request().durationNs() / 1e9, 3)));
+        c.add(Column.of("samples", r -> r.stats().count()));
+        c.add(Column.of("server_cpu_percent", r -> Fmt.decimal(r.serverCpuPercent(EPOLL_SERVER_CPU), 1)));
+        latency(c, "", EpollRrRun::stats);
         return List.copyOf(c);
     }
 

@@ -24,6 +24,16 @@ public interface BenchService {
     }
 
     /**
+     * An epoll server under open-loop load, with epoll busy polling, deferral and IRQ
+     * suspension as the request sets them (Damato and Karsten's three loops).
+     *
+     * @since 1.1
+     */
+    default BenchResult epollRr(EpollRrRequest request, ProgressListener progress) {
+        throw new UnsupportedOperationException("this model does not run epoll_rr");
+    }
+
+    /**
      * As {@link #xskRr}, but both hosts are configured like the running model instead of by
      * seed 001's script: its {@code net.core} sysctls, eth0's per-device knobs, RPS settings and
      * IRQ affinities are copied, so what was echoed into the mount is what runs. A null

@@ -130,7 +130,13 @@ public enum Behaviour implements Change {
      */
     NAPI_THREADED_NETLINK("6.17"),
     /** Threaded busy poll ({@code threaded: busy-poll} over netlink): 6.19. */
-    THREADED_BUSY_POLL("6.19");
+    THREADED_BUSY_POLL("6.19"),
+    /**
+     * Per-epoll busy-poll parameters ({@code ioctl(EPIOCSPARAMS)}: {@code busy_poll_usecs},
+     * {@code busy_poll_budget}, {@code prefer_busy_poll}; Joe Damato, merged Feb 2024):
+     * 6.9 (kernel-algorithms.md §1.8).
+     */
+    EPOLL_BUSY_POLL_PARAMS("6.9");
 
     private final KernelVersion since;
 

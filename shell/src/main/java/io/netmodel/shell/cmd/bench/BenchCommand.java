@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         "Runs are batch and deterministic: same flags and --seed, same bytes out. Without --live the "
             + "command boots its own in-process model (no mount); with --live it runs on the model of "
             + "'netmodel up'."},
-    subcommands = {XskRrCommand.class, TcpRrCommand.class, UdpRrCommand.class},
+    subcommands = {XskRrCommand.class, TcpRrCommand.class, UdpRrCommand.class, EpollRrCommand.class},
     footer = {"", "Examples:",
         "  netmodel bench xsk-rr --rate 12500 --delay 0 --mode interrupts",
         "  netmodel bench xsk-rr --table seed001 --json > seed001.json",

@@ -30,4 +30,16 @@ class ModelGoldenTest {
         assertEquals(0, first.code(), first.err());
         Golden.check("model-tcp-rr-busy-read-50.json", first.out());
     }
+
+    @Test
+    void epoll_rr_table_of_the_irq_suspension_set_ups() throws Exception {
+        String[] args = {"bench", "epoll-rr", "--rate", "25000", "--setup", "all", "--duration", "0.05", "--seed", "42"};
+        Cli.Result first = Cli.run(null, args);
+        assertEquals(0, first.code(), first.err());
+        Golden.check("model-epoll-rr-setups.txt", first.out());
+        Cli.Result json = Cli.run(null, "bench", "epoll-rr", "--rate", "25000", "--setup", "suspend20", "--duration", "0.05",
+            "--seed", "42", "--json");
+        assertEquals(0, json.code(), json.err());
+        Golden.check("model-epoll-rr-suspend20.json", json.out());
+    }
 }
