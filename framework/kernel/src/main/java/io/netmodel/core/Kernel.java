@@ -7,6 +7,8 @@ import io.netmodel.bus.PciBus;
 import io.netmodel.cpu.Cpus;
 import io.netmodel.cpu.ProcSoftirqs;
 import io.netmodel.cpu.ProcStat;
+import io.netmodel.cpu.SmtControl;
+import io.netmodel.cpu.SysctlKernel;
 import io.netmodel.irq.IrqTable;
 import io.netmodel.kobj.KTree;
 import io.netmodel.kobj.TreeFs;
@@ -16,6 +18,7 @@ import io.netmodel.net.NetdevRegistry;
 import io.netmodel.net.SoftnetData;
 import io.netmodel.net.SysctlNetCore;
 import io.netmodel.net.SysctlNetCoreMore;
+import io.netmodel.workqueue.Workqueues;
 import java.util.List;
 
 /**
@@ -39,6 +42,9 @@ public final class Kernel {
     private final ModuleTable modules;
     private final Cpus cpus;
     private final List<SoftnetData> softnet;
+    private final SysctlKernel sysctlKernel;
+    private final SmtControl smt;
+    private final Workqueues workqueues;
     private final TreeFs fs;
 
     public Kernel(KernelProfile profile, HostSpec host) {
@@ -56,6 +62,9 @@ public final class Kernel {
         new ProcModules(tree, modules);
         new ProcSoftirqs(tree, profile, cpus);
         new ProcStat(tree, cpus, irqs);
+        this.sysctlKernel = new SysctlKernel(tree);
+        this.smt = new SmtControl(tree, host.smt());
+        this.workqueues = new Workqueues(tree, profile, host.cpus());
         this.fs = new TreeFs(tree, lock);
         dmesg.printk("Linux version " + profile.version() + ".0-netmodel (netmodel) #1 SMP PREEMPT_DYNAMIC");
         netdevs.register(NetDeviceImpl.loopback());
@@ -110,6 +119,21 @@ public final class Kernel {
     /** {@code per_cpu(softnet_data, cpu)} ({@code /proc/net/softnet_stat}). */
     public SoftnetData softnet(int cpu) {
         return softnet.get(cpu);
+    }
+
+    /** {@code /proc/sys/kernel}: timer_migration, sched_rt_period_us, sched_rt_runtime_us. */
+    public SysctlKernel sysctlKernel() {
+        return sysctlKernel;
+    }
+
+    /** {@code /sys/devices/system/cpu/smt}. */
+    public SmtControl smt() {
+        return smt;
+    }
+
+    /** {@code /sys/devices/virtual/workqueue}. */
+    public Workqueues workqueues() {
+        return workqueues;
     }
 
     public KTree tree() {

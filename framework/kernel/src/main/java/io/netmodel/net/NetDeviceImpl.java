@@ -75,9 +75,7 @@ public final class NetDeviceImpl implements NetDevice {
      * {@code dev->power} of the class device: runtime PM never enabled ({@code disable_depth} 1),
      * {@code runtime_auto} as {@code power/control} sets it, {@code usage_count}, async suspend.
      */
-    boolean runtimeAuto = true;
-    int runtimeUsage;
-    boolean asyncSuspend;
+    final io.netmodel.kobj.DevicePower power = new io.netmodel.kobj.DevicePower();
     /** Whether the driver has {@code ndo_set_tx_maxrate}; no modelled driver has one yet. */
     boolean ndoSetTxMaxrate;
 

@@ -43,12 +43,10 @@ public final class NetSysfs {
 
     private final KernelProfile profile;
     private final List<Attr<NetDeviceImpl>> table;
-    private final PowerSysfs power;
 
     public NetSysfs(KernelProfile profile) {
         this.profile = profile;
         this.table = table();
-        this.power = new PowerSysfs(profile);
     }
 
     /** Creates the device's files in {@code dir}. */
@@ -57,7 +55,7 @@ public final class NetSysfs {
         if (dev.ndoGetPhysPortName) {
             Attr.populate(dir, dev, List.of(PHYS_PORT_NAME), profile, KAttr.Flavor.SYSFS);
         }
-        power.populate(dir, dev);
+        dev.power.populate(dir, profile);
         KDir statistics = dir.dir("statistics");
         List<Attr<NetDeviceImpl>> stats = new ArrayList<>();
         for (int i = 0; i < NetStats.NAMES.length; i++) {
