@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     description = {"A model of the Linux network receive path that you mount, tune and measure.", ""},
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ModprobeCommand.class,
         RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, DmesgCommand.class, TraceCommand.class,
-        BenchCommand.class, CommandLine.HelpCommand.class},
+        BenchCommand.class, io.netmodel.shell.sysctl.SysctlCommand.class, io.netmodel.shell.ip.IpCommand.class,
+        io.netmodel.shell.enter.EnterCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  netmodel up --daemon                 start the default host (2 CPUs, virtio_net) and mount it",
         "  cat $(netmodel status --mount-point)/sys/class/net/eth0/mtu",
@@ -87,6 +88,12 @@ public final class Main implements Runnable {
         }
         cl.setOut(out);
         cl.setErr(err);
+        for (String tool : new String[] {"sysctl", "ip", "enter"}) {
+            CommandLine sub = cl.getSubcommands().get(tool);
+            if (sub != null) {
+                sub.setUnmatchedOptionsArePositionalParams(true); // the real tools' own options pass through
+            }
+        }
         cl.setParameterExceptionHandler((ex, argv) -> {
             CommandLine sub = ex.getCommandLine();
             String what = sub.getCommandSpec().qualifiedName() + ": " + ex.getMessage();

@@ -143,6 +143,11 @@ public final class ModelHost implements AutoCloseable {
         return optionalService(BenchService.class);
     }
 
+    /** The kernel model's rtnetlink link operations ({@code ip link}), when it offers them. */
+    public Optional<io.netmodel.api.rtnl.Rtnl> rtnl() {
+        return optionalService(io.netmodel.api.rtnl.Rtnl.class);
+    }
+
     private <T> Optional<T> optionalService(Class<T> type) {
         BundleContext ctx = framework.getBundleContext();
         ServiceReference<T> ref = ctx == null ? null : ctx.getServiceReference(type);

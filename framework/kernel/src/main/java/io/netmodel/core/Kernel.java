@@ -46,6 +46,7 @@ public final class Kernel {
     private final SmtControl smt;
     private final Workqueues workqueues;
     private final TreeFs fs;
+    private final io.netmodel.net.RtnlImpl rtnl;
 
     public Kernel(KernelProfile profile, HostSpec host) {
         this.profile = profile;
@@ -54,6 +55,7 @@ public final class Kernel {
         this.bus = new PciBus(tree, profile);
         this.sysctls = new SysctlNetCore(tree, profile);
         this.sysctlsMore = new SysctlNetCoreMore(tree, profile, host.cpus());
+        netdevs.setDefaultQdisc(sysctlsMore::defaultQdisc);
         this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg, trace);
         this.modules = new ModuleTable(lock, drivers, dmesg, new ModuleSysfs(tree));
         this.cpus = new Cpus(host.cpus(), System.currentTimeMillis() / 1000);
@@ -66,6 +68,7 @@ public final class Kernel {
         this.smt = new SmtControl(tree, host.smt());
         this.workqueues = new Workqueues(tree, profile, host.cpus());
         this.fs = new TreeFs(tree, lock);
+        this.rtnl = new io.netmodel.net.RtnlImpl(netdevs, lock);
         dmesg.printk("Linux version " + profile.version() + ".0-netmodel (netmodel) #1 SMP PREEMPT_DYNAMIC");
         netdevs.register(NetDeviceImpl.loopback());
         for (HostSpec.Nic nic : host.nics()) {
@@ -124,6 +127,11 @@ public final class Kernel {
     /** {@code /proc/sys/kernel}: timer_migration, sched_rt_period_us, sched_rt_runtime_us. */
     public SysctlKernel sysctlKernel() {
         return sysctlKernel;
+    }
+
+    /** rtnetlink link operations ({@code ip link}). */
+    public io.netmodel.api.rtnl.Rtnl rtnl() {
+        return rtnl;
     }
 
     /** {@code /sys/devices/system/cpu/smt}. */

@@ -60,6 +60,7 @@ public final class KernelComponent {
         registrations.add(context.registerService(VirtualFs.class, kernel.fs(), null));
         registrations.add(context.registerService(KernelProfile.class, profile, null));
         registrations.add(context.registerService(ModuleRegistry.class, kernel.modules(), null));
+        registrations.add(context.registerService(io.netmodel.api.rtnl.Rtnl.class, kernel.rtnl(), null));
         registrations.add(context.registerService(io.netmodel.api.trace.TraceService.class, kernel.trace(), null));
         registrations.add(context.registerService(BenchService.class,
             new BenchServiceImpl(profile, host, () -> List.copyOf(loaded)), null));

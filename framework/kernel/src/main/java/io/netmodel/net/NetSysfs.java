@@ -288,7 +288,8 @@ public final class NetSysfs {
         return d.nameAssignType + "\n";
     }
 
-    private static String operstate(NetDeviceImpl d) {
+    /** {@code operstate_show}: the RFC 2863 state name, lower case. */
+    static String operstate(NetDeviceImpl d) {
         if (!d.isUp()) {
             return "down\n";
         }
