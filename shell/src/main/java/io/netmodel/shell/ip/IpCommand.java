@@ -42,6 +42,11 @@ public final class IpCommand extends ModelCommand {
     @Override
     protected int run(Daemon daemon, PrintWriter out, PrintWriter err) throws ToolError {
         Rtnl rtnl = daemon.host().rtnl().orElseThrow(() -> new ToolError("netmodel ip: the kernel model offers no rtnetlink", 1));
+        return execute(rtnl, out, err);
+    }
+
+    /** The whole {@code ip} run against {@code rtnl}; errors as ToolError with iproute2's text and status. */
+    int execute(Rtnl rtnl, PrintWriter out, PrintWriter err) throws ToolError {
         int i = 0;
         for (; i < args.size() && args.get(i).startsWith("-") && args.get(i).length() > 1; i++) {
             String opt = args.get(i);
