@@ -94,6 +94,10 @@ public final class Main implements Runnable {
                 sub.setUnmatchedOptionsArePositionalParams(true); // the real tools' own options pass through
             }
         }
+        CommandLine enter = cl.getSubcommands().get("enter");
+        if (enter != null) {
+            enter.setStopAtPositional(true); // netmodel enter ls -V: -V is ls's
+        }
         cl.setParameterExceptionHandler((ex, argv) -> {
             CommandLine sub = ex.getCommandLine();
             String what = sub.getCommandSpec().qualifiedName() + ": " + ex.getMessage();

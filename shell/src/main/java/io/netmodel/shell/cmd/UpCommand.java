@@ -43,11 +43,11 @@ import picocli.CommandLine.Spec;
         "  netmodel up --daemon --nic ixgbe:2 --queues 4   two 82599s",
         "  netmodel up --daemon --mount /tmp/nm2   a second instance elsewhere",
         "  netmodel up --host list              the built-in hosts",
-        "  netmodel up --daemon --host seed001  seed 001's machine (idpf, 8 CPUs, SMT on, 6.19)",
+        "  netmodel up --daemon --host seed001  seed 001's machine (idpf, 8 CPUs, SMT on)",
         "",
-        "--host and the other options: a built-in host sets the kernel, CPUs, NICs and SMT state;",
-        "--kernel, --cpus and --queues given with it override the host's values; --nic cannot be",
-        "combined with --host (the NICs are what the host is)."})
+        "--host sets the kernel, CPUs, NICs and SMT state. --kernel, --cpus and --queues",
+        "given with it override the host's values; --nic cannot be combined with --host",
+        "(the NICs are what the host is)."})
 public final class UpCommand implements Callable<Integer>, SessionAware {
     /** Exit code meaning "the model keeps running in this process": main must not exit. */
     public static final int KEEP_RUNNING = -1;

@@ -30,19 +30,22 @@ import picocli.CommandLine.Spec;
  * script does inside changes the host, and leaving needs no clean-up. Runs in the client.
  */
 @Command(name = "enter", mixinStandardHelpOptions = true,
-    description = {"Run CMD (default: an interactive shell) where /sys/class/net, /proc/sys/net/core, /proc/interrupts,",
-        "/proc/irq, /proc/net/{dev,softnet_stat}, /proc/sys/kernel/{timer_migration,sched_rt_*},",
-        "/sys/devices/system/cpu/smt, /sys/devices/virtual/workqueue and the model's /sys/devices and",
-        "/sys/module entries are the model's, and ethtool, ynl, chrt, taskset, sysctl, ip, modprobe, rmmod",
-        "and lsmod are the model's commands (for sudo too). The host is never changed. Needs root (or",
-        "CAP_SYS_ADMIN) and a running, mounted model; returns CMD's exit code."},
+    description = {"Run CMD (default: an interactive shell) in a private mount namespace where",
+        "/sys/class/net, /proc/sys/net/core, /proc/interrupts, /proc/irq, /proc/net/dev,",
+        "/proc/net/softnet_stat, /proc/sys/kernel/{timer_migration,sched_rt_*},",
+        "/sys/devices/system/cpu/smt, /sys/devices/virtual/workqueue and the model's",
+        "/sys/devices and /sys/module entries are the model's, and ethtool, ynl, chrt,",
+        "taskset, sysctl, ip, modprobe, rmmod, lsmod are the model's commands (for sudo",
+        "too). The host is never changed. Needs root and a running, mounted model;",
+        "returns CMD's exit code."},
     footer = {"", "Examples:", "  netmodel enter                       a shell inside; exit to leave",
         "  netmodel enter -- cat /proc/interrupts",
         "  netmodel enter -- bash seed001-setup.sh enable_threaded",
-        "  netmodel enter --print-mounts         what would be covered, and from where",
-        "", "Not covered: /proc/self/net and /proc/<pid>/net still show the host's files (only /proc/net is",
-        "redirected); entries the model adds after enter (a driver loaded inside) appear only under",
-        "directories already covered."})
+        "  netmodel enter --print-mounts        what is covered, and from where",
+        "", "Not covered: /proc/self/net and /proc/<pid>/net stay the host's (only /proc/net",
+        "is redirected); entries the model adds after enter (a driver loaded inside)",
+        "appear only under directories already covered. A host path the model has but",
+        "the host lacks is covered through its deepest existing ancestor."})
 public final class EnterCommand implements Callable<Integer> {
     @Option(names = "--mount", paramLabel = "DIR",
         description = "Which model: its mount point (default: $NETMODEL_MOUNT, else the default instance).")
