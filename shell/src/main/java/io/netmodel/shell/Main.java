@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ModprobeCommand.class,
         RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, LsCommand.class, DmesgCommand.class,
         TraceCommand.class, BenchCommand.class, EthtoolCommand.class, YnlCommand.class, PsCommand.class, ChrtCommand.class,
-        TasksetCommand.class, ShellCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        TasksetCommand.class, io.netmodel.shell.sysctl.SysctlCommand.class, io.netmodel.shell.ip.IpCommand.class,
+        io.netmodel.shell.enter.EnterCommand.class, ShellCommand.class, CompletionCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  netmodel up --daemon                 start the default host and mount it",
         "  cat $(netmodel status --mount-point)/sys/class/net/eth0/mtu",
@@ -118,6 +120,16 @@ public final class Main implements Callable<Integer> {
         }
         cl.setOut(out);
         cl.setErr(err);
+        for (String tool : new String[] {"sysctl", "ip", "enter"}) {
+            CommandLine sub = cl.getSubcommands().get(tool);
+            if (sub != null) {
+                sub.setUnmatchedOptionsArePositionalParams(true); // the real tools' own options pass through
+            }
+        }
+        CommandLine enter = cl.getSubcommands().get("enter");
+        if (enter != null) {
+            enter.setStopAtPositional(true); // netmodel enter ls -V: -V is ls's
+        }
         cl.setParameterExceptionHandler((ex, argv) -> {
             CommandLine sub = ex.getCommandLine();
             String what = sub.getCommandSpec().qualifiedName() + ": " + ex.getMessage();

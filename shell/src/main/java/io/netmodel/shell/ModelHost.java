@@ -42,7 +42,11 @@ public final class ModelHost implements AutoCloseable {
      * Framework properties the kernel component reads. {@code cpus} and {@code queues} 0 leave
      * the choice to the kernel model's default host.
      */
-    public record Config(String kernel, int cpus, String nics, int queues) {
+    public record Config(String kernel, int cpus, String nics, int queues, String smt) {
+        /** A host without an SMT setting: the kernel model's default ({@code notsupported}). */
+        public Config(String kernel, int cpus, String nics, int queues) {
+            this(kernel, cpus, nics, queues, null);
+        }
     }
 
     private final Framework framework;
@@ -82,6 +86,9 @@ public final class ModelHost implements AutoCloseable {
         props.put("netmodel.nics", config.nics());
         if (config.queues() > 0) {
             props.put("netmodel.queues", Integer.toString(config.queues()));
+        }
+        if (config.smt() != null) {
+            props.put("netmodel.smt", config.smt());
         }
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
             .orElseThrow(() -> new ToolError("netmodel: no OSGi framework on the class path", 1));
@@ -149,6 +156,11 @@ public final class ModelHost implements AutoCloseable {
     /** The kernel's tasks and scheduler calls, if it registers them. */
     public Optional<io.netmodel.api.sched.TaskService> tasks() {
         return optionalService(io.netmodel.api.sched.TaskService.class);
+    }
+
+    /** The kernel model's rtnetlink link operations ({@code ip link}), when it offers them. */
+    public Optional<io.netmodel.api.rtnl.Rtnl> rtnl() {
+        return optionalService(io.netmodel.api.rtnl.Rtnl.class);
     }
 
     private <T> Optional<T> optionalService(Class<T> type) {

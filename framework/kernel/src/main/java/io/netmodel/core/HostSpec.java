@@ -1,6 +1,7 @@
 package io.netmodel.core;
 
 import io.netmodel.bus.NicModel;
+import io.netmodel.cpu.SmtControl;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,8 +11,9 @@ import java.util.List;
  *
  * @param cpus online CPUs
  * @param nics NICs in slot order
+ * @param smt what {@code /sys/devices/system/cpu/smt/control} reads at boot
  */
-public record HostSpec(int cpus, List<Nic> nics) {
+public record HostSpec(int cpus, List<Nic> nics, SmtControl.State smt) {
     public static final int MAX_CPUS = 64;
     public static final int MAX_NICS = 4096;
     public static final int MAX_QUEUE_PAIRS = 256;
@@ -30,6 +32,14 @@ public record HostSpec(int cpus, List<Nic> nics) {
             throw new IllegalArgumentException("cpus must be 1.." + MAX_CPUS + ", not " + cpus);
         }
         nics = List.copyOf(nics);
+        if (smt == null) {
+            throw new IllegalArgumentException("smt state is required");
+        }
+    }
+
+    /** A host whose CPUs have no SMT siblings ({@code smt/control} reads {@code notsupported}), like a small VM. */
+    public HostSpec(int cpus, List<Nic> nics) {
+        this(cpus, nics, SmtControl.State.NOTSUPPORTED);
     }
 
     public static HostSpec defaultHost() {

@@ -7,6 +7,8 @@ import io.netmodel.bus.PciBus;
 import io.netmodel.cpu.Cpus;
 import io.netmodel.cpu.ProcSoftirqs;
 import io.netmodel.cpu.ProcStat;
+import io.netmodel.cpu.SmtControl;
+import io.netmodel.cpu.SysctlKernel;
 import io.netmodel.irq.IrqTable;
 import io.netmodel.kobj.KTree;
 import io.netmodel.kobj.TreeFs;
@@ -16,6 +18,7 @@ import io.netmodel.net.NetdevRegistry;
 import io.netmodel.net.SoftnetData;
 import io.netmodel.net.SysctlNetCore;
 import io.netmodel.net.SysctlNetCoreMore;
+import io.netmodel.workqueue.Workqueues;
 import java.util.List;
 
 /**
@@ -40,10 +43,14 @@ public final class Kernel {
     private final ModuleTable modules;
     private final Cpus cpus;
     private final List<SoftnetData> softnet;
+    private final SysctlKernel sysctlKernel;
+    private final SmtControl smt;
+    private final Workqueues workqueues;
     private final TreeFs fs;
     private final io.netmodel.net.EthtoolCore ethtool;
     private final io.netmodel.api.sched.TaskService taskService;
     private final io.netmodel.api.netlink.NetdevFamily netdevFamily;
+    private final io.netmodel.net.RtnlImpl rtnl;
 
     public Kernel(KernelProfile profile, HostSpec host) {
         this.profile = profile;
@@ -53,6 +60,7 @@ public final class Kernel {
         this.bus = new PciBus(tree, profile);
         this.sysctls = new SysctlNetCore(tree, profile);
         this.sysctlsMore = new SysctlNetCoreMore(tree, profile, host.cpus());
+        netdevs.setDefaultQdisc(sysctlsMore::defaultQdisc);
         this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg, trace);
         this.modules = new ModuleTable(lock, drivers, dmesg, new ModuleSysfs(tree));
         this.cpus = new Cpus(host.cpus(), System.currentTimeMillis() / 1000);
@@ -61,10 +69,14 @@ public final class Kernel {
         new ProcModules(tree, modules);
         new ProcSoftirqs(tree, profile, cpus);
         new ProcStat(tree, cpus, irqs);
+        this.sysctlKernel = new SysctlKernel(tree);
+        this.smt = new SmtControl(tree, host.smt());
+        this.workqueues = new Workqueues(tree, profile, host.cpus());
         this.fs = new TreeFs(tree, lock);
         this.ethtool = new io.netmodel.net.EthtoolCore(lock, netdevs, profile.version() + ".0-netmodel");
         this.taskService = new io.netmodel.sched.TaskServiceImpl(lock, tasks, this::napiThreads);
         this.netdevFamily = new io.netmodel.netlink.NetdevFamilyImpl(lock, profile, netdevs);
+        this.rtnl = new io.netmodel.net.RtnlImpl(netdevs, lock);
         dmesg.printk("Linux version " + profile.version() + ".0-netmodel (netmodel) #1 SMP PREEMPT_DYNAMIC");
         netdevs.register(NetDeviceImpl.loopback());
         for (HostSpec.Nic nic : host.nics()) {
@@ -152,6 +164,26 @@ public final class Kernel {
     /** {@code per_cpu(softnet_data, cpu)} ({@code /proc/net/softnet_stat}). */
     public SoftnetData softnet(int cpu) {
         return softnet.get(cpu);
+    }
+
+    /** {@code /proc/sys/kernel}: timer_migration, sched_rt_period_us, sched_rt_runtime_us. */
+    public SysctlKernel sysctlKernel() {
+        return sysctlKernel;
+    }
+
+    /** rtnetlink link operations ({@code ip link}). */
+    public io.netmodel.api.rtnl.Rtnl rtnl() {
+        return rtnl;
+    }
+
+    /** {@code /sys/devices/system/cpu/smt}. */
+    public SmtControl smt() {
+        return smt;
+    }
+
+    /** {@code /sys/devices/virtual/workqueue}. */
+    public Workqueues workqueues() {
+        return workqueues;
     }
 
     public KTree tree() {

@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The kernel model in the framework: builds the {@link Kernel} from framework properties
- * ({@code netmodel.kernel}, {@code netmodel.cpus}, {@code netmodel.nics}), publishes its
+ * ({@code netmodel.kernel}, {@code netmodel.cpus}, {@code netmodel.nics}, {@code netmodel.smt}), publishes its
  * services ({@link VirtualFs}, {@link KernelProfile}, {@link ModuleRegistry}), and tracks
  * {@link NetDriver} services as a whiteboard: a driver bundle starting is {@code insmod}, stopping
  * is {@code rmmod}. The reference is multiple and dynamic, so drivers come and go without the
@@ -45,7 +45,9 @@ public final class KernelComponent {
         HostSpec defaults = HostSpec.defaultHost();
         List<HostSpec.Nic> nicList = nics == null ? defaults.nics()
             : HostSpec.parseNics(nics, queues == null ? 0 : Integer.parseInt(queues));
-        HostSpec host = new HostSpec(cpus == null ? defaults.cpus() : Integer.parseInt(cpus), nicList);
+        String smt = context.getProperty("netmodel.smt");
+        HostSpec host = new HostSpec(cpus == null ? defaults.cpus() : Integer.parseInt(cpus), nicList,
+            smt == null ? defaults.smt() : io.netmodel.cpu.SmtControl.State.parse(smt));
         List<NetDriver> pending;
         synchronized (this) {
             kernel = new Kernel(profile, host);
@@ -58,6 +60,7 @@ public final class KernelComponent {
         registrations.add(context.registerService(VirtualFs.class, kernel.fs(), null));
         registrations.add(context.registerService(KernelProfile.class, profile, null));
         registrations.add(context.registerService(ModuleRegistry.class, kernel.modules(), null));
+        registrations.add(context.registerService(io.netmodel.api.rtnl.Rtnl.class, kernel.rtnl(), null));
         registrations.add(context.registerService(io.netmodel.api.trace.TraceService.class, kernel.trace(), null));
         registrations.add(context.registerService(io.netmodel.api.ethtool.EthtoolService.class, kernel.ethtool(), null));
         registrations.add(context.registerService(io.netmodel.api.sched.TaskService.class, kernel.taskService(), null));

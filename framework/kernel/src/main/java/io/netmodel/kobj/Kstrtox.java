@@ -103,4 +103,24 @@ public final class Kstrtox {
         }
         return data.length;
     }
+
+    /**
+     * {@code sysfs_streq} (lib/string.c): equal up to the NUL that ends the write, where one
+     * trailing newline on the written side is ignored.
+     */
+    public static boolean sysfsStreq(byte[] data, String word) {
+        int len = cstrlen(data);
+        if (len > 0 && data[len - 1] == '\n') {
+            len--;
+        }
+        if (len != word.length()) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (data[i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -86,9 +86,7 @@ public final class NetDeviceImpl implements NetDevice {
      * {@code dev->power} of the class device: runtime PM never enabled ({@code disable_depth} 1),
      * {@code runtime_auto} as {@code power/control} sets it, {@code usage_count}, async suspend.
      */
-    boolean runtimeAuto = true;
-    int runtimeUsage;
-    boolean asyncSuspend;
+    final io.netmodel.kobj.DevicePower power = new io.netmodel.kobj.DevicePower();
     /** Whether the driver has {@code ndo_set_tx_maxrate}; no modelled driver has one yet. */
     boolean ndoSetTxMaxrate;
 
@@ -270,9 +268,24 @@ public final class NetDeviceImpl implements NetDevice {
         return stats;
     }
 
-    /** {@code dev_open}: the device comes up with its carrier (ifup after registration). */
+    /**
+     * The root qdisc's kind ({@code dev->qdisc->ops->id}): {@code noop} until the first
+     * {@code dev_activate} attaches the default ({@code attach_default_qdiscs}), which then stays.
+     */
+    String qdisc = "noop";
+    /** {@code net.core.default_qdisc} at the time of an up; set by the registry. */
+    java.util.function.Supplier<String> defaultQdisc = () -> "pfifo_fast";
+
+    /**
+     * {@code dev_open}: the device comes up with its carrier (ifup after registration); the first
+     * up attaches the default qdisc: {@code noqueue} for an {@code IFF_NO_QUEUE} device (lo),
+     * {@code mq} for a multiqueue one, else {@code net.core.default_qdisc}.
+     */
     void open() {
         if (!isUp()) {
+            if (qdisc.equals("noop")) {
+                qdisc = lltx ? "noqueue" : numTx > 1 ? "mq" : defaultQdisc.get();
+            }
             flags |= IFF_UP;
             if (carrier) {
                 carrierUpCount++;

@@ -44,13 +44,11 @@ public final class NetSysfs {
     private final KernelProfile profile;
     private final ThreadedNapi threadedNapi;
     private final List<Attr<NetDeviceImpl>> table;
-    private final PowerSysfs power;
 
     public NetSysfs(KernelProfile profile, ThreadedNapi threadedNapi) {
         this.profile = profile;
         this.threadedNapi = threadedNapi;
         this.table = table();
-        this.power = new PowerSysfs(profile);
     }
 
     /** Creates the device's files in {@code dir}. */
@@ -59,7 +57,7 @@ public final class NetSysfs {
         if (dev.ndoGetPhysPortName) {
             Attr.populate(dir, dev, List.of(PHYS_PORT_NAME), profile, KAttr.Flavor.SYSFS);
         }
-        power.populate(dir, dev);
+        dev.power.populate(dir, profile);
         KDir statistics = dir.dir("statistics");
         List<Attr<NetDeviceImpl>> stats = new ArrayList<>();
         for (int i = 0; i < NetStats.NAMES.length; i++) {
@@ -292,7 +290,8 @@ public final class NetSysfs {
         return d.nameAssignType + "\n";
     }
 
-    private static String operstate(NetDeviceImpl d) {
+    /** {@code operstate_show}: the RFC 2863 state name, lower case. */
+    static String operstate(NetDeviceImpl d) {
         if (!d.isUp()) {
             return "down\n";
         }

@@ -46,6 +46,13 @@ public final class NetdevRegistry {
         tree.mkdirs(CLASS_NET);
     }
 
+    private java.util.function.Supplier<String> defaultQdisc = () -> "pfifo_fast";
+
+    /** Where an up reads {@code net.core.default_qdisc} from. */
+    public void setDefaultQdisc(java.util.function.Supplier<String> source) {
+        this.defaultQdisc = source;
+    }
+
     /** {@code register_netdev}: name from the pattern, next ifindex, files, then up (as ifup would). */
     public void register(NetDeviceImpl dev) {
         if (dev.alive) {
@@ -69,6 +76,7 @@ public final class NetdevRegistry {
         }
         dir.link("subsystem", CLASS_NET);
         tree.mkdirs(CLASS_NET).link(dev.name, devPath);
+        dev.defaultQdisc = defaultQdisc;
         dev.open();
         trace.hit(io.netmodel.core.Tracepoints.REGISTER_NETDEV, 0, "dev", dev.name, "ifindex", dev.ifindex);
     }

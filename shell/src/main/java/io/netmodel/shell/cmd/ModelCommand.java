@@ -68,7 +68,7 @@ public abstract class ModelCommand implements Callable<Integer>, SessionAware {
         Instance inst = instance();
         Optional<Integer> code;
         try {
-            code = ControlClient.run(inst.socket(), List.of(argv), out, err);
+            code = ControlClient.run(inst.socket(), argvForDaemon(List.of(argv)), out, err);
         } catch (IOException e) {
             if (!connectionLossIsExpected()) {
                 throw e;
@@ -81,6 +81,15 @@ public abstract class ModelCommand implements Callable<Integer>, SessionAware {
             return notRunningExitCode();
         }
         return afterForward(inst, code.get(), err);
+    }
+
+    /**
+     * The command line the daemon runs, made from this client's: a command that names files of
+     * the caller (e.g. {@code sysctl -p FILE}) makes them absolute here, since the daemon has
+     * another working directory.
+     */
+    protected List<String> argvForDaemon(List<String> argv) {
+        return argv;
     }
 
     /** Whether the daemon closing the connection mid-answer means success (it does for {@code down}). */

@@ -11,6 +11,7 @@ import io.netmodel.shell.ModelHost;
 import io.netmodel.shell.Session;
 import io.netmodel.shell.ToolError;
 import io.netmodel.shell.control.ControlClient;
+import io.netmodel.shell.host.BuiltinHost;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,7 +41,13 @@ import picocli.CommandLine.Spec;
         "  netmodel up --daemon --kernel 4.4    background, modelling Linux 4.4",
         "  netmodel up --daemon --nic e1000 --kernel 4.4   seed 000: NAPI id 0",
         "  netmodel up --daemon --nic ixgbe:2 --queues 4   two 82599s",
-        "  netmodel up --daemon --mount /tmp/nm2   a second instance elsewhere"})
+        "  netmodel up --daemon --mount /tmp/nm2   a second instance elsewhere",
+        "  netmodel up --host list              the built-in hosts",
+        "  netmodel up --daemon --host seed001  seed 001's machine (idpf, 8 CPUs, SMT on)",
+        "",
+        "--host sets the kernel, CPUs, NICs and SMT state. --kernel, --cpus and --queues",
+        "given with it override the host's values; --nic cannot be combined with --host",
+        "(the NICs are what the host is)."})
 public final class UpCommand implements Callable<Integer>, SessionAware {
     /** Exit code meaning "the model keeps running in this process": main must not exit. */
     public static final int KEEP_RUNNING = -1;
@@ -49,12 +56,16 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
         description = "Mount point (default: $NETMODEL_MOUNT, else $XDG_RUNTIME_DIR/netmodel or /run/netmodel).")
     Path mount;
 
-    @Option(names = "--kernel", paramLabel = "VER", defaultValue = "6.19",
-        description = "Kernel release to model, 3.11 .. 6.19 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", paramLabel = "NAME",
+        description = "A built-in host (seed000, seed001, seed004); 'list' prints them with a description.")
+    String host;
+
+    @Option(names = "--kernel", paramLabel = "VER",
+        description = "Kernel release to model, 3.11 .. 6.19 (default: 6.19, or the --host's).")
     String kernel;
 
-    @Option(names = "--cpus", paramLabel = "N", defaultValue = "2", description = "CPUs of the host (default: ${DEFAULT-VALUE}).")
-    int cpus;
+    @Option(names = "--cpus", paramLabel = "N", description = "CPUs of the host (default: 2, or the --host's).")
+    Integer cpus;
 
     @Option(names = "--nic", paramLabel = "DRIVER[:COUNT]", split = ",", completionCandidates = KnownNics.class,
         description = "NICs on the host's bus, repeatable (default: virtio_net). Known: ${COMPLETION-CANDIDATES}.")
@@ -96,10 +107,16 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if ("list".equals(host)) {
+            out.print(BuiltinHost.listing());
+            out.flush();
+            return 0;
+        }
         if (daemon) {
             return DaemonLauncher.spawn(argv, out, err); // the child checks everything
         }
         try {
+            applyHost();
             KernelVersion version = parseKernel();
             if (cpus < 1 || cpus > 64) {
                 throw new ToolError("netmodel up: --cpus must be 1..64, not " + cpus, 2);
@@ -128,6 +145,36 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
             return e.exitCode();
         }
     }
+
+    /**
+     * Fills what the user left open from {@code --host} (or the plain defaults); refuses an unknown
+     * host, {@code --nic} beside {@code --host}, and a host whose NIC model this build lacks.
+     */
+    private void applyHost() throws ToolError {
+        if (host == null) {
+            kernel = kernel == null ? "6.19" : kernel;
+            cpus = cpus == null ? 2 : cpus;
+            return;
+        }
+        BuiltinHost h = BuiltinHost.named(host).orElseThrow(() -> new ToolError("netmodel up: --host " + host
+            + ": no such built-in host (known: " + BuiltinHost.names() + "; see: netmodel up --host list)", 2));
+        if (!nics.isEmpty()) {
+            throw new ToolError("netmodel up: --host " + host + " brings its own NICs (" + String.join(",", h.nics())
+                + "); --nic cannot be combined with --host", 2);
+        }
+        for (String nic : h.nics()) {
+            if (!KnownNics.matches(nic)) {
+                throw new ToolError("netmodel up: --host " + host + " needs the NIC model '" + nic.split(":", 2)[0]
+                    + "', which this build does not have (known: " + KnownNics.list() + ")", 1);
+            }
+        }
+        kernel = kernel == null ? h.kernel() : kernel;
+        cpus = cpus == null ? h.cpus() : cpus;
+        nics = new ArrayList<>(h.nics());
+        smt = h.smt();
+    }
+
+    private String smt;
 
     private KernelVersion parseKernel() throws ToolError {
         try {
@@ -181,7 +228,7 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
         }
         Daemon d;
         try {
-            d = Daemon.start(inst, layout, new ModelHost.Config(version.toString(), cpus, String.join(",", nicList), queues),
+            d = Daemon.start(inst, layout, new ModelHost.Config(version.toString(), cpus, String.join(",", nicList), queues, smt),
                 coldplug, allowOther, !noMount, fuseCache);
         } catch (IOException e) {
             throw new ToolError("netmodel up: " + e.getMessage(), 1);
@@ -192,7 +239,7 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
             warn.println(prefix + "netmodel: mount unavailable: " + d.mountProblem());
             warn.println(prefix + "netmodel: the model and its control socket are running; use 'netmodel cat'/'netmodel write'");
         }
-        out.println("netmodel: kernel " + version + ", " + cpus + " CPUs, NICs: " + String.join(",", nicList)
+        out.println("netmodel: " + (host != null ? "host " + host + ": " : "") + "kernel " + version + ", " + cpus + " CPUs, NICs: " + String.join(",", nicList)
             + ", modules: " + String.join(" ", coldplug));
         out.println("netmodel: " + (d.mount() != null ? "mounted at " + inst.mountPoint() : "not mounted")
             + "; stop with: netmodel down" + (mount != null ? " --mount " + inst.mountPoint() : "")

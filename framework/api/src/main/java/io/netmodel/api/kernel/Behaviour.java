@@ -136,7 +136,28 @@ public enum Behaviour implements Change {
      * {@code busy_poll_budget}, {@code prefer_busy_poll}; Joe Damato, merged Feb 2024):
      * 6.9 (kernel-algorithms.md §1.8).
      */
-    EPOLL_BUSY_POLL_PARAMS("6.9");
+    EPOLL_BUSY_POLL_PARAMS("6.9"),
+    /**
+     * {@code /sys/devices/virtual/workqueue/cpumask}, the unbound workqueues' global mask
+     * (Frederic Weisbecker, "workqueue: Create low-level unbound workqueues cpumask"): 4.2
+     * (release recalled, unverified).
+     */
+    WQ_UNBOUND_CPUMASK("4.2"),
+    /**
+     * The {@code blkcg_punt_bio} workqueue ({@code WQ_SYSFS}, block/blk-cgroup.c, Tejun Heo's bio
+     * punting for cgroup writeback): 5.2 (release recalled, unverified).
+     */
+    BLKCG_PUNT_BIO_WQ("5.2"),
+    /**
+     * Workqueue affinity scopes: {@code affinity_scope} and {@code affinity_strict} per unbound
+     * workqueue (Tejun Heo): 6.5.
+     */
+    WQ_AFFINITY_SCOPE("6.5"),
+    /**
+     * {@code workqueue/cpumask_requested} and {@code cpumask_isolated} (Waiman Long's isolated-CPU
+     * exclusion): 6.8 (release recalled, unverified).
+     */
+    WQ_CPUMASK_REQUESTED("6.8");
 
     private final KernelVersion since;
 

@@ -1,57 +1,56 @@
-package io.netmodel.net;
+package io.netmodel.kobj;
 
 import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.vfs.Caller;
 import io.netmodel.api.vfs.Errno;
 import io.netmodel.api.vfs.VfsException;
-import io.netmodel.kobj.Attr;
-import io.netmodel.kobj.KAttr;
-import io.netmodel.kobj.KDir;
-import io.netmodel.kobj.Kstrtox;
 import java.util.List;
 
 /**
- * {@code /sys/class/net/<dev>/power/}: the groups {@code dpm_sysfs_add}
- * ({@code drivers/base/power/sysfs.c}) gives every class device, for a net device whose runtime
+ * {@code <device>/power/}: the groups {@code dpm_sysfs_add}
+ * ({@code drivers/base/power/sysfs.c}) gives every device ({@code struct dev_pm_info}), for a device whose runtime
  * PM is never enabled ({@code pm_runtime_init}: {@code disable_depth} 1, {@code runtime_auto}
  * true, no {@code use_autosuspend}, no wakeup, no latency tolerance). {@code pm_attr_group}
  * ({@code async}) and {@code pm_runtime_attr_group} ({@code runtime_status}, {@code control},
  * {@code runtime_suspended_time}, {@code runtime_active_time}, {@code autosuspend_delay_ms}, and with
  * {@code CONFIG_PM_ADVANCED_DEBUG} {@code runtime_usage}, {@code runtime_active_kids},
  * {@code runtime_enabled}); the model is a kernel built with {@code CONFIG_PM_ADVANCED_DEBUG} and
- * {@code CONFIG_PM_SLEEP}. Same files for lo and physical devices.
+ * {@code CONFIG_PM_SLEEP}. Same files for lo, physical net devices and workqueue devices.
  */
-final class PowerSysfs {
+public final class DevicePower {
     private static final String ENABLED = "enabled";
     private static final String DISABLED = "disabled";
 
-    private final KernelProfile profile;
-    private final List<Attr<NetDeviceImpl>> table = List.of(
-        Attr.rw("async", d -> (d.asyncSuspend ? ENABLED : DISABLED) + "\n", PowerSysfs::storeAsync),
+    /** {@code runtime_auto} as {@code power/control} sets it. */
+    boolean runtimeAuto = true;
+    /** {@code usage_count}. */
+    int runtimeUsage;
+    /** {@code async_suspend}. */
+    boolean asyncSuspend;
+
+    private static final List<Attr<DevicePower>> TABLE = List.of(
+        Attr.rw("async", d -> (d.asyncSuspend ? ENABLED : DISABLED) + "\n", DevicePower::storeAsync),
         // autosuspend_delay_ms_show/_store: !dev->power.use_autosuspend → EIO, before any parsing
         Attr.rw("autosuspend_delay_ms", d -> {
             throw new VfsException(Errno.EIO);
         }, (d, data, caller) -> {
             throw new VfsException(Errno.EIO);
         }),
-        Attr.rw("control", d -> (d.runtimeAuto ? "auto" : "on") + "\n", PowerSysfs::storeControl),
+        Attr.rw("control", d -> (d.runtimeAuto ? "auto" : "on") + "\n", DevicePower::storeControl),
         // ignore_children is false, child_count 0: a net device has no runtime-PM children
         Attr.ro("runtime_active_kids", d -> "0\n"),
         // pm_runtime_active_time / _suspended_time: update_pm_runtime_accounting does nothing while
         // disable_depth > 0, so both stay 0 ms
         Attr.ro("runtime_active_time", d -> "0\n"),
-        Attr.ro("runtime_enabled", PowerSysfs::runtimeEnabled),
+        Attr.ro("runtime_enabled", DevicePower::runtimeEnabled),
         // runtime_status_show: disable_depth → "unsupported" (no runtime_error)
         Attr.ro("runtime_status", d -> "unsupported\n"),
         Attr.ro("runtime_suspended_time", d -> "0\n"),
         Attr.ro("runtime_usage", d -> d.runtimeUsage + "\n"));
 
-    PowerSysfs(KernelProfile profile) {
-        this.profile = profile;
-    }
-
-    void populate(KDir devDir, NetDeviceImpl dev) {
-        Attr.populate(devDir.dir("power"), dev, table, profile, KAttr.Flavor.SYSFS);
+    /** Creates {@code devDir/power/} showing this state. */
+    public void populate(KDir devDir, KernelProfile profile) {
+        Attr.populate(devDir.dir("power"), this, TABLE, profile, KAttr.Flavor.SYSFS);
     }
 
     /**
@@ -60,7 +59,7 @@ final class PowerSysfs {
      * (takes one; the resume it asks for fails quietly while runtime PM is disabled), else EINVAL.
      * No capability check beyond the file mode.
      */
-    private static int storeControl(NetDeviceImpl d, byte[] data, Caller caller) throws VfsException {
+    private static int storeControl(DevicePower d, byte[] data, Caller caller) throws VfsException {
         if (sysfsStreq(data, "auto")) {
             if (!d.runtimeAuto) {
                 d.runtimeAuto = true;
@@ -78,7 +77,7 @@ final class PowerSysfs {
     }
 
     /** {@code async_store}: {@code "enabled"} / {@code "disabled"} ({@code sysfs_streq}), else EINVAL. */
-    private static int storeAsync(NetDeviceImpl d, byte[] data, Caller caller) throws VfsException {
+    private static int storeAsync(DevicePower d, byte[] data, Caller caller) throws VfsException {
         if (sysfsStreq(data, ENABLED)) {
             d.asyncSuspend = true;
         } else if (sysfsStreq(data, DISABLED)) {
@@ -90,27 +89,11 @@ final class PowerSysfs {
     }
 
     /** {@code runtime_enabled_show} with {@code disable_depth} > 0. */
-    private static String runtimeEnabled(NetDeviceImpl d) {
+    private static String runtimeEnabled(DevicePower d) {
         return d.runtimeAuto ? "disabled\n" : "disabled & forbidden\n";
     }
 
-    /**
-     * {@code sysfs_streq} (lib/string.c): equal up to the NUL that ends the write, where one
-     * trailing newline on the written side is ignored.
-     */
-    static boolean sysfsStreq(byte[] data, String word) {
-        int len = Kstrtox.cstrlen(data);
-        if (len > 0 && data[len - 1] == '\n') {
-            len--;
-        }
-        if (len != word.length()) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            if (data[i] != word.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean sysfsStreq(byte[] data, String word) {
+        return Kstrtox.sysfsStreq(data, word);
     }
 }

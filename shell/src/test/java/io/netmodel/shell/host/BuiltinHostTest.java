@@ -1,0 +1,72 @@
+package io.netmodel.shell.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netmodel.shell.cmd.UpCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code up --host}: the listing, the refusals, and the override rules. */
+class BuiltinHostTest {
+    private static int up(StringWriter out, StringWriter err, String... args) {
+        CommandLine cl = new CommandLine(new UpCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void list_prints_every_host_with_its_description() throws Exception {
+        StringWriter out = new StringWriter();
+        assertEquals(0, up(out, new StringWriter(), "--host", "list"));
+        String expected = new String(BuiltinHostTest.class.getResourceAsStream("host-list.txt").readAllBytes());
+        assertEquals(expected, out.toString());
+    }
+
+    @Test
+    void an_unknown_host_names_the_known_ones() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, up(new StringWriter(), err, "--host", "seed9", "--mount", "/nonexistent/nm"));
+        assertEquals("netmodel up: --host seed9: no such built-in host (known: seed000, seed001, seed004; "
+            + "see: netmodel up --host list)\n", err.toString());
+    }
+
+    @Test
+    void nic_cannot_be_combined_with_host() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, up(new StringWriter(), err, "--host", "seed000", "--nic", "igb", "--mount", "/nonexistent/nm"));
+        assertTrue(err.toString().startsWith("netmodel up: --host seed000 brings its own NICs (e1000); --nic cannot"),
+            err.toString());
+    }
+
+    @Test
+    void a_host_whose_nic_model_this_build_lacks_says_so() {
+        for (BuiltinHost h : BuiltinHost.ALL) {
+            for (String nic : h.nics()) {
+                if (!io.netmodel.shell.cmd.KnownNics.matches(nic)) {
+                    StringWriter err = new StringWriter();
+                    assertEquals(1, up(new StringWriter(), err, "--host", h.name(), "--mount", "/nonexistent/nm"));
+                    assertEquals("netmodel up: --host " + h.name() + " needs the NIC model '" + nic
+                        + "', which this build does not have (known: " + io.netmodel.shell.cmd.KnownNics.list() + ")\n",
+                        err.toString());
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_other_options_override_the_host_and_are_still_checked() throws Exception {
+        StringWriter err = new StringWriter();
+        Path mp = Files.createTempDirectory("nm-host");
+        assertEquals(2, up(new StringWriter(), err, "--host", "seed000", "--cpus", "65", "--mount", mp.toString()));
+        assertEquals("netmodel up: --cpus must be 1..64, not 65\n", err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, up(new StringWriter(), err, "--host", "seed000", "--kernel", "2.6", "--mount", mp.toString()));
+        assertTrue(err.toString().startsWith("netmodel up: --kernel"), err.toString());
+    }
+}

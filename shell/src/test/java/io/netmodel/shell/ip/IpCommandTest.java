@@ -1,0 +1,123 @@
+package io.netmodel.shell.ip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.netmodel.shell.Layout;
+import io.netmodel.shell.ModelHost;
+import io.netmodel.shell.ToolError;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code netmodel ip} against a model booted in Felix: arguments, messages and exit codes of iproute2 6.1. */
+@Timeout(120)
+class IpCommandTest {
+    private static ModelHost host;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        Layout layout = Layout.fromEnvironment();
+        host = ModelHost.boot(new ModelHost.Config("6.19", 2, "virtio_net", 0), layout.systemDir(), layout.bundlesDir(),
+            Files.createTempDirectory("felix-cache"));
+        host.modprobe("virtio_net", java.util.Map.of());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    private static String ip(String... args) throws ToolError {
+        IpCommand c = new IpCommand();
+        c.args = new java.util.ArrayList<>(List.of(args));
+        StringWriter out = new StringWriter();
+        int rc = c.execute(host.rtnl().orElseThrow(), new PrintWriter(out), new PrintWriter(new StringWriter()));
+        assertEquals(0, rc);
+        return out.toString();
+    }
+
+    private static void fails(int code, String message, String... args) {
+        ToolError e = assertThrows(ToolError.class, () -> ip(args));
+        assertEquals(message, e.getMessage());
+        assertEquals(code, e.exitCode());
+    }
+
+    private static String file(String path) throws Exception {
+        var f = host.fs().open(path, false, io.netmodel.api.vfs.Caller.ROOT);
+        try {
+            return new String(f.read(0, 4096));
+        } finally {
+            f.release();
+        }
+    }
+
+    @Test
+    void show_prints_both_links_from_the_model() throws Exception {
+        assertEquals("""
+            1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000
+                link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00
+            2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc pfifo_fast state UP mode DEFAULT group default qlen 1000
+                link/ether 52:54:00:12:34:56 brd ff:ff:ff:ff:ff:ff
+            """, ip("link"));
+        assertEquals(ip("link", "show", "dev", "eth0"), ip("l", "sh", "eth0"));
+    }
+
+    @Test
+    void down_and_up_move_flags_operstate_and_carrier_files_together() throws Exception {
+        ip("link", "set", "dev", "eth0", "down");
+        try {
+            assertEquals("0x1002\n", file("/sys/class/net/eth0/flags"));
+            assertEquals("down\n", file("/sys/class/net/eth0/operstate"));
+            assertEquals(io.netmodel.api.vfs.Errno.EINVAL, assertThrows(io.netmodel.api.vfs.VfsException.class,
+                () -> file("/sys/class/net/eth0/carrier")).errno());
+            assertEquals("2: eth0: <BROADCAST,MULTICAST> mtu 1500 qdisc pfifo_fast state DOWN mode DEFAULT group default qlen 1000\n",
+                ip("link", "show", "eth0").lines().findFirst().orElseThrow() + "\n");
+        } finally {
+            ip("link", "set", "eth0", "up");
+        }
+        assertEquals("0x1003\n", file("/sys/class/net/eth0/flags"));
+        assertEquals("up\n", file("/sys/class/net/eth0/operstate"));
+        assertEquals("1\n", file("/sys/class/net/eth0/carrier"));
+    }
+
+    @Test
+    void mtu_is_checked_against_the_device_range_and_a_refusal_leaves_the_flags() throws Exception {
+        fails(2, "Error: mtu greater than device maximum.", "link", "set", "dev", "eth0", "mtu", "70000", "down");
+        assertEquals("0x1003\n", file("/sys/class/net/eth0/flags"));
+        fails(2, "Error: mtu less than device minimum.", "link", "set", "dev", "eth0", "mtu", "10");
+        ip("link", "set", "eth0", "mtu", "9000");
+        assertEquals("9000\n", file("/sys/class/net/eth0/mtu"));
+        ip("link", "set", "eth0", "mtu", "0x5dc");
+        assertEquals("1500\n", file("/sys/class/net/eth0/mtu"));
+    }
+
+    @Test
+    void errors_read_like_iproute2() {
+        fails(1, "Device \"eth9\" does not exist.", "link", "show", "dev", "eth9");
+        fails(1, "Cannot find device \"eth9\"", "link", "set", "dev", "eth9", "up");
+        fails(255, "Error: argument \"abc\" is wrong: Invalid \"mtu\" value", "link", "set", "eth0", "mtu", "abc");
+        fails(255, "Not enough information: \"dev\" argument is required.", "link", "set", "up");
+        fails(255, "Error: either \"dev\" is duplicate, or \"bar\" is a garbage.", "link", "show", "eth0", "bar");
+        fails(255, "Command line is not complete. Try option \"help\"", "link", "set", "eth0", "mtu");
+        fails(255, "Command \"foo\" is unknown, try \"ip link help\".", "link", "foo");
+        fails(1, "Object \"foo\" is unknown, try \"ip help\".", "foo");
+        fails(255, "Option \"-z\" is unknown, try \"ip -help\".", "-z", "link");
+        fails(1, "netmodel ip: \"ip address\" is not modelled; only \"ip link\" is", "addr");
+    }
+
+    @Test
+    void json_lists_the_same_links() throws Exception {
+        String j = ip("-j", "link", "show", "lo");
+        assertEquals("[{\"ifindex\":1,\"ifname\":\"lo\",\"flags\":[\"LOOPBACK\",\"UP\",\"LOWER_UP\"],\"mtu\":65536,"
+            + "\"qdisc\":\"noqueue\",\"operstate\":\"UNKNOWN\",\"linkmode\":\"DEFAULT\",\"group\":\"default\",\"txqlen\":1000,"
+            + "\"link_type\":\"loopback\",\"address\":\"00:00:00:00:00:00\",\"broadcast\":\"00:00:00:00:00:00\"}]\n", j);
+    }
+}
