@@ -108,6 +108,20 @@ class Seed001SetupIT {
         }
     }
 
+    /**
+     * {@code bench xsk-rr --live} with the seed's 12K+0 parameters on the running model: the
+     * mode its knobs make, and those knobs in the report. Returns the JSON.
+     */
+    private static String assertLiveBench(Map<String, String> env, String mode) throws Exception {
+        Proc.Result b = Proc.netmodel(env, "bench", "xsk-rr", "--live", "--period", "80", "--delay", "0", "--duration",
+            "0.05", "--json");
+        assertEquals(0, b.exit(), b::toString);
+        assertTrue(b.out().contains("\"mode\": \"" + mode + "\""), b::toString);
+        assertTrue(b.out().contains("\"config\": \"the running model's knobs"), b::toString);
+        assertTrue(b.out().contains("\"eth0.ethtool.coalesce\": \"rx-usecs 0 "), b::toString);
+        return b.out();
+    }
+
     @ParameterizedTest(name = "seed001 host, variant \"{0}\"")
     @ValueSource(strings = {"", "enable_interrupt", "enable_threaded"})
     void the_unchanged_script_sets_every_knob_the_model_owns(String variant) throws Exception {
@@ -128,6 +142,9 @@ class Seed001SetupIT {
                 Proc.Result coal = Proc.netmodel(env, "ethtool", "-c", "eth0");
                 assertTrue(coal.out().contains("rx-usecs: 0") && coal.out().contains("tx-usecs: 0"), coal::toString);
             }
+            // right after, xsk_rr runs in the configuration the script produced
+            String mode = variant.isEmpty() ? "busy-poll" : "interrupts"; // the slips leave the NAPI unthreaded
+            assertLiveBench(env, mode);
             if (variant.equals("enable_threaded")) {
                 // the seed's slips, unchanged: IFINDEX is empty, so queue-get gets malformed JSON and
                 // NAPI_ID stays empty; the tools must fail on it, and the script goes on to its end
@@ -167,6 +184,8 @@ class Seed001SetupIT {
             assertTrue(chrt.out().contains("SCHED_FIFO") && chrt.out().contains(": 50"), chrt::toString);
             Proc.Result taskset = Proc.netmodel(env, "taskset", "-p", pid.group(1));
             assertTrue(taskset.out().trim().endsWith(": 4"), taskset::toString);
+            String bench = assertLiveBench(env, "threaded-busy-poll");
+            assertTrue(bench.contains("\"eth0.napi[0].kthread\": \"FIFO 50 on CPUs 2\""), bench);
         } finally {
             Proc.netmodel(env, "down");
         }
