@@ -105,6 +105,13 @@ class MountIT {
         assertEquals("1500\n", Proc.run(Map.of(), "cat", file("sys/class/net/eth0/mtu")).out());
         assertTrue(INPUT_ROW.matcher(Proc.run(Map.of(), "cat", file("proc/interrupts")).out()).find());
         assertTrue(Proc.netmodel(env, "lsmod").out().matches("(?s)Module {18}Size  Used by\nvirtio_net +\\d+  0\n"));
+        // the same for scripts
+        String lsmod = Proc.netmodel(env, "lsmod", "--json").out();
+        assertTrue(lsmod.matches("(?s)\\[\\s*\\{\\s*\"name\": \"virtio_net\",\\s*\"size\": \\d+,\\s*\"refcnt\": 0,\\s*"
+            + "\"state\": \"live\".*\\]\n"), lsmod);
+        String status = Proc.netmodel(env, "status", "--json").out();
+        assertTrue(status.matches("(?s)\\{.*\"modules\": \\[\\s*\"virtio_net\"\\s*\\].*\\}\n"), status);
+        assertTrue(Proc.netmodel(env, "dmesg", "--json").out().matches("(?s)\\[\\s*\"\\[ *\\d+\\.\\d+\\] .*\\]\n"));
     }
 
     @Test
