@@ -13,6 +13,7 @@ import io.netmodel.shell.cmd.SessionAware;
 import io.netmodel.shell.cmd.ShellCommand;
 import io.netmodel.shell.cmd.StatusCommand;
 import io.netmodel.shell.cmd.TraceCommand;
+import io.netmodel.shell.cmd.TrafficCommand;
 import io.netmodel.shell.cmd.UpCommand;
 import io.netmodel.shell.cmd.WriteCommand;
 import io.netmodel.shell.cmd.bench.BenchCommand;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
         RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, LsCommand.class, DmesgCommand.class,
         TraceCommand.class, BenchCommand.class, EthtoolCommand.class, YnlCommand.class, PsCommand.class, ChrtCommand.class,
         TasksetCommand.class, io.netmodel.shell.sysctl.SysctlCommand.class, io.netmodel.shell.ip.IpCommand.class,
-        io.netmodel.shell.enter.EnterCommand.class, ShellCommand.class, CompletionCommand.class,
+        io.netmodel.shell.enter.EnterCommand.class, TrafficCommand.class, ShellCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  netmodel up --daemon                 start the default host and mount it",

@@ -143,6 +143,11 @@ public final class ModelHost implements AutoCloseable {
         return optionalService(BenchService.class);
     }
 
+    /** Traffic on the running model ({@code netmodel traffic}), when the kernel offers it. */
+    public Optional<io.netmodel.api.traffic.TrafficService> traffic() {
+        return optionalService(io.netmodel.api.traffic.TrafficService.class);
+    }
+
     /** The kernel model's ethtool core ({@code netmodel ethtool}), when it offers one. */
     public Optional<io.netmodel.api.ethtool.EthtoolService> ethtool() {
         return optionalService(io.netmodel.api.ethtool.EthtoolService.class);

@@ -130,6 +130,11 @@ public final class Kernel {
         return ethtool;
     }
 
+    /** {@code printk}: a line in the kernel log ({@code dmesg}). */
+    public void printk(String line) {
+        dmesg.printk(line);
+    }
+
     public ModuleTable modules() {
         return modules;
     }

@@ -34,6 +34,7 @@ public final class KernelComponent {
     private final List<NetDriver> loaded = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private Kernel kernel;
+    private io.netmodel.rx.LiveTraffic traffic;
 
     @Activate
     void activate(BundleContext context) {
@@ -65,6 +66,8 @@ public final class KernelComponent {
         registrations.add(context.registerService(io.netmodel.api.ethtool.EthtoolService.class, kernel.ethtool(), null));
         registrations.add(context.registerService(io.netmodel.api.sched.TaskService.class, kernel.taskService(), null));
         registrations.add(context.registerService(io.netmodel.api.netlink.NetdevFamily.class, kernel.netdevFamily(), null));
+        traffic = new io.netmodel.rx.LiveTraffic(kernel);
+        registrations.add(context.registerService(io.netmodel.api.traffic.TrafficService.class, traffic, null));
         registrations.add(context.registerService(BenchService.class,
             new BenchServiceImpl(profile, host, () -> List.copyOf(loaded), this::kernel), null));
     }
@@ -76,6 +79,9 @@ public final class KernelComponent {
 
     @Deactivate
     void deactivate() {
+        if (traffic != null) {
+            traffic.stop();
+        }
         for (ServiceRegistration<?> r : registrations) {
             r.unregister();
         }

@@ -382,6 +382,11 @@ final class NapiRuntime {
         return cost;
     }
 
+    /** Frames waiting in the RX ring. */
+    int ringSize() {
+        return ring.size();
+    }
+
     boolean ringEmpty() {
         return ring.isEmpty();
     }

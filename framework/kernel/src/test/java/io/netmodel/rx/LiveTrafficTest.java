@@ -1,0 +1,96 @@
+package io.netmodel.rx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netmodel.api.traffic.TrafficRequest;
+import io.netmodel.api.traffic.TrafficStatus;
+import io.netmodel.testkit.Host;
+import io.netmodel.testkit.TinyDriver;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Traffic on the live kernel, advanced by hand (no pacing thread, no sleeping): the mount's
+ * counters move, echoed knobs act at once, and a device removed under the traffic stops it
+ * with its in-flight frames counted.
+ */
+class LiveTrafficTest {
+    private static final long MS = 1_000_000;
+
+    private final TinyDriver driver = TinyDriver.plain();
+    private final Host live = Host.with("6.19", 2, driver);
+    private final LiveTraffic traffic = new LiveTraffic(live.kernel);
+
+    private long irqs() throws Exception {
+        long n = 0;
+        for (String line : live.read("/proc/interrupts").split("\n")) {
+            if (line.contains(TinyDriver.IRQ_NAME)) {
+                String[] f = line.trim().split("\\s+");
+                n += Long.parseLong(f[1]) + Long.parseLong(f[2]);
+            }
+        }
+        return n;
+    }
+
+    private long rxPackets() throws Exception {
+        for (String line : live.read("/proc/net/dev").split("\n")) {
+            if (line.trim().startsWith("eth0:")) {
+                return Long.parseLong(line.substring(line.indexOf(':') + 1).trim().split("\\s+")[1]);
+            }
+        }
+        throw new AssertionError(live.read("/proc/net/dev"));
+    }
+
+    @Test
+    void the_mounts_counters_move_with_the_traffic() throws Exception {
+        traffic.begin(new TrafficRequest(100_000, 64, false, 1));
+        traffic.advanceForTest(10 * MS);
+        TrafficStatus s = traffic.status();
+        assertEquals(1000, s.arrived(), 1);
+        assertTrue(s.delivered() >= s.arrived() - 2, s.toString());
+        assertEquals(s.arrived(), rxPackets(), "/proc/net/dev");
+        assertEquals(s.arrived(), irqs(), 2, "one interrupt per frame without deferral");
+        String softnet = live.read("/proc/net/softnet_stat");
+        assertFalse(softnet.startsWith("00000000 00000000") && softnet.contains("\n00000000 "), softnet);
+    }
+
+    @Test
+    void a_knob_echoed_while_traffic_runs_acts_at_once() throws Exception {
+        traffic.begin(new TrafficRequest(100_000, 64, false, 1));
+        traffic.advanceForTest(10 * MS);
+        long before = irqs();
+        live.write("/sys/class/net/eth0/napi_defer_hard_irqs", "100\n");
+        live.write("/sys/class/net/eth0/gro_flush_timeout", "50000\n");
+        traffic.advanceForTest(20 * MS);
+        assertTrue(irqs() - before < 10, "deferral keeps the IRQ masked: " + (irqs() - before) + " more interrupts");
+        assertEquals(2000, traffic.status().arrived(), 1);
+    }
+
+    @Test
+    void a_device_removed_under_the_traffic_stops_it_and_counts_what_was_in_flight() throws Exception {
+        live.write("/sys/class/net/eth0/napi_defer_hard_irqs", "100\n");
+        live.write("/sys/class/net/eth0/gro_flush_timeout", "1000000\n"); // frames wait up to 1 ms for a poll
+        traffic.begin(new TrafficRequest(100_000, 64, false, 1));
+        traffic.advanceForTest(5 * MS + 500_000);
+        live.kernel.modules().driverGone(driver);
+        traffic.advanceForTest(6 * MS);
+        TrafficStatus s = traffic.status();
+        assertFalse(s.running());
+        assertTrue(s.dropped() > 0, s.toString());
+        assertEquals(s.arrived(), s.delivered() + s.dropped(), s.toString());
+        assertTrue(live.kernel.modules().dmesg().stream().anyMatch(l -> l.contains("frame(s) in flight: dropped")));
+    }
+
+    @Test
+    void one_stream_at_a_time_and_only_with_an_eth0() {
+        traffic.begin(new TrafficRequest(1000, 64, true, 1));
+        assertThrows(IllegalStateException.class, () -> traffic.begin(new TrafficRequest(1000, 64, true, 1)));
+        traffic.stop();
+        LiveTraffic bare = new LiveTraffic(Host.bare("6.19").kernel);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+            () -> bare.begin(new TrafficRequest(1000, 64, true, 1)));
+        assertTrue(e.getMessage().contains("modprobe"), e.getMessage());
+    }
+}

@@ -1,0 +1,57 @@
+package io.netmodel.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code netmodel traffic} on a running model, through real processes: the counters a reader
+ * of the model sees move, the driver is in use while traffic runs, and {@code rmmod -f} takes
+ * the device away under it, counting the frames in flight.
+ */
+@Timeout(120)
+class TrafficIT {
+    private static final Pattern RX_PACKETS = Pattern.compile("eth0: *\\d+ +(\\d+)");
+
+    private static long rxPackets(Map<String, String> env) {
+        Matcher m = RX_PACKETS.matcher(Proc.netmodel(env, "cat", "/proc/net/dev").out());
+        assertTrue(m.find());
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void counters_move_the_module_is_in_use_and_rmmod_f_drops_what_is_in_flight() throws Exception {
+        Path mnt = Files.createTempDirectory("netmodel-traffic");
+        Map<String, String> env = Map.of(Instance.ENV_MOUNT, mnt.toString());
+        assertEquals(0, Proc.netmodel(env, "up", "--daemon", "--no-mount").exit());
+        try {
+            assertEquals("traffic: not started\n", Proc.netmodel(env, "traffic", "status").out());
+            Proc.Result start = Proc.netmodel(env, "traffic", "start", "--rate", "20000");
+            assertEquals(0, start.exit(), start::toString);
+            long first = rxPackets(env);
+            long waited = 0;
+            while (rxPackets(env) <= first && waited < 10_000) { // the pacer runs in the daemon, on wall time
+                Thread.sleep(50);
+                waited += 50;
+            }
+            assertTrue(rxPackets(env) > first, "/proc/net/dev rx_packets moves");
+            Proc.Result busy = Proc.netmodel(env, "rmmod", "virtio_net");
+            assertEquals(1, busy.exit());
+            assertEquals("rmmod: ERROR: Module virtio_net is in use\n", busy.err());
+            assertEquals(0, Proc.netmodel(env, "rmmod", "-f", "virtio_net").exit());
+            String status = Proc.netmodel(env, "traffic", "status", "--json").out();
+            assertTrue(status.contains("\"running\": false") && status.contains("eth0 went away (rmmod -f)"), status);
+            assertTrue(Proc.netmodel(env, "dmesg").out().contains("netmodel traffic: eth0 went away with"));
+            assertEquals(2, Proc.netmodel(env, "traffic", "frobnicate").exit());
+        } finally {
+            Proc.netmodel(env, "down");
+        }
+    }
+}
