@@ -54,4 +54,32 @@ class TrafficIT {
             Proc.netmodel(env, "down");
         }
     }
+
+    /** e1000's ethtool -S takes its good-packet counters from what the receive path counted. */
+    @Test
+    void ethtool_statistics_climb_with_the_traffic() throws Exception {
+        Path mnt = Files.createTempDirectory("netmodel-traffic");
+        Map<String, String> env = Map.of(Instance.ENV_MOUNT, mnt.toString());
+        assertEquals(0, Proc.netmodel(env, "up", "--daemon", "--no-mount", "--nic", "e1000").exit());
+        try {
+            Pattern rx = Pattern.compile("\\n +rx_packets: (\\d+)\\n");
+            Matcher before = rx.matcher(Proc.netmodel(env, "ethtool", "-S", "eth0").out());
+            assertTrue(before.find());
+            assertEquals("0", before.group(1));
+            assertEquals(0, Proc.netmodel(env, "traffic", "start", "--rate", "20000").exit());
+            long waited = 0;
+            while (rxPackets(env) == 0 && waited < 10_000) {
+                Thread.sleep(50);
+                waited += 50;
+            }
+            assertEquals(0, Proc.netmodel(env, "traffic", "stop").exit());
+            String stats = Proc.netmodel(env, "ethtool", "-S", "eth0").out();
+            Matcher after = rx.matcher(stats);
+            assertTrue(after.find(), stats);
+            assertEquals(rxPackets(env), Long.parseLong(after.group(1)), stats);
+            assertTrue(Long.parseLong(after.group(1)) > 0, stats);
+        } finally {
+            Proc.netmodel(env, "down");
+        }
+    }
 }

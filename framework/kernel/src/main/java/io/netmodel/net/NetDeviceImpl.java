@@ -264,6 +264,16 @@ public final class NetDeviceImpl implements NetDevice {
         return napis;
     }
 
+    @Override
+    public long stat(String name) {
+        for (int i = 0; i < NetStats.NAMES.length; i++) {
+            if (NetStats.NAMES[i].equals(name)) {
+                return stats.get(i);
+            }
+        }
+        return 0;
+    }
+
     public NetStats stats() {
         return stats;
     }

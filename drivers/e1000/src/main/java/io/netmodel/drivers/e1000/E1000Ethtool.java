@@ -6,6 +6,7 @@ import io.netmodel.api.ethtool.Drvinfo;
 import io.netmodel.api.ethtool.EthtoolException;
 import io.netmodel.api.ethtool.EthtoolOps;
 import io.netmodel.api.ethtool.Ringparam;
+import io.netmodel.api.netdev.NetDevice;
 import io.netmodel.api.vfs.Errno;
 import java.util.List;
 import java.util.Set;
@@ -62,8 +63,27 @@ final class E1000Ethtool implements EthtoolOps {
     private int itrSetting;
     private int itr;
     private final long[] counters = new long[STATS.size()];
+    private final NetDevice netdev;
+    /**
+     * The entries that count what the receive and transmit paths move (good packets and octets,
+     * the netdev's error and drop counters): read from the device, so they climb with traffic.
+     * The rest are MAC registers the model does not simulate and stay 0.
+     */
+    private static final int[] FROM_NETDEV = indexes("rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors",
+        "tx_errors", "tx_dropped", "multicast", "collisions", "rx_length_errors", "rx_over_errors", "rx_crc_errors",
+        "rx_frame_errors", "rx_missed_errors", "tx_aborted_errors", "tx_carrier_errors", "tx_fifo_errors",
+        "tx_heartbeat_errors", "tx_window_errors");
 
-    E1000Ethtool(String busInfo, int pciDevice, E1000Options options) {
+    private static int[] indexes(String... names) {
+        int[] out = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = STATS.indexOf(names[i]);
+        }
+        return out;
+    }
+
+    E1000Ethtool(NetDevice netdev, String busInfo, int pciDevice, E1000Options options) {
+        this.netdev = netdev;
         this.busInfo = busInfo;
         this.macAtLeast82545 = !BEFORE_82545.contains(pciDevice);
         this.maxRing = BEFORE_82544.contains(pciDevice) ? E1000Defaults.MAX_RING_PRE_82544 : E1000Defaults.MAX_RING_82544;
@@ -163,7 +183,11 @@ final class E1000Ethtool implements EthtoolOps {
 
     @Override
     public long[] getEthtoolStats() {
-        return counters.clone();
+        long[] out = counters.clone();
+        for (int i = 0; i < FROM_NETDEV.length; i++) {
+            out[FROM_NETDEV[i]] = netdev.stat(STATS.get(FROM_NETDEV[i]));
+        }
+        return out;
     }
 
     /** {@code adapter->itr}: the interrupt rate the hardware runs at (for the receive path). */

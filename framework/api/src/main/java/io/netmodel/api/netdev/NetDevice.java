@@ -80,4 +80,14 @@ public interface NetDevice {
      * @since 1.2
      */
     void setFeatures(Set<NetdevFeature> hwFeatures, Set<NetdevFeature> features);
+
+    /**
+     * A counter of {@code dev->stats} by its {@code statistics/} file name ({@code rx_packets},
+     * {@code rx_bytes}, ...), as the receive path has counted it: what a driver's
+     * {@code ethtool -S} reports for the entries it takes from the netdev or from the MAC's
+     * good-packet counters (e1000, igb). 0 for a name the core does not keep.
+     *
+     * @since 1.2
+     */
+    long stat(String name);
 }
