@@ -11,7 +11,7 @@ import picocli.CommandLine.Unmatched;
 
 /** {@code netmodel chrt ARGS}: util-linux chrt on model tasks ({@link Chrt}); --help prints chrt's help. */
 @Command(name = "chrt", description = {"Show or set a model task's scheduling policy and priority, like chrt.",
-    "Takes chrt's arguments."},
+    "Takes chrt's arguments; --json -p PID prints the task as JSON (a netmodel addition)."},
     footer = {"", "Examples:", "  netmodel chrt -p 1234", "  netmodel chrt -f -p 50 1234", "  netmodel chrt -m"})
 public final class ChrtCommand extends ModelCommand {
     @Unmatched
@@ -20,6 +20,9 @@ public final class ChrtCommand extends ModelCommand {
     @Override
     protected int run(Daemon daemon, PrintWriter out, PrintWriter err) throws ToolError {
         var tasks = daemon.host().tasks().orElseThrow(() -> new ToolError("chrt: the kernel model offers no task service", 1));
+        if (TaskJson.wanted(args)) {
+            return TaskJson.print("chrt", tasks, args, out, err);
+        }
         return new Chrt(tasks).run(args, out, err);
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Unmatched;
 
 /** {@code netmodel taskset ARGS}: util-linux taskset on model tasks ({@link Taskset}); --help prints taskset's help. */
 @Command(name = "taskset", description = {"Show or set a model task's CPU affinity, like taskset.",
-    "Takes taskset's arguments."},
+    "Takes taskset's arguments; --json -p PID prints the task as JSON (a netmodel addition)."},
     footer = {"", "Examples:", "  netmodel taskset -p 1234", "  netmodel taskset -pc 2 1234", "  netmodel taskset -p 3 1234"})
 public final class TasksetCommand extends ModelCommand {
     @Unmatched
@@ -20,6 +20,9 @@ public final class TasksetCommand extends ModelCommand {
     @Override
     protected int run(Daemon daemon, PrintWriter out, PrintWriter err) throws ToolError {
         var tasks = daemon.host().tasks().orElseThrow(() -> new ToolError("taskset: the kernel model offers no task service", 1));
+        if (TaskJson.wanted(args)) {
+            return TaskJson.print("taskset", tasks, args, out, err);
+        }
         return new Taskset(tasks).run(args, out, err);
     }
 }
