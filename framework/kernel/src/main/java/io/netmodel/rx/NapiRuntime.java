@@ -53,6 +53,11 @@ final class NapiRuntime {
     /** {@code rx-frames}: with moderation on, this many frames pending raise the IRQ at once; 0 = no count. */
     private int itrFrames;
     private long lastIrqNs = Long.MIN_VALUE / 2;
+    /** Set when the driver's poll function threw; nothing polls this NAPI any more. */
+    private boolean disabled;
+    private long dropped;
+    /** The kernel log ({@code printk}). */
+    private java.util.function.Consumer<String> log = line -> { };
 
     private final IntSupplier irqCpu;
     private boolean sched;
@@ -107,6 +112,10 @@ final class NapiRuntime {
         return irqCpu.getAsInt();
     }
 
+    void setLog(java.util.function.Consumer<String> log) {
+        this.log = log;
+    }
+
     void setConsumer(Consumer c) {
         this.consumer = c;
     }
@@ -119,8 +128,35 @@ final class NapiRuntime {
         return napi.napiId() != 0;
     }
 
+    /** The driver's poll threw: napi_disable without the driver, and drop what is queued. */
+    private void disable(RuntimeException e) {
+        disabled = true;
+        irqMasked = true;
+        sched = false;
+        watchdog.cancel();
+        moderation.cancel();
+        dropped += ring.size();
+        ring.clear();
+        log.accept(napi.dev().name() + ": NAPI " + napi.napiId() + ": poll function threw " + e
+            + ": NAPI disabled, its frames are dropped");
+    }
+
+    /** Whether the NAPI was disabled because its driver's poll function failed. */
+    boolean disabled() {
+        return disabled;
+    }
+
+    /** Frames dropped because the NAPI was disabled. */
+    long dropped() {
+        return dropped;
+    }
+
     /** A frame lands in the RX ring (DMA done). */
     void rxArrive(Packet p) {
+        if (disabled) {
+            dropped++;
+            return;
+        }
         ring.add(p);
         kick();
     }
@@ -359,8 +395,23 @@ final class NapiRuntime {
         busyPollStop(cpu, prefer);
     }
 
-    /** Polls now on {@code cpu} (the end of a poll whose cost was already paid): delivers up to {@code budget}. */
+    /**
+     * Polls now on {@code cpu} (the end of a poll whose cost was already paid): delivers up to
+     * {@code budget}. The driver's poll function is called first, for what it does besides
+     * moving packets (the frames themselves come from the model's ring); if it throws, the
+     * NAPI is disabled instead of taking the host down: logged, its IRQ left masked, the frames
+     * in its ring and every later one dropped and counted.
+     */
     int pollNow(int budget, int cpu) {
+        if (disabled) {
+            return 0;
+        }
+        try {
+            napi.poll().poll(napi, budget);
+        } catch (RuntimeException e) {
+            disable(e);
+            return 0;
+        }
         polls++;
         lastPollCpu = cpu;
         txToClean = 0;

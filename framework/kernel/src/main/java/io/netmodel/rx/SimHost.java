@@ -55,6 +55,7 @@ final class SimHost {
                     inputIrq.fire(inputIrq.effectiveCpu());
                 }
             }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu(), () -> kernel.sysctls().netdevBudget.get());
+        this.napi.setLog(kernel::printk);
     }
 
     /**

@@ -31,6 +31,8 @@ public final class TinyDriver implements NetDriver {
     public Irq irq;
     /** Set before binding: the driver has {@code ndo_get_phys_port_name}, like virtio_net. */
     public boolean physPortName;
+    /** Set before binding: its NAPI poll function throws this (a driver bug). */
+    public RuntimeException pollFailure;
 
     private TinyDriver(String name, boolean hashAdd, Exception failure, int txQueues, int rxQueues) {
         this.name = name;
@@ -89,7 +91,12 @@ public final class TinyDriver implements NetDriver {
         dev.setMacAddress(ctx.device().macAddress());
         dev.setMtuRange(68, 65535);
         dev.setPhysPortNameSupported(physPortName);
-        napi = ctx.netifNapiAdd(dev, (n, budget) -> 0, 64);
+        napi = ctx.netifNapiAdd(dev, (n, budget) -> {
+            if (pollFailure != null) {
+                throw pollFailure;
+            }
+            return 0;
+        }, 64);
         if (hashAdd) {
             ctx.napiHashAdd(napi);
         }
