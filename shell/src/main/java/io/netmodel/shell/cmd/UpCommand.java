@@ -56,8 +56,9 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
         description = "Mount point (default: $NETMODEL_MOUNT, else $XDG_RUNTIME_DIR/netmodel or /run/netmodel).")
     Path mount;
 
-    @Option(names = "--host", paramLabel = "NAME",
-        description = "A built-in host (seed000, seed001, seed004); 'list' prints them with a description.")
+    @Option(names = "--host", paramLabel = "NAME|FILE",
+        description = "A built-in host (seed000, seed001, seed004; 'list' prints them), or a host file: "
+            + "kernel = 4.19, cpus = 16, nics = ixgbe:2, smt = on, description = ... (properties syntax).")
     String host;
 
     @Option(names = "--kernel", paramLabel = "VER",
@@ -156,8 +157,7 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
             cpus = cpus == null ? 2 : cpus;
             return;
         }
-        BuiltinHost h = BuiltinHost.named(host).orElseThrow(() -> new ToolError("netmodel up: --host " + host
-            + ": no such built-in host (known: " + BuiltinHost.names() + "; see: netmodel up --host list)", 2));
+        BuiltinHost h = hostNamed(host);
         if (!nics.isEmpty()) {
             throw new ToolError("netmodel up: --host " + host + " brings its own NICs (" + String.join(",", h.nics())
                 + "); --nic cannot be combined with --host", 2);
@@ -175,6 +175,24 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
     }
 
     private String smt;
+
+    /** A built-in host by name, or a host file when {@code host} names one ({@code --host FILE}). */
+    private static BuiltinHost hostNamed(String host) throws ToolError {
+        java.util.Optional<BuiltinHost> builtin = BuiltinHost.named(host);
+        if (builtin.isPresent()) {
+            return builtin.get();
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(host);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new ToolError("netmodel up: --host " + host + ": no such built-in host or host file (built-in: "
+                + BuiltinHost.names() + "; see: netmodel up --host list)", 2);
+        }
+        try {
+            return BuiltinHost.fromFile(file);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw new ToolError("netmodel up: --host " + host + ": " + e.getMessage(), 2);
+        }
+    }
 
     private KernelVersion parseKernel() throws ToolError {
         try {

@@ -29,6 +29,57 @@ public record BuiltinHost(String name, String description, String kernel, int cp
         nics = List.copyOf(nics);
     }
 
+    /** The keys a host file may set. */
+    public static final List<String> FILE_KEYS = List.of("description", "kernel", "cpus", "nics", "smt");
+
+    /**
+     * A host described in a file ({@code --host FILE}), Java properties syntax:
+     * <pre>
+     * description = two ixgbe ports on 4.19
+     * kernel = 4.19
+     * cpus = 16
+     * nics = ixgbe:2, virtio_net
+     * smt = on
+     * </pre>
+     * {@code nics} is required; {@code kernel} defaults to 6.19, {@code cpus} to 2, {@code smt} to
+     * {@code notsupported}. Unknown keys and malformed values are refused with what to write.
+     */
+    public static BuiltinHost fromFile(java.nio.file.Path file) throws IllegalArgumentException, java.io.IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        for (String key : p.stringPropertyNames()) {
+            if (!FILE_KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown key '" + key + "' (a host file sets: "
+                    + String.join(", ", FILE_KEYS) + ")");
+            }
+        }
+        String nics = p.getProperty("nics", "").trim();
+        if (nics.isEmpty()) {
+            throw new IllegalArgumentException("no 'nics' (e.g. nics = ixgbe:2, virtio_net)");
+        }
+        int cpus;
+        try {
+            cpus = Integer.parseInt(p.getProperty("cpus", "2").trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("cpus = " + p.getProperty("cpus") + " is not a number");
+        }
+        String smt = p.getProperty("smt", "notsupported").trim();
+        if (!List.of("on", "off", "forceoff", "notsupported", "notimplemented").contains(smt)) {
+            throw new IllegalArgumentException("smt = " + smt + ": one of on, off, forceoff, notsupported, notimplemented");
+        }
+        List<String> nicList = new java.util.ArrayList<>();
+        for (String n : nics.split(",")) {
+            if (!n.isBlank()) {
+                nicList.add(n.trim());
+            }
+        }
+        String name = file.getFileName().toString();
+        return new BuiltinHost(name, p.getProperty("description", "host file " + file).trim(),
+            p.getProperty("kernel", "6.19").trim(), cpus, nicList, smt);
+    }
+
     /** The built-in host called {@code name}. */
     public static Optional<BuiltinHost> named(String name) {
         return ALL.stream().filter(h -> h.name.equals(name)).findFirst();

@@ -32,8 +32,8 @@ class BuiltinHostTest {
     void an_unknown_host_names_the_known_ones() {
         StringWriter err = new StringWriter();
         assertEquals(2, up(new StringWriter(), err, "--host", "seed9", "--mount", "/nonexistent/nm"));
-        assertEquals("netmodel up: --host seed9: no such built-in host (known: seed000, seed001, seed004; "
-            + "see: netmodel up --host list)\n", err.toString());
+        assertEquals("netmodel up: --host seed9: no such built-in host or host file (built-in: seed000, seed001, "
+            + "seed004; see: netmodel up --host list)\n", err.toString());
     }
 
     @Test
@@ -68,5 +68,33 @@ class BuiltinHostTest {
         err.getBuffer().setLength(0);
         assertEquals(2, up(new StringWriter(), err, "--host", "seed000", "--kernel", "2.6", "--mount", mp.toString()));
         assertTrue(err.toString().startsWith("netmodel up: --kernel"), err.toString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_host_file_sets_what_a_built_in_host_does(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path f = dir.resolve("lab.host");
+        java.nio.file.Files.writeString(f, "# our lab box\ndescription = two ixgbe ports\nkernel = 4.19\ncpus = 16\n"
+            + "nics = ixgbe:2, virtio_net\nsmt = on\n");
+        BuiltinHost h = BuiltinHost.fromFile(f);
+        org.junit.jupiter.api.Assertions.assertEquals(
+            new BuiltinHost("lab.host", "two ixgbe ports", "4.19", 16, java.util.List.of("ixgbe:2", "virtio_net"), "on"), h);
+        java.nio.file.Files.writeString(f, "nics = e1000\n");
+        org.junit.jupiter.api.Assertions.assertEquals(
+            new BuiltinHost("lab.host", "host file " + f, "6.19", 2, java.util.List.of("e1000"), "notsupported"),
+            BuiltinHost.fromFile(f));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "nicz = e1000|unknown key 'nicz'", "cpus = 4|no 'nics'", "nics = e1000\\ncpus = many|cpus = many is not a number",
+        "nics = e1000\\nsmt = maybe|smt = maybe: one of on"})
+    void a_bad_host_file_says_what_to_write(String text, String message,
+                                            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("bad.host");
+        java.nio.file.Files.writeString(f, text.replace("\\n", "\n"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> BuiltinHost.fromFile(f));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(message), e.getMessage());
     }
 }
