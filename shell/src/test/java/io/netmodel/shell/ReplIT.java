@@ -29,6 +29,8 @@ class ReplIT {
 
     @BeforeAll
     static void up() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Proc.run(Map.of(), "sh", "-c", "command -v tmux").exit() == 0,
+            "tmux is not installed (.ci/run installs it)");
         mnt = Files.createTempDirectory("netmodel-repl");
         home = Files.createTempDirectory("netmodel-repl-home");
         env = Map.of(Instance.ENV_MOUNT, mnt.toString());
