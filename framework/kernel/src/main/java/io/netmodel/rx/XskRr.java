@@ -104,6 +104,13 @@ final class XskRr {
         if (thread == null) {
             throw new IllegalStateException(h.name + ": threaded busy poll, but eth0's NAPI has no kthread");
         }
+        if (thread.cpu() == SENDER_CPU || thread.cpu() == MAIN_CPU) {
+            // Two threads that never sleep on one CPU would need a scheduler the model does not have.
+            throw new IllegalArgumentException(h.name + ": " + thread.comm() + " runs on CPU " + thread.cpu()
+                + ", which xsk_rr's " + (thread.cpu() == SENDER_CPU ? "sender" : "main") + " thread (CPUs 3-5, as in "
+                + "seed 001) also spins on; the model does not time-slice spinning threads: pin the kthread elsewhere, "
+                + "e.g. taskset -pc 2 " + thread.pid());
+        }
         return new ContinuousPoller(sim, sim.rng().fork(h.name + ".kthread"), h.napi, h.cpus[thread.cpu()],
             costs.pollEmpty(), h.napi.napi().weight(), CpuTime.SYSTEM);
     }

@@ -153,4 +153,16 @@ class LiveKnobsTest {
             () -> runLive(XskMode.THREADED_BUSY_POLL));
         assertTrue(e.getMessage().contains("it is 'disabled'"), e.getMessage());
     }
+
+    @Test
+    void a_kthread_pinned_onto_xsk_rrs_main_cpu_is_refused_saying_where_to_put_it() throws Exception {
+        seedScriptThreaded();
+        int pid = live.kernel.netdevs().byName("eth0").napis().get(0).thread().pid();
+        java.util.BitSet cpu4 = new java.util.BitSet();
+        cpu4.set(4);
+        live.kernel.taskService().setAffinity(pid, cpu4);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runLive(null));
+        assertTrue(e.getMessage().contains("runs on CPU 4, which xsk_rr's main thread") && e.getMessage().contains(
+            "taskset -pc 2 " + pid), e.getMessage());
+    }
 }
