@@ -123,7 +123,7 @@ public final class LiveTraffic implements TrafficService {
             return last;
         }
         kernel.lock().call(() -> {
-            end(r, "stopped");
+            end(r, "by netmodel traffic stop");
             return null;
         });
         if (r.pacer != null && r.pacer != Thread.currentThread()) {
