@@ -75,8 +75,8 @@ public final class LiveTraffic implements TrafficService {
         }
 
         TrafficStatus status() {
-            return new TrafficStatus(running, request, arrived, delivered, dropped + host.napi.dropped(), sim.now(),
-                stopReason);
+            return new TrafficStatus(running, request, arrived, delivered,
+                dropped + host.napi.dropped() + host.napi.ringFullDrops(), sim.now(), stopReason);
         }
     }
 

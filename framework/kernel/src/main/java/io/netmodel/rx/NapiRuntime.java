@@ -53,6 +53,9 @@ final class NapiRuntime {
     /** {@code rx-frames}: with moderation on, this many frames pending raise the IRQ at once; 0 = no count. */
     private int itrFrames;
     private long lastIrqNs = Long.MIN_VALUE / 2;
+    private int ringSize;
+    private long ringFullDrops;
+    private Runnable missed = () -> { };
     /** Set when the driver's poll function threw; nothing polls this NAPI any more. */
     private boolean disabled;
     private long dropped;
@@ -151,10 +154,29 @@ final class NapiRuntime {
         return dropped;
     }
 
-    /** A frame lands in the RX ring (DMA done). */
+    /**
+     * The RX ring's size ({@code ethtool -G rx}): a frame that finds this many descriptors
+     * filled is dropped by the NIC and counted ({@code rx_missed_errors}); 0 = unbounded.
+     */
+    void setRingSize(int descriptors, Runnable missed) {
+        this.ringSize = Math.max(0, descriptors);
+        this.missed = missed;
+    }
+
+    /** Frames the NIC dropped because the RX ring was full. */
+    long ringFullDrops() {
+        return ringFullDrops;
+    }
+
+    /** A frame lands in the RX ring (DMA done), or is dropped when the ring is full. */
     void rxArrive(Packet p) {
         if (disabled) {
             dropped++;
+            return;
+        }
+        if (ringSize > 0 && ring.size() >= ringSize) {
+            ringFullDrops++;
+            missed.run();
             return;
         }
         ring.add(p);

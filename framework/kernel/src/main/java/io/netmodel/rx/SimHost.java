@@ -60,11 +60,14 @@ final class SimHost {
 
     /**
      * Reads the NIC settings the run uses from eth0's driver, once the host is configured:
-     * interrupt moderation ({@code ethtool -c}; none when the driver has no {@code get_coalesce}).
+     * interrupt moderation ({@code ethtool -c}; none when the driver has no {@code get_coalesce})
+     * and the RX ring's size ({@code ethtool -g}; unbounded without {@code get_ringparam}).
      */
     void loadNicSettings() {
         kernel.lock().call(() -> {
             napi.setCoalescing(io.netmodel.net.EthtoolCore.rxUsecs(eth0, 0), io.netmodel.net.EthtoolCore.rxFrames(eth0, 0));
+            napi.setRingSize(io.netmodel.net.EthtoolCore.rxRingSize(eth0, 0),
+                () -> eth0.stats().add(NetStats.RX_MISSED_ERRORS, 1));
             return null;
         });
     }
