@@ -265,13 +265,13 @@ public final class NetDeviceImpl implements NetDevice {
     }
 
     @Override
-    public long stat(String name) {
+    public java.util.OptionalLong stat(String name) {
         for (int i = 0; i < NetStats.NAMES.length; i++) {
             if (NetStats.NAMES[i].equals(name)) {
-                return stats.get(i);
+                return java.util.OptionalLong.of(stats.get(i));
             }
         }
-        return 0;
+        return java.util.OptionalLong.empty();
     }
 
     public NetStats stats() {

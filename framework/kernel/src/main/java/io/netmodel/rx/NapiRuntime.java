@@ -258,12 +258,7 @@ final class NapiRuntime {
                 threadedPoll(cpu, sim.now());
                 return;
             }
-            if (napiCompleteDone(work, cpu)) {
-                irqMasked = false;
-                if (!ring.isEmpty() || txToClean > 0) {
-                    raiseIrq();
-                }
-            }
+            completeAndUnmask(work, cpu);
         });
     }
 
@@ -290,10 +285,19 @@ final class NapiRuntime {
             sim.scheduleAt(end, () -> softirqPollDone(cpu));
             return;
         }
+        completeAndUnmask(work, cpu);
+    }
+
+    /**
+     * {@code napi_complete_done}, then what the driver does when it says the IRQ may be
+     * re-enabled: unmask it, and if a cause is already pending (virtqueue_poll) the interrupt
+     * fires again, moderation permitting.
+     */
+    private void completeAndUnmask(int work, int cpu) {
         if (napiCompleteDone(work, cpu)) {
             irqMasked = false;
             if (!ring.isEmpty() || txToClean > 0) {
-                raiseIrq(); // virtqueue_poll / pending cause: the interrupt fires again (moderation permitting)
+                raiseIrq();
             }
         }
     }
@@ -396,12 +400,7 @@ final class NapiRuntime {
             armWatchdog(napi.groFlushTimeout(), cpu);
             return; // IRQ stays masked; the timer takes over
         }
-        if (napiCompleteDone(0, cpu)) {
-            irqMasked = false;
-            if (!ring.isEmpty() || txToClean > 0) {
-                raiseIrq();
-            }
-        }
+        completeAndUnmask(0, cpu);
     }
 
     /** Starts a continuous poller: interrupts stay masked and nothing else polls this NAPI. */

@@ -64,23 +64,6 @@ final class E1000Ethtool implements EthtoolOps {
     private int itr;
     private final long[] counters = new long[STATS.size()];
     private final NetDevice netdev;
-    /**
-     * The entries that count what the receive and transmit paths move (good packets and octets,
-     * the netdev's error and drop counters): read from the device, so they climb with traffic.
-     * The rest are MAC registers the model does not simulate and stay 0.
-     */
-    private static final int[] FROM_NETDEV = indexes("rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors",
-        "tx_errors", "tx_dropped", "multicast", "collisions", "rx_length_errors", "rx_over_errors", "rx_crc_errors",
-        "rx_frame_errors", "rx_missed_errors", "tx_aborted_errors", "tx_carrier_errors", "tx_fifo_errors",
-        "tx_heartbeat_errors", "tx_window_errors");
-
-    private static int[] indexes(String... names) {
-        int[] out = new int[names.length];
-        for (int i = 0; i < names.length; i++) {
-            out[i] = STATS.indexOf(names[i]);
-        }
-        return out;
-    }
 
     E1000Ethtool(NetDevice netdev, String busInfo, int pciDevice, E1000Options options) {
         this.netdev = netdev;
@@ -183,9 +166,10 @@ final class E1000Ethtool implements EthtoolOps {
 
     @Override
     public long[] getEthtoolStats() {
-        long[] out = counters.clone();
-        for (int i = 0; i < FROM_NETDEV.length; i++) {
-            out[FROM_NETDEV[i]] = netdev.stat(STATS.get(FROM_NETDEV[i]));
+        // good packets/octets and the netdev's error counters climb with traffic; MAC registers stay 0
+        long[] out = new long[counters.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = netdev.stat(STATS.get(i)).orElse(counters[i]);
         }
         return out;
     }

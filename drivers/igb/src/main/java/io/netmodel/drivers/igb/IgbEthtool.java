@@ -64,11 +64,6 @@ final class IgbEthtool implements EthtoolOps {
     private int rxItrSetting = IgbDefaults.DEFAULT_ITR;
     private int txItrSetting = IgbDefaults.DEFAULT_ITR;
     private final long[] counters = new long[GLOBAL_STATS.size()];
-    /** The {@link #GLOBAL_STATS} entries read from the device's counters. */
-    private static final java.util.Set<String> FROM_NETDEV = java.util.Set.of("rx_packets", "tx_packets", "rx_bytes",
-        "tx_bytes", "rx_errors", "tx_errors", "tx_dropped", "multicast", "collisions", "rx_length_errors",
-        "rx_over_errors", "rx_crc_errors", "rx_frame_errors", "rx_missed_errors", "tx_aborted_errors",
-        "tx_carrier_errors", "tx_fifo_errors", "tx_heartbeat_errors", "tx_window_errors");
     private long[][] txQueueCounters;
     private long[][] rxQueueCounters;
 
@@ -242,7 +237,7 @@ final class IgbEthtool implements EthtoolOps {
         List<Long> out = new ArrayList<>();
         for (int i = 0; i < counters.length; i++) {
             // good packets/octets and the netdev's error counters climb with traffic; MAC registers stay 0
-            out.add(FROM_NETDEV.contains(GLOBAL_STATS.get(i)) ? netdev.stat(GLOBAL_STATS.get(i)) : counters[i]);
+            out.add(netdev.stat(GLOBAL_STATS.get(i)).orElse(counters[i]));
         }
         for (long[] q : txQueueCounters) {
             for (long v : q) {

@@ -83,11 +83,11 @@ public interface NetDevice {
 
     /**
      * A counter of {@code dev->stats} by its {@code statistics/} file name ({@code rx_packets},
-     * {@code rx_bytes}, ...), as the receive path has counted it: what a driver's
-     * {@code ethtool -S} reports for the entries it takes from the netdev or from the MAC's
-     * good-packet counters (e1000, igb). 0 for a name the core does not keep.
+     * {@code rx_missed_errors}, ...), as the receive path has counted it; empty for a name the
+     * core does not keep. What a driver's {@code ethtool -S} reports for its entries of the same
+     * name (e1000's and igb's netdev entries and good-packet counters).
      *
      * @since 1.2
      */
-    long stat(String name);
+    java.util.OptionalLong stat(String name);
 }
