@@ -110,7 +110,7 @@ final class SimHost {
             peer.napi.rxArrive(p);
         });
         // The TX completion is written back once the frame is out: half a trip, DMA and NIC.
-        sim.scheduleAt(leaveAt + costs.wire() / 2, napi::txDone);
+        napi.txCompletesAt(leaveAt + costs.wire() / 2);
     }
 
     /**
