@@ -13,6 +13,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * device-managed, like {@code devm_*}: the core releases whatever is left, in reverse order,
  * after {@code remove} returns or when {@code probe} throws. A driver needs {@code remove}
  * only for work of its own.
+ *
+ * <p>Abstract methods come before default ones: bnd's baseline judges an abstract method
+ * declared below a default method as a minor change (ApiTypeRolesTest).
  */
 @ConsumerType
 public interface NetDriver {
@@ -25,17 +28,17 @@ public interface NetDriver {
     /** The devices this driver binds ({@code MODULE_DEVICE_TABLE}). */
     List<DeviceId> idTable();
 
-    /** Module parameters this driver accepts; none by default. */
-    default List<ModuleParam> parameters() {
-        return List.of();
-    }
-
     /**
      * Binds one device: allocate and register netdevs, add NAPIs, request IRQs. Throwing
      * fails the bind (logged like {@code probe of 0000:00:03.0 failed with error -22}); the
      * core unwinds what was acquired and the model keeps running.
      */
     void probe(DeviceContext ctx) throws DriverException;
+
+    /** Module parameters this driver accepts; none by default. */
+    default List<ModuleParam> parameters() {
+        return List.of();
+    }
 
     /** Unbinds one device before the core releases its managed resources. */
     default void remove(DeviceContext ctx) {
