@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
         "With --live the server runs on the running model's knobs instead (net.core sysctls, eth0's "
             + "napi_defer_hard_irqs and gro_flush_timeout, its NAPI's napi-set config, IRQ affinity, ethtool "
             + "settings); only epoll's own parameters (--busy-poll-usecs, --busy-poll-budget, --prefer-busy-poll) "
-            + "come from the command line. With no busy_poll_usecs of its own, epoll busy-polls for "
-            + "net.core.busy_poll µs, as the kernel does.",
+            + "come from the command line. With no busy_poll_usecs of its own, epoll busy-polls as long as the "
+            + "busy_poll sysctl says, as the kernel does.",
         "Reports latency at the client, the server thread's CPU use and the interrupts taken."},
     footer = {"", "Set-ups: base, defer10, defer20, napibusy, fullbusy, suspend10, suspend20, or all (one run each).",
         "", "Examples:",
@@ -65,15 +65,15 @@ public final class EpollRrCommand extends BenchSubcommand {
     boolean prefer;
 
     @Option(names = "--defer", paramLabel = "N", order = 7,
-        description = "napi_defer_hard_irqs on the server's NAPI (default 0; with --live, the model's).")
+        description = "napi_defer_hard_irqs on the server's NAPI (default 0; --live uses the model's).")
     Long defer;
 
     @Option(names = "--gro-flush-timeout", paramLabel = "NS", order = 8,
-        description = "gro_flush_timeout on the server's NAPI, ns (default 0; with --live, the model's).")
+        description = "gro_flush_timeout on the server's NAPI, ns (default 0; --live uses the model's).")
     Long groFlushTimeout;
 
     @Option(names = "--irq-suspend-timeout", paramLabel = "NS", order = 9,
-        description = "irq-suspend-timeout on the server's NAPI (napi-set), ns (default 0; with --live, the model's).")
+        description = "irq-suspend-timeout on the server's NAPI (napi-set), ns (default 0; --live uses the model's).")
     Long irqSuspendTimeout;
 
     /** The runs to do, and the set-up name of each (null for knobs given by flags). */
