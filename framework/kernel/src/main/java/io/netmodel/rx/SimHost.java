@@ -77,6 +77,11 @@ final class SimHost {
         return inputIrq == null ? -1 : inputIrq.number();
     }
 
+    /** The CPU RX queue 0's IRQ is delivered to ({@code effective_affinity}), or -1 without one. */
+    int inputIrqCpu() {
+        return inputIrq == null ? -1 : inputIrq.effectiveCpu();
+    }
+
     /** The IRQ of RX queue 0: the MSI-X vector named "...input.0"/"...TxRx-0", else the device's only one. */
     private IrqDesc findInputIrq() {
         IrqDesc only = null;
