@@ -92,7 +92,7 @@ public final class BenchServiceImpl implements BenchService {
      * One xsk_rr run on a fresh client/server pair: {@code configure} sets each host's knobs
      * (seed 001's script, or the running model's), {@code describe} reports them from the client.
      */
-    private BenchResult runXskRr(XskRrRequest req, ProgressListener progress, Consumer<SimHost> configure,
+    BenchResult runXskRr(XskRrRequest req, ProgressListener progress, Consumer<SimHost> configure,
                                  java.util.function.Function<SimHost, Map<String, String>> describe) {
         Simulator sim = new Simulator(req.seed());
         HostSpec spec = new HostSpec(Math.max(XSK_RR_MIN_CPUS, host.cpus()), host.nics());
@@ -123,6 +123,7 @@ public final class BenchServiceImpl implements BenchService {
             counters.put(h.name + ".irq." + h.inputIrqNumber(), irqCount(h));
         }
         counters.put("client.requests_sent", run.sent());
+        schedReport(knobs, counters, client, server);
         counters.put("sim.events", sim.executed());
         counters.put("sim.stale_timer_entries", sim.skipped());
         counters.put("sim.pending_at_end", (long) sim.pending());
@@ -240,6 +241,7 @@ public final class BenchServiceImpl implements BenchService {
         counters.put("server.thread.wakeups", run.wakeups());
         counters.put("server.napi_suspend_irqs", run.suspends());
         counters.put("server.napi_resume_irqs", run.resumes());
+        schedReport(knobs, counters, client, server);
         counters.put("sim.events", sim.executed());
         return new BenchResult("epoll-rr", knobs, samples.toArray(), samples.size(), req.durationNs(),
             cpuUsage(sim.now(), before, client, server), counters);
@@ -316,6 +318,23 @@ public final class BenchServiceImpl implements BenchService {
             }
         }
         return all.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * For each CPU a spinning kthread shares with an application thread ({@link RunQueue}): how
+     * they shared it, whether the application starved, and the scheduler's counters. Nothing for
+     * CPUs no two tasks share.
+     */
+    private static void schedReport(Map<String, String> knobs, Map<String, Long> counters, SimHost... hosts) {
+        for (SimHost h : hosts) {
+            for (Cpu c : h.cpus) {
+                if (c.rq.shared()) {
+                    String prefix = h.name + ".sched.cpu" + c.id;
+                    knobs.put(prefix, c.rq.describe());
+                    counters.putAll(c.rq.counters(prefix + "."));
+                }
+            }
+        }
     }
 
     private static List<CpuUsage> cpuUsage(long elapsed, long[] before, SimHost... hosts) {

@@ -21,6 +21,10 @@ import io.netmodel.sim.Timer;
  * per completion would give: each is found by the next iteration, costs one poll, and keeps the
  * loop busy until that poll ends ({@code busyUntil}); one that finds a poll pending is cleaned
  * by that poll.
+ *
+ * <p>When it shares its CPU with an application thread ({@link RunQueue}), a poll waits until the
+ * scheduler gives it the CPU, a pending poll is pushed past a burst that preempts it, and the time
+ * the application had is not accounted to this thread.
  */
 final class ContinuousPoller {
     private final Simulator sim;
@@ -38,6 +42,11 @@ final class ContinuousPoller {
     private final LongQueue txDue = new LongQueue();
     /** Until then the loop is in a poll that cleaned TX completions. */
     private long busyUntil;
+    /** When the pending poll starts, and what it costs. */
+    private long pollAt;
+    private long pollCostNs;
+    /** {@link RunQueue#lostBy} when the loop (re)started. */
+    private long lostMark;
 
     ContinuousPoller(Simulator sim, Rng rng, NapiRuntime napi, Cpu cpu, long periodNs, int budget, CpuTime bucket) {
         this.sim = sim;
@@ -57,6 +66,7 @@ final class ContinuousPoller {
     /** Starts looping now. */
     void start() {
         attachedAt = sim.now();
+        lostMark = cpu.rq.lostBy(attachedAt);
         napi.attach(this);
         if (!napi.ringEmpty()) {
             workArrived();
@@ -72,7 +82,7 @@ final class ContinuousPoller {
             return;
         }
         catchUp();
-        cpu.account(bucket, sim.now() - attachedAt);
+        cpu.account(bucket, sim.now() - attachedAt - (cpu.rq.lostBy(sim.now()) - lostMark));
         attachedAt = -1;
         pending = false;
         pollEnd.cancel();
@@ -99,8 +109,9 @@ final class ContinuousPoller {
             if (pending) {
                 continue; // the pending poll cleans it
             }
-            long start = Math.max(cpu.taskReady(at + rng.uniform(0, periodNs)), busyUntil);
+            long start = Math.max(cpu.rq.spinnerOnCpu(cpu.taskReady(at + rng.uniform(0, periodNs))), busyUntil);
             busyUntil = start + napi.pollCost(budget, cpu.id);
+            cpu.rq.spinnerPolls(busyUntil);
             napi.pollNow(budget, cpu.id); // the ring is empty (else a poll would be pending): TX only
         }
     }
@@ -113,8 +124,10 @@ final class ContinuousPoller {
     void accountSoFar() {
         if (attachedAt >= 0) {
             catchUp();
-            cpu.account(bucket, sim.now() - attachedAt);
+            long lost = cpu.rq.lostBy(sim.now());
+            cpu.account(bucket, sim.now() - attachedAt - (lost - lostMark));
             attachedAt = sim.now();
+            lostMark = lost;
         }
     }
 
@@ -126,8 +139,21 @@ final class ContinuousPoller {
         pending = true;
         long now = sim.now();
         // in a TX-cleaning poll: the iteration right after it finds the frame
-        long pollAt = busyUntil > now ? busyUntil : cpu.taskReady(now + rng.uniform(0, periodNs));
-        pollEnd.startAt(pollAt + napi.pollCost(budget, cpu.id));
+        pollAt = busyUntil > now ? busyUntil : cpu.rq.spinnerOnCpu(cpu.taskReady(now + rng.uniform(0, periodNs)));
+        pollCostNs = napi.pollCost(budget, cpu.id);
+        pollEnd.startAt(pollAt + pollCostNs);
+        cpu.rq.spinnerPolls(pollAt + pollCostNs);
+    }
+
+    /**
+     * An application burst has the CPU over {@code [from, until)}: a pending poll due to start
+     * in it starts when it ends ({@link RunQueue}, preemption mode).
+     */
+    void preempted(long from, long until) {
+        if (pending && pollAt >= from && pollAt < until) {
+            pollAt = until;
+            pollEnd.startAt(pollAt + pollCostNs);
+        }
     }
 
     private void pollDone() {

@@ -11,15 +11,18 @@ import io.netmodel.sim.Simulator;
  * in interrupt context waits until {@link #irqBusyUntil()}); time is accounted into the
  * {@code /proc/stat} buckets of the host's {@link CpuStat}.
  *
- * <p>Unlike Linux: tasks are not time-sliced against each other (benchmark threads are pinned
- * to CPUs of their own); preemption of a task by interrupts shows as the task's next action
- * waiting for the interrupt work to finish.
+ * <p>Preemption of a task by interrupts shows as the task's next action waiting for the
+ * interrupt work to finish. Which task runs when a spinning kthread shares the CPU with an
+ * application thread is the {@link RunQueue}'s business ({@link #rq}); without sharing every
+ * task runs when it is ready.
  */
 final class Cpu {
     final int id;
     private final CpuStat stat;
     private final Simulator sim;
     private long irqBusyUntil;
+    /** Who of the tasks on this CPU runs when (a spinning kthread against the application thread). */
+    final RunQueue rq = new RunQueue();
 
     Cpu(int id, CpuStat stat, Simulator sim) {
         this.id = id;

@@ -96,9 +96,10 @@ final class EpollRr {
 
     /**
      * The server NAPI's kthread when it is in threaded busy-poll mode: it polls without
-     * sleeping, kernel time, on its CPU. Refused where the model cannot run it: on the server
-     * thread's CPU (two threads that never yield on one CPU need a scheduler the model does not
-     * have), or beside epoll busy polling on the same NAPI (one poller owns a NAPI in the model).
+     * sleeping, kernel time, on its CPU; on the server thread's CPU the two share it as the
+     * kthread's policy decides ({@link RunQueue}; the server thread sleeps in epoll_wait between
+     * bursts). Refused beside epoll busy polling on the same NAPI (one poller owns a NAPI in the
+     * model).
      */
     private ContinuousPoller threadedBusyPoll(Simulator sim, SimHost h) {
         if (h.napi.napi().threaded() != NapiThreaded.BUSY_POLL) {
@@ -114,13 +115,15 @@ final class EpollRr {
                 + busyPollSource() + "); the model does not run two pollers on one NAPI: turn epoll busy polling "
                 + "off, or set the NAPI's threaded mode to 'enabled' or 'disabled' with napi-set");
         }
-        if (thread.cpu() == APP_CPU) {
-            throw new IllegalArgumentException(thread.comm() + " runs on CPU " + APP_CPU + ", which epoll_rr's "
-                + "server thread also uses; the model does not time-slice a spinning kthread with it: pin the "
-                + "kthread elsewhere, e.g. taskset -pc 0 " + thread.pid());
-        }
-        return new ContinuousPoller(sim, sim.rng().fork(h.name + ".kthread"), h.napi, h.cpus[thread.cpu()],
+        ContinuousPoller p = new ContinuousPoller(sim, sim.rng().fork(h.name + ".kthread"), h.napi, h.cpus[thread.cpu()],
             costs.pollEmpty(), h.napi.napi().weight(), CpuTime.SYSTEM);
+        if (thread.cpu() == APP_CPU) {
+            var rt = h.kernel.sysctlKernel();
+            h.cpus[APP_CPU].rq.share(p, thread.comm(), thread.policy(), thread.rtPriority(), "epoll_rr's server thread",
+                false, 0, h.cpus.length, rt.rtPeriodUs(), rt.rtRuntimeUs(), costs.wakeup(),
+                sim.rng().fork(h.name + ".sched"));
+        }
+        return p;
     }
 
     /** What turned epoll busy polling on, in the words of its knobs. */
@@ -209,7 +212,10 @@ final class EpollRr {
                 state = State.RUNNING;
                 wakeups++;
                 server.kernel.cpus().cpu(APP_CPU).nrSwitches++;
-                long resume = server.cpus[APP_CPU].taskReady(at + costs.wakeup());
+                long resume = server.cpus[APP_CPU].rq.appOnCpu(server.cpus[APP_CPU].taskReady(at + costs.wakeup()), true);
+                if (resume == RunQueue.NEVER) {
+                    break; // starved: the thread never runs again
+                }
                 sim.scheduleAt(resume, () -> epollWait(sim.now()));
                 break;
             case RUNNING:
@@ -220,7 +226,7 @@ final class EpollRr {
 
     /** {@code epoll_wait} entered by the thread at {@code t}. */
     private void epollWait(long t) {
-        long start = server.cpus[APP_CPU].taskReady(t) + costs.syscall();
+        long start = server.cpus[APP_CPU].rq.appEnd(server.cpus[APP_CPU].taskReady(t), costs.syscall());
         server.cpus[APP_CPU].account(CpuTime.SYSTEM, costs.syscall());
         if (!socketQueue.isEmpty()) {
             sim.scheduleAt(start, () -> eventsReady(sim.now()));
@@ -282,7 +288,7 @@ final class EpollRr {
             long sys = costs.syscall() + costs.syscall() + costs.udpStack() + costs.xmit();
             cpu.account(CpuTime.SYSTEM, sys);
             cpu.account(CpuTime.USER, req.serviceNs());
-            now += sys + req.serviceNs();
+            now = cpu.rq.appEnd(now, sys + req.serviceNs());
             server.transmit(new Packet(p.sentAtNs, false), now, FRAME_BYTES);
         }
         long done = now;

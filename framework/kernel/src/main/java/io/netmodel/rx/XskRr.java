@@ -98,22 +98,28 @@ final class XskRr {
 
     /**
      * The threaded-busy-poll kthread ({@code napi/eth0-N}): polls continuously, kernel time, on
-     * the CPU its affinity put it on ({@code taskset -pc 2} in seed 001's script).
+     * the CPU its affinity put it on ({@code taskset -pc 2} in seed 001's script). On xsk_rr's
+     * sender CPU (client) or main CPU it shares the CPU with that thread, as its policy decides
+     * ({@link RunQueue}): the sender sleeps between requests, the main thread never sleeps (it
+     * peeks its ring or spins the delay).
      */
     private ContinuousPoller kthread(SimHost h) {
         var thread = h.napi.napi().thread();
         if (thread == null) {
             throw new IllegalStateException(h.name + ": threaded busy poll, but eth0's NAPI has no kthread");
         }
-        if (thread.cpu() == SENDER_CPU || thread.cpu() == MAIN_CPU) {
-            // Two threads that never sleep on one CPU would need a scheduler the model does not have.
-            throw new IllegalArgumentException(h.name + ": " + thread.comm() + " runs on CPU " + thread.cpu()
-                + ", which xsk_rr's " + (thread.cpu() == SENDER_CPU ? "sender" : "main") + " thread (CPUs 3-5, as in "
-                + "seed 001) also spins on; the model does not time-slice spinning threads: pin the kthread elsewhere, "
-                + "e.g. taskset -pc 2 " + thread.pid());
-        }
-        return new ContinuousPoller(sim, sim.rng().fork(h.name + ".kthread"), h.napi, h.cpus[thread.cpu()],
+        Cpu cpu = h.cpus[thread.cpu()];
+        ContinuousPoller p = new ContinuousPoller(sim, sim.rng().fork(h.name + ".kthread"), h.napi, cpu,
             costs.pollEmpty(), h.napi.napi().weight(), CpuTime.SYSTEM);
+        boolean sender = h == client && cpu.id == SENDER_CPU;
+        if (sender || cpu.id == MAIN_CPU) {
+            var rt = h.kernel.sysctlKernel();
+            cpu.rq.share(p, thread.comm(), thread.policy(), thread.rtPriority(),
+                "xsk_rr's " + (sender ? "sender" : "main") + " thread", !sender, sim.now(), h.cpus.length,
+                rt.rtPeriodUs(), rt.rtRuntimeUs(), costs.wakeup(),
+                sim.rng().fork(h.name + ".sched"));
+        }
+        return p;
     }
 
     /** A thread looping recvfrom(MSG_DONTWAIT): syscall, busy-loop set-up, two polls, a ring peek. */
@@ -123,27 +129,46 @@ final class XskRr {
             BUSY_POLL_BUDGET, CpuTime.SYSTEM);
     }
 
-    /** The client's sender thread: one request per period (open loop), timestamped before sendto. */
+    /**
+     * The client's sender thread: one request per period (open loop), timestamped before sendto
+     * by the thread itself, so once it has the CPU; a late sender sends the next request as soon
+     * as this one is out.
+     */
     private void sendNext() {
         if (sim.now() >= endAt) {
             return;
         }
+        long on = client.cpus[SENDER_CPU].rq.appOnCpu(sim.now(), false);
+        if (on == RunQueue.NEVER) {
+            return; // starved: it never sends again (reported with the run)
+        }
+        long due = sim.now() + req.periodNs();
+        if (on == sim.now()) {
+            send(due);
+        } else {
+            sim.scheduleAt(on, () -> send(due));
+        }
+    }
+
+    private void send(long due) {
         long t0 = sim.now();
         long leave = sendto(client, SENDER_CPU, t0);
         client.transmit(new Packet(t0, true), leave, FRAME_BYTES);
         sent++;
-        sim.scheduleAt(t0 + req.periodNs(), sendNext);
+        sim.scheduleAt(Math.max(due, leave), sendNext);
     }
 
     /** {@code sendto}: syscall, one busy-poll pass when enabled, then the copy-mode generic xmit. */
     private long sendto(SimHost h, int cpuId, long at) {
         Cpu cpu = h.cpus[cpuId];
-        long t = cpu.taskReady(at) + costs.syscall();
+        long ready = cpu.taskReady(at);
+        long t = ready + costs.syscall();
         if (busyPollSyscalls && h.napi.hasValidNapiId()) {
             t = h.napi.busyPollOnce(cpuId, t, BUSY_POLL_BUDGET, true);
         }
-        long leave = t + costs.xmit();
-        cpu.account(CpuTime.SYSTEM, leave - at);
+        long work = t + costs.xmit() - ready;
+        long leave = cpu.rq.appEnd(ready, work);
+        cpu.account(CpuTime.SYSTEM, ready - at + work);
         return leave;
     }
 
@@ -153,7 +178,10 @@ final class XskRr {
         if (req.mode() == XskMode.BUSY_POLL) {
             seen = at + costs.ringPeek(); // it was this thread's own recvfrom that polled it
         }
-        long start = seen;
+        long start = server.cpus[MAIN_CPU].rq.appOnCpu(seen, true);
+        if (start == RunQueue.NEVER) {
+            return; // the main thread starves: the request is never answered
+        }
         sim.scheduleAt(start, () -> reply(p));
         serverFreeAt = start; // refined when the reply is sent
     }
@@ -179,10 +207,14 @@ final class XskRr {
         } else {
             seen = Math.max(at + clientRng.uniform(0, costs.ringPeek() + 1), clientFreeAt);
         }
+        seen = client.cpus[MAIN_CPU].rq.appOnCpu(seen, true);
+        if (seen == RunQueue.NEVER) {
+            return; // the main thread starves: the reply is never taken
+        }
         if (seen >= WARMUP_NS && seen < endAt) {
             samples.add(seen - p.sentAtNs);
         }
-        clientFreeAt = client.cpus[MAIN_CPU].taskReady(seen) + req.delayNs();
+        clientFreeAt = client.cpus[MAIN_CPU].rq.appEnd(client.cpus[MAIN_CPU].taskReady(seen), req.delayNs());
         client.cpus[MAIN_CPU].account(CpuTime.USER, req.delayNs());
         if (req.mode() == XskMode.BUSY_POLL && req.delayNs() > 0) {
             clientLoop.stop(true); // spinning the delay: nobody polls, the watchdog is armed
