@@ -227,6 +227,9 @@ final class EpollRr {
     /** {@code epoll_wait} entered by the thread at {@code t}. */
     private void epollWait(long t) {
         long start = server.cpus[APP_CPU].rq.appEnd(server.cpus[APP_CPU].taskReady(t), costs.syscall());
+        if (start == RunQueue.NEVER) {
+            return; // starved beside an RT kthread: the thread never runs again
+        }
         server.cpus[APP_CPU].account(CpuTime.SYSTEM, costs.syscall());
         if (!socketQueue.isEmpty()) {
             sim.scheduleAt(start, () -> eventsReady(sim.now()));
@@ -289,6 +292,9 @@ final class EpollRr {
             cpu.account(CpuTime.SYSTEM, sys);
             cpu.account(CpuTime.USER, req.serviceNs());
             now = cpu.rq.appEnd(now, sys + req.serviceNs());
+            if (now == RunQueue.NEVER) {
+                return; // starved beside an RT kthread
+            }
             server.transmit(new Packet(p.sentAtNs, false), now, FRAME_BYTES);
         }
         long done = now;

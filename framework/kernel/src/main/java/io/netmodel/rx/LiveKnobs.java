@@ -27,7 +27,9 @@ import java.util.Map;
  * {@code threaded}) and its RX queues' RPS settings; the affinity of eth0's IRQs, matched by
  * action name (IRQ numbers of a host booted afresh need not be the live ones); and eth0's
  * first NAPI's own config, threaded mode and kthread scheduling ({@link LiveNapi}), which
- * netlink and {@code chrt}/{@code taskset} set without any file showing them.
+ * netlink and {@code chrt}/{@code taskset} set without any file showing them; and RT throttling
+ * ({@code kernel.sched_rt_period_us}/{@code sched_rt_runtime_us}), which decides how much of a
+ * CPU an RT kthread leaves to the application thread beside it ({@link RunQueue}).
  */
 final class LiveKnobs {
     private static final String CORE = "/proc/sys/net/core";
@@ -35,6 +37,11 @@ final class LiveKnobs {
     private static final List<String> DEV_KNOBS = List.of("napi_defer_hard_irqs", "gro_flush_timeout", "threaded");
     private static final List<String> RXQ_KNOBS = List.of("rps_cpus", "rps_flow_cnt");
     private static final int MAX_IRQ = 4096;
+    private static final String RT_PERIOD = "/proc/sys/kernel/sched_rt_period_us";
+    private static final String RT_RUNTIME = "/proc/sys/kernel/sched_rt_runtime_us";
+    /** The boot values of {@code sched_rt_period_us} and {@code sched_rt_runtime_us} (rt.c). */
+    private static final int DEFAULT_RT_PERIOD_US = 1_000_000;
+    private static final int DEFAULT_RT_RUNTIME_US = 950_000;
 
     /** File writes in order: path to value (as read, without the newline). */
     private final Map<String, String> files;
@@ -42,12 +49,17 @@ final class LiveKnobs {
     private final Map<String, String> irqAffinity;
     private final LiveEthtool ethtool;
     private final LiveNapi napi;
+    private final int rtPeriodUs;
+    private final int rtRuntimeUs;
 
-    private LiveKnobs(Map<String, String> files, Map<String, String> irqAffinity, LiveEthtool ethtool, LiveNapi napi) {
+    private LiveKnobs(Map<String, String> files, Map<String, String> irqAffinity, LiveEthtool ethtool, LiveNapi napi,
+                      int rtPeriodUs, int rtRuntimeUs) {
         this.files = files;
         this.irqAffinity = irqAffinity;
         this.ethtool = ethtool;
         this.napi = napi;
+        this.rtPeriodUs = rtPeriodUs;
+        this.rtRuntimeUs = rtRuntimeUs;
     }
 
     /** Reads the knobs of {@code live}; fails when it has no eth0 to measure. */
@@ -79,7 +91,8 @@ final class LiveKnobs {
                     }
                 }
             }
-            return new LiveKnobs(files, eth0IrqAffinity(live), LiveEthtool.capture(live), LiveNapi.capture(live));
+            return new LiveKnobs(files, eth0IrqAffinity(live), LiveEthtool.capture(live), LiveNapi.capture(live),
+                live.sysctlKernel().rtPeriodUs(), live.sysctlKernel().rtRuntimeUs());
         });
     }
 
@@ -98,6 +111,21 @@ final class LiveKnobs {
             }
         }
         napi.applyTo(h);
+        applyRtThrottling(h);
+    }
+
+    /**
+     * RT throttling, in an order {@code sched_rt_global_validate} accepts from the boot values
+     * (a finite runtime may never exceed the period): a runtime the boot period allows first.
+     */
+    private void applyRtThrottling(SimHost h) {
+        if (rtRuntimeUs <= DEFAULT_RT_PERIOD_US) {
+            h.write(RT_RUNTIME, Integer.toString(rtRuntimeUs));
+            h.write(RT_PERIOD, Integer.toString(rtPeriodUs));
+        } else {
+            h.write(RT_PERIOD, Integer.toString(rtPeriodUs));
+            h.write(RT_RUNTIME, Integer.toString(rtRuntimeUs));
+        }
     }
 
     /** The knobs as {@code name -> value} for the report, in a stable order. */
@@ -107,6 +135,10 @@ final class LiveKnobs {
         irqAffinity.forEach((name, list) -> out.put("irq[" + name + "].smp_affinity_list", list));
         ethtool.describe(out);
         napi.describe(out);
+        if (rtPeriodUs != DEFAULT_RT_PERIOD_US || rtRuntimeUs != DEFAULT_RT_RUNTIME_US) {
+            out.put("kernel.sched_rt_period_us", Integer.toString(rtPeriodUs));
+            out.put("kernel.sched_rt_runtime_us", Integer.toString(rtRuntimeUs));
+        }
         return out;
     }
 

@@ -70,6 +70,7 @@ final class RunQueue {
     private long appWaits;
     private long appWaitNs;
     private long spinnerDeferred;
+    private long preemptions;
     private long starvedAt = -1;
     private String describe;
 
@@ -150,6 +151,7 @@ final class RunQueue {
             }
         } else {
             spinner.catchUp();
+            preemptions++;
             on = Math.max(t, spinnerPollEnd) + (switchPaid ? 0 : switchNs);
         }
         if (on > t) {
@@ -160,7 +162,8 @@ final class RunQueue {
     }
 
     /**
-     * The application thread, on the CPU at {@code start}, works {@code workNs}: when it is done.
+     * The application thread, on the CPU at {@code start}, works {@code workNs}: when it is done
+     * ({@link #NEVER} when it starves).
      * Preemption mode takes that time from the spinner (whose pending poll waits for the end).
      */
     long appEnd(long start, long workNs) {
@@ -169,6 +172,12 @@ final class RunQueue {
         }
         if (windows) {
             long t = appWindowFrom(start);
+            if (t == NEVER) {
+                if (starvedAt < 0) {
+                    starvedAt = start;
+                }
+                return NEVER;
+            }
             long left = workNs;
             while (true) {
                 long k = Math.floorDiv(t - origin, cycle);
@@ -245,6 +254,7 @@ final class RunQueue {
         Map<String, Long> m = new LinkedHashMap<>();
         m.put(prefix + "app_waits", appWaits);
         m.put(prefix + "app_wait_ns", appWaitNs);
+        m.put(prefix + "kthread_preemptions", preemptions);
         m.put(prefix + "kthread_deferred_polls", spinnerDeferred);
         m.put(prefix + "starved", starvedAt < 0 ? 0L : 1L);
         return m;

@@ -161,13 +161,45 @@ class EpollRrLiveTest {
     }
 
     @Test
-    void a_threaded_busy_poll_kthread_where_the_model_cannot_run_it_is_refused() throws Exception {
-        int pid = threadedBusyPoll(EpollRr.APP_CPU);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runLive(epoll(0, 0, false)));
-        assertTrue(e.getMessage().contains("taskset -pc 0 " + pid), e.getMessage());
+    void a_kthread_on_the_server_threads_cpu_is_preempted_each_time_the_thread_wakes() throws Exception {
         threadedBusyPoll(3);
-        e = assertThrows(IllegalArgumentException.class, () -> runLive(epoll(64, 0, false)));
+        BenchResult apart = runLive(epoll(0, 0, false));
+        threadedBusyPoll(EpollRr.APP_CPU); // napi kthreads are SCHED_OTHER until chrt
+        BenchResult shared = runLive(epoll(0, 0, false));
+        String how = shared.knobs().get("server.sched.cpu1");
+        assertTrue(how != null && how.startsWith("epoll_rr's server thread (SCHED_OTHER) preempts napi/eth0-"),
+            shared.knobs()::toString);
+        long wakeups = shared.counters().get("server.thread.wakeups");
+        assertTrue(wakeups > 1000 && shared.counters().get("server.sched.cpu1.kthread_preemptions") >= wakeups
+            && shared.counters().get("server.sched.cpu1.kthread_deferred_polls") > 0,
+            "each wake-up takes the CPU from the kthread: " + shared.counters());
+        assertTrue(shared.latencyNs().length > apart.latencyNs().length * 0.95, "the run proceeds");
+        assertTrue(median(shared) > median(apart), median(shared) + " vs " + median(apart));
+    }
+
+    @Test
+    void an_rt_kthread_with_rt_throttling_off_starves_the_server_thread() throws Exception {
+        int pid = threadedBusyPoll(EpollRr.APP_CPU);
+        live.kernel.taskService().setScheduler(pid, io.netmodel.api.sched.SchedPolicy.FIFO, 50);
+        live.write("/proc/sys/kernel/sched_rt_runtime_us", "-1\n");
+        BenchResult r = runLive(epoll(0, 0, false));
+        assertEquals(0, r.latencyNs().length, "no request is answered");
+        assertEquals(1L, r.counters().get("server.sched.cpu1.starved"), r.counters()::toString);
+        assertEquals("-1", r.knobs().get("server.kernel.sched_rt_runtime_us"), r.knobs()::toString);
+        assertTrue(r.knobs().get("server.sched.cpu1").contains("starved from"), r.knobs()::toString);
+    }
+
+    @Test
+    void a_threaded_busy_poll_kthread_beside_epoll_busy_polling_is_refused() throws Exception {
+        threadedBusyPoll(3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runLive(epoll(64, 0, false)));
         assertTrue(e.getMessage().contains("epoll busy polling is on as well (busy_poll_usecs 64)"), e.getMessage());
+    }
+
+    private static long median(BenchResult r) {
+        long[] s = r.latencyNs().clone();
+        java.util.Arrays.sort(s);
+        return s[s.length / 2];
     }
 
     @Test

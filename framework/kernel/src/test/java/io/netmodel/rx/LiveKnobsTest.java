@@ -155,14 +155,23 @@ class LiveKnobsTest {
     }
 
     @Test
-    void a_kthread_pinned_onto_xsk_rrs_main_cpu_is_refused_saying_where_to_put_it() throws Exception {
-        seedScriptThreaded();
+    void chrt_and_taskset_onto_the_senders_cpu_and_rt_throttling_are_copied_and_take_effect() throws Exception {
+        seedScriptThreaded(); // chrt -f -p 50, taskset -pc 2
+        BenchResult apart = runLive(null);
         int pid = live.kernel.netdevs().byName("eth0").napis().get(0).thread().pid();
-        java.util.BitSet cpu4 = new java.util.BitSet();
-        cpu4.set(4);
-        live.kernel.taskService().setAffinity(pid, cpu4);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runLive(null));
-        assertTrue(e.getMessage().contains("runs on CPU 4, which xsk_rr's main thread") && e.getMessage().contains(
-            "taskset -pc 2 " + pid), e.getMessage());
+        java.util.BitSet cpu3 = new java.util.BitSet();
+        cpu3.set(3);
+        live.kernel.taskService().setAffinity(pid, cpu3); // taskset -pc 3: xsk_rr's sender CPU
+        live.write("/proc/sys/kernel/sched_rt_runtime_us", "9000\n");
+        live.write("/proc/sys/kernel/sched_rt_period_us", "10000\n");
+        BenchResult shared = runLive(null);
+        assertEquals("10000", shared.knobs().get("kernel.sched_rt_period_us"), shared.knobs()::toString);
+        assertEquals("9000", shared.knobs().get("kernel.sched_rt_runtime_us"));
+        assertTrue(shared.knobs().get("client.sched.cpu3").contains("(SCHED_FIFO 50) runs 9000 us of every 10000 us"),
+            shared.knobs()::toString);
+        long sent = shared.counters().get("client.requests_sent");
+        long all = apart.counters().get("client.requests_sent");
+        assertTrue(sent > all * 0.07 && sent < all * 0.13, "the sender runs in 10% of each period: " + sent + " of " + all);
+        assertTrue(apart.knobs().keySet().stream().noneMatch(k -> k.contains("sched")), apart.knobs()::toString);
     }
 }
