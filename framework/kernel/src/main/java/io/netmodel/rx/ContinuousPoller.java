@@ -47,6 +47,8 @@ final class ContinuousPoller {
     private long pollCostNs;
     /** {@link RunQueue#lostBy} when the loop (re)started. */
     private long lostMark;
+    /** Its CPU's run queue while it shares the CPU, else null (the common case costs nothing). */
+    private RunQueue shared;
 
     ContinuousPoller(Simulator sim, Rng rng, NapiRuntime napi, Cpu cpu, long periodNs, int budget, CpuTime bucket) {
         this.sim = sim;
@@ -66,7 +68,8 @@ final class ContinuousPoller {
     /** Starts looping now. */
     void start() {
         attachedAt = sim.now();
-        lostMark = cpu.rq.lostBy(attachedAt);
+        shared = cpu.rq.shared() ? cpu.rq : null;
+        lostMark = shared == null ? 0 : shared.lostBy(attachedAt);
         napi.attach(this);
         if (!napi.ringEmpty()) {
             workArrived();
@@ -82,7 +85,7 @@ final class ContinuousPoller {
             return;
         }
         catchUp();
-        cpu.account(bucket, sim.now() - attachedAt - (cpu.rq.lostBy(sim.now()) - lostMark));
+        cpu.account(bucket, sim.now() - attachedAt - (shared == null ? 0 : shared.lostBy(sim.now()) - lostMark));
         attachedAt = -1;
         pending = false;
         pollEnd.cancel();
@@ -109,9 +112,15 @@ final class ContinuousPoller {
             if (pending) {
                 continue; // the pending poll cleans it
             }
-            long start = Math.max(cpu.rq.spinnerOnCpu(cpu.taskReady(at + rng.uniform(0, periodNs))), busyUntil);
+            long ready = cpu.taskReady(at + rng.uniform(0, periodNs));
+            if (shared != null) {
+                ready = shared.spinnerOnCpu(ready);
+            }
+            long start = Math.max(ready, busyUntil);
             busyUntil = start + napi.pollCost(budget, cpu.id);
-            cpu.rq.spinnerPolls(busyUntil);
+            if (shared != null) {
+                shared.spinnerPolls(busyUntil);
+            }
             napi.pollNow(budget, cpu.id); // the ring is empty (else a poll would be pending): TX only
         }
     }
@@ -124,7 +133,7 @@ final class ContinuousPoller {
     void accountSoFar() {
         if (attachedAt >= 0) {
             catchUp();
-            long lost = cpu.rq.lostBy(sim.now());
+            long lost = shared == null ? 0 : shared.lostBy(sim.now());
             cpu.account(bucket, sim.now() - attachedAt - (lost - lostMark));
             attachedAt = sim.now();
             lostMark = lost;
@@ -139,10 +148,15 @@ final class ContinuousPoller {
         pending = true;
         long now = sim.now();
         // in a TX-cleaning poll: the iteration right after it finds the frame
-        pollAt = busyUntil > now ? busyUntil : cpu.rq.spinnerOnCpu(cpu.taskReady(now + rng.uniform(0, periodNs)));
-        pollCostNs = napi.pollCost(budget, cpu.id);
-        pollEnd.startAt(pollAt + pollCostNs);
-        cpu.rq.spinnerPolls(pollAt + pollCostNs);
+        long at = busyUntil > now ? busyUntil : cpu.taskReady(now + rng.uniform(0, periodNs));
+        long cost = napi.pollCost(budget, cpu.id);
+        if (shared != null) {
+            at = shared.spinnerOnCpu(at);
+            shared.spinnerPolls(at + cost);
+            pollAt = at;
+            pollCostNs = cost;
+        }
+        pollEnd.startAt(at + cost);
     }
 
     /**

@@ -137,9 +137,10 @@ final class RunQueue {
      * when it starves. {@code switchPaid}: its wake-up already paid a context switch.
      */
     long appOnCpu(long t, boolean switchPaid) {
-        if (spinner == null) {
-            return t;
-        }
+        return spinner == null ? t : appOnSharedCpu(t, switchPaid);
+    }
+
+    private long appOnSharedCpu(long t, boolean switchPaid) {
         long on;
         if (windows) {
             on = appWindowFrom(t);
@@ -167,9 +168,10 @@ final class RunQueue {
      * Preemption mode takes that time from the spinner (whose pending poll waits for the end).
      */
     long appEnd(long start, long workNs) {
-        if (spinner == null) {
-            return start + workNs;
-        }
+        return spinner == null ? start + workNs : appEndShared(start, workNs);
+    }
+
+    private long appEndShared(long start, long workNs) {
         if (windows) {
             long t = appWindowFrom(start);
             if (t == NEVER) {
@@ -201,9 +203,10 @@ final class RunQueue {
 
     /** The earliest the spinner, wanting to poll at {@code t}, is on the CPU. */
     long spinnerOnCpu(long t) {
-        if (spinner == null) {
-            return t;
-        }
+        return spinner == null ? t : spinnerOnSharedCpu(t);
+    }
+
+    private long spinnerOnSharedCpu(long t) {
         long on = t;
         if (windows) {
             long k = Math.floorDiv(t - origin, cycle);
@@ -221,7 +224,7 @@ final class RunQueue {
 
     /** The spinner polls until {@code end}, not preemptible meanwhile. */
     void spinnerPolls(long end) {
-        if (end > spinnerPollEnd) {
+        if (spinner != null && end > spinnerPollEnd) {
             spinnerPollEnd = end;
         }
     }

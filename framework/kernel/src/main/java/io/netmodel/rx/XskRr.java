@@ -41,6 +41,10 @@ final class XskRr {
     private ContinuousPoller serverLoop;
     private final io.netmodel.sim.Timer clientResume;
     private final io.netmodel.sim.Event sendNext = this::sendNext;
+    /** The run queues of the CPUs the sender and the main threads use. */
+    private final RunQueue senderRq;
+    private final RunQueue clientMainRq;
+    private final RunQueue serverMainRq;
     private long serverFreeAt;
     private long clientFreeAt;
     private long sent;
@@ -57,6 +61,9 @@ final class XskRr {
         this.samples = samples;
         this.busyPollSyscalls = Integer.parseInt(client.read("/proc/sys/net/core/busy_read")) > 0;
         this.clientResume = new io.netmodel.sim.Timer(sim, this::clientResume);
+        this.senderRq = client.cpus[SENDER_CPU].rq;
+        this.clientMainRq = client.cpus[MAIN_CPU].rq;
+        this.serverMainRq = server.cpus[MAIN_CPU].rq;
     }
 
     /** Runs warm-up plus the requested duration; samples are kept after warm-up. */
@@ -138,16 +145,17 @@ final class XskRr {
         if (sim.now() >= endAt) {
             return;
         }
-        long on = client.cpus[SENDER_CPU].rq.appOnCpu(sim.now(), false);
+        long now = sim.now();
+        if (!senderRq.shared()) {
+            send(now + req.periodNs());
+            return;
+        }
+        long on = senderRq.appOnCpu(now, false);
         if (on == RunQueue.NEVER) {
             return; // starved: it never sends again (reported with the run)
         }
-        long due = sim.now() + req.periodNs();
-        if (on == sim.now()) {
-            send(due);
-        } else {
-            sim.scheduleAt(on, () -> send(due));
-        }
+        long due = now + req.periodNs();
+        sim.scheduleAt(on, () -> send(due));
     }
 
     private void send(long due) {
@@ -178,7 +186,7 @@ final class XskRr {
         if (req.mode() == XskMode.BUSY_POLL) {
             seen = at + costs.ringPeek(); // it was this thread's own recvfrom that polled it
         }
-        long start = server.cpus[MAIN_CPU].rq.appOnCpu(seen, true);
+        long start = serverMainRq.appOnCpu(seen, true);
         if (start == RunQueue.NEVER) {
             return; // the main thread starves: the request is never answered
         }
@@ -207,14 +215,14 @@ final class XskRr {
         } else {
             seen = Math.max(at + clientRng.uniform(0, costs.ringPeek() + 1), clientFreeAt);
         }
-        seen = client.cpus[MAIN_CPU].rq.appOnCpu(seen, true);
+        seen = clientMainRq.appOnCpu(seen, true);
         if (seen == RunQueue.NEVER) {
             return; // the main thread starves: the reply is never taken
         }
         if (seen >= WARMUP_NS && seen < endAt) {
             samples.add(seen - p.sentAtNs);
         }
-        clientFreeAt = client.cpus[MAIN_CPU].rq.appEnd(client.cpus[MAIN_CPU].taskReady(seen), req.delayNs());
+        clientFreeAt = clientMainRq.appEnd(client.cpus[MAIN_CPU].taskReady(seen), req.delayNs());
         client.cpus[MAIN_CPU].account(CpuTime.USER, req.delayNs());
         if (req.mode() == XskMode.BUSY_POLL && req.delayNs() > 0) {
             clientLoop.stop(true); // spinning the delay: nobody polls, the watchdog is armed
