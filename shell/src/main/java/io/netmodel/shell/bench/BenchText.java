@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The human report of one run: what ran, latency (µs, one decimal: p5, p50, p95, p99, p99.9,
- * mean), transactions/s, per-CPU time split and the knobs in force.
+ * mean), transactions/s, per-CPU time split and the knobs in force. A latency wider than its
+ * column (100 ms and more, e.g. behind a throttled RT kthread) keeps a space before it.
  */
 public final class BenchText {
     private static final String LATENCY_HEADER =
@@ -32,7 +33,7 @@ public final class BenchText {
         } else {
             out.append(LATENCY_HEADER).append('\n');
             out.append(trueRow(s));
-            out.append(String.format(Locale.ROOT, "  %-16s%8s%8s%8s%8s%8s%8s\n", "xsk_rr \"pXX\"",
+            out.append(String.format(Locale.ROOT, "  %-16s %7s %7s %7s %7s %7s %7s\n", "xsk_rr \"pXX\"",
                 Fmt.us(run.xskValueNs(5)), Fmt.us(run.xskValueNs(50)), Fmt.us(run.xskValueNs(95)),
                 Fmt.us(run.xskValueNs(99)), "-", "-"));
             out.append("  (\"pXX\" is what xsk_rr would print: a floored running mean of the lowest XX%, not a\n")
@@ -88,7 +89,7 @@ public final class BenchText {
     }
 
     private static String trueRow(LatencyStats s) {
-        return String.format(Locale.ROOT, "  %-16s%8s%8s%8s%8s%8s%8s\n", "true",
+        return String.format(Locale.ROOT, "  %-16s %7s %7s %7s %7s %7s %7s\n", "true",
             Fmt.us(s.p5Ns()), Fmt.us(s.p50Ns()), Fmt.us(s.p95Ns()), Fmt.us(s.p99Ns()), Fmt.us(s.p999Ns()),
             Fmt.us(s.meanNs()));
     }
