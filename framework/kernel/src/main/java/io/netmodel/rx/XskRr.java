@@ -14,7 +14,10 @@ import io.netmodel.sim.Simulator;
  * busy-poll time ({@code busy_read} at creation) is non-zero, with {@code SO_PREFER_BUSY_POLL}.
  *
  * <p>Threads as the seed pins them: IRQ and the NAPI kthread on CPU 2, the client's sender
- * thread on CPU 3, main threads on CPU 4, the {@code -t} recvfrom thread on CPU 5.
+ * thread on CPU 3, main threads on CPU 4, the {@code -t} recvfrom thread on CPU 5. A kthread
+ * that {@code taskset} moves onto CPU 3 or 4 shares it with that thread as its {@code chrt}
+ * policy says ({@link RunQueue}); a thread that never gets the CPU (RT throttling off) leaves
+ * its requests unsent or unanswered, and the run reports it.
  */
 final class XskRr {
     static final int IRQ_CPU = 2;
