@@ -6,6 +6,7 @@ import io.netmodel.api.ethtool.Drvinfo;
 import io.netmodel.api.ethtool.EthtoolException;
 import io.netmodel.api.ethtool.EthtoolOps;
 import io.netmodel.api.ethtool.Ringparam;
+import io.netmodel.api.ethtool.TsInfo;
 import io.netmodel.api.netdev.NetDevice;
 import io.netmodel.api.vfs.Errno;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Set;
  * ring sizes ({@code e1000_set_ringparam}: clamped to 48..max and rounded up to 8), interrupt
  * throttling as {@code rx-usecs} (only on the 82545 and later: the 82540EM QEMU emulates answers
  * EOPNOTSUPP, as the real driver does), the {@code e1000_gstrings_stats} counters, and software
- * timestamps (the core's fallback, {@code ethtool_op_get_ts_info}). No channels op: e1000 has one
+ * timestamps ({@code .get_ts_info = ethtool_op_get_ts_info}, checked in {@code e1000_ethtool_ops}). No channels op: e1000 has one
  * queue pair. Counters count what the model's e1000 did; no packet flows through it yet.
  */
 final class E1000Ethtool implements EthtoolOps {
@@ -177,5 +178,11 @@ final class E1000Ethtool implements EthtoolOps {
     /** {@code adapter->itr}: the interrupt rate the hardware runs at (for the receive path). */
     int itr() {
         return itr;
+    }
+
+    /** {@code .get_ts_info = ethtool_op_get_ts_info}: software stamps, no PHC. */
+    @Override
+    public TsInfo getTsInfo() {
+        return TsInfo.softwareOnly();
     }
 }

@@ -29,7 +29,17 @@ enum IdpfHistory implements Change {
      * {@code napi-get} an {@code irq}. Release recalled (around 6.17), unverified; before it
      * {@code queue-get} shows no {@code napi-id} for idpf.
      */
-    QUEUE_NAPI_MAP("6.17");
+    QUEUE_NAPI_MAP("6.17"),
+    /**
+     * "idpf: add PTP support" (Milena Olech's series): {@code idpf_ptp_init} at probe and
+     * {@code .get_ts_info = idpf_get_ts_info}. Before it idpf has no {@code get_ts_info} (checked
+     * in the 6.8-era {@code idpf_ethtool_ops}), so the core answers software receive stamps only.
+     * With it, a control plane without {@code VIRTCHNL2_CAP_PTP} leaves {@code adapter->ptp} NULL
+     * ({@code idpf_ptp_init} returns -EOPNOTSUPP) and {@code idpf_get_ts_info} answers
+     * -EOPNOTSUPP (both read from the merged source). Release inferred from the series' 2025
+     * postings (the 6.15 merge window), unverified.
+     */
+    PTP("6.15");
 
     private final KernelVersion since;
 

@@ -89,7 +89,8 @@ public final class Mlx4EnDriver implements NetDriver {
             // needs to know the hook exists, so the routine reports no packets.
             netdev.setNdoBusyPoll(napi -> 0);
         }
-        netdev.setEthtoolOps(new Mlx4Ethtool(pdev.busAddress(), rxRings, txRings, txRings / txRingsPerUp));
+        netdev.setEthtoolOps(new Mlx4Ethtool(netdev, kernel, Mlx4EnParams.pfc(ctx, Mlx4EnParams.PFCRX),
+            Mlx4EnParams.pfc(ctx, Mlx4EnParams.PFCTX), pdev.busAddress(), rxRings, txRings, txRings / txRingsPerUp));
         netdev.setRealNumQueues(txRings, rxRings);
         ctx.log("Port " + Mlx4Defaults.PORTS + ": Using " + txRings + " TX rings");
         ctx.log("Port " + Mlx4Defaults.PORTS + ": Using " + rxRings + " RX rings");

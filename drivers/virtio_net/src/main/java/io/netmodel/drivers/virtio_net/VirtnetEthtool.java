@@ -7,6 +7,7 @@ import io.netmodel.api.ethtool.Drvinfo;
 import io.netmodel.api.ethtool.EthtoolException;
 import io.netmodel.api.ethtool.EthtoolOps;
 import io.netmodel.api.ethtool.Ringparam;
+import io.netmodel.api.ethtool.TsInfo;
 import io.netmodel.api.netdev.NetDevice;
 import io.netmodel.api.vfs.Errno;
 import java.util.ArrayList;
@@ -189,5 +190,11 @@ final class VirtnetEthtool implements EthtoolOps {
             }
         }
         return out;
+    }
+
+    /** {@code .get_ts_info = ethtool_op_get_ts_info}: software stamps, no PHC. */
+    @Override
+    public TsInfo getTsInfo() {
+        return TsInfo.softwareOnly();
     }
 }
