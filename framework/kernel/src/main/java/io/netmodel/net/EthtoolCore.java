@@ -58,7 +58,8 @@ public final class EthtoolCore implements EthtoolService {
      * {@code ethtool_get_drvinfo} ({@code net/ethtool/ioctl.c}, checked against the 6.1-era
      * source and the patch that added the parent fallbacks inside the {@code get_drvinfo} branch):
      * the version starts as {@code UTS_RELEASE} and the driver's {@code get_drvinfo} may overwrite
-     * it; an empty bus_info or driver becomes the parent device's name or its driver's name.
+     * it (Leon Romanovsky's patch of January 2020, so from 5.6, inferred; before, an empty version
+     * stayed empty, but every modelled driver fills its own on those releases); an empty bus_info or driver becomes the parent device's name or its driver's name.
      * Without {@code get_drvinfo} (the op absent, as idpf's) the parent's name and its driver's name
      * are used; a device with neither (lo) answers EOPNOTSUPP. The counts come from the string-set
      * and length ops.

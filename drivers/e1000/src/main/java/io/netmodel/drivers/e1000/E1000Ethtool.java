@@ -57,6 +57,8 @@ final class E1000Ethtool implements EthtoolOps {
     private static final Set<Integer> BEFORE_82544 = Set.of(0x1000, 0x1001, 0x1004);
 
     private final String busInfo;
+    /** What {@code e1000_get_drvinfo} puts in {@code drvinfo->version}: the driver's, or nothing. */
+    private final String version;
     private final boolean macAtLeast82545;
     private final int maxRing;
     private int txCount;
@@ -66,9 +68,10 @@ final class E1000Ethtool implements EthtoolOps {
     private final long[] counters = new long[STATS.size()];
     private final NetDevice netdev;
 
-    E1000Ethtool(NetDevice netdev, String busInfo, int pciDevice, E1000Options options) {
+    E1000Ethtool(NetDevice netdev, String busInfo, String version, int pciDevice, E1000Options options) {
         this.netdev = netdev;
         this.busInfo = busInfo;
+        this.version = version;
         this.macAtLeast82545 = !BEFORE_82545.contains(pciDevice);
         this.maxRing = BEFORE_82544.contains(pciDevice) ? E1000Defaults.MAX_RING_PRE_82544 : E1000Defaults.MAX_RING_82544;
         this.txCount = options.txRingCount();
@@ -77,10 +80,13 @@ final class E1000Ethtool implements EthtoolOps {
         this.itr = options.itr();
     }
 
-    /** {@code e1000_get_drvinfo}: no version string (the core reports the kernel release). */
+    /**
+     * {@code e1000_get_drvinfo}: {@code e1000_driver_version} until
+     * {@link E1000History#DRIVER_VERSION_REMOVED}, then none (the core reports the kernel release).
+     */
     @Override
     public Drvinfo getDrvinfo() {
-        return Drvinfo.of("e1000", "", "", busInfo);
+        return Drvinfo.of("e1000", version, "", busInfo);
     }
 
     @Override

@@ -9,8 +9,10 @@ import java.util.List;
  */
 final class IgbDefaults {
     /**
-     * {@code igb_driver_version} ({@code ethtool -i}) in 5.x kernels; 3.13 printed 5.0.5-k and
-     * 4.4 5.3.0-k, and later releases dropped driver version strings (all unverified).
+     * {@code igb_driver_version} ({@code ethtool -i}) in the 5.x kernels before
+     * {@link IgbHistory#DRIVER_VERSION_REMOVED} (5.9, checked: the removal patch touches
+     * {@code igb_main.c}'s version); 3.13 printed 5.0.5-k and 4.4 5.3.0-k, which the model does not
+     * distinguish (the string values are unverified).
      */
     static final String DRV_VERSION = "5.6.0-k";
 

@@ -95,7 +95,8 @@ public final class IgbDriver implements NetDriver {
             ctx.netifNapiAdd(netdev, (napi, budget) -> 0, IgbDefaults.NAPI_WEIGHT);
         }
         netdev.setRealNumQueues(txQueues, rxQueues); // __igb_open, before queues/ is shown
-        netdev.setEthtoolOps(new IgbEthtool(netdev, pdev.busAddress(), maxRssQueues, msix, rssQueues, queuePairs));
+        netdev.setEthtoolOps(new IgbEthtool(netdev, pdev.busAddress(),
+            ctx.kernel().has(IgbHistory.DRIVER_VERSION_REMOVED) ? "" : IgbDefaults.DRV_VERSION, maxRssQueues, msix, rssQueues, queuePairs));
         // igb_probe: SG, TSO/TSO6, checksums, RXHASH, RXCSUM, VLAN offloads (recalled from igb_main.c)
         EnumSet<NetdevFeature> hw = EnumSet.of(NetdevFeature.SG, NetdevFeature.TSO, NetdevFeature.TSO6,
             NetdevFeature.IP_CSUM, NetdevFeature.IPV6_CSUM, NetdevFeature.SCTP_CRC, NetdevFeature.RXHASH,

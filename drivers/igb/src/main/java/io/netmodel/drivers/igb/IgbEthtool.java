@@ -55,6 +55,8 @@ final class IgbEthtool implements EthtoolOps {
 
     private final NetDevice netdev;
     private final String busInfo;
+    /** What {@code igb_get_drvinfo} puts in {@code drvinfo->version}: the driver's, or nothing. */
+    private final String version;
     private final int maxCombined;
     private final boolean msix;
     private int rssQueues;
@@ -67,9 +69,10 @@ final class IgbEthtool implements EthtoolOps {
     private long[][] txQueueCounters;
     private long[][] rxQueueCounters;
 
-    IgbEthtool(NetDevice netdev, String busInfo, int maxCombined, boolean msix, int rssQueues, boolean queuePairs) {
+    IgbEthtool(NetDevice netdev, String busInfo, String version, int maxCombined, boolean msix, int rssQueues, boolean queuePairs) {
         this.netdev = netdev;
         this.busInfo = busInfo;
+        this.version = version;
         this.maxCombined = maxCombined;
         this.msix = msix;
         this.rssQueues = rssQueues;
@@ -82,10 +85,14 @@ final class IgbEthtool implements EthtoolOps {
         rxQueueCounters = new long[netdev.realNumRxQueues()][RX_QUEUE_STATS.size()];
     }
 
-    /** {@code igb_get_drvinfo}: no version string (the core reports the kernel release); the NVM version is not modelled. */
+    /**
+     * {@code igb_get_drvinfo}: {@code igb_driver_version} until
+     * {@link IgbHistory#DRIVER_VERSION_REMOVED}, then none (the core reports the kernel release);
+     * the NVM version is not modelled.
+     */
     @Override
     public Drvinfo getDrvinfo() {
-        return Drvinfo.of("igb", "", "", busInfo);
+        return Drvinfo.of("igb", version, "", busInfo);
     }
 
     @Override

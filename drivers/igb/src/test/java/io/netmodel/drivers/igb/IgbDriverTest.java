@@ -133,4 +133,13 @@ class IgbDriverTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
+    /** "net/intel: remove driver versions from Intel drivers": the driver's string until 5.9, then none. */
+    @ParameterizedTest
+    @CsvSource({"4.4, 5.6.0-k", "5.8, 5.6.0-k", "5.9, ''", "6.18, ''"})
+    void drvinfo_version_until_5_9(String release, String version) throws Exception {
+        DriverHost host = DriverHost.boot(release, 2, "igb");
+        host.load(new IgbDriver());
+        assertEquals(version, host.netdev("eth0").ethtoolOps().getDrvinfo().version());
+    }
 }

@@ -8,7 +8,11 @@ import java.util.List;
  * {@code ixgbe_lib.c}, {@code ixgbe_ptp.c}).
  */
 final class IxgbeDefaults {
-    /** {@code ixgbe_driver_version} in 4.x/5.x kernels, before version strings were dropped (unverified). */
+    /**
+     * {@code ixgbe_driver_version} in 4.x and early 5.x kernels (checked: the patch of
+     * {@link IxgbeHistory#DRIVER_VERSION_REMOVED} removes {@code #define DRV_VERSION "5.1.0-k"};
+     * 3.x releases had 3.x strings, not modelled).
+     */
     static final String DRV_VERSION = "5.1.0-k";
 
     /** {@code netif_napi_add(adapter->netdev, &q_vector->napi, ixgbe_poll, 64)}. */

@@ -106,7 +106,8 @@ public final class IxgbeDriver implements NetDriver {
         // ixgbe_set_ethtool_ops; ixgbe_max_channels: the Flow Director limit with MSI-X, else 1
         int maxChannels = msix ? Math.max(1, Math.min(Math.min(IxgbeDefaults.MAX_FDIR_INDICES, cpus), pdev.maxQueuePairs())) : 1;
         IxgbeQVector first = vectors.get(0);
-        netdev.setEthtoolOps(new IxgbeEthtool(netdev, pdev.busAddress(), maxChannels, queues,
+        netdev.setEthtoolOps(new IxgbeEthtool(netdev, pdev.busAddress(),
+            kernel.has(IxgbeHistory.DRIVER_VERSION_REMOVED) ? "" : IxgbeDefaults.DRV_VERSION, maxChannels, queues,
             first.rxRings() > 0 && first.txRings() > 0));
         netdev.setRealNumQueues(queues, queues); // ixgbe_open, before queues/ is shown
 

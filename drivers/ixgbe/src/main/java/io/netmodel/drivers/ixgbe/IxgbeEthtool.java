@@ -33,6 +33,8 @@ final class IxgbeEthtool implements EthtoolOps {
 
     private final NetDevice netdev;
     private final String busInfo;
+    /** What {@code ixgbe_get_drvinfo} puts in {@code drvinfo->version}: the driver's, or nothing. */
+    private final String version;
     private final int maxChannels;
     /** {@code q_vector[0]} cleans both a TX and an RX ring: tx-usecs follows rx-usecs. */
     private final boolean txRxVectors;
@@ -48,18 +50,23 @@ final class IxgbeEthtool implements EthtoolOps {
      * @param maxChannels {@code ixgbe_max_channels}: 1 without MSI-X, else the Flow Director limit
      *     bounded by CPUs (and, in the model, by the device's queues)
      */
-    IxgbeEthtool(NetDevice netdev, String busInfo, int maxChannels, int combined, boolean txRxVectors) {
+    IxgbeEthtool(NetDevice netdev, String busInfo, String version, int maxChannels, int combined, boolean txRxVectors) {
         this.netdev = netdev;
         this.busInfo = busInfo;
+        this.version = version;
         this.maxChannels = maxChannels;
         this.combined = combined;
         this.txRxVectors = txRxVectors;
     }
 
-    /** {@code ixgbe_get_drvinfo}: the firmware string (EEPROM id) is not modelled and stays empty. */
+    /**
+     * {@code ixgbe_get_drvinfo}: {@code ixgbe_driver_version} until
+     * {@link IxgbeHistory#DRIVER_VERSION_REMOVED}, then none (the core reports the kernel
+     * release); the firmware string (EEPROM id) is not modelled and stays empty.
+     */
     @Override
     public Drvinfo getDrvinfo() {
-        return Drvinfo.of("ixgbe", IxgbeDefaults.DRV_VERSION, "", busInfo);
+        return Drvinfo.of("ixgbe", version, "", busInfo);
     }
 
     @Override

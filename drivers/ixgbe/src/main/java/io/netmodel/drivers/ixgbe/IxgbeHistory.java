@@ -21,7 +21,14 @@ enum IxgbeHistory implements Change {
      * XDP transmit rings and the "XDP Queue count" in the probe's "Multiqueue" line (John
      * Fastabend, 2017; release inferred, unverified): 4.13.
      */
-    XDP_QUEUE_COUNT("4.13");
+    XDP_QUEUE_COUNT("4.13"),
+    /**
+     * "net/intel: remove driver versions from Intel drivers" (Jeff Kirsher, net-next v2
+     * 2020-06-23, which removes {@code #define DRV_VERSION "5.1.0-k"}): {@code ixgbe_get_drvinfo}
+     * no longer fills {@code drvinfo->version}, so {@code ethtool -i} shows the kernel release.
+     * Release inferred from the posting date (the 5.9 merge window).
+     */
+    DRIVER_VERSION_REMOVED("5.9");
 
     private final KernelVersion since;
 

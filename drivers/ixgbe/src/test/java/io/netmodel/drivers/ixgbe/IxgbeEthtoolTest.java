@@ -15,6 +15,8 @@ import io.netmodel.drivers.testkit.DriverHost;
 import io.netmodel.net.NetStats;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** ixgbe's ethtool operations on an 8-CPU host with an 82599ES, and seed 001's commands. */
 class IxgbeEthtoolTest {
@@ -111,5 +113,14 @@ class IxgbeEthtoolTest {
         assertEquals(3, values[names.indexOf("rx_missed_errors")]);
         assertEquals(0, values[names.indexOf("rx_pkts_nic")], "GPRC: no MAC register in the model");
         assertEquals(0, values[names.indexOf("rx_queue_0_packets")]);
+    }
+
+    /** "net/intel: remove driver versions from Intel drivers": the driver's string until 5.9, then none. */
+    @ParameterizedTest
+    @CsvSource({"4.4, 5.1.0-k", "5.8, 5.1.0-k", "5.9, ''", "6.18, ''"})
+    void drvinfo_version_until_5_9(String release, String version) throws Exception {
+        DriverHost host = DriverHost.boot(release, 2, "ixgbe");
+        host.load(new IxgbeDriver());
+        assertEquals(version, host.netdev("eth0").ethtoolOps().getDrvinfo().version());
     }
 }
