@@ -24,7 +24,7 @@ final class E1000Ethtool implements EthtoolOps {
     /** {@code E1000_MAX_ITR_USECS}, {@code E1000_MIN_ITR_USECS}. */
     static final int MAX_ITR_USECS = 10000;
     static final int MIN_ITR_USECS = 10;
-    /** {@code E1000_REGS_LEN} 32-bit registers ({@code e1000_get_regs_len}). */
+    /** {@code E1000_REGS_LEN} (32) 32-bit registers ({@code e1000_get_regs_len}, checked). */
     static final int REGS_LEN = 32 * 4;
     /** {@code hw->eeprom.word_size * 2}: 64 words on the 82540 (Microwire EEPROM). */
     static final int EEPROM_LEN = 64 * 2;
@@ -34,7 +34,7 @@ final class E1000Ethtool implements EthtoolOps {
         "Register test  (offline)", "Eeprom test    (offline)", "Interrupt test (offline)",
         "Loopback test  (offline)", "Link test   (on/offline)");
 
-    /** {@code e1000_gstrings_stats} names, in order (recalled from {@code e1000_ethtool.c}). */
+    /** {@code e1000_gstrings_stats} names, in order (checked against a 3.x-era {@code e1000_ethtool.c}). */
     static final List<String> STATS = List.of(
         "rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_broadcast", "tx_broadcast",
         "rx_multicast", "tx_multicast", "rx_errors", "tx_errors", "tx_dropped", "multicast",
@@ -49,7 +49,8 @@ final class E1000Ethtool implements EthtoolOps {
 
     /**
      * PCI device ids whose {@code e1000_set_mac_type} is older than {@code e1000_82545}: 82542,
-     * 82543, 82544, 82540 (recalled from {@code e1000_hw.c}).
+     * 82543, 82544, 82540 (checked: the cases of {@code e1000_set_mac_type} in {@code e1000_hw.c}
+     * and the {@code E1000_DEV_ID_*} values in {@code e1000_hw.h}).
      */
     private static final Set<Integer> BEFORE_82545 = Set.of(
         0x1000, 0x1001, 0x1004, 0x1008, 0x1009, 0x100C, 0x100D, 0x100E, 0x1015, 0x1016, 0x1017, 0x101E);

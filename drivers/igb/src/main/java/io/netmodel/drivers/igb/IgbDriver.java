@@ -37,8 +37,10 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = NetDriver.class)
 public final class IgbDriver implements NetDriver {
     /**
-     * The I350 entries of {@code igb_pci_tbl} (copper, fiber, backplane, SGMII; from memory,
-     * unverified). Other MACs are not simulated, and their queue limits and pairing rules differ.
+     * The I350 entries of {@code igb_pci_tbl}: {@code E1000_DEV_ID_I350_COPPER}, {@code _FIBER},
+     * {@code _SERDES}, {@code _SGMII} (0x1521–0x1524, checked in {@code e1000_hw.h}; the I350 DA4,
+     * 0x1546, is not listed). Other MACs are not simulated, and their queue limits and pairing
+     * rules differ.
      */
     private static final List<DeviceId> ID_TABLE = List.of(
         DeviceId.pci(0x8086, 0x1521), DeviceId.pci(0x8086, 0x1522),

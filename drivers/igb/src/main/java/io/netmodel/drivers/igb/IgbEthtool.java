@@ -19,15 +19,19 @@ import java.util.List;
  * ({@code igb_set_channels}: combined only, {@code other} must stay {@code NON_Q_VECTORS}),
  * coalescing as {@code rx-usecs}/{@code tx-usecs} ({@code igb_set_coalesce}), hardware
  * timestamping with a PHC ({@code igb_get_ts_info}), and {@code -S}: the global counters of
- * {@code igb_gstrings_stats} and {@code igb_gstrings_net_stats} (an abridged list, recalled; see
- * {@link #GLOBAL_STATS}), then per queue {@code tx_queue_N_*} and {@code rx_queue_N_*}. Counters
+ * {@code igb_gstrings_stats} and {@code igb_gstrings_net_stats} (see {@link #GLOBAL_STATS}), then
+ * per queue {@code tx_queue_N_*} and {@code rx_queue_N_*} ({@code igb_get_strings}, checked). Counters
  * count what the model's igb did; no packet flows through it yet. A channel change re-creates
  * the queues ({@code igb_reinit_queues}) without re-requesting the MSI-X vectors in the model.
  */
 final class IgbEthtool implements EthtoolOps {
     /** {@code NON_Q_VECTORS}: the "other" vector for link and mailbox interrupts. */
     static final int NON_Q_VECTORS = 1;
-    /** {@code IGB_REGS_LEN} (740 registers) times 4 (recalled). */
+    /**
+     * {@code IGB_REGS_LEN} (740 registers) times 4: 740 since "igb: add RR2DCDELAY to ethtool
+     * registers dump" (June 2019, so 5.3), 739 before; only its being positive shows
+     * ({@code supports-register-dump}), so the model does not switch.
+     */
     static final int REGS_LEN = 740 * 4;
     /** {@code hw->nvm.word_size * 2}: the I350's 16 KiB NVM (recalled). */
     static final int EEPROM_LEN = 16384;
@@ -36,7 +40,12 @@ final class IgbEthtool implements EthtoolOps {
         "Loopback test  (offline)", "Link test   (on/offline)");
     /** {@code igb_priv_flags_strings}. */
     static final List<String> PRIV_FLAGS = List.of("legacy-rx");
-    /** The start of {@code igb_gstrings_stats} + {@code igb_gstrings_net_stats} (abridged, recalled). */
+    /**
+     * {@code igb_gstrings_stats} (42) + {@code igb_gstrings_net_stats} (9), in order, checked
+     * against a 4.x/5.x-era {@code igb_ethtool.c}. {@code tx_hwtstamp_skipped} was added during
+     * 4.x (not switched). A 2025 patch adding {@code rx_dropped} to the net stats was turned down
+     * on the list.
+     */
     static final List<String> GLOBAL_STATS = List.of(
         "rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_broadcast", "tx_broadcast",
         "rx_multicast", "tx_multicast", "multicast", "collisions", "rx_crc_errors",

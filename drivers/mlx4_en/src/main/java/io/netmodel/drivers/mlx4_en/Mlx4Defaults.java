@@ -8,7 +8,12 @@ import java.util.List;
  * {@code en_netdev.c}).
  */
 final class Mlx4Defaults {
-    /** {@code DRV_VERSION} of mlx4_en in 4.x–6.x ("2.2-1" in 3.x; unverified). */
+    /**
+     * {@code DRV_VERSION} of mlx4_en: "4.0-0" (checked in a 4.10+-era {@code mlx4_en.h}, where
+     * {@code mlx4_en_get_drvinfo} copies it alone). 3.x releases printed
+     * {@code DRV_VERSION " (" DRV_RELDATE ")"} (checked in a 3.11-era {@code en_ethtool.c}) with
+     * other values ("2.2-1" recalled); the model shows "4.0-0" on every release.
+     */
     static final String DRV_VERSION = "4.0-0";
 
     /** Ethernet ports of the simulated card (real ConnectX-3 cards often have two). */

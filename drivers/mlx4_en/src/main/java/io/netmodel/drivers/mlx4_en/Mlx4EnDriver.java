@@ -37,7 +37,11 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = NetDriver.class)
 public final class Mlx4EnDriver implements NetDriver {
-    /** ConnectX-3 and ConnectX-3 Pro entries of {@code mlx4_pci_table} (from memory, unverified). */
+    /**
+     * Two entries of mlx4_core's {@code mlx4_pci_table} (checked): 0x1003 "MT27500 Family
+     * [ConnectX-3]" and 0x1007 "MT27520 Family" (ConnectX-3 Pro). The VF (0x1004) and the other
+     * MT275xx rows are not listed.
+     */
     private static final List<DeviceId> ID_TABLE = List.of(DeviceId.pci(0x15b3, 0x1003), DeviceId.pci(0x15b3, 0x1007));
 
     /** {@code mlx4_en_init}'s parameter check has run (once per module load). */
