@@ -19,7 +19,7 @@ final class IgbDefaults {
     /** {@code netif_napi_add(adapter->netdev, &q_vector->napi, igb_poll, 64)} in {@code igb_alloc_q_vector}. */
     static final int NAPI_WEIGHT = 64;
 
-    /** {@code IGB_MAX_TX_QUEUES}: the queues {@code alloc_etherdev_mq} allocates (recalled). */
+    /** {@code IGB_MAX_TX_QUEUES} (8 in current {@code igb.h}, checked): the queues {@code alloc_etherdev_mq} allocates. */
     static final int MAX_TX_QUEUES = 8;
     /** {@code MAX_Q_VECTORS}: one NAPI per q_vector, at most 8. */
     static final int MAX_Q_VECTORS = 8;

@@ -24,10 +24,13 @@ import java.util.List;
  * the new ring counts) and leaves the netdev's NAPIs, IRQs and {@code queues/} as probe made them.
  */
 final class Mlx4Ethtool implements EthtoolOps {
-    /** {@code MLX4_EN_MIN_RX_SIZE} (16384 / 64) and {@code MLX4_EN_MIN_TX_SIZE} (4096 / 64): recalled. */
+    /**
+     * {@code MLX4_EN_MIN_RX_SIZE} ({@code MLX4_EN_ALLOC_SIZE / SMP_CACHE_BYTES}: 16384 / 64 on x86)
+     * and {@code MLX4_EN_MIN_TX_SIZE} ({@code 4096 / TXBB_SIZE}: 4096 / 64), checked in {@code mlx4_en.h}.
+     */
     static final int MIN_RX_SIZE = 256;
     static final int MIN_TX_SIZE = 64;
-    /** {@code MLX4_EN_DEFAULT_TX_WORK}. */
+    /** {@code MLX4_EN_DEFAULT_TX_WORK} (256, checked). */
     static final int DEFAULT_TX_WORK = 256;
     /** {@code ETHTOOL_COALESCE_PKT_RATE_RX_USECS}. */
     private static final int PKT_RATE_RX_USECS = CoalesceParam.USE_ADAPTIVE_RX.bit() | CoalesceParam.RX_USECS_LOW.bit()
