@@ -18,9 +18,10 @@ import java.util.List;
  * {@code VIRTIO_NET_F_NOTF_COAL}/{@code VQ_NOTF_COAL} (what QEMU's default virtio-net-pci offers):
  * drvinfo, rings ({@code virtnet_set_ringparam}: resize by virtqueue reset), channels
  * ({@code virtnet_set_channels}: combined only), coalescing limited to the NAPI-TX switch
- * ({@code tx-frames} 0/1, only while down), software timestamps ({@code ethtool_op_get_ts_info},
- * the core's fallback), and the per-queue {@code -S} counters of 6.10+ (totals, then each RX
- * queue, then each TX queue; names checked against a 6.18 host, the queue order is recalled).
+ * ({@code tx-frames} 0/1, only while down), software timestamps
+ * ({@code .get_ts_info = ethtool_op_get_ts_info}: a 6.18 host shows software-transmit), and the
+ * per-queue {@code -S} counters of 6.10+ (totals, then each RX queue, then each TX queue; names
+ * checked against a 6.18 host, the queue order against {@code virtnet_get_strings}).
  * The counters count what the model's virtio_net did; no packet flows through it yet, so they
  * stay 0.
  */
