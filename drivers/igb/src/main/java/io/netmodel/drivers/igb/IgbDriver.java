@@ -6,6 +6,7 @@ import io.netmodel.api.driver.DeviceId;
 import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.driver.ModuleParam;
 import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.ethtool.NetdevFeature;
 import io.netmodel.api.netdev.NetDevice;
 import java.util.EnumSet;
@@ -64,6 +65,12 @@ public final class IgbDriver implements NetDriver {
     @Override
     public List<ModuleParam> parameters() {
         return IgbParams.ALL;
+    }
+
+    /** From {@link IgbHistory#PARAMS_READABLE} one parameter is 0444. */
+    @Override
+    public List<ModuleParam> parameters(KernelProfile kernel) {
+        return IgbParams.of(kernel.has(IgbHistory.PARAMS_READABLE) ? 0444 : 0);
     }
 
     /** {@code igb_probe}, then {@code __igb_open} as ifup would run it. */

@@ -90,10 +90,19 @@ class IgbDriverTest {
     }
 
     @Test
-    void should_have_no_visible_parameters() throws Exception {
-        DriverHost host = DriverHost.boot("6.18", 2, "igb");
+    void should_have_no_visible_parameters_before_6_9() throws Exception {
+        DriverHost host = DriverHost.boot("6.8", 2, "igb");
         host.load(new IgbDriver());
         assertEquals(List.of("initstate", "refcnt"), host.list("/sys/module/igb"));
+    }
+
+    /** "intel: make module parameters readable in sys filesystem": only max_vfs becomes 0444. */
+    @Test
+    void should_show_max_vfs_from_6_9() throws Exception {
+        DriverHost host = DriverHost.boot("6.9", 2, "igb");
+        host.load(new IgbDriver());
+        assertEquals(List.of("max_vfs"), host.list("/sys/module/igb/parameters"));
+        assertEquals("0\n", host.read("/sys/module/igb/parameters/max_vfs"));
     }
 
     @Test

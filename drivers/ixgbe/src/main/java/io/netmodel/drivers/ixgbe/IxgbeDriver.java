@@ -58,6 +58,12 @@ public final class IxgbeDriver implements NetDriver {
         return IxgbeParams.ALL;
     }
 
+    /** From {@link IxgbeHistory#PARAMS_READABLE} one parameter is 0444. */
+    @Override
+    public List<ModuleParam> parameters(KernelProfile kernel) {
+        return IxgbeParams.of(kernel.has(IxgbeHistory.PARAMS_READABLE) ? 0444 : 0);
+    }
+
     /** {@code ixgbe_probe}, then {@code ixgbe_open} as ifup would run it. */
     @Override
     public void probe(DeviceContext ctx) throws DriverException {
