@@ -159,4 +159,21 @@ class IdpfEthtoolTest {
         assertEquals(Errno.EOPNOTSUPP, after.errno());
         assertFalse(after.opAbsent(), "6.15: idpf_get_ts_info without adapter->ptp");
     }
+
+    /** Through the ethtool core ({@code ethtool_get_drvinfo}, {@code __ethtool_get_ts_info}), as {@code -i} and {@code -T} see it. */
+    @Test
+    void core_names_the_pci_driver_and_answers_ts_info_by_release() throws Exception {
+        DriverHost old = DriverHost.boot("6.14", 2, "idpf");
+        old.load(new IdpfDriver());
+        var info = old.kernel().ethtool().getDrvinfo("eth0");
+        assertEquals("idpf", info.driver());
+        assertEquals("6.14.0-netmodel", info.version());
+        assertEquals("", info.fwVersion());
+        assertEquals("0000:00:03.0", info.busInfo());
+        assertEquals(io.netmodel.api.ethtool.TsInfo.softwareReceiveOnly(), old.kernel().ethtool().getTsInfo("eth0"));
+        DriverHost current = DriverHost.boot("6.15", 2, "idpf");
+        current.load(new IdpfDriver());
+        assertEquals(Errno.EOPNOTSUPP, assertThrows(EthtoolException.class,
+            () -> current.kernel().ethtool().getTsInfo("eth0")).errno());
+    }
 }
