@@ -1,7 +1,7 @@
 package io.netmodel.irq;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@code struct irq_desc} with one action: chip, hwirq, flow handler, per-CPU counts and
@@ -12,7 +12,8 @@ public final class IrqDesc {
     private final String chip;
     private final int hwirq;
     private final String flow;
-    private final List<IrqAction> actions = new ArrayList<>(1);
+    /** Copy-on-write: a handler may free its IRQ while the line fires (request/free are rare, fires are not). */
+    private final List<IrqAction> actions = new CopyOnWriteArrayList<>();
     private final long[] perCpuCount;
     private long affinityMask;
 
@@ -90,7 +91,7 @@ public final class IrqDesc {
      */
     public void fire(int cpu) {
         perCpuCount[cpu]++;
-        for (IrqAction a : List.copyOf(actions)) {
+        for (IrqAction a : actions) { // iterates a snapshot
             a.handler().handle(a);
         }
     }

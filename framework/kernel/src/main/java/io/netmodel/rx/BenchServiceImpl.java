@@ -38,7 +38,7 @@ public final class BenchServiceImpl implements BenchService {
     private final HostSpec host;
     private final Supplier<List<NetDriver>> drivers;
     private final RxCosts costs;
-    /** The running model, whose knobs {@link #xskRrLive} copies; null supplier value when stopped. */
+    /** The running model, whose knobs {@link #xskRrLive} and {@link #epollRrLive} copy; null when stopped. */
     private final Supplier<Kernel> live;
 
     public BenchServiceImpl(KernelProfile profile, HostSpec host, Supplier<List<NetDriver>> drivers,
@@ -144,33 +144,78 @@ public final class BenchServiceImpl implements BenchService {
 
     @Override
     public synchronized BenchResult epollRr(EpollRrRequest req, ProgressListener progress) {
+        checkEpollRr(req);
+        if (req.irqSuspendTimeoutNs() > 0 && !profile.has(Behaviour.PER_NAPI_NETLINK_CONFIG)) {
+            throw new IllegalArgumentException("irq-suspend-timeout exists from 6.13; the model runs kernel "
+                + profile.version());
+        }
+        return runEpollRr(req, progress, server -> {
+            if (server.inputIrqNumber() >= 0) {
+                server.write("/proc/irq/" + server.inputIrqNumber() + "/smp_affinity_list",
+                    Integer.toString(EpollRr.APP_CPU));
+            }
+            server.write("/sys/class/net/eth0/napi_defer_hard_irqs", Long.toString(req.deferHardIrqs()));
+            server.write("/sys/class/net/eth0/gro_flush_timeout", Long.toString(req.groFlushTimeoutNs()));
+            if (req.irqSuspendTimeoutNs() > 0) {
+                try {
+                    server.kernel.netdevFamily().doit("napi-set", Map.of("id", (long) server.napi.napi().napiId(),
+                        "irq-suspend-timeout", req.irqSuspendTimeoutNs()));
+                } catch (io.netmodel.api.netlink.NetlinkException e) {
+                    throw new IllegalArgumentException("napi-set irq-suspend-timeout: " + e.getMessage(), e);
+                }
+            }
+        }, server -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("server.eth0.napi_defer_hard_irqs", server.read("/sys/class/net/eth0/napi_defer_hard_irqs"));
+            m.put("server.eth0.gro_flush_timeout", server.read("/sys/class/net/eth0/gro_flush_timeout"));
+            m.put("server.eth0.napi[0].irq-suspend-timeout", Long.toString(server.napi.napi().irqSuspendTimeout()));
+            return m;
+        });
+    }
+
+    @Override
+    public synchronized BenchResult epollRrLive(EpollRrRequest req, ProgressListener progress) {
+        if (req.deferHardIrqs() != 0 || req.groFlushTimeoutNs() != 0 || req.irqSuspendTimeoutNs() != 0) {
+            throw new IllegalArgumentException("napi_defer_hard_irqs, gro_flush_timeout and irq-suspend-timeout are "
+                + "the running model's own in a live run: the request must leave them 0, not " + req.deferHardIrqs()
+                + ", " + req.groFlushTimeoutNs() + " and " + req.irqSuspendTimeoutNs());
+        }
+        Kernel model = live.get();
+        if (model == null) {
+            throw new IllegalStateException("the kernel model is not running");
+        }
+        checkEpollRr(req);
+        LiveKnobs knobs = LiveKnobs.capture(model);
+        return runEpollRr(req, progress, knobs::applyTo, server -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("config", "the running model's knobs on the server; epoll's own parameters from the command line; "
+                + "the client (a load generator) as in every epoll-rr run");
+            knobs.describe().forEach((k, v) -> m.put("server." + k, v));
+            return m;
+        });
+    }
+
+    private void checkEpollRr(EpollRrRequest req) {
         boolean epollParams = req.busyPollUsecs() > 0 || req.preferBusyPoll() || req.busyPollBudget() > 0;
         if (epollParams && !profile.has(Behaviour.EPOLL_BUSY_POLL_PARAMS)) {
             throw new IllegalArgumentException("per-epoll busy_poll_usecs, busy_poll_budget and prefer_busy_poll "
                 + "(EPIOCSPARAMS) exist from 6.9; the model runs kernel " + profile.version());
         }
-        if (req.irqSuspendTimeoutNs() > 0 && !profile.has(Behaviour.PER_NAPI_NETLINK_CONFIG)) {
-            throw new IllegalArgumentException("irq-suspend-timeout exists from 6.13; the model runs kernel "
-                + profile.version());
-        }
+    }
+
+    /**
+     * One epoll_rr run on a fresh client/server pair: {@code configure} sets the server's knobs
+     * (the request's, or the running model's), {@code describe} reports them from the server.
+     * The client keeps its defaults: a load generator, as in the series' evaluation.
+     */
+    private BenchResult runEpollRr(EpollRrRequest req, ProgressListener progress, Consumer<SimHost> configure,
+                                   java.util.function.Function<SimHost, Map<String, String>> describe) {
         Simulator sim = new Simulator(req.seed());
         HostSpec spec = new HostSpec(Math.max(2, host.cpus()), host.nics());
         SimHost[] hosts = SimHost.pair(() -> boot(spec), sim, costs);
         SimHost client = hosts[0];
         SimHost server = hosts[1];
-        if (server.inputIrqNumber() >= 0) {
-            server.write("/proc/irq/" + server.inputIrqNumber() + "/smp_affinity_list", Integer.toString(EpollRr.APP_CPU));
-        }
-        server.write("/sys/class/net/eth0/napi_defer_hard_irqs", Long.toString(req.deferHardIrqs()));
-        server.write("/sys/class/net/eth0/gro_flush_timeout", Long.toString(req.groFlushTimeoutNs()));
-        if (req.irqSuspendTimeoutNs() > 0) {
-            try {
-                server.kernel.netdevFamily().doit("napi-set", Map.of("id", (long) server.napi.napi().napiId(),
-                    "irq-suspend-timeout", req.irqSuspendTimeoutNs()));
-            } catch (io.netmodel.api.netlink.NetlinkException e) {
-                throw new IllegalArgumentException("napi-set irq-suspend-timeout: " + e.getMessage(), e);
-            }
-        }
+        configure.accept(server);
         for (SimHost h : hosts) {
             h.loadNicSettings();
         }
@@ -181,13 +226,12 @@ public final class BenchServiceImpl implements BenchService {
         Map<String, String> knobs = new LinkedHashMap<>();
         knobs.put("kernel", profile.version().toString());
         knobs.put("driver", driverNames());
-        knobs.put("server.eth0.napi_defer_hard_irqs", server.read("/sys/class/net/eth0/napi_defer_hard_irqs"));
-        knobs.put("server.eth0.gro_flush_timeout", server.read("/sys/class/net/eth0/gro_flush_timeout"));
-        knobs.put("server.eth0.napi[0].irq-suspend-timeout", Long.toString(server.napi.napi().irqSuspendTimeout()));
+        knobs.putAll(describe.apply(server));
         knobs.put("server.epoll.busy_poll_usecs", Integer.toString(req.busyPollUsecs()));
         knobs.put("server.epoll.busy_poll_budget", Integer.toString(req.busyPollBudget()));
         knobs.put("server.epoll.prefer_busy_poll", req.preferBusyPoll() ? "1" : "0");
-        knobs.put("server.irq_cpu", Integer.toString(EpollRr.APP_CPU));
+        knobs.put("server.epoll.busy_poll", run.busyPollState());
+        knobs.put("server.irq_cpu", Integer.toString(server.inputIrqCpu()));
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("client.requests_sent", run.sent());
         counters.put("server.irq." + server.inputIrqNumber(), irqCount(server));

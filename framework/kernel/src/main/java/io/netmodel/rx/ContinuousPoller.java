@@ -1,8 +1,10 @@
 package io.netmodel.rx;
 
 import io.netmodel.cpu.CpuTime;
+import io.netmodel.sim.LongQueue;
 import io.netmodel.sim.Rng;
 import io.netmodel.sim.Simulator;
+import io.netmodel.sim.Timer;
 
 /**
  * A thread that polls one NAPI in a loop without sleeping: the kthread of threaded busy poll
@@ -11,6 +13,14 @@ import io.netmodel.sim.Simulator;
  * {@code napi_busy_loop} pass). The loop is not simulated iteration by iteration: a frame that
  * lands in the ring is picked up by the next iteration, a uniformly distributed part of one
  * loop period later, then pays the poll's cost.
+ *
+ * <p>TX completions are cleaned in passing, without an event each: the NIC's write-back times
+ * queue here ({@link #txCompletesAt}), and whatever next looks at the loop (a frame arriving,
+ * a poll ending, the loop stopping) first catches up with those due by then, in order. Nothing
+ * else touches the NAPI while a continuous poller owns it, so the outcome is the one an event
+ * per completion would give: each is found by the next iteration, costs one poll, and keeps the
+ * loop busy until that poll ends ({@code busyUntil}); one that finds a poll pending is cleaned
+ * by that poll.
  */
 final class ContinuousPoller {
     private final Simulator sim;
@@ -21,8 +31,13 @@ final class ContinuousPoller {
     private final int budget;
     private final CpuTime bucket;
     private boolean pending;
-    private int generation;
+    /** The end of the pending poll (cancelled when the loop stops). */
+    private final Timer pollEnd;
     private long attachedAt = -1;
+    /** TX completions written back (or due) and not yet caught up with, in ns. */
+    private final LongQueue txDue = new LongQueue();
+    /** Until then the loop is in a poll that cleaned TX completions. */
+    private long busyUntil;
 
     ContinuousPoller(Simulator sim, Rng rng, NapiRuntime napi, Cpu cpu, long periodNs, int budget, CpuTime bucket) {
         this.sim = sim;
@@ -32,6 +47,7 @@ final class ContinuousPoller {
         this.periodNs = periodNs;
         this.budget = budget;
         this.bucket = bucket;
+        this.pollEnd = new Timer(sim, this::pollDone);
     }
 
     int cpu() {
@@ -47,16 +63,46 @@ final class ContinuousPoller {
         }
     }
 
-    /** Stops looping now (the thread leaves the loop); its CPU time is accounted. */
+    /**
+     * Stops looping now (the thread leaves the loop); its CPU time is accounted. Completions due
+     * later go back to the NAPI, to raise what they raise without a poller.
+     */
     void stop(boolean prefer) {
         if (attachedAt < 0) {
             return;
         }
+        catchUp();
         cpu.account(bucket, sim.now() - attachedAt);
         attachedAt = -1;
         pending = false;
-        generation++;
+        pollEnd.cancel();
         napi.detach(cpu.id, prefer);
+        while (!txDue.isEmpty()) {
+            napi.txCompletesAt(txDue.poll());
+        }
+    }
+
+    /** The NIC writes a TX completion back at {@code at} ({@code >= now}): cleaned in passing. */
+    void txCompletesAt(long at) {
+        txDue.add(at);
+    }
+
+    /**
+     * Catches up with the TX completions due by now, in order (see the class comment). Called
+     * first by everything that looks at this loop or its NAPI, so nothing changed since they fell due.
+     */
+    void catchUp() {
+        long now = sim.now();
+        while (!txDue.isEmpty() && txDue.peek() <= now) {
+            long at = txDue.poll();
+            napi.txCompleted();
+            if (pending) {
+                continue; // the pending poll cleans it
+            }
+            long start = Math.max(cpu.taskReady(at + rng.uniform(0, periodNs)), busyUntil);
+            busyUntil = start + napi.pollCost(budget, cpu.id);
+            napi.pollNow(budget, cpu.id); // the ring is empty (else a poll would be pending): TX only
+        }
     }
 
     boolean running() {
@@ -66,6 +112,7 @@ final class ContinuousPoller {
     /** Accounts the time looped so far (at the end of a run) and keeps looping. */
     void accountSoFar() {
         if (attachedAt >= 0) {
+            catchUp();
             cpu.account(bucket, sim.now() - attachedAt);
             attachedAt = sim.now();
         }
@@ -77,15 +124,14 @@ final class ContinuousPoller {
             return;
         }
         pending = true;
-        long pollAt = cpu.taskReady(sim.now() + rng.uniform(0, periodNs));
-        int gen = generation;
-        sim.scheduleAt(pollAt + napi.pollCost(budget, cpu.id), () -> pollDone(gen));
+        long now = sim.now();
+        // in a TX-cleaning poll: the iteration right after it finds the frame
+        long pollAt = busyUntil > now ? busyUntil : cpu.taskReady(now + rng.uniform(0, periodNs));
+        pollEnd.startAt(pollAt + napi.pollCost(budget, cpu.id));
     }
 
-    private void pollDone(int gen) {
-        if (gen != generation || !pending) {
-            return; // stopped meanwhile
-        }
+    private void pollDone() {
+        catchUp(); // completions that fell due while this poll was pending: it cleans them
         pending = false;
         napi.pollNow(budget, cpu.id);
         if (!napi.ringEmpty()) {

@@ -1,6 +1,8 @@
 package io.netmodel.rx;
 
 import io.netmodel.api.bench.EpollRrRequest;
+import io.netmodel.api.kernel.Behaviour;
+import io.netmodel.api.sched.NapiThreaded;
 import io.netmodel.cpu.CpuTime;
 import io.netmodel.sim.Rng;
 import io.netmodel.sim.Simulator;
@@ -18,7 +20,16 @@ import java.util.ArrayDeque;
  * {@code napi_busy_loop} (budget, prefer) until events show up or {@code busy_poll_usecs} run
  * out, then with prefer calls {@code napi_resume_irqs} and sleeps; without busy polling it
  * sleeps at once. A sleeping thread is woken by the softirq that queued a request. The IRQ of
- * the queue is on the thread's CPU, as in the series' set-up (queue i's IRQ on core i).
+ * the queue is wherever the server's {@code smp_affinity_list} puts it: on the thread's CPU in
+ * the series' set-up (queue i's IRQ on core i).
+ *
+ * <p>Busy polling is on, as in {@code ep_busy_loop_on}, when the epoll instance has
+ * {@code busy_poll_usecs} or {@code prefer_busy_poll}, or the {@code net.core.busy_poll}
+ * sysctl is set (4.12+); the loop runs for the epoll's own usecs, else for the sysctl's
+ * ({@code busy_loop_ep_timeout}). {@code net.core.busy_read} does not act here: the server
+ * reads only sockets epoll reported ready, and {@code sk_busy_loop} runs only on an empty
+ * receive queue. A NAPI in threaded busy-poll mode (6.19) is polled by its kthread, on the CPU
+ * its affinity gives it, and the thread sleeps in {@code epoll_wait} until woken.
  *
  * <p>Latency is measured at the client: from the request's send to the reply's delivery by the
  * client's own receive path (interrupts).
@@ -42,8 +53,14 @@ final class EpollRr {
     private final ArrayDeque<Packet> socketQueue = new ArrayDeque<>();
     private final ContinuousPoller busyLoop;
     private final int budget;
-    /** epoll busy polling is on: per-epoll usecs > 0 or prefer set, and the NAPI id is valid. */
+    /** epoll's busy-poll time, µs: its own {@code busy_poll_usecs}, else {@code net.core.busy_poll}. */
+    private final int busyPollUsecs;
+    /** {@code ep_busy_loop_on}: busy-poll time or prefer set (whatever the NAPI id). */
+    private final boolean busyPollOn;
+    /** epoll busy polling runs: it is on, and the NAPI id is valid. */
     private final boolean busyPoll;
+    /** The threaded-busy-poll kthread of the server's NAPI, or null. */
+    private final ContinuousPoller kthread;
     private final Timer busyTimeout;
     private State state = State.SLEEPING;
     private long endAt;
@@ -62,15 +79,70 @@ final class EpollRr {
         this.arrivals = sim.rng().fork("epoll_rr.arrivals");
         this.meanPeriodNs = Math.max(1, Math.round(1e9 / req.ratePps()));
         this.budget = req.busyPollBudget() == 0 ? DEFAULT_BUDGET : req.busyPollBudget();
-        this.busyPoll = (req.busyPollUsecs() > 0 || req.preferBusyPoll()) && server.napi.hasValidNapiId();
+        int sysctl = server.kernel.profile().has(Behaviour.EPOLL_BUSY_POLL) ? server.kernel.sysctls().busyPoll.get() : 0;
+        this.busyPollUsecs = req.busyPollUsecs() > 0 ? req.busyPollUsecs() : sysctl;
+        this.busyPollOn = busyPollUsecs > 0 || req.preferBusyPoll();
+        this.busyPoll = busyPollOn && server.napi.hasValidNapiId();
+        this.kthread = threadedBusyPoll(sim, server);
         long loopPeriod = costs.pollEmpty() + costs.busyLoopSetup() / 4; // poll + cpu_relax + loop-end test
-        this.busyLoop = req.busyPollUsecs() > 0 && server.napi.hasValidNapiId()
+        this.busyLoop = busyPollUsecs > 0 && server.napi.hasValidNapiId()
             ? new ContinuousPoller(sim, sim.rng().fork("epoll_rr.busy"), server.napi, server.cpus[APP_CPU], loopPeriod,
                 budget, CpuTime.SYSTEM)
             : null;
         this.busyTimeout = new Timer(sim, this::busyLoopTimedOut);
         server.napi.perPacketStackNs = costs.udpStack();
         client.napi.perPacketStackNs = costs.udpStack();
+    }
+
+    /**
+     * The server NAPI's kthread when it is in threaded busy-poll mode: it polls without
+     * sleeping, kernel time, on its CPU. Refused where the model cannot run it: on the server
+     * thread's CPU (two threads that never yield on one CPU need a scheduler the model does not
+     * have), or beside epoll busy polling on the same NAPI (one poller owns a NAPI in the model).
+     */
+    private ContinuousPoller threadedBusyPoll(Simulator sim, SimHost h) {
+        if (h.napi.napi().threaded() != NapiThreaded.BUSY_POLL) {
+            return null;
+        }
+        var thread = h.napi.napi().thread();
+        if (thread == null) {
+            throw new IllegalStateException(h.name + ": threaded busy poll, but eth0's NAPI has no kthread");
+        }
+        if (busyPoll) {
+            throw new IllegalArgumentException("eth0's NAPI is in threaded busy-poll mode, so its kthread "
+                + thread.comm() + " polls it all the time, and epoll busy polling is on as well ("
+                + busyPollSource() + "); the model does not run two pollers on one NAPI: turn epoll busy polling "
+                + "off, or set the NAPI's threaded mode to 'enabled' or 'disabled' with napi-set");
+        }
+        if (thread.cpu() == APP_CPU) {
+            throw new IllegalArgumentException(thread.comm() + " runs on CPU " + APP_CPU + ", which epoll_rr's "
+                + "server thread also uses; the model does not time-slice a spinning kthread with it: pin the "
+                + "kthread elsewhere, e.g. taskset -pc 0 " + thread.pid());
+        }
+        return new ContinuousPoller(sim, sim.rng().fork(h.name + ".kthread"), h.napi, h.cpus[thread.cpu()],
+            costs.pollEmpty(), h.napi.napi().weight(), CpuTime.SYSTEM);
+    }
+
+    /** What turned epoll busy polling on, in the words of its knobs. */
+    private String busyPollSource() {
+        if (req.busyPollUsecs() > 0) {
+            return "busy_poll_usecs " + req.busyPollUsecs();
+        }
+        if (busyPollUsecs > 0) {
+            return "net.core.busy_poll " + busyPollUsecs + " µs, the epoll having no busy_poll_usecs";
+        }
+        return "prefer_busy_poll, one pass per epoll_wait";
+    }
+
+    /** Whether epoll busy polling ran and on what, or why not: for the report. */
+    String busyPollState() {
+        if (!busyPollOn) {
+            return "off";
+        }
+        if (!busyPoll) {
+            return "inactive: eth0's NAPI id is 0 (the driver's NAPI was never hashed), so epoll has no NAPI to poll";
+        }
+        return "on: " + busyPollSource();
     }
 
     void run(io.netmodel.api.bench.ProgressListener progress) {
@@ -83,9 +155,14 @@ final class EpollRr {
         });
         sim.scheduleAt(0, this::sendNext);
         sim.scheduleAt(0, () -> epollWait(0));
+        if (kthread != null) {
+            kthread.start();
+        }
         SimHost.runReporting(sim, WARMUP_NS, req.durationNs(), progress);
-        if (busyLoop != null && busyLoop.running()) {
-            busyLoop.accountSoFar();
+        for (ContinuousPoller p : new ContinuousPoller[] {busyLoop, kthread}) {
+            if (p != null && p.running()) {
+                p.accountSoFar();
+            }
         }
     }
 
@@ -158,7 +235,7 @@ final class EpollRr {
             sim.scheduleAt(start, () -> {
                 if (state == State.BUSY_POLLING && !busyLoop.running()) {
                     busyLoop.start();
-                    busyTimeout.start(req.busyPollUsecs() * 1000L);
+                    busyTimeout.start(busyPollUsecs * 1000L);
                 }
             });
             return;

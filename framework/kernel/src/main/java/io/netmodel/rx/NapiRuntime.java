@@ -45,6 +45,7 @@ final class NapiRuntime {
     private final Runnable irqCounter;
     private final ArrayDeque<Packet> ring = new ArrayDeque<>();
     private final Timer watchdog;
+    private final io.netmodel.sim.Event txDone = this::txDone;
     /** Fires the IRQ the NIC held back for interrupt moderation. */
     private final Timer moderation;
     private Consumer consumer;
@@ -170,6 +171,9 @@ final class NapiRuntime {
 
     /** A frame lands in the RX ring (DMA done), or is dropped when the ring is full. */
     void rxArrive(Packet p) {
+        if (continuous != null) {
+            continuous.catchUp(); // TX completions it cleaned before this frame came
+        }
         if (disabled) {
             dropped++;
             return;
@@ -183,10 +187,32 @@ final class NapiRuntime {
         kick();
     }
 
+    /**
+     * The NIC will write a TX completion back at {@code at}: an event then, or, while a continuous
+     * poller owns the NAPI, an entry it cleans in passing (no event per completion).
+     */
+    void txCompletesAt(long at) {
+        if (continuous != null) {
+            continuous.txCompletesAt(at);
+        } else {
+            sim.scheduleAt(at, txDone);
+        }
+    }
+
     /** The NIC finished sending a frame: a TX completion for the next poll, and an IRQ if unmasked. */
-    void txDone() {
+    private void txDone() {
+        if (continuous != null) {
+            continuous.txCompletesAt(sim.now()); // scheduled before the poller came
+            continuous.catchUp();
+            return;
+        }
         txToClean++;
         kick();
+    }
+
+    /** A TX completion the continuous poller caught up with: cleaned by its next poll. */
+    void txCompleted() {
+        txToClean++;
     }
 
     private void kick() {

@@ -77,6 +77,11 @@ final class SimHost {
         return inputIrq == null ? -1 : inputIrq.number();
     }
 
+    /** The CPU RX queue 0's IRQ is delivered to ({@code effective_affinity}), or -1 without one. */
+    int inputIrqCpu() {
+        return inputIrq == null ? -1 : inputIrq.effectiveCpu();
+    }
+
     /** The IRQ of RX queue 0: the MSI-X vector named "...input.0"/"...TxRx-0", else the device's only one. */
     private IrqDesc findInputIrq() {
         IrqDesc only = null;
@@ -110,7 +115,7 @@ final class SimHost {
             peer.napi.rxArrive(p);
         });
         // The TX completion is written back once the frame is out: half a trip, DMA and NIC.
-        sim.scheduleAt(leaveAt + costs.wire() / 2, napi::txDone);
+        napi.txCompletesAt(leaveAt + costs.wire() / 2);
     }
 
     /**

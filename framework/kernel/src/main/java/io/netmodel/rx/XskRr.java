@@ -40,6 +40,7 @@ final class XskRr {
     private ContinuousPoller clientLoop;
     private ContinuousPoller serverLoop;
     private final io.netmodel.sim.Timer clientResume;
+    private final io.netmodel.sim.Event sendNext = this::sendNext;
     private long serverFreeAt;
     private long clientFreeAt;
     private long sent;
@@ -64,7 +65,7 @@ final class XskRr {
         client.napi.setConsumer(this::clientRx);
         server.napi.setConsumer(this::serverRx);
         startPollers();
-        sim.scheduleAt(0, this::sendNext);
+        sim.scheduleAt(0, sendNext);
         SimHost.runReporting(sim, WARMUP_NS, req.durationNs(), progress);
         for (ContinuousPoller p : new ContinuousPoller[] {clientLoop, serverLoop}) {
             if (p != null) {
@@ -131,7 +132,7 @@ final class XskRr {
         long leave = sendto(client, SENDER_CPU, t0);
         client.transmit(new Packet(t0, true), leave, FRAME_BYTES);
         sent++;
-        sim.scheduleAt(t0 + req.periodNs(), this::sendNext);
+        sim.scheduleAt(t0 + req.periodNs(), sendNext);
     }
 
     /** {@code sendto}: syscall, one busy-poll pass when enabled, then the copy-mode generic xmit. */

@@ -30,12 +30,23 @@ import java.util.NoSuchElementException;
  * one sift-down to remove plus one sift-up to insert. Any other operation first closes the
  * hole as an ordinary removal would. Observable behaviour is that of an eager heap.
  *
+ * <p><b>Few entries: a sorted run.</b> A benchmark keeps only a handful of events pending (xsk_rr:
+ * 3 to 7), where a heap's sift is all mispredicted branches. Up to {@value #SORTED_MAX} entries
+ * the list is kept as a sorted run {@code [head, head + size)} instead: {@link #poll} is
+ * {@code head++}, {@link #add} an insertion from the tail (new events are mostly the latest).
+ * A sorted run starting at slot 0 is already a valid heap, so growing past
+ * {@value #SORTED_MAX} only moves the run to slot 0; shrinking to {@value #SORTED_MIN} sorts the
+ * heap's few entries back into a run. Measured on xsk_rr at 125K: 1.3-1.5x the whole
+ * simulation's speed. The order of entries is the same in both forms, so which form is in use
+ * never changes a run.
+ *
  * <table>
  *   <caption>Cost (n = entries)</caption>
  *   <tr><th>operation</th><th>time</th></tr>
  *   <tr><td>add</td><td>O(log4 n) worst, O(1) expected for random future times</td></tr>
  *   <tr><td>poll</td><td>O(log4 n), 3 branch-free comparisons per level</td></tr>
  *   <tr><td>poll then add</td><td>one sift-down</td></tr>
+ *   <tr><td>add, poll with n &lt;= {@value #SORTED_MAX}</td><td>O(entries after the new one); O(1)</td></tr>
  *   <tr><td>remove an arbitrary entry</td><td>not offered: see {@link Timer}</td></tr>
  * </table>
  *
@@ -48,12 +59,19 @@ final class HeapEventList {
     /** Slots past the capacity, so that the last child group can always be read whole. */
     private static final int PAD = 4;
     private static final long AFTER_ALL = Long.MAX_VALUE;
+    /** Above this many entries the list is a heap. */
+    static final int SORTED_MAX = 16;
+    /** At this many entries a heap becomes a sorted run again (hysteresis: no flapping at the edge). */
+    static final int SORTED_MIN = 6;
 
     private long[] time;
     private long[] seq;
     private Object[] payload;
     private int size;
-    /** Slot 0 was handed out by {@link #poll} and is a hole (see the class comment). */
+    /** Sorted-run form: entries are {@code [head, head + size)} in order; else a heap rooted at 0. */
+    private boolean sorted = true;
+    private int head;
+    /** Heap form: slot 0 was handed out by {@link #poll} and is a hole (see the class comment). */
     private boolean rootTaken;
     private long nextSeq;
 
@@ -86,6 +104,11 @@ final class HeapEventList {
         return time.length - PAD;
     }
 
+    /** Whether the list is in its sorted-run form (for tests). */
+    boolean isSortedRun() {
+        return sorted;
+    }
+
     /**
      * Adds {@code p} at {@code t} (ns, {@code >= 0}) with a fresh sequence number, which it
      * returns. The new entry sorts after every entry already added with the same time.
@@ -93,27 +116,7 @@ final class HeapEventList {
     long add(long t, Object p) {
         assert t >= 0 : t;
         long s = nextSeq++;
-        if (rootTaken) {
-            rootTaken = false;
-            siftDown(0, size, t, s, p);
-            return s;
-        }
-        if (size == capacity()) {
-            grow();
-        }
-        // s is larger than every seq in the list, so a parent with an equal time stays above.
-        long[] time = this.time;
-        int i = size++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 2;
-            long pt = time[parent];
-            if (pt <= t) {
-                break;
-            }
-            moveSlot(parent, i);
-            i = parent;
-        }
-        setSlot(i, t, s, p);
+        insert(t, s, p);
         return s;
     }
 
@@ -132,6 +135,17 @@ final class HeapEventList {
      */
     void addWithSeq(long t, long s, Object p) {
         assert t >= 0 && s < nextSeq : t + " " + s;
+        insert(t, s, p);
+    }
+
+    private void insert(long t, long s, Object p) {
+        if (sorted) {
+            if (size < SORTED_MAX) {
+                insertSorted(t, s, p);
+                return;
+            }
+            toHeap();
+        }
         if (rootTaken) {
             rootTaken = false;
             siftDown(0, size, t, s, p);
@@ -140,6 +154,8 @@ final class HeapEventList {
         if (size == capacity()) {
             grow();
         }
+        long[] time = this.time;
+        long[] seq = this.seq;
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 2;
@@ -153,55 +169,156 @@ final class HeapEventList {
         setSlot(i, t, s, p);
     }
 
-    /** Time (ns) of the first entry. @throws NoSuchElementException if empty */
-    long peekTime() {
-        closeHole();
-        return time[0];
+    /** Sorted run: in before the first later entry, shifting the later ones (few: new events come last). */
+    private void insertSorted(long t, long s, Object p) {
+        if (head > 0 && size > 0 && before(t, s, time[head], seq[head])) {
+            head--; // earlier than everything: in front, nothing moves
+            setSlot(head, t, s, p);
+            size++;
+            return;
+        }
+        if (head + size == capacity()) {
+            compact();
+            if (size == capacity()) {
+                grow();
+            }
+        }
+        long[] time = this.time; // after grow(), which replaces the arrays
+        long[] seq = this.seq;
+        Object[] payload = this.payload;
+        int i = head + size;
+        while (i > head) {
+            long pt = time[i - 1];
+            if (pt < t || (pt == t && seq[i - 1] < s)) {
+                break;
+            }
+            time[i] = pt;
+            seq[i] = seq[i - 1];
+            payload[i] = payload[i - 1];
+            i--;
+        }
+        setSlot(i, t, s, p);
+        size++;
     }
 
-    /** Sequence number of the first entry. @throws NoSuchElementException if empty */
-    long peekSeq() {
-        closeHole();
-        return seq[0];
+    private static boolean before(long ta, long sa, long tb, long sb) {
+        return ta < tb || (ta == tb && sa < sb);
+    }
+
+    /** Moves the sorted run to slot 0 and pads what it leaves behind. */
+    private void compact() {
+        if (head == 0) {
+            return;
+        }
+        System.arraycopy(time, head, time, 0, size);
+        System.arraycopy(seq, head, seq, 0, size);
+        System.arraycopy(payload, head, payload, 0, size);
+        int end = head + size;
+        int from = Math.max(size, head);
+        Arrays.fill(time, from, end, AFTER_ALL);
+        Arrays.fill(seq, from, end, AFTER_ALL);
+        Arrays.fill(payload, from, end, null);
+        head = 0;
+    }
+
+    /** A sorted run at slot 0 is a heap already. */
+    private void toHeap() {
+        compact();
+        sorted = false;
+        if (size == capacity()) {
+            grow();
+        }
+    }
+
+    /** The heap's few entries, sorted into a run at slot 0 (insertion sort on the three arrays). */
+    private void toSorted() {
+        long[] time = this.time;
+        long[] seq = this.seq;
+        Object[] payload = this.payload;
+        for (int j = 1; j < size; j++) {
+            long t = time[j];
+            long s = seq[j];
+            Object p = payload[j];
+            int i = j;
+            while (i > 0 && before(t, s, time[i - 1], seq[i - 1])) {
+                moveSlot(i - 1, i);
+                i--;
+            }
+            setSlot(i, t, s, p);
+        }
+        sorted = true;
+        head = 0;
     }
 
     /**
-     * Removes the first entry and returns its payload; read {@link #peekTime} and
-     * {@link #peekSeq} before if the key is needed. @throws NoSuchElementException if empty
+     * Time (ns) of the first entry.
+     *
+     * @throws NoSuchElementException if the list is empty
+     */
+    long peekTime() {
+        closeHole();
+        return time[first()];
+    }
+
+    /**
+     * Sequence number of the first entry (for tests and for {@link Timer}'s stale check).
+     *
+     * @throws NoSuchElementException if the list is empty
+     */
+    long peekSeq() {
+        closeHole();
+        return seq[first()];
+    }
+
+    /**
+     * Removes the first entry and returns its payload. Its key is readable through
+     * {@link #peekTime}/{@link #peekSeq} beforehand.
+     *
+     * @throws NoSuchElementException if the list is empty
      */
     Object poll() {
         closeHole();
-        rootTaken = true;
-        return payload[0];
+        return takeFirst();
     }
 
     /**
-     * The event loop's fast path: completes a deferred removal and returns whether there is a
-     * first entry; if so, {@link #firstTime}, {@link #firstSeq} and {@link #takeFirst} may be
-     * called without further checks until the next add or take.
+     * The event loop's fast path: makes the first entry readable through {@link #firstTime},
+     * {@link #firstSeq} and {@link #takeFirst}; false if the list is empty. After a true return
+     * and until the next call on the list, those three read the first entry without checks.
      */
     boolean settle() {
         closeHoleIfAny();
         return size != 0;
     }
 
-    /** Time of the first entry; only right after {@link #settle} returned true. */
+    /** Time of the first entry (after {@link #settle} returned true). */
     long firstTime() {
-        return time[0];
+        return time[first()];
     }
 
-    /** Sequence number of the first entry; only right after {@link #settle} returned true. */
+    /** Sequence number of the first entry (after {@link #settle} returned true). */
     long firstSeq() {
-        return seq[0];
+        return seq[first()];
     }
 
-    /** {@link #poll} without the checks; only right after {@link #settle} returned true. */
+    /** Removes the first entry (after {@link #settle} returned true) and returns its payload. */
     Object takeFirst() {
+        if (sorted) {
+            int h = head;
+            Object p = payload[h];
+            setSlot(h, AFTER_ALL, AFTER_ALL, null);
+            size--;
+            head = size == 0 ? 0 : h + 1;
+            return p;
+        }
         rootTaken = true;
         return payload[0];
     }
 
-    /** Completes a deferred removal, and checks there is a first entry. */
+    private int first() {
+        return sorted ? head : 0;
+    }
+
     private void closeHole() {
         closeHoleIfAny();
         if (size == 0) {
@@ -219,6 +336,9 @@ final class HeapEventList {
             setSlot(n, AFTER_ALL, AFTER_ALL, null); // padding again; the fired event is unreachable
             if (n > 0) {
                 siftDown(0, n, lastTime, lastSeq, lastPayload);
+            }
+            if (n <= SORTED_MIN) {
+                toSorted();
             }
         }
     }

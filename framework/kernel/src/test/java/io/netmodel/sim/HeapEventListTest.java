@@ -113,4 +113,34 @@ class HeapEventListTest {
         assertThrows(NoSuchElementException.class, heap::peekTime);
         assertThrows(NoSuchElementException.class, heap::poll);
     }
+
+    @Test
+    void should_keep_the_order_while_switching_between_sorted_run_and_heap() {
+        HeapEventList list = new HeapEventList(4);
+        SplittableRandom random = new SplittableRandom(11);
+        PriorityQueue<Entry> reference = new PriorityQueue<>(BY_KEY);
+        int switches = 0;
+        boolean wasSorted = list.isSortedRun();
+        for (int cycle = 0; cycle < 2_000; cycle++) {
+            // fill to a random size on either side of SORTED_MAX, then drain to either side of SORTED_MIN
+            int fillTo = random.nextInt(HeapEventList.SORTED_MAX * 3);
+            while (reference.size() < fillTo) {
+                long t = cycle * 100L + random.nextLong(300); // later and earlier than what is pending
+                Object p = new Object();
+                reference.add(new Entry(t, list.add(t, p), p));
+            }
+            int drainTo = random.nextInt(HeapEventList.SORTED_MIN * 2);
+            while (reference.size() > drainTo) {
+                Entry expected = reference.poll();
+                assertEquals(expected.time(), list.peekTime(), "cycle " + cycle);
+                assertSame(expected.payload(), list.poll(), "cycle " + cycle);
+            }
+            assertEquals(reference.size(), list.size());
+            if (list.isSortedRun() != wasSorted) {
+                switches++;
+                wasSorted = list.isSortedRun();
+            }
+        }
+        assertTrue(switches > 100, "form switches: " + switches);
+    }
 }

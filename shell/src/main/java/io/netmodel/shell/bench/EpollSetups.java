@@ -19,6 +19,37 @@ public final class EpollSetups {
             return new EpollRrRequest(ratePps, serviceNs, busyPollUsecs, busyPollBudget, prefer, defer,
                 groFlushTimeoutNs, irqSuspendTimeoutNs, durationNs, seed);
         }
+
+        /**
+         * What a user types to make this set-up on a running model, then measure it there:
+         * the queue's IRQ on the server thread's CPU, the NAPI knobs, and the
+         * {@code bench epoll-rr --live} line carrying epoll's own parameters at {@code rate}.
+         */
+        public java.util.List<String> typed(String rate) {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            out.add("echo " + RunColumns.EPOLL_SERVER_CPU + " > /proc/irq/N/smp_affinity_list");
+            out.add("echo " + defer + " > /sys/class/net/eth0/napi_defer_hard_irqs");
+            out.add("echo " + groFlushTimeoutNs + " > /sys/class/net/eth0/gro_flush_timeout");
+            out.add(napiSet(irqSuspendTimeoutNs));
+            StringBuilder bench = new StringBuilder("netmodel bench epoll-rr --live --rate " + rate);
+            if (busyPollUsecs > 0) {
+                bench.append(" --busy-poll-usecs ").append(busyPollUsecs);
+            }
+            if (busyPollBudget > 0) {
+                bench.append(" --busy-poll-budget ").append(busyPollBudget);
+            }
+            if (prefer) {
+                bench.append(" --prefer-busy-poll");
+            }
+            out.add(bench.toString());
+            return out;
+        }
+    }
+
+    /** The napi-set line that sets {@code irq-suspend-timeout} on eth0's NAPI. */
+    public static String napiSet(long irqSuspendTimeoutNs) {
+        return "netmodel ynl --family netdev --do napi-set --json '{\"id\": <napi-id>, \"irq-suspend-timeout\": "
+            + irqSuspendTimeoutNs + "}'";
     }
 
     public static final Map<String, Setup> ALL = all();

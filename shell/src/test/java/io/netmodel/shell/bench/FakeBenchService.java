@@ -3,6 +3,7 @@ package io.netmodel.shell.bench;
 import io.netmodel.api.bench.BenchResult;
 import io.netmodel.api.bench.BenchService;
 import io.netmodel.api.bench.CpuUsage;
+import io.netmodel.api.bench.EpollRrRequest;
 import io.netmodel.api.bench.ProgressListener;
 import io.netmodel.api.bench.TcpRrRequest;
 import io.netmodel.api.bench.UdpRrRequest;
@@ -25,6 +26,8 @@ public final class FakeBenchService implements BenchService {
     public final List<UdpRrRequest> udpRequests = new ArrayList<>();
     /** Requests of {@code --live} runs, as the command sent them (mode null: the knobs decide). */
     public final List<XskRrRequest> liveRequests = new ArrayList<>();
+    /** Requests of {@code epoll-rr --live} runs, as the command sent them. */
+    public final List<EpollRrRequest> epollLiveRequests = new ArrayList<>();
     private final ToLongFunction<XskRrRequest> constantNs;
 
     /** Samples spread around a base that depends on mode and delay. */
@@ -65,6 +68,24 @@ public final class FakeBenchService implements BenchService {
         knobs.put("mode", mode.cliName());
         knobs.put("config", "the running model's knobs");
         return new BenchResult(b.workload(), knobs, b.latencyNs(), b.transactions(), b.durationNs(), b.cpus(), b.counters());
+    }
+
+    /** A live model set up like suspend20: one sample per 40 µs, its NAPI knobs in the report. */
+    @Override
+    public BenchResult epollRrLive(EpollRrRequest r, ProgressListener progress) {
+        epollLiveRequests.add(r);
+        int n = (int) (r.durationNs() / 40_000);
+        long[] samples = new long[n];
+        SplittableRandom rnd = new SplittableRandom(r.seed());
+        for (int i = 0; i < n; i++) {
+            samples[i] = 30_000 + rnd.nextLong(5_000);
+        }
+        progress.progress(r.durationNs(), r.durationNs());
+        return new BenchResult("epoll-rr", Map.of("kernel", "6.19", "config", "the running model's knobs on the server",
+            "server.eth0.napi[0].defer-hard-irqs", "100", "server.eth0.napi[0].gro-flush-timeout", "20000",
+            "server.eth0.napi[0].irq-suspend-timeout", "20000000", "server.epoll.busy_poll",
+            r.preferBusyPoll() ? "on: prefer_busy_poll, one pass per epoll_wait" : "off"), samples, n, r.durationNs(),
+            cpus(r.durationNs()), Map.of("server.irq.24", 3L, "server.thread.wakeups", (long) n));
     }
 
     @Override

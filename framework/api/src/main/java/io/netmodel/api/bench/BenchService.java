@@ -46,4 +46,22 @@ public interface BenchService {
     default BenchResult xskRrLive(XskRrRequest request, ProgressListener progress) {
         throw new UnsupportedOperationException("this model cannot run benchmarks on its live configuration");
     }
+
+    /**
+     * As {@link #epollRr}, but the server is configured like the running model instead of by
+     * the request: its {@code net.core} sysctls (the {@code busy_poll} sysctl is epoll's
+     * busy-poll time when the epoll instance has none of its own), eth0's per-device knobs,
+     * its first NAPI's netlink config ({@code irq-suspend-timeout}, threaded), IRQ affinities
+     * and ethtool settings are copied. Only the application's own parameters come from the
+     * request ({@code EPIOCSPARAMS}: busy_poll_usecs, budget, prefer); its
+     * {@code deferHardIrqs}, {@code groFlushTimeoutNs} and {@code irqSuspendTimeoutNs} must be
+     * 0. The client is a load generator and keeps its defaults, as in {@link #epollRr}. Throws
+     * {@link IllegalArgumentException} when the request sets kernel state or the knobs make a
+     * run the model cannot do, saying what to change.
+     *
+     * @since 1.2
+     */
+    default BenchResult epollRrLive(EpollRrRequest request, ProgressListener progress) {
+        throw new UnsupportedOperationException("this model cannot run epoll_rr on its live configuration");
+    }
 }

@@ -14,6 +14,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * device-managed, like {@code devm_*}: the core releases whatever is left, in reverse order,
  * after {@code remove} returns or when {@code probe} throws. A driver needs {@code remove}
  * only for work of its own.
+ *
+ * <p>Abstract methods come before default ones: bnd's baseline judges an abstract method
+ * declared below a default method as a minor change (ApiTypeRolesTest).
  */
 @ConsumerType
 public interface NetDriver {
@@ -25,6 +28,13 @@ public interface NetDriver {
 
     /** The devices this driver binds ({@code MODULE_DEVICE_TABLE}). */
     List<DeviceId> idTable();
+
+    /**
+     * Binds one device: allocate and register netdevs, add NAPIs, request IRQs. Throwing
+     * fails the bind (logged like {@code probe of 0000:00:03.0 failed with error -22}); the
+     * core unwinds what was acquired and the model keeps running.
+     */
+    void probe(DeviceContext ctx) throws DriverException;
 
     /** Module parameters this driver accepts; none by default. */
     default List<ModuleParam> parameters() {
@@ -42,13 +52,6 @@ public interface NetDriver {
     default List<ModuleParam> parameters(KernelProfile kernel) {
         return parameters();
     }
-
-    /**
-     * Binds one device: allocate and register netdevs, add NAPIs, request IRQs. Throwing
-     * fails the bind (logged like {@code probe of 0000:00:03.0 failed with error -22}); the
-     * core unwinds what was acquired and the model keeps running.
-     */
-    void probe(DeviceContext ctx) throws DriverException;
 
     /** Unbinds one device before the core releases its managed resources. */
     default void remove(DeviceContext ctx) {

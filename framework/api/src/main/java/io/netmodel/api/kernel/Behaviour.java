@@ -34,6 +34,12 @@ public enum Behaviour implements Change {
     /** {@code net.core.netdev_budget_usecs}: 4.12. */
     NETDEV_BUDGET_USECS("4.12"),
     /**
+     * epoll busy polling: {@code epoll_wait} busy-polls the NAPI of its sockets for
+     * {@code net.core.busy_poll} µs (Samudrala, "epoll: Add busy poll support to epoll with
+     * socket fds", C:bf3b9f6372c4): 4.12 (kernel-algorithms.md §1.8).
+     */
+    EPOLL_BUSY_POLL("4.12"),
+    /**
      * {@code /proc/irq/N/effective_affinity} and {@code effective_affinity_list}
      * ({@code CONFIG_GENERIC_IRQ_EFFECTIVE_AFF_MASK}, x86 vector rework): 4.13.
      */

@@ -1,5 +1,6 @@
 package io.netmodel.shell.cmd.bench;
 
+import io.netmodel.api.bench.BenchResult;
 import io.netmodel.api.bench.BenchService;
 import io.netmodel.api.bench.EpollRrRequest;
 import io.netmodel.shell.ToolError;
@@ -25,12 +26,20 @@ import picocli.CommandLine.Option;
         + "epoll_wait, serves each request (--service) and replies. The server's epoll busy polling (EPIOCSPARAMS, "
         + "6.9), NAPI deferral and IRQ suspension (irq-suspend-timeout, 6.13) are set per run: by flags, or by "
         + "--setup, the configurations of the IRQ-suspension series (kernel-algorithms.md §4.6) on one queue.",
+        "With --live the server runs on the running model's knobs instead (net.core sysctls, eth0's "
+            + "napi_defer_hard_irqs and gro_flush_timeout, its NAPI's napi-set config, IRQ affinity, ethtool "
+            + "settings); only epoll's own parameters (--busy-poll-usecs, --busy-poll-budget, --prefer-busy-poll) "
+            + "come from the command line. With no busy_poll_usecs of its own, epoll busy-polls as long as the "
+            + "busy_poll sysctl says, as the kernel does.",
         "Reports latency at the client, the server thread's CPU use and the interrupts taken."},
     footer = {"", "Set-ups: base, defer10, defer20, napibusy, fullbusy, suspend10, suspend20, or all (one run each).",
         "", "Examples:",
         "  netmodel bench epoll-rr --rate 25000 --setup all      the series' configurations side by side",
         "  netmodel bench epoll-rr --rate 25000 --setup suspend20 --json",
-        "  netmodel bench epoll-rr --rate 50000 --busy-poll-usecs 64 --busy-poll-budget 64 --prefer-busy-poll"})
+        "  netmodel bench epoll-rr --rate 50000 --busy-poll-usecs 64 --busy-poll-budget 64 --prefer-busy-poll",
+        "  # on the running model, with suspend20's NAPI knobs echoed into its mount (--setup suspend20 --live",
+        "  # prints what to type)",
+        "  netmodel bench epoll-rr --live --rate 25000 --busy-poll-budget 64 --prefer-busy-poll"})
 public final class EpollRrCommand extends BenchSubcommand {
     @Option(names = "--rate", paramLabel = "PPS", order = 1, required = true,
         description = "Mean requests per second (Poisson arrivals), 1 .. 2000000.")
@@ -41,7 +50,7 @@ public final class EpollRrCommand extends BenchSubcommand {
     double serviceUs;
 
     @Option(names = "--setup", paramLabel = "NAME", order = 3,
-        description = "A named configuration (see below), or 'all'; instead of the knob flags.")
+        description = "A named configuration (see below), or 'all'; instead of the knob flags and --live.")
     String setup;
 
     @Option(names = "--busy-poll-usecs", paramLabel = "US", order = 4, defaultValue = "0",
@@ -55,17 +64,17 @@ public final class EpollRrCommand extends BenchSubcommand {
     @Option(names = "--prefer-busy-poll", order = 6, description = "epoll prefer_busy_poll.")
     boolean prefer;
 
-    @Option(names = "--defer", paramLabel = "N", order = 7, defaultValue = "0",
-        description = "napi_defer_hard_irqs on the server's NAPI.")
-    long defer;
+    @Option(names = "--defer", paramLabel = "N", order = 7,
+        description = "napi_defer_hard_irqs on the server's NAPI (default 0; --live uses the model's).")
+    Long defer;
 
-    @Option(names = "--gro-flush-timeout", paramLabel = "NS", order = 8, defaultValue = "0",
-        description = "gro_flush_timeout on the server's NAPI, ns.")
-    long groFlushTimeout;
+    @Option(names = "--gro-flush-timeout", paramLabel = "NS", order = 8,
+        description = "gro_flush_timeout on the server's NAPI, ns (default 0; --live uses the model's).")
+    Long groFlushTimeout;
 
-    @Option(names = "--irq-suspend-timeout", paramLabel = "NS", order = 9, defaultValue = "0",
-        description = "irq-suspend-timeout on the server's NAPI (napi-set), ns.")
-    long irqSuspendTimeout;
+    @Option(names = "--irq-suspend-timeout", paramLabel = "NS", order = 9,
+        description = "irq-suspend-timeout on the server's NAPI (napi-set), ns (default 0; --live uses the model's).")
+    Long irqSuspendTimeout;
 
     /** The runs to do, and the set-up name of each (null for knobs given by flags). */
     private final List<EpollRrRequest> requests = new ArrayList<>();
@@ -74,8 +83,11 @@ public final class EpollRrCommand extends BenchSubcommand {
     @Override
     protected long prepare(BenchChecks checks, PrintWriter err) throws ToolError {
         if (live()) {
-            throw checks.usage("--live is not supported by epoll-rr yet: it sets the server's knobs itself");
+            refuseKernelState(checks);
         }
+        long defer = this.defer == null ? 0 : this.defer;
+        long groFlushTimeout = this.groFlushTimeout == null ? 0 : this.groFlushTimeout;
+        long irqSuspendTimeout = this.irqSuspendTimeout == null ? 0 : this.irqSuspendTimeout;
         if (!(rate >= 1 && rate <= 2_000_000)) {
             throw checks.usage("--rate must be 1 .. 2000000 requests/s, not " + Fmt.plain(rate, 3));
         }
@@ -90,8 +102,8 @@ public final class EpollRrCommand extends BenchSubcommand {
         long serviceNs = Math.round(serviceUs * 1000);
         long durationNs = options.durationNs();
         if (setup != null) {
-            boolean knobs = busyPollUsecs != 0 || busyPollBudget != 0 || prefer || defer != 0 || groFlushTimeout != 0
-                || irqSuspendTimeout != 0;
+            boolean knobs = busyPollUsecs != 0 || busyPollBudget != 0 || prefer || this.defer != null
+                || this.groFlushTimeout != null || this.irqSuspendTimeout != null;
             if (knobs) {
                 throw checks.usage("--setup " + setup + " sets the knobs itself: drop --busy-poll-*, --prefer-busy-poll, "
                     + "--defer, --gro-flush-timeout and --irq-suspend-timeout");
@@ -117,12 +129,58 @@ public final class EpollRrCommand extends BenchSubcommand {
         return requests.size() * durationNs;
     }
 
+    /**
+     * With --live the server's kernel state is the running model's: a set-up or a NAPI flag that
+     * would set it is refused, saying how to set the same on the model instead.
+     */
+    private void refuseKernelState(BenchChecks checks) throws ToolError {
+        if (setup != null) {
+            EpollSetups.Setup s = EpollSetups.ALL.get(setup);
+            StringBuilder msg = new StringBuilder("--setup " + setup + " sets the server's knobs itself; --live runs on "
+                + "the running model's own knobs: drop one of them");
+            if (s != null) {
+                msg.append("\nto run ").append(setup).append(" on the running model, set its knobs there (N: eth0's ")
+                    .append("input IRQ in /proc/interrupts; <napi-id>: netmodel ynl --family netdev --dump napi-get), ")
+                    .append("then run it with --live:");
+                for (String line : s.typed(Fmt.plain(rate, 3))) {
+                    msg.append("\n  ").append(line);
+                }
+            }
+            throw checks.usage(msg.toString());
+        }
+        List<String> given = new ArrayList<>();
+        List<String> instead = new ArrayList<>();
+        if (defer != null) {
+            given.add("--defer");
+            instead.add("echo " + defer + " > /sys/class/net/eth0/napi_defer_hard_irqs");
+        }
+        if (groFlushTimeout != null) {
+            given.add("--gro-flush-timeout");
+            instead.add("echo " + groFlushTimeout + " > /sys/class/net/eth0/gro_flush_timeout");
+        }
+        if (irqSuspendTimeout != null) {
+            given.add("--irq-suspend-timeout");
+            instead.add(EpollSetups.napiSet(irqSuspendTimeout));
+        }
+        if (!given.isEmpty()) {
+            boolean one = given.size() == 1;
+            throw checks.usage(String.join(", ", given) + (one ? " sets" : " set") + " the server's NAPI; with --live "
+                + "the running model's own " + (one ? "value is" : "values are") + " used (drop " + (one ? "it" : "them")
+                + ", or set " + (one ? "it" : "them") + " on the model: " + String.join("; ", instead) + ")");
+        }
+    }
+
     @Override
     protected void execute(BenchService service, ProgressBar bar, PrintWriter out, PrintWriter err) throws ToolError {
         List<EpollRrRun> runs = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             EpollRrRequest q = requests.get(i);
-            runs.add(EpollRrRun.of(setups.get(i), q, service.epollRr(q, bar.run(q.durationNs()))));
+            if (live()) {
+                BenchResult r = service.epollRrLive(q, bar.run(q.durationNs()));
+                runs.add(EpollRrRun.of(null, inForce(q, r), r));
+            } else {
+                runs.add(EpollRrRun.of(setups.get(i), q, service.epollRr(q, bar.run(q.durationNs()))));
+            }
         }
         if (options.json) {
             print(out, BenchJson.epollRr(runs));
@@ -139,6 +197,22 @@ public final class EpollRrCommand extends BenchSubcommand {
         }
         writePlot("netmodel bench epoll-rr: latency CDF", List.of(new CdfPlot.Panel("epoll_rr, "
             + Fmt.plain(rate, 3) + " requests/s, service " + Fmt.plain(serviceUs, 3) + " µs", series)), err);
+    }
+
+    /** {@code q} with the server NAPI's values the running model's knobs put in force, for the report. */
+    private static EpollRrRequest inForce(EpollRrRequest q, BenchResult r) {
+        return new EpollRrRequest(q.ratePps(), q.serviceNs(), q.busyPollUsecs(), q.busyPollBudget(), q.preferBusyPoll(),
+            knob(r, "defer-hard-irqs"), knob(r, "gro-flush-timeout"), knob(r, "irq-suspend-timeout"), q.durationNs(),
+            q.seed());
+    }
+
+    private static long knob(BenchResult r, String napiAttr) {
+        String key = "server.eth0.napi[0]." + napiAttr;
+        String v = r.knobs().get(key);
+        if (v == null) {
+            throw new IllegalStateException("the model did not report " + key + " for the live run");
+        }
+        return Long.parseLong(v);
     }
 
     /** The series' table shape: one row per set-up, average and p99 latency, the server's CPU and interrupts. */
