@@ -81,7 +81,7 @@ final class DeviceBinding implements DeviceContext {
         if (txQueues < 1 || rxQueues < 1) {
             throw new IllegalArgumentException("a netdev needs at least one queue each way");
         }
-        return NetDeviceImpl.etherdev(txQueues, rxQueues, device.sysfsPath());
+        return NetDeviceImpl.etherdev(txQueues, rxQueues, device.sysfsPath(), driver.name());
     }
 
     @Override

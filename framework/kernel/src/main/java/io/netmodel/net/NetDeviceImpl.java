@@ -61,6 +61,8 @@ public final class NetDeviceImpl implements NetDevice {
     int realNumRx;
     /** The sysfs path of the parent device, or null for a virtual device (lo). */
     final String parentPath;
+    /** {@code dev->dev.parent->driver->name}: the driver bound to the parent device, or null. */
+    String parentDriver;
     final List<NapiImpl> napis = new ArrayList<>();
     final NetStats stats = new NetStats();
     private io.netmodel.api.netdev.NdoBusyPoll ndoBusyPoll;
@@ -108,9 +110,13 @@ public final class NetDeviceImpl implements NetDevice {
         }
     }
 
-    /** {@code alloc_etherdev_mqs} + {@code ether_setup}. */
-    public static NetDeviceImpl etherdev(int txQueues, int rxQueues, String parentPath) {
+    /**
+     * {@code alloc_etherdev_mqs} + {@code ether_setup}, for a device whose parent (at
+     * {@code parentPath}) is bound to the driver {@code parentDriver} ({@code SET_NETDEV_DEV}).
+     */
+    public static NetDeviceImpl etherdev(int txQueues, int rxQueues, String parentPath, String parentDriver) {
         NetDeviceImpl d = new NetDeviceImpl("eth%d", ARPHRD_ETHER, txQueues, rxQueues, parentPath, true);
+        d.parentDriver = parentDriver;
         d.mtu = 1500;
         d.minMtu = 68;
         d.maxMtu = 1500;
@@ -119,9 +125,22 @@ public final class NetDeviceImpl implements NetDevice {
         return d;
     }
 
+    /**
+     * {@code loopback_ethtool_ops} ({@code drivers/net/loopback.c}): {@code get_ts_info =
+     * ethtool_op_get_ts_info} (a 6.18 host's {@code ethtool -T lo} shows software-transmit);
+     * {@code get_link = always_on} is left to the core's carrier check, which lo passes.
+     */
+    private static final io.netmodel.api.ethtool.EthtoolOps LOOPBACK_ETHTOOL_OPS = new io.netmodel.api.ethtool.EthtoolOps() {
+        @Override
+        public io.netmodel.api.ethtool.TsInfo getTsInfo() {
+            return io.netmodel.api.ethtool.TsInfo.softwareOnly();
+        }
+    };
+
     /** {@code loopback_setup}. */
     public static NetDeviceImpl loopback() {
         NetDeviceImpl d = new NetDeviceImpl("lo", ARPHRD_LOOPBACK, 1, 1, null, false);
+        d.ethtoolOps = LOOPBACK_ETHTOOL_OPS;
         d.mtu = 65536;
         d.minMtu = 0;
         d.maxMtu = 0;

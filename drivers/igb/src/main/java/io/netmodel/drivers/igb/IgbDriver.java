@@ -6,6 +6,7 @@ import io.netmodel.api.driver.DeviceId;
 import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.driver.ModuleParam;
 import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.ethtool.NetdevFeature;
 import io.netmodel.api.netdev.NetDevice;
 import java.util.EnumSet;
@@ -37,8 +38,10 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = NetDriver.class)
 public final class IgbDriver implements NetDriver {
     /**
-     * The I350 entries of {@code igb_pci_tbl} (copper, fiber, backplane, SGMII; from memory,
-     * unverified). Other MACs are not simulated, and their queue limits and pairing rules differ.
+     * The I350 entries of {@code igb_pci_tbl}: {@code E1000_DEV_ID_I350_COPPER}, {@code _FIBER},
+     * {@code _SERDES}, {@code _SGMII} (0x1521–0x1524, checked in {@code e1000_hw.h}; the I350 DA4,
+     * 0x1546, is not listed). Other MACs are not simulated, and their queue limits and pairing
+     * rules differ.
      */
     private static final List<DeviceId> ID_TABLE = List.of(
         DeviceId.pci(0x8086, 0x1521), DeviceId.pci(0x8086, 0x1522),
@@ -62,6 +65,12 @@ public final class IgbDriver implements NetDriver {
     @Override
     public List<ModuleParam> parameters() {
         return IgbParams.ALL;
+    }
+
+    /** From {@link IgbHistory#PARAMS_READABLE} one parameter is 0444. */
+    @Override
+    public List<ModuleParam> parameters(KernelProfile kernel) {
+        return IgbParams.of(kernel.has(IgbHistory.PARAMS_READABLE) ? 0444 : 0);
     }
 
     /** {@code igb_probe}, then {@code __igb_open} as ifup would run it. */
@@ -95,7 +104,8 @@ public final class IgbDriver implements NetDriver {
             ctx.netifNapiAdd(netdev, (napi, budget) -> 0, IgbDefaults.NAPI_WEIGHT);
         }
         netdev.setRealNumQueues(txQueues, rxQueues); // __igb_open, before queues/ is shown
-        netdev.setEthtoolOps(new IgbEthtool(netdev, pdev.busAddress(), maxRssQueues, msix, rssQueues, queuePairs));
+        netdev.setEthtoolOps(new IgbEthtool(netdev, pdev.busAddress(),
+            ctx.kernel().has(IgbHistory.DRIVER_VERSION_REMOVED) ? "" : IgbDefaults.DRV_VERSION, maxRssQueues, msix, rssQueues, queuePairs));
         // igb_probe: SG, TSO/TSO6, checksums, RXHASH, RXCSUM, VLAN offloads (recalled from igb_main.c)
         EnumSet<NetdevFeature> hw = EnumSet.of(NetdevFeature.SG, NetdevFeature.TSO, NetdevFeature.TSO6,
             NetdevFeature.IP_CSUM, NetdevFeature.IPV6_CSUM, NetdevFeature.SCTP_CRC, NetdevFeature.RXHASH,

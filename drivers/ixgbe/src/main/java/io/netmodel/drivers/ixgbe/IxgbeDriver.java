@@ -35,7 +35,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = NetDriver.class)
 public final class IxgbeDriver implements NetDriver {
-    /** The 82599 SFP+ entry of {@code ixgbe_pci_tbl} ({@code IXGBE_DEV_ID_82599_SFP}; from memory, unverified). */
+    /** The 82599 SFP+ entry of {@code ixgbe_pci_tbl} ({@code IXGBE_DEV_ID_82599_SFP} = 0x10FB, checked in {@code ixgbe_type.h}). */
     private static final List<DeviceId> ID_TABLE = List.of(DeviceId.pci(0x8086, 0x10fb));
 
     @Override
@@ -56,6 +56,12 @@ public final class IxgbeDriver implements NetDriver {
     @Override
     public List<ModuleParam> parameters() {
         return IxgbeParams.ALL;
+    }
+
+    /** From {@link IxgbeHistory#PARAMS_READABLE} one parameter is 0444. */
+    @Override
+    public List<ModuleParam> parameters(KernelProfile kernel) {
+        return IxgbeParams.of(kernel.has(IxgbeHistory.PARAMS_READABLE) ? 0444 : 0);
     }
 
     /** {@code ixgbe_probe}, then {@code ixgbe_open} as ifup would run it. */
@@ -106,7 +112,8 @@ public final class IxgbeDriver implements NetDriver {
         // ixgbe_set_ethtool_ops; ixgbe_max_channels: the Flow Director limit with MSI-X, else 1
         int maxChannels = msix ? Math.max(1, Math.min(Math.min(IxgbeDefaults.MAX_FDIR_INDICES, cpus), pdev.maxQueuePairs())) : 1;
         IxgbeQVector first = vectors.get(0);
-        netdev.setEthtoolOps(new IxgbeEthtool(pdev.busAddress(), maxChannels, queues,
+        netdev.setEthtoolOps(new IxgbeEthtool(netdev, pdev.busAddress(),
+            kernel.has(IxgbeHistory.DRIVER_VERSION_REMOVED) ? "" : IxgbeDefaults.DRV_VERSION, maxChannels, queues,
             first.rxRings() > 0 && first.txRings() > 0));
         netdev.setRealNumQueues(queues, queues); // ixgbe_open, before queues/ is shown
 

@@ -37,7 +37,11 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = NetDriver.class)
 public final class Mlx4EnDriver implements NetDriver {
-    /** ConnectX-3 and ConnectX-3 Pro entries of {@code mlx4_pci_table} (from memory, unverified). */
+    /**
+     * Two entries of mlx4_core's {@code mlx4_pci_table} (checked): 0x1003 "MT27500 Family
+     * [ConnectX-3]" and 0x1007 "MT27520 Family" (ConnectX-3 Pro). The VF (0x1004) and the other
+     * MT275xx rows are not listed.
+     */
     private static final List<DeviceId> ID_TABLE = List.of(DeviceId.pci(0x15b3, 0x1003), DeviceId.pci(0x15b3, 0x1007));
 
     /** {@code mlx4_en_init}'s parameter check has run (once per module load). */
@@ -89,7 +93,8 @@ public final class Mlx4EnDriver implements NetDriver {
             // needs to know the hook exists, so the routine reports no packets.
             netdev.setNdoBusyPoll(napi -> 0);
         }
-        netdev.setEthtoolOps(new Mlx4Ethtool(pdev.busAddress(), rxRings, txRings, txRings / txRingsPerUp));
+        netdev.setEthtoolOps(new Mlx4Ethtool(netdev, kernel, Mlx4EnParams.pfc(ctx, Mlx4EnParams.PFCRX),
+            Mlx4EnParams.pfc(ctx, Mlx4EnParams.PFCTX), pdev.busAddress(), rxRings, txRings, txRings / txRingsPerUp));
         netdev.setRealNumQueues(txRings, rxRings);
         ctx.log("Port " + Mlx4Defaults.PORTS + ": Using " + txRings + " TX rings");
         ctx.log("Port " + Mlx4Defaults.PORTS + ": Using " + rxRings + " RX rings");
