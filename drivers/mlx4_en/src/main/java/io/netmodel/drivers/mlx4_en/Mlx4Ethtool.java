@@ -15,9 +15,9 @@ import io.netmodel.api.vfs.Errno;
  * drvinfo, rings (rounded up to a power of two and clamped), channels (RX and TX rings set
  * separately; TX counted per user priority), coalescing (usecs, frames, {@code tx-frames-irq} and
  * the adaptive-RX moderation set: {@code adaptive-rx} exists, {@code adaptive-tx} does not) and
- * PTP timestamping. Ring and channel changes restart the port in Linux
- * ({@code mlx4_en_try_alloc_resources}); the model keeps the new values here and leaves the
- * netdev's NAPIs, IRQs and {@code queues/} as probe made them. {@code -S} is not modelled.
+ * PTP timestamping. Ring and channel changes restart the port as in Linux ({@link Mlx4Port#restart}):
+ * the RX CQs' NAPIs are deleted and added again, and {@code -L} sets the real queue counts
+ * ({@code queues/}). {@code -S} is not modelled.
  */
 final class Mlx4Ethtool implements EthtoolOps {
     /** {@code MLX4_EN_MIN_RX_SIZE} (16384 / 64) and {@code MLX4_EN_MIN_TX_SIZE} (4096 / 64): recalled. */
@@ -45,8 +45,11 @@ final class Mlx4Ethtool implements EthtoolOps {
         .with(CoalesceParam.PKT_RATE_LOW, Mlx4Defaults.RX_RATE_LOW).with(CoalesceParam.RX_USECS_LOW, Mlx4Defaults.RX_COAL_TIME_LOW)
         .with(CoalesceParam.PKT_RATE_HIGH, Mlx4Defaults.RX_RATE_HIGH).with(CoalesceParam.RX_USECS_HIGH, Mlx4Defaults.RX_COAL_TIME_HIGH);
 
-    Mlx4Ethtool(String busInfo, int rxRings, int txRings, int numUp) {
+    private final Mlx4Port port;
+
+    Mlx4Ethtool(String busInfo, int rxRings, int txRings, int numUp, Mlx4Port port) {
         this.busInfo = busInfo;
+        this.port = port;
         this.rxRingNum = rxRings;
         this.txRingNum = txRings;
         this.numUp = numUp;
@@ -69,8 +72,14 @@ final class Mlx4Ethtool implements EthtoolOps {
         if (ring.rxMiniPending() != 0 || ring.rxJumboPending() != 0) {
             throw new EthtoolException(Errno.EINVAL);
         }
-        rxSize = Math.min(Mlx4Defaults.MAX_RING, Math.max(MIN_RX_SIZE, roundupPowOfTwo(ring.rxPending())));
-        txSize = Math.min(Mlx4Defaults.MAX_RING, Math.max(MIN_TX_SIZE, roundupPowOfTwo(ring.txPending())));
+        int rx = Math.min(Mlx4Defaults.MAX_RING, Math.max(MIN_RX_SIZE, roundupPowOfTwo(ring.rxPending())));
+        int tx = Math.min(Mlx4Defaults.MAX_RING, Math.max(MIN_TX_SIZE, roundupPowOfTwo(ring.txPending())));
+        if (rx == rxSize && tx == txSize) {
+            return; // the rounded sizes are the current ones: no restart
+        }
+        rxSize = rx;
+        txSize = tx;
+        port.restart(txRingNum, rxRingNum, false);
     }
 
     /** {@code mlx4_en_get_channels}: RX rings, TX rings per user priority; no combined or other. */
@@ -89,6 +98,7 @@ final class Mlx4Ethtool implements EthtoolOps {
         }
         rxRingNum = ch.rxCount();
         txRingNum = ch.txCount() * numUp;
+        port.restart(txRingNum, rxRingNum, true);
     }
 
     @Override

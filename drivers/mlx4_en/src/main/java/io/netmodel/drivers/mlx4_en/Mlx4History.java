@@ -32,7 +32,14 @@ enum Mlx4History implements Change {
      * instead of times 8 ({@code MLX4_EN_NUM_UP}): min(CPUs, 32) TX rings where older drivers
      * had eight times that (Tariq Toukan; release inferred, unverified): 4.13.
      */
-    TX_RINGS_ONE_UP("4.13");
+    TX_RINGS_ONE_UP("4.13"),
+    /**
+     * Persistent NAPI config for the RX CQs (Joe Damato, "mlx4: Add support for persistent NAPI
+     * config to RX CQs", the last patch of the series that added {@code netif_napi_add_config}):
+     * {@code mlx4_en_activate_cq} calls {@code netif_napi_add_config(cq->dev, &cq->napi,
+     * mlx4_en_poll_rx_cq, cq_idx)}, so a port restart keeps each ring's NAPI id: 6.13.
+     */
+    NAPI_CONFIG("6.13");
 
     private final KernelVersion since;
 

@@ -37,6 +37,38 @@ public interface DeviceContext {
     Napi netifNapiAdd(NetDevice dev, NapiPoll poll, int weight);
 
     /**
+     * {@code netif_napi_add_config(dev, napi, poll, index)} (6.13, {@code Behaviour.NAPI_CONFIG}):
+     * like {@link #netifNapiAdd}, but the NAPI is tied to the device's persistent
+     * {@code napi_config[index]} (index below max(TX, RX) queues allocated, usually the queue or
+     * vector number). A NAPI deleted with {@link #netifNapiDel} and added again for the same index
+     * gets the same NAPI id back, with the per-NAPI settings ({@code napi-set}) it had; the entries
+     * live as long as the netdev, so a new probe starts afresh. Before 6.13 the function does not
+     * exist: calling it throws {@link IllegalStateException} (ask the profile first).
+     *
+     * @since 1.3
+     */
+    Napi netifNapiAddConfig(NetDevice dev, NapiPoll poll, int weight, int index);
+
+    /**
+     * {@code napi_disable} + {@code netif_napi_del(napi)}: the NAPI leaves the device now rather than
+     * at unbind (a driver rebuilding its queues: {@code ethtool -L}, {@code -G}); its id leaves the
+     * hash, its threaded-NAPI kthread stops, queues linked to it lose the link. A NAPI with a
+     * config first saves its id and settings there. Deleting it again does nothing.
+     *
+     * @since 1.3
+     */
+    void netifNapiDel(Napi napi);
+
+    /**
+     * {@code free_irq(irq, dev_id)}: releases an IRQ this device requested, now rather than at
+     * unbind (its {@code /proc/interrupts} action goes; the MSI-X vector stays allocated and may be
+     * requested again). Freeing it again does nothing.
+     *
+     * @since 1.3
+     */
+    void freeIrq(Irq irq);
+
+    /**
      * {@code napi_hash_add(napi)}: gives the NAPI a busy-poll id if it has none (3.11–4.4
      * drivers call it explicitly; from 4.5 it is part of {@code netif_napi_add}).
      */
