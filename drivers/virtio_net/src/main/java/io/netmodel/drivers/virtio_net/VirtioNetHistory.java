@@ -23,7 +23,14 @@ enum VirtioNetHistory implements Change {
      * {@code napi-id} (the live 6.18 guest of kernel-interfaces.md §6.4 shows it). Release
      * recalled as 6.15 (a first version in 6.14 was reverted), unverified.
      */
-    QUEUE_NAPI_MAP("6.15");
+    QUEUE_NAPI_MAP("6.15"),
+    /**
+     * "virtio_net: Use persistent NAPI config" (Joe Damato, the last patch of the "Map NAPIs to
+     * queues" series, net-next v2 of 2025-01-16): {@code virtnet_alloc_queues} adds each RX NAPI
+     * with {@code netif_napi_add_config(vi->dev, &vi->rq[i].napi, virtnet_poll, i)} and sets
+     * {@code napi.weight = napi_weight} after. Release taken to be the series' (6.15), unverified.
+     */
+    NAPI_CONFIG("6.15");
 
     private final KernelVersion since;
 
