@@ -36,6 +36,10 @@ final class DeviceBinding implements DeviceContext {
     private final Map<String, String> params;
     /** {@code dev->devres_head}: each release keyed by the resource it frees (null: unkeyed). */
     private final Deque<Devres> devres = new ArrayDeque<>();
+    /** The devres key of the MSI-X allocation. */
+    private static final Object MSIX_VECTORS = new Object();
+    /** IRQ actions requested on this device's MSI-X vectors and not yet freed. */
+    private final java.util.Set<IrqAction> msixActions = new java.util.HashSet<>();
     private final io.netmodel.core.Tracepoints trace;
 
     DeviceBinding(BusDeviceImpl device, NetDriver driver, KernelProfile profile, NetdevRegistry netdevs,
@@ -179,7 +183,7 @@ final class DeviceBinding implements DeviceContext {
             return 0;
         }
         device.allocatedVectors = n;
-        devres.push(new Devres(null, () -> {
+        devres.push(new Devres(MSIX_VECTORS, () -> {
             irqs.releaseVectors(n);
             device.allocatedVectors = 0;
         }));
@@ -192,7 +196,18 @@ final class DeviceBinding implements DeviceContext {
             throw new DriverException(Errno.EINVAL, "vector " + vector + " is not allocated (have "
                 + device.allocatedVectors + ")");
         }
-        return traced(irqs.requestMsix(device.busAddress(), vector, name, handler));
+        IrqAction action = traced(irqs.requestMsix(device.busAddress(), vector, name, handler));
+        msixActions.add(action);
+        return action;
+    }
+
+    @Override
+    public void pciFreeIrqVectors() {
+        if (!msixActions.isEmpty()) {
+            throw new IllegalStateException("pci_free_irq_vectors with " + msixActions.size()
+                + " IRQ(s) still requested on " + device.busAddress());
+        }
+        release(MSIX_VECTORS);
     }
 
     @Override
@@ -204,6 +219,7 @@ final class DeviceBinding implements DeviceContext {
         trace.hit(io.netmodel.core.Tracepoints.REQUEST_IRQ, 0, "irq", action.number(), "name", action.name());
         devres.push(new Devres(action, () -> {
             trace.hit(io.netmodel.core.Tracepoints.FREE_IRQ, 0, "irq", action.number(), "name", action.name());
+            msixActions.remove(action);
             irqs.free(action);
         }));
         return action;

@@ -15,9 +15,10 @@ import io.netmodel.api.vfs.Errno;
  * drvinfo, rings (clamped, then rounded up to a multiple of 8), channels (combined only, plus the
  * "other" vector), coalescing ({@code ETHTOOL_COALESCE_USECS | ETHTOOL_COALESCE_TX_MAX_FRAMES_IRQ}:
  * no adaptive flags, so the core answers EOPNOTSUPP for {@code adaptive-rx}) and PTP timestamping.
- * A change of rings or channels is {@code ixgbe_reinit_locked}/{@code ixgbe_setup_tc} in Linux;
- * the model keeps the new values here ({@code ethtool -g}/{@code -l} read them) and leaves the
- * netdev's NAPIs, IRQs and {@code queues/} as probe made them. {@code -S} is not modelled.
+ * A channel change rebuilds the interrupt scheme ({@code ixgbe_setup_tc}, {@link IxgbeAdapter#setupTc}:
+ * new NAPIs with new ids, IRQs and {@code queues/}); a ring change is {@code ixgbe_down}/{@code ixgbe_up}
+ * in Linux, which the model does not act out (its NAPIs are never disabled apart from being deleted).
+ * {@code -S} is not modelled.
  */
 final class IxgbeEthtool implements EthtoolOps {
     /** {@code IXGBE_REQ_TX_DESCRIPTOR_MULTIPLE}, {@code IXGBE_REQ_RX_DESCRIPTOR_MULTIPLE}. */
@@ -29,8 +30,9 @@ final class IxgbeEthtool implements EthtoolOps {
 
     private final String busInfo;
     private final int maxChannels;
+    private final IxgbeAdapter adapter;
     /** {@code q_vector[0]} cleans both a TX and an RX ring: tx-usecs follows rx-usecs. */
-    private final boolean txRxVectors;
+    private boolean txRxVectors;
     int rxCount = IxgbeDefaults.DEFAULT_RING;
     int txCount = IxgbeDefaults.DEFAULT_RING;
     int combined;
@@ -43,11 +45,12 @@ final class IxgbeEthtool implements EthtoolOps {
      * @param maxChannels {@code ixgbe_max_channels}: 1 without MSI-X, else the Flow Director limit
      *     bounded by CPUs (and, in the model, by the device's queues)
      */
-    IxgbeEthtool(String busInfo, int maxChannels, int combined, boolean txRxVectors) {
+    IxgbeEthtool(String busInfo, int maxChannels, IxgbeAdapter adapter) {
         this.busInfo = busInfo;
         this.maxChannels = maxChannels;
-        this.combined = combined;
-        this.txRxVectors = txRxVectors;
+        this.adapter = adapter;
+        this.combined = adapter.queues;
+        this.txRxVectors = adapter.txRxVectors();
     }
 
     /** {@code ixgbe_get_drvinfo}: the firmware string (EEPROM id) is not modelled and stays empty. */
@@ -84,7 +87,13 @@ final class IxgbeEthtool implements EthtoolOps {
                 || ch.otherCount() != IxgbeDefaults.NON_Q_VECTORS || ch.combinedCount() > maxChannels) {
             throw new EthtoolException(Errno.EINVAL);
         }
-        combined = ch.combinedCount();
+        try {
+            adapter.setupTc(ch.combinedCount());
+        } catch (io.netmodel.api.driver.DriverException e) {
+            throw new EthtoolException(e.errno());
+        }
+        combined = adapter.queues;
+        txRxVectors = adapter.txRxVectors();
     }
 
     @Override

@@ -96,9 +96,20 @@ public interface DeviceContext {
      * and {@code max} MSI-X vectors and returns how many, or 0 when the device has fewer than
      * {@code min} table entries or the host's interrupt vectors are exhausted (the caller then
      * tries fewer, or falls back to {@link #requestLegacyIrq}). At most one allocation per
-     * device; freed with the device's other resources.
+     * device at a time; freed with the device's other resources, or by {@link #pciFreeIrqVectors}.
      */
     int pciAllocIrqVectors(int min, int max);
+
+    /**
+     * {@code pci_free_irq_vectors(dev)} ({@code pci_disable_msix}): gives the MSI-X vectors back, so
+     * a driver rebuilding its interrupt scheme ({@code ixgbe_clear_interrupt_scheme}) can allocate a
+     * different number again. Every IRQ requested on them must have been freed first
+     * ({@link IllegalStateException} otherwise, where Linux warns and leaks); without an allocation
+     * it does nothing.
+     *
+     * @since 1.3
+     */
+    void pciFreeIrqVectors();
 
     /**
      * {@code request_irq(pci_irq_vector(dev, vector), ...)} on an allocated MSI-X vector, with
