@@ -130,6 +130,11 @@ public final class NetdevRegistry {
             throw new IllegalArgumentException("napi_config index " + index + " outside 0.."
                 + (dev.napiConfig.length - 1));
         }
+        for (NapiImpl other : dev.napis) {
+            if (index >= 0 && other.index == index) { // two NAPIs would share one id in the hash
+                throw new IllegalStateException("napi_config index " + index + " is in use by NAPI " + other.napiId);
+            }
+        }
         NapiImpl napi = new NapiImpl(dev, poll, weight, index);
         dev.napis.add(napi);
         if (napi.config != null) {

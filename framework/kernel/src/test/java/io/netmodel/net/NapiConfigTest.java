@@ -187,10 +187,12 @@ class NapiConfigTest {
     }
 
     @Test
-    void an_index_beyond_the_queues_is_refused() {
+    void an_index_beyond_the_queues_or_in_use_is_refused() {
         ConfigNapiDriver drv = new ConfigNapiDriver(2, true);
         Host.with("6.18", 2, 2, drv);
         assertThrows(IllegalArgumentException.class,
             () -> drv.ctx().netifNapiAddConfig(drv.dev, (n, b) -> 0, 64, 2));
+        assertThrows(IllegalStateException.class,
+            () -> drv.ctx().netifNapiAddConfig(drv.dev, (n, b) -> 0, 64, 1), "index 1 is taken by a listed NAPI");
     }
 }
