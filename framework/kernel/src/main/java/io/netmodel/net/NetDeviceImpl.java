@@ -64,6 +64,8 @@ public final class NetDeviceImpl implements NetDevice {
     /** {@code dev->dev.parent->driver->name}: the driver bound to the parent device, or null. */
     String parentDriver;
     final List<NapiImpl> napis = new ArrayList<>();
+    /** {@code dev->napi_config}: max(txqs, rxqs) entries, zeroed, for the life of the netdev. */
+    final NapiConfig[] napiConfig;
     final NetStats stats = new NetStats();
     private io.netmodel.api.netdev.NdoBusyPoll ndoBusyPoll;
     /** While registered: re-syncs {@code queues/} with the real queue counts. */
@@ -102,6 +104,10 @@ public final class NetDeviceImpl implements NetDevice {
         this.realNumRx = rxQueues;
         this.parentPath = parentPath;
         this.hasLinkKsettings = hasLinkKsettings;
+        this.napiConfig = new NapiConfig[Math.max(txQueues, rxQueues)];
+        for (int i = 0; i < napiConfig.length; i++) {
+            napiConfig[i] = new NapiConfig();
+        }
         for (int i = 0; i < rxQueues; i++) {
             rx.add(new RxQueue(this, i));
         }
@@ -281,6 +287,29 @@ public final class NetDeviceImpl implements NetDevice {
 
     public List<NapiImpl> napis() {
         return napis;
+    }
+
+    /** {@code dev->num_napi_configs}: how many indexes {@code netif_napi_add_config} takes. */
+    public int numNapiConfigs() {
+        return napiConfig.length;
+    }
+
+    /** {@code netdev_set_gro_flush_timeout}: the device, every listed NAPI and every config entry. */
+    void setGroFlushTimeout(long v) {
+        groFlushTimeout = v;
+        napis.forEach(n -> n.groFlushTimeout = v);
+        for (NapiConfig c : napiConfig) {
+            c.groFlushTimeout = v;
+        }
+    }
+
+    /** {@code netdev_set_defer_hard_irqs}: the device, every listed NAPI and every config entry. */
+    void setDeferHardIrqs(int v) {
+        napiDeferHardIrqs = v;
+        napis.forEach(n -> n.deferHardIrqs = v);
+        for (NapiConfig c : napiConfig) {
+            c.deferHardIrqs = v;
+        }
     }
 
     @Override

@@ -39,7 +39,7 @@ final class NapiRuntime {
 
     private final Simulator sim;
     private final RxCosts costs;
-    private final NapiImpl napi;
+    private NapiImpl napi;
     private final IntFunction<Cpu> cpus;
     private final IntFunction<SoftnetData> softnet;
     private final Runnable irqCounter;
@@ -126,6 +126,15 @@ final class NapiRuntime {
 
     NapiImpl napi() {
         return napi;
+    }
+
+    /**
+     * Drives {@code napi} from now on: the host's driver rebuilt its queues while the host was
+     * being configured (ethtool -L/-G: the NAPI this runtime was made for was deleted). Only
+     * before the run starts; a rebuild under running traffic ends the traffic instead.
+     */
+    void rebind(NapiImpl napi) {
+        this.napi = napi;
     }
 
     boolean hasValidNapiId() {

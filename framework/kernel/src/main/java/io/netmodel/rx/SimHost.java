@@ -30,7 +30,7 @@ final class SimHost {
     private final Rng wireRng;
     /** What a set-up script reported while configuring this host (a refused ethtool line, say). */
     final java.util.Map<String, String> setupNotes = new java.util.LinkedHashMap<>();
-    private final IrqDesc inputIrq;
+    private IrqDesc inputIrq;
     SimHost peer;
 
     SimHost(String name, Kernel kernel, Simulator sim, RxCosts costs) {
@@ -65,11 +65,28 @@ final class SimHost {
      */
     void loadNicSettings() {
         kernel.lock().call(() -> {
+            resync();
             napi.setCoalescing(io.netmodel.net.EthtoolCore.rxUsecs(eth0, 0), io.netmodel.net.EthtoolCore.rxFrames(eth0, 0));
             napi.setRingSize(io.netmodel.net.EthtoolCore.rxRingSize(eth0, 0),
                 () -> eth0.stats().add(NetStats.RX_MISSED_ERRORS, 1));
             return null;
         });
+    }
+
+    /**
+     * After a configuration step that may have rebuilt eth0's queues (an {@code ethtool -L}/{@code -G}
+     * that deletes and re-adds NAPIs and re-requests IRQs): follow eth0's first NAPI and RX queue
+     * 0's IRQ as they are now. Before the run only.
+     */
+    void resync() {
+        NapiImpl first = eth0.napis().isEmpty() ? null : eth0.napis().get(0);
+        if (first == null) {
+            throw new IllegalStateException(name + ": eth0 has no NAPI after its queues were rebuilt");
+        }
+        if (first != napi.napi()) {
+            napi.rebind(first);
+        }
+        inputIrq = findInputIrq();
     }
 
     /** The IRQ number of RX queue 0 ({@code /proc/irq/N}), or -1. */

@@ -225,9 +225,20 @@ final class IdpfEthtool implements EthtoolOps {
         throw new EthtoolException(Errno.EOPNOTSUPP); // !vport->adapter->ptp
     }
 
-    /** {@code idpf_initiate_soft_reset}: the vport comes back with fresh q_vectors. */
-    private void softReset() {
-        vport.allocQVectors(Math.min(vport.queueVectors, Math.max(vport.numReqRxqs, vport.numReqTxqs)));
+    /**
+     * {@code idpf_initiate_soft_reset}: {@code idpf_vport_stop} (NAPIs deleted, queue IRQs freed),
+     * {@code idpf_set_real_num_queues}, {@code idpf_vport_open} with fresh q_vectors, so their
+     * NAPIs get new ids unless they are added with their persistent config
+     * ({@link IdpfHistory#NAPI_CONFIG}).
+     */
+    private void softReset() throws EthtoolException {
+        vport.stop();
+        vport.netdev.setRealNumQueues(vport.numReqTxqs, vport.numReqRxqs);
+        try {
+            vport.open();
+        } catch (io.netmodel.api.driver.DriverException e) {
+            throw new EthtoolException(e.errno());
+        }
     }
 
     private static int align(int v, int multiple) {

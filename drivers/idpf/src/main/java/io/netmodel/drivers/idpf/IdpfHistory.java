@@ -42,7 +42,16 @@ enum IdpfHistory implements Change {
      * -EOPNOTSUPP (both read from the merged source). Release inferred from the series' 2025
      * postings (the 6.15 merge window), unverified.
      */
-    PTP("6.15");
+    PTP("6.15"),
+    /**
+     * {@code idpf_vport_intr_napi_add_all} adds each q_vector's NAPI with
+     * {@code netif_napi_add_config(vport->netdev, &q_vector->napi, napi_poll, v_idx)} (seen in a
+     * later tree; the 6.7 driver called {@code netif_napi_add}), so a soft reset keeps the NAPI ids
+     * and per-NAPI settings. Release inferred (the conversion is believed to come with Ahmed Zaki's
+     * "net: napi: add CPU affinity to napi_config" series, which needs {@code napi->config}): 6.15,
+     * unverified.
+     */
+    NAPI_CONFIG("6.15");
 
     private final KernelVersion since;
 

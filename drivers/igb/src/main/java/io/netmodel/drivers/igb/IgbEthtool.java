@@ -22,7 +22,7 @@ import java.util.List;
  * {@code igb_gstrings_stats} and {@code igb_gstrings_net_stats} (see {@link #GLOBAL_STATS}), then
  * per queue {@code tx_queue_N_*} and {@code rx_queue_N_*} ({@code igb_get_strings}, checked). Counters
  * count what the model's igb did; no packet flows through it yet. A channel change re-creates
- * the queues ({@code igb_reinit_queues}) without re-requesting the MSI-X vectors in the model.
+ * the queues, vectors, NAPIs and IRQs ({@code igb_reinit_queues}, {@link IgbAdapter#reinitQueues}).
  */
 final class IgbEthtool implements EthtoolOps {
     /** {@code NON_Q_VECTORS}: the "other" vector for link and mailbox interrupts. */
@@ -68,6 +68,7 @@ final class IgbEthtool implements EthtoolOps {
     private final String version;
     private final int maxCombined;
     private final boolean msix;
+    private final IgbAdapter adapter;
     private int rssQueues;
     private boolean queuePairs;
     private int txRingCount = IgbDefaults.DEFAULT_RING;
@@ -78,12 +79,13 @@ final class IgbEthtool implements EthtoolOps {
     private long[][] txQueueCounters;
     private long[][] rxQueueCounters;
 
-    IgbEthtool(NetDevice netdev, String busInfo, String version, int maxCombined, boolean msix, int rssQueues, boolean queuePairs) {
+    IgbEthtool(NetDevice netdev, String busInfo, String version, int maxCombined, IgbAdapter adapter, int rssQueues, boolean queuePairs) {
         this.netdev = netdev;
         this.busInfo = busInfo;
         this.version = version;
         this.maxCombined = maxCombined;
-        this.msix = msix;
+        this.adapter = adapter;
+        this.msix = adapter.msix;
         this.rssQueues = rssQueues;
         this.queuePairs = queuePairs;
         resetQueueCounters();
@@ -170,7 +172,11 @@ final class IgbEthtool implements EthtoolOps {
         if (count != rssQueues) {
             rssQueues = count;
             queuePairs = rssQueues > maxCombined / 2; // igb_set_flag_queue_pairs
-            netdev.setRealNumQueues(count, count);
+            try {
+                adapter.reinitQueues(rssQueues, queuePairs);
+            } catch (io.netmodel.api.driver.DriverException e) {
+                throw new EthtoolException(e.errno());
+            }
             resetQueueCounters();
         }
     }

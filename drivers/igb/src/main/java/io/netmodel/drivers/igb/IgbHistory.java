@@ -4,8 +4,9 @@ import io.netmodel.api.kernel.Change;
 import io.netmodel.api.kernel.KernelVersion;
 
 /**
- * Changes in igb that the model follows. Its busy-poll story is the core's (no NAPI id before
- * 4.5, one from {@code netif_napi_add} after); these are its version string and its parameters.
+ * Changes in igb that the model follows ({@code drivers/net/ethernet/intel/igb/}). Its busy-poll
+ * story is the core's (no NAPI id before 4.5, one from {@code netif_napi_add} after); these are
+ * its version string, its parameters and its persistent NAPI config.
  */
 enum IgbHistory implements Change {
     /**
@@ -21,7 +22,15 @@ enum IgbHistory implements Change {
      * {@code MODULE_VERSION} is gone, so {@code ethtool -i} shows the kernel release (the core's
      * {@code UTS_RELEASE} default). Release inferred from the posting date (the 5.9 merge window).
      */
-    DRIVER_VERSION_REMOVED("5.9");
+    DRIVER_VERSION_REMOVED("5.9"),
+    /**
+     * "igb: Add support for persistent NAPI config" (Kurt Kanzenbach, iwl-next v3 of 2025-03-19,
+     * reviewed by Joe Damato): {@code igb_alloc_q_vector} calls {@code netif_napi_add_config(
+     * adapter->netdev, &q_vector->napi, igb_poll, v_idx)}, so {@code igb_reinit_queues} keeps the
+     * q_vectors' NAPI ids and per-NAPI settings. Release inferred from the posting date through
+     * iwl-next (6.16), unverified.
+     */
+    NAPI_CONFIG("6.16");
 
     private final KernelVersion since;
 

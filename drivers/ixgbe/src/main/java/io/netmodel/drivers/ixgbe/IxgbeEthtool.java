@@ -19,9 +19,9 @@ import java.util.List;
  * vector), coalescing ({@code ETHTOOL_COALESCE_USECS | ETHTOOL_COALESCE_TX_MAX_FRAMES_IRQ}: no
  * adaptive flags, so the core answers EOPNOTSUPP for {@code adaptive-rx}), PTP timestamping and
  * {@code -S}.
- * A change of rings or channels is {@code ixgbe_reinit_locked}/{@code ixgbe_setup_tc} in Linux;
- * the model keeps the new values here ({@code ethtool -g}/{@code -l} read them) and leaves the
- * netdev's NAPIs, IRQs and {@code queues/} as probe made them.
+ * A channel change rebuilds the interrupt scheme ({@code ixgbe_setup_tc}, {@link IxgbeAdapter#setupTc}:
+ * new NAPIs with new ids, IRQs and {@code queues/}); a ring change is {@code ixgbe_down}/{@code ixgbe_up}
+ * in Linux, which the model does not act out (its NAPIs are never disabled apart from being deleted).
  */
 final class IxgbeEthtool implements EthtoolOps {
     /** {@code IXGBE_REQ_TX_DESCRIPTOR_MULTIPLE}, {@code IXGBE_REQ_RX_DESCRIPTOR_MULTIPLE}. */
@@ -36,8 +36,9 @@ final class IxgbeEthtool implements EthtoolOps {
     /** What {@code ixgbe_get_drvinfo} puts in {@code drvinfo->version}: the driver's, or nothing. */
     private final String version;
     private final int maxChannels;
+    private final IxgbeAdapter adapter;
     /** {@code q_vector[0]} cleans both a TX and an RX ring: tx-usecs follows rx-usecs. */
-    private final boolean txRxVectors;
+    private boolean txRxVectors;
     int rxCount = IxgbeDefaults.DEFAULT_RING;
     int txCount = IxgbeDefaults.DEFAULT_RING;
     int combined;
@@ -50,13 +51,14 @@ final class IxgbeEthtool implements EthtoolOps {
      * @param maxChannels {@code ixgbe_max_channels}: 1 without MSI-X, else the Flow Director limit
      *     bounded by CPUs (and, in the model, by the device's queues)
      */
-    IxgbeEthtool(NetDevice netdev, String busInfo, String version, int maxChannels, int combined, boolean txRxVectors) {
+    IxgbeEthtool(NetDevice netdev, String busInfo, String version, int maxChannels, IxgbeAdapter adapter) {
         this.netdev = netdev;
         this.busInfo = busInfo;
         this.version = version;
         this.maxChannels = maxChannels;
-        this.combined = combined;
-        this.txRxVectors = txRxVectors;
+        this.adapter = adapter;
+        this.combined = adapter.queues;
+        this.txRxVectors = adapter.txRxVectors();
     }
 
     /**
@@ -97,7 +99,13 @@ final class IxgbeEthtool implements EthtoolOps {
                 || ch.otherCount() != IxgbeDefaults.NON_Q_VECTORS || ch.combinedCount() > maxChannels) {
             throw new EthtoolException(Errno.EINVAL);
         }
-        combined = ch.combinedCount();
+        try {
+            adapter.setupTc(ch.combinedCount());
+        } catch (io.netmodel.api.driver.DriverException e) {
+            throw new EthtoolException(e.errno());
+        }
+        combined = adapter.queues;
+        txRxVectors = adapter.txRxVectors();
     }
 
     @Override

@@ -19,9 +19,9 @@ import java.util.List;
  * (rounded up to a power of two and clamped), channels (RX and TX rings set separately; TX
  * counted per user priority), coalescing (usecs, frames, {@code tx-frames-irq} and the
  * adaptive-RX moderation set: {@code adaptive-rx} exists, {@code adaptive-tx} does not), PTP
- * timestamping and {@code -S}. Ring and channel changes restart the port in Linux
- * ({@code mlx4_en_try_alloc_resources}); the model keeps the new values here (so {@code -S} lists
- * the new ring counts) and leaves the netdev's NAPIs, IRQs and {@code queues/} as probe made them.
+ * timestamping and {@code -S} (listing the current ring counts). Ring and channel changes restart
+ * the port as in Linux ({@link Mlx4Port#restart}): the RX CQs' NAPIs are deleted and added again,
+ * and {@code -L} sets the real queue counts ({@code queues/}).
  */
 final class Mlx4Ethtool implements EthtoolOps {
     /**
@@ -57,13 +57,16 @@ final class Mlx4Ethtool implements EthtoolOps {
         .with(CoalesceParam.PKT_RATE_LOW, Mlx4Defaults.RX_RATE_LOW).with(CoalesceParam.RX_USECS_LOW, Mlx4Defaults.RX_COAL_TIME_LOW)
         .with(CoalesceParam.PKT_RATE_HIGH, Mlx4Defaults.RX_RATE_HIGH).with(CoalesceParam.RX_USECS_HIGH, Mlx4Defaults.RX_COAL_TIME_HIGH);
 
+    private final Mlx4Port port;
+
     Mlx4Ethtool(NetDevice netdev, KernelProfile kernel, long pfcrx, long pfctx, String busInfo, int rxRings, int txRings,
-                int numUp) {
+                int numUp, Mlx4Port port) {
         this.netdev = netdev;
         this.kernel = kernel;
         this.rxPpp = pfcrx;
         this.txPpp = pfctx;
         this.busInfo = busInfo;
+        this.port = port;
         this.rxRingNum = rxRings;
         this.txRingNum = txRings;
         this.numUp = numUp;
@@ -86,8 +89,14 @@ final class Mlx4Ethtool implements EthtoolOps {
         if (ring.rxMiniPending() != 0 || ring.rxJumboPending() != 0) {
             throw new EthtoolException(Errno.EINVAL);
         }
-        rxSize = Math.min(Mlx4Defaults.MAX_RING, Math.max(MIN_RX_SIZE, roundupPowOfTwo(ring.rxPending())));
-        txSize = Math.min(Mlx4Defaults.MAX_RING, Math.max(MIN_TX_SIZE, roundupPowOfTwo(ring.txPending())));
+        int rx = Math.min(Mlx4Defaults.MAX_RING, Math.max(MIN_RX_SIZE, roundupPowOfTwo(ring.rxPending())));
+        int tx = Math.min(Mlx4Defaults.MAX_RING, Math.max(MIN_TX_SIZE, roundupPowOfTwo(ring.txPending())));
+        if (rx == rxSize && tx == txSize) {
+            return; // the rounded sizes are the current ones: no restart
+        }
+        rxSize = rx;
+        txSize = tx;
+        port.restart(txRingNum, rxRingNum, false);
     }
 
     /** {@code mlx4_en_get_channels}: RX rings, TX rings per user priority; no combined or other. */
@@ -106,6 +115,7 @@ final class Mlx4Ethtool implements EthtoolOps {
         }
         rxRingNum = ch.rxCount();
         txRingNum = ch.txCount() * numUp;
+        port.restart(txRingNum, rxRingNum, true);
     }
 
     @Override

@@ -40,7 +40,14 @@ enum Mlx4History implements Change {
      * RX ring ({@code NUM_XDP_STATS} 3 → 5). Release inferred from the net-next posting date
      * (the 5.16 merge window); a 2024 patch to the same code still has them.
      */
-    XDP_REDIRECT_STATS("5.16");
+    XDP_REDIRECT_STATS("5.16"),
+    /**
+     * Persistent NAPI config for the RX CQs (Joe Damato, "mlx4: Add support for persistent NAPI
+     * config to RX CQs", the last patch of the series that added {@code netif_napi_add_config}):
+     * {@code mlx4_en_activate_cq} calls {@code netif_napi_add_config(cq->dev, &cq->napi,
+     * mlx4_en_poll_rx_cq, cq_idx)}, so a port restart keeps each ring's NAPI id: 6.13.
+     */
+    NAPI_CONFIG("6.13");
 
     private final KernelVersion since;
 

@@ -25,7 +25,14 @@ enum VirtioNetHistory implements Change {
      * 'virtio-net-link-queues-to-napis'), so 6.15, inferred from the date; that a first version in
      * 6.14 was reverted is recalled, unverified.
      */
-    QUEUE_NAPI_MAP("6.15");
+    QUEUE_NAPI_MAP("6.15"),
+    /**
+     * "virtio_net: Use persistent NAPI config" (Joe Damato, the last patch of the "Map NAPIs to
+     * queues" series, net-next v2 of 2025-01-16): {@code virtnet_alloc_queues} adds each RX NAPI
+     * with {@code netif_napi_add_config(vi->dev, &vi->rq[i].napi, virtnet_poll, i)} and sets
+     * {@code napi.weight = napi_weight} after. Release taken to be the series' (6.15), unverified.
+     */
+    NAPI_CONFIG("6.15");
 
     private final KernelVersion since;
 

@@ -97,7 +97,9 @@ final class VirtnetEthtool implements EthtoolOps {
 
     /**
      * {@code virtnet_set_channels}: rx/tx/other counts EINVAL, 0 or more than the device's pairs
-     * EINVAL, then {@code virtnet_set_queues} and {@code netif_set_real_num_{tx,rx}_queues}.
+     * EINVAL, then {@code virtnet_set_queues} and {@code netif_set_real_num_{tx,rx}_queues}. The NAPIs
+     * stay as they are (one per queue pair the device has, all enabled at open), so their ids do not
+     * change.
      */
     @Override
     public void setChannels(Channels ch) throws EthtoolException {

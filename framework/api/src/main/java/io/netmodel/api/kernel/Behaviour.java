@@ -126,6 +126,15 @@ public enum Behaviour implements Change {
     /** Per-NAPI config over netlink ({@code napi-set}), {@code irq_suspend_timeout}: 6.13. */
     PER_NAPI_NETLINK_CONFIG("6.13"),
     /**
+     * Persistent per-NAPI config (Joe Damato, "net: napi: Add napi_config", 86e25f40aa1e):
+     * {@code netif_napi_add_config(dev, napi, poll, index)} ties a NAPI to
+     * {@code dev->napi_config[index]}, which keeps its id, {@code defer_hard_irqs},
+     * {@code gro_flush_timeout} and {@code irq_suspend_timeout} (and {@code threaded} from 6.17)
+     * while the NAPI is deleted and re-added for a queue change; NAPI ids are given at
+     * {@code napi_enable} ({@code napi_hash_add} / {@code napi_hash_add_with_id}): 6.13.
+     */
+    NAPI_CONFIG("6.13"),
+    /**
      * The {@code netdev} generic netlink family with {@code dev-get} (XDP features): 6.3
      * (kernel-interfaces.md §6.3 and §8, "approximate").
      */
