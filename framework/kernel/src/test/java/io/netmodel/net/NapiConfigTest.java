@@ -1,5 +1,6 @@
 package io.netmodel.net;
 
+import io.netmodel.testkit.Attrs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +14,6 @@ import io.netmodel.testkit.ConfigNapiDriver;
 import io.netmodel.testkit.Host;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,13 +25,6 @@ import org.junit.jupiter.api.Test;
  * NAPI before 6.13, gets a new id; a new netdev (rmmod, modprobe) starts afresh.
  */
 class NapiConfigTest {
-    private static Map<String, Long> req(Object... kv) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], ((Number) kv[i + 1]).longValue());
-        }
-        return m;
-    }
 
     private static List<Integer> ids(ConfigNapiDriver drv) {
         return drv.napis.stream().map(Napi::napiId).collect(Collectors.toList());
@@ -80,19 +73,19 @@ class NapiConfigTest {
         ConfigNapiDriver drv = new ConfigNapiDriver(4, true);
         Host h = Host.with("6.18", 4, 4, drv);
         NetdevFamily f = h.kernel.netdevFamily();
-        f.doit("napi-set", req("id", 258, "defer-hard-irqs", 7, "gro-flush-timeout", 20000, "irq-suspend-timeout", 5000000));
+        f.doit("napi-set", Attrs.of("id", 258, "defer-hard-irqs", 7, "gro-flush-timeout", 20000, "irq-suspend-timeout", 5000000));
         drv.setQueues(1);
         h.write("/sys/class/net/eth0/napi_defer_hard_irqs", "3\n"); // every NAPI and every config entry
         drv.setQueues(4);
-        Map<String, Object> n258 = f.doit("napi-get", req("id", 258));
+        Map<String, Object> n258 = f.doit("napi-get", Attrs.of("id", 258));
         assertEquals(3L, n258.get("defer-hard-irqs"), "the sysfs write reached the unused entry");
         assertEquals(20000L, n258.get("gro-flush-timeout"), "napi-set's value came back with the NAPI");
         assertEquals(5000000L, n258.get("irq-suspend-timeout"));
-        assertEquals(0L, f.doit("napi-get", req("id", 259)).get("gro-flush-timeout"));
-        f.doit("napi-set", req("id", 259, "defer-hard-irqs", 9));
+        assertEquals(0L, f.doit("napi-get", Attrs.of("id", 259)).get("gro-flush-timeout"));
+        f.doit("napi-set", Attrs.of("id", 259, "defer-hard-irqs", 9));
         drv.setQueues(4);
-        assertEquals(9L, f.doit("napi-get", req("id", 259)).get("defer-hard-irqs"));
-        assertEquals(3L, f.doit("napi-get", req("id", 257)).get("defer-hard-irqs"));
+        assertEquals(9L, f.doit("napi-get", Attrs.of("id", 259)).get("defer-hard-irqs"));
+        assertEquals(3L, f.doit("napi-get", Attrs.of("id", 257)).get("defer-hard-irqs"));
     }
 
     @Test
@@ -100,16 +93,16 @@ class NapiConfigTest {
         ConfigNapiDriver drv = new ConfigNapiDriver(2, false);
         Host h = Host.with("6.18", 2, 2, drv);
         NetdevFamily f = h.kernel.netdevFamily();
-        f.doit("napi-set", req("id", 257, "defer-hard-irqs", 7));
+        f.doit("napi-set", Attrs.of("id", 257, "defer-hard-irqs", 7));
         drv.setQueues(2);
-        assertEquals(0L, f.doit("napi-get", req("id", 259)).get("defer-hard-irqs"), "the device's value, not 7");
+        assertEquals(0L, f.doit("napi-get", Attrs.of("id", 259)).get("defer-hard-irqs"), "the device's value, not 7");
     }
 
     @Test
     void rmmod_and_modprobe_give_fresh_ids_even_with_config() throws Exception {
         ConfigNapiDriver drv = new ConfigNapiDriver(2, true);
         Host h = Host.with("6.18", 2, 2, drv);
-        h.kernel.netdevFamily().doit("napi-set", req("id", 257, "defer-hard-irqs", 7));
+        h.kernel.netdevFamily().doit("napi-set", Attrs.of("id", 257, "defer-hard-irqs", 7));
         h.kernel.modules().driverGone(drv);
         ConfigNapiDriver again = new ConfigNapiDriver(2, true);
         h.kernel.modules().driverAppeared(again);
@@ -135,7 +128,7 @@ class NapiConfigTest {
         ConfigNapiDriver drv = new ConfigNapiDriver(2, true);
         Host h = Host.with("6.18", 2, 2, drv);
         NetdevFamily f = h.kernel.netdevFamily();
-        f.doit("napi-set", req("id", 258, "threaded", 1));
+        f.doit("napi-set", Attrs.of("id", 258, "threaded", 1));
         drv.setQueues(2);
         assertEquals(List.of("napi/eth0-258"), napiThreads(h));
         assertEquals(NapiThreaded.ENABLED, ((NapiImpl) drv.napis.get(1)).threaded());
@@ -158,11 +151,11 @@ class NapiConfigTest {
         String two = h.read("/proc/interrupts");
         assertTrue(two.contains("cfgnet-TxRx-1") && !two.contains("cfgnet-TxRx-2"), two);
         NetdevFamily f = h.kernel.netdevFamily();
-        assertEquals(258L, f.doit("queue-get", req("ifindex", 2, "id", 1, "type", 0)).get("napi-id"));
+        assertEquals(258L, f.doit("queue-get", Attrs.of("ifindex", 2, "id", 1, "type", 0)).get("napi-id"));
         drv.setQueues(4);
         assertEquals(before, h.read("/proc/interrupts"));
-        assertEquals(260L, f.doit("queue-get", req("ifindex", 2, "id", 3, "type", 0)).get("napi-id"));
-        assertEquals((long) drv.irqs.get(3).number(), f.doit("napi-get", req("id", 260)).get("irq"));
+        assertEquals(260L, f.doit("queue-get", Attrs.of("ifindex", 2, "id", 3, "type", 0)).get("napi-id"));
+        assertEquals((long) drv.irqs.get(3).number(), f.doit("napi-get", Attrs.of("id", 260)).get("irq"));
         drv.ctx().netifNapiDel(drv.napis.get(0));
         drv.ctx().netifNapiDel(drv.napis.get(0)); // a second delete does nothing
         drv.ctx().freeIrq(drv.irqs.get(0));

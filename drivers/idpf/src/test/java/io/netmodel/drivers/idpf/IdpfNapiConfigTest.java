@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.netmodel.api.ethtool.ChannelParam;
 import io.netmodel.api.ethtool.RingSize;
 import io.netmodel.drivers.testkit.DriverHost;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,13 +17,6 @@ import org.junit.jupiter.api.Test;
  * ids and per-NAPI settings.
  */
 class IdpfNapiConfigTest {
-    private static Map<String, Long> req(Object... kv) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], ((Number) kv[i + 1]).longValue());
-        }
-        return m;
-    }
 
     private static DriverHost host(String version) throws Exception {
         DriverHost host = DriverHost.boot(version, 4, "idpf");
@@ -41,18 +33,18 @@ class IdpfNapiConfigTest {
         DriverHost host = host("6.18");
         assertEquals(List.of(257, 258, 259, 260), host.napiIds("eth0"));
         List<String> irqs = host.irqNames();
-        host.kernel().netdevFamily().doit("napi-set", req("id", 258, "defer-hard-irqs", 100));
+        host.kernel().netdevFamily().doit("napi-set", DriverHost.attrs("id", 258, "defer-hard-irqs", 100));
         combined(host, 2);
         assertEquals(List.of(257, 258), host.napiIds("eth0"));
         assertEquals(List.of("idpf-Mailbox-0", "idpf-eth0-TxRx-1", "idpf-eth0-TxRx-2"), host.irqNames(),
             "queue IRQs freed (idpf_vport_intr_rel_irq) and requested again");
-        assertEquals(258L, host.kernel().netdevFamily().doit("queue-get", req("ifindex", 2, "id", 1, "type", 0))
+        assertEquals(258L, host.kernel().netdevFamily().doit("queue-get", DriverHost.attrs("ifindex", 2, "id", 1, "type", 0))
             .get("napi-id"));
         combined(host, 4);
         assertEquals(List.of(257, 258, 259, 260), host.napiIds("eth0"));
         assertEquals(irqs, host.irqNames());
-        assertEquals(100L, host.kernel().netdevFamily().doit("napi-get", req("id", 258)).get("defer-hard-irqs"));
-        assertEquals(260L, host.kernel().netdevFamily().doit("queue-get", req("ifindex", 2, "id", 3, "type", 1))
+        assertEquals(100L, host.kernel().netdevFamily().doit("napi-get", DriverHost.attrs("id", 258)).get("defer-hard-irqs"));
+        assertEquals(260L, host.kernel().netdevFamily().doit("queue-get", DriverHost.attrs("ifindex", 2, "id", 3, "type", 1))
             .get("napi-id"));
     }
 
@@ -64,7 +56,7 @@ class IdpfNapiConfigTest {
         assertEquals(List.of(261, 262), host.napiIds("eth0"));
         host.kernel().ethtool().setRingparam("eth0", Map.of(RingSize.RX, 1024L));
         assertEquals(List.of(263, 264), host.napiIds("eth0"), "-G soft-resets the vport too");
-        assertFalse(host.kernel().netdevFamily().doit("queue-get", req("ifindex", 2, "id", 0, "type", 0))
+        assertFalse(host.kernel().netdevFamily().doit("queue-get", DriverHost.attrs("ifindex", 2, "id", 0, "type", 0))
             .containsKey("napi-id"), "no queue links before QUEUE_NAPI_MAP");
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netmodel.api.ethtool.ChannelParam;
 import io.netmodel.drivers.testkit.DriverHost;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,13 +14,6 @@ import org.junit.jupiter.api.Test;
  * their persistent config ({@link IgbHistory#NAPI_CONFIG}), and kept after.
  */
 class IgbChannelsTest {
-    private static Map<String, Long> req(Object... kv) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], ((Number) kv[i + 1]).longValue());
-        }
-        return m;
-    }
 
     private static DriverHost host(String version) throws Exception {
         DriverHost host = DriverHost.boot(version, 4, "igb");
@@ -46,14 +38,14 @@ class IgbChannelsTest {
     @Test
     void ids_and_napi_set_values_are_kept_from_6_16() throws Exception {
         DriverHost host = host("6.18");
-        host.kernel().netdevFamily().doit("napi-set", req("id", 258, "defer-hard-irqs", 10));
+        host.kernel().netdevFamily().doit("napi-set", DriverHost.attrs("id", 258, "defer-hard-irqs", 10));
         combined(host, 1);
         assertEquals(List.of(257, 258), host.napiIds("eth0"), "q_vectors 0 (rx) and 1 (tx) take entries 0 and 1");
         assertEquals(List.of("eth0", "eth0-rx-0", "eth0-tx-0"), host.irqNames());
-        assertEquals(10L, host.kernel().netdevFamily().doit("napi-get", req("id", 258)).get("defer-hard-irqs"));
+        assertEquals(10L, host.kernel().netdevFamily().doit("napi-get", DriverHost.attrs("id", 258)).get("defer-hard-irqs"));
         combined(host, 4);
         assertEquals(List.of(257, 258, 259, 260, 261, 262, 263, 264), host.napiIds("eth0"));
-        assertEquals(10L, host.kernel().netdevFamily().doit("napi-get", req("id", 258)).get("defer-hard-irqs"));
+        assertEquals(10L, host.kernel().netdevFamily().doit("napi-get", DriverHost.attrs("id", 258)).get("defer-hard-irqs"));
     }
 
     @Test

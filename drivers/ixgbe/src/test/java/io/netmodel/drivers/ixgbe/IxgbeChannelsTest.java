@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netmodel.api.ethtool.ChannelParam;
 import io.netmodel.drivers.testkit.DriverHost;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,13 +15,6 @@ import org.junit.jupiter.api.Test;
  * {@code napi-set} value does not survive.
  */
 class IxgbeChannelsTest {
-    private static Map<String, Long> req(Object... kv) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], ((Number) kv[i + 1]).longValue());
-        }
-        return m;
-    }
 
     private static void combined(DriverHost host, int n) throws Exception {
         host.kernel().ethtool().setChannels("eth0", Map.of(ChannelParam.COMBINED, (long) n));
@@ -34,12 +26,12 @@ class IxgbeChannelsTest {
         host.load(new IxgbeDriver());
         assertEquals(List.of(257, 258, 259, 260), host.napiIds("eth0"));
         assertEquals(List.of("eth0-TxRx-0", "eth0-TxRx-1", "eth0-TxRx-2", "eth0-TxRx-3", "eth0"), host.irqNames());
-        host.kernel().netdevFamily().doit("napi-set", req("id", 257, "defer-hard-irqs", 50));
+        host.kernel().netdevFamily().doit("napi-set", DriverHost.attrs("id", 257, "defer-hard-irqs", 50));
         combined(host, 2);
         assertEquals(List.of(261, 262), host.napiIds("eth0"));
         assertEquals(List.of("eth0-TxRx-0", "eth0-TxRx-1", "eth0"), host.irqNames(), "3 MSI-X vectors now");
         assertEquals(List.of("rx-0", "rx-1", "tx-0", "tx-1"), host.list("/sys/class/net/eth0/queues"));
-        assertEquals(0L, host.kernel().netdevFamily().doit("napi-get", req("id", 261)).get("defer-hard-irqs"));
+        assertEquals(0L, host.kernel().netdevFamily().doit("napi-get", DriverHost.attrs("id", 261)).get("defer-hard-irqs"));
         assertEquals(2, host.kernel().ethtool().getChannels("eth0").combinedCount());
         assertEquals(true, host.dmesg().stream().anyMatch(l -> l.endsWith("Multiqueue Enabled: Rx Queue count = 2, "
             + "Tx Queue count = 2 XDP Queue count = 0")), host.dmesg().toString());

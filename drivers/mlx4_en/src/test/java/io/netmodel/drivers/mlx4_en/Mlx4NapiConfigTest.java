@@ -8,7 +8,6 @@ import io.netmodel.api.ethtool.RingSize;
 import io.netmodel.drivers.testkit.DriverHost;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,13 +18,6 @@ import org.junit.jupiter.api.Test;
  * persistent config from 6.13 ("mlx4: Add support for persistent NAPI config to RX CQs").
  */
 class Mlx4NapiConfigTest {
-    private static Map<String, Long> req(Object... kv) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], ((Number) kv[i + 1]).longValue());
-        }
-        return m;
-    }
 
     private static DriverHost host(String version) throws Exception {
         DriverHost host = DriverHost.boot(version, 4, "mlx4_en");
@@ -76,13 +68,13 @@ class Mlx4NapiConfigTest {
     @Test
     void napi_set_defer_hard_irqs_survives_ethtool_L() throws Exception {
         DriverHost host = host("6.18");
-        host.kernel().netdevFamily().doit("napi-set", req("id", 258, "defer-hard-irqs", 100, "gro-flush-timeout", 200000));
+        host.kernel().netdevFamily().doit("napi-set", DriverHost.attrs("id", 258, "defer-hard-irqs", 100, "gro-flush-timeout", 200000));
         channels(host, 1);
         channels(host, 4);
-        Map<String, Object> napi = host.kernel().netdevFamily().doit("napi-get", req("id", 258));
+        Map<String, Object> napi = host.kernel().netdevFamily().doit("napi-get", DriverHost.attrs("id", 258));
         assertEquals(100L, napi.get("defer-hard-irqs"));
         assertEquals(200000L, napi.get("gro-flush-timeout"));
-        assertEquals(0L, host.kernel().netdevFamily().doit("napi-get", req("id", 257)).get("defer-hard-irqs"));
+        assertEquals(0L, host.kernel().netdevFamily().doit("napi-get", DriverHost.attrs("id", 257)).get("defer-hard-irqs"));
     }
 
     @Test

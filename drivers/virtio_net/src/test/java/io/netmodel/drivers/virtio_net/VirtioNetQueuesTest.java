@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.netmodel.api.ethtool.ChannelParam;
 import io.netmodel.drivers.testkit.DriverHost;
 import io.netmodel.net.NapiImpl;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,13 +17,6 @@ import org.junit.jupiter.api.Test;
  * Use persistent NAPI config", where {@code -L combined 8} after 1 lists ids for queues 0-7).
  */
 class VirtioNetQueuesTest {
-    private static Map<String, Long> req(Object... kv) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], ((Number) kv[i + 1]).longValue());
-        }
-        return m;
-    }
 
     @Test
     void ethtool_L_keeps_the_napis_and_links_every_queue_on_6_15() throws Exception {
@@ -34,7 +26,7 @@ class VirtioNetQueuesTest {
         host.kernel().ethtool().setChannels("eth0", Map.of(ChannelParam.COMBINED, 1L));
         host.kernel().ethtool().setChannels("eth0", Map.of(ChannelParam.COMBINED, 4L));
         assertEquals(List.of(257, 258, 259, 260), host.napiIds("eth0"));
-        assertEquals(260L, host.kernel().netdevFamily().doit("queue-get", req("ifindex", 2, "id", 3, "type", 0))
+        assertEquals(260L, host.kernel().netdevFamily().doit("queue-get", DriverHost.attrs("ifindex", 2, "id", 3, "type", 0))
             .get("napi-id"));
         for (int q = 0; q < 4; q++) {
             assertEquals(q, ((NapiImpl) host.netdev("eth0").napis().get(q)).index(), "netif_napi_add_config(..., i)");
@@ -47,7 +39,7 @@ class VirtioNetQueuesTest {
         host.load(new VirtioNetDriver());
         host.kernel().ethtool().setChannels("eth0", Map.of(ChannelParam.COMBINED, 4L));
         assertEquals(-1, ((NapiImpl) host.netdev("eth0").napis().get(0)).index());
-        assertFalse(host.kernel().netdevFamily().doit("queue-get", req("ifindex", 2, "id", 3, "type", 0))
+        assertFalse(host.kernel().netdevFamily().doit("queue-get", DriverHost.attrs("ifindex", 2, "id", 3, "type", 0))
             .containsKey("napi-id"));
     }
 }

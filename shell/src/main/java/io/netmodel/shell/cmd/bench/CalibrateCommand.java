@@ -66,9 +66,7 @@ public final class CalibrateCommand extends BenchSubcommand {
 
     @Override
     protected long prepare(BenchChecks checks, PrintWriter err) throws ToolError {
-        if (!Seed001.NAME.equals(table)) {
-            throw checks.usage("--table " + table + " is not a known table; the only one is " + Seed001.NAME);
-        }
+        checks.table(table);
         if (live()) {
             throw checks.usage("--live: calibrate fits the host profile on in-process runs of seed 001's set-ups; "
                 + "drop --live (the running model's knobs play no part in it)");
