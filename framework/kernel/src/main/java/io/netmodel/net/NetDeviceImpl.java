@@ -191,6 +191,11 @@ public final class NetDeviceImpl implements NetDevice {
         this.speed = mbps;
     }
 
+    /** The link speed the driver reported, Mb/s, or {@link #SPEED_UNKNOWN} (virtio_net, a device without a link). */
+    public int speedMbps() {
+        return speed;
+    }
+
     @Override
     public void setPhysPortNameSupported(boolean supported) {
         this.ndoGetPhysPortName = supported;

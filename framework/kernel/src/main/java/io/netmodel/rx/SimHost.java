@@ -32,6 +32,8 @@ final class SimHost {
     final java.util.Map<String, String> setupNotes = new java.util.LinkedHashMap<>();
     private IrqDesc inputIrq;
     SimHost peer;
+    /** When the last frame this host sent has left the link (frames go out one at a time). */
+    private long linkFreeAt;
 
     SimHost(String name, Kernel kernel, Simulator sim, RxCosts costs) {
         this.name = name;
@@ -121,18 +123,42 @@ final class SimHost {
         return only;
     }
 
-    /** Sends a frame of {@code bytes} that leaves the NIC at {@code leaveAt}: it reaches the peer one wire trip later. */
+    /** Ethernet's per-frame cost on the wire besides the frame: preamble and SFD 8, FCS 4, inter-frame gap 12. */
+    static final int WIRE_OVERHEAD_BYTES = 24;
+    /** The shortest frame without FCS (shorter ones are padded). */
+    static final int MIN_FRAME_BYTES = 60;
+
+    /**
+     * Time to clock a frame of {@code frameBytes} (headers, no FCS) onto a link of {@code mbps}:
+     * padding, preamble, FCS and inter-frame gap included; 0 when the speed is unknown (virtio_net
+     * has no link of its own: the host's vhost path is in {@code wire}).
+     */
+    static long serializationNs(int frameBytes, int mbps) {
+        if (mbps <= 0) {
+            return 0;
+        }
+        return (Math.max(frameBytes, MIN_FRAME_BYTES) + WIRE_OVERHEAD_BYTES) * 8000L / mbps;
+    }
+
+    /**
+     * Sends a frame of {@code bytes} that the NIC starts to send at {@code leaveAt}: once the link
+     * is free (one frame at a time) it takes its serialization time at eth0's link speed, then
+     * reaches the peer one wire trip later; its TX completion is written back half a trip after
+     * the last bit left.
+     */
     void transmit(Packet p, long leaveAt, int bytes) {
         eth0.stats().add(NetStats.TX_PACKETS, 1);
         eth0.stats().add(NetStats.TX_BYTES, bytes);
-        long arrive = leaveAt + costs.wire() + wireRng.uniform(0, costs.wireJitter() + 1);
+        long sent = Math.max(leaveAt, linkFreeAt) + serializationNs(bytes, eth0.speedMbps());
+        linkFreeAt = sent;
+        long arrive = sent + costs.wire() + wireRng.uniform(0, costs.wireJitter() + 1);
         sim.scheduleAt(arrive, () -> {
             peer.eth0.stats().add(NetStats.RX_PACKETS, 1);
             peer.eth0.stats().add(NetStats.RX_BYTES, bytes);
             peer.napi.rxArrive(p);
         });
         // The TX completion is written back once the frame is out: half a trip, DMA and NIC.
-        napi.txCompletesAt(leaveAt + costs.wire() / 2);
+        napi.txCompletesAt(sent + costs.wire() / 2);
     }
 
     /**
