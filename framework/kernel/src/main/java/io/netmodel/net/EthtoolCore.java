@@ -242,6 +242,15 @@ public final class EthtoolCore implements EthtoolService {
         }
     }
 
+    /** The device's coalescing as {@code ethtool -c} reads it, or empty without {@code get_coalesce}. */
+    public static java.util.Optional<io.netmodel.api.ethtool.Coalesce> coalesce(NetDeviceImpl dev) {
+        try {
+            return java.util.Optional.of(dev.ethtoolOps().getCoalesce());
+        } catch (EthtoolException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** {@code use_adaptive_rx_coalesce}; false without {@code get_coalesce}. */
     public static boolean adaptiveRx(NetDeviceImpl dev) {
         try {

@@ -69,6 +69,7 @@ final class SimHost {
         kernel.lock().call(() -> {
             resync();
             napi.setCoalescing(io.netmodel.net.EthtoolCore.rxUsecs(eth0, 0), io.netmodel.net.EthtoolCore.rxFrames(eth0, 0));
+            io.netmodel.net.EthtoolCore.coalesce(eth0).ifPresent(this::adaptiveRates);
             napi.setRingSize(io.netmodel.net.EthtoolCore.rxRingSize(eth0, 0),
                 () -> eth0.stats().add(NetStats.RX_MISSED_ERRORS, 1));
             return null;
@@ -90,6 +91,28 @@ final class SimHost {
         }
         inputIrq = findInputIrq();
     }
+
+    /**
+     * {@code adaptive-rx} with packet-rate thresholds ({@code pkt-rate-low}/{@code -high}: mlx4_en)
+     * turns on rate-based moderation, sampled every {@code sample-interval} seconds or, when the
+     * driver reports 0, every quarter second (mlx4_en samples in its statistics work, HZ / 4).
+     * Drivers whose adaptive-rx is net_dim (virtio_net, idpf) have no thresholds: their static
+     * {@code rx-usecs} is used.
+     */
+    private void adaptiveRates(io.netmodel.api.ethtool.Coalesce c) {
+        long low = c.get(io.netmodel.api.ethtool.CoalesceParam.PKT_RATE_LOW);
+        long high = c.get(io.netmodel.api.ethtool.CoalesceParam.PKT_RATE_HIGH);
+        if (!c.useAdaptiveRxCoalesce() || (low == 0 && high == 0)) {
+            return;
+        }
+        long interval = c.get(io.netmodel.api.ethtool.CoalesceParam.RATE_SAMPLE_INTERVAL);
+        napi.setAdaptiveRates(low, c.get(io.netmodel.api.ethtool.CoalesceParam.RX_USECS_LOW), high,
+            c.get(io.netmodel.api.ethtool.CoalesceParam.RX_USECS_HIGH),
+            interval > 0 ? interval * 1_000_000_000L : ADAPTIVE_SAMPLE_NS);
+    }
+
+    /** mlx4_en's {@code STATS_DELAY} (HZ / 4): how often its auto-moderation samples the rate. */
+    static final long ADAPTIVE_SAMPLE_NS = 250_000_000L;
 
     /** The IRQ number of RX queue 0 ({@code /proc/irq/N}), or -1. */
     int inputIrqNumber() {
