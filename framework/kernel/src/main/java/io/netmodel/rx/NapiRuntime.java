@@ -257,8 +257,7 @@ final class NapiRuntime {
     /** The NIC finished sending a frame: a TX completion for the next poll, and an IRQ if unmasked. */
     private void txDone() {
         if (continuous != null) {
-            continuous.txCompletesAt(sim.now()); // scheduled before the poller came
-            continuous.catchUp();
+            continuous.txCompletedNow(); // announced before the poller came
             return;
         }
         txToClean++;
