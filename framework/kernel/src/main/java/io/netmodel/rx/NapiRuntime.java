@@ -118,8 +118,11 @@ final class NapiRuntime {
      * the value in force is used as it is.
      */
     void setCoalescing(long rxUsecs, long rxFrames) {
-        this.itrNs = Math.max(0, rxUsecs) * 1000;
+        this.itrNormalNs = Math.max(0, rxUsecs) * 1000;
         this.itrFrames = (int) Math.min(Math.max(0, rxFrames), Integer.MAX_VALUE);
+        if (!adaptiveSample.isActive()) {
+            itrNs = itrNormalNs; // adaptive moderation keeps what it sampled until its next sample
+        }
     }
 
     /**
@@ -133,14 +136,27 @@ final class NapiRuntime {
      * to request/response traffic). Until the first sample the static {@code rx-usecs} holds.
      */
     void setAdaptiveRates(long pktRateLow, long rxUsecsLow, long pktRateHigh, long rxUsecsHigh, long sampleNs) {
+        long lowNs = Math.max(0, rxUsecsLow) * 1000;
+        long highNs = Math.max(0, rxUsecsHigh) * 1000;
+        if (adaptiveSample.isActive() && pktRateLow == rateLow && pktRateHigh == rateHigh && lowNs == itrLowNs
+                && highNs == itrHighNs && sampleNs == this.sampleNs) {
+            return; // unchanged (live traffic re-reads the settings every slice): keep sampling
+        }
         this.rateLow = pktRateLow;
         this.rateHigh = pktRateHigh;
-        this.itrLowNs = Math.max(0, rxUsecsLow) * 1000;
-        this.itrHighNs = Math.max(0, rxUsecsHigh) * 1000;
-        this.itrNormalNs = itrNs;
+        this.itrLowNs = lowNs;
+        this.itrHighNs = highNs;
         this.sampleNs = sampleNs;
         this.sampledArrivals = arrivals;
         adaptiveSample.start(sampleNs);
+    }
+
+    /** {@code adaptive-rx off} (or no rate thresholds): the static {@code rx-usecs} from now on. */
+    void adaptiveOff() {
+        if (adaptiveSample.isActive()) {
+            adaptiveSample.cancel();
+            itrNs = itrNormalNs;
+        }
     }
 
     /** One adaptive-moderation sample: the packet rate since the last one picks the interval. */

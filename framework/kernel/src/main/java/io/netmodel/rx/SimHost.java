@@ -69,7 +69,7 @@ final class SimHost {
         kernel.lock().call(() -> {
             resync();
             napi.setCoalescing(io.netmodel.net.EthtoolCore.rxUsecs(eth0, 0), io.netmodel.net.EthtoolCore.rxFrames(eth0, 0));
-            io.netmodel.net.EthtoolCore.coalesce(eth0).ifPresent(this::adaptiveRates);
+            io.netmodel.net.EthtoolCore.coalesce(eth0).ifPresentOrElse(this::adaptiveRates, napi::adaptiveOff);
             napi.setRingSize(io.netmodel.net.EthtoolCore.rxRingSize(eth0, 0),
                 () -> eth0.stats().add(NetStats.RX_MISSED_ERRORS, 1));
             return null;
@@ -103,6 +103,7 @@ final class SimHost {
         long low = c.get(io.netmodel.api.ethtool.CoalesceParam.PKT_RATE_LOW);
         long high = c.get(io.netmodel.api.ethtool.CoalesceParam.PKT_RATE_HIGH);
         if (!c.useAdaptiveRxCoalesce() || (low == 0 && high == 0)) {
+            napi.adaptiveOff();
             return;
         }
         long interval = c.get(io.netmodel.api.ethtool.CoalesceParam.RATE_SAMPLE_INTERVAL);

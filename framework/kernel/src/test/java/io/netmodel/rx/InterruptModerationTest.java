@@ -116,4 +116,24 @@ class InterruptModerationTest {
         assertTrue(irqs[1] <= 100_000_000L / 128_000 + 1 && irqs[1] > 100_000_000L / 140_000,
             "about one interrupt per 128 µs in the last 100 ms: " + irqs[1]);
     }
+    @Test
+    void re_reading_unchanged_settings_keeps_sampling_and_adaptive_off_restores_rx_usecs() {
+        Kernel k = new Kernel(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost());
+        k.modules().driverAppeared(TinyDriver.plain());
+        Simulator sim = new Simulator(1);
+        SimHost h = new SimHost("h", k, sim, RxCosts.load(RxCosts.DEFAULT_PROFILE));
+        h.napi.setConsumer((p, at) -> { });
+        for (long t = 0; t < 300_000_000L; t += 10_000_000L) { // live traffic re-reads the settings every 10 ms
+            sim.scheduleAt(t, () -> {
+                h.napi.setCoalescing(16, 0);
+                h.napi.setAdaptiveRates(400_000, 0, 450_000, 128, 250_000_000L);
+            });
+        }
+        sim.runUntil(300_000_000L);
+        assertEquals(0, h.napi.moderationNs(), "sampled at 250 ms (no frames: below pkt-rate-low)");
+        h.napi.setCoalescing(16, 0);
+        assertEquals(0, h.napi.moderationNs(), "the sampled value holds until the next sample");
+        h.napi.adaptiveOff();
+        assertEquals(16_000, h.napi.moderationNs());
+    }
 }
