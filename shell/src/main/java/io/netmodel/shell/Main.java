@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
     description = {"A model of the Linux network receive path that you mount, tune and measure.", ""},
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ModprobeCommand.class,
         RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, LsCommand.class, DmesgCommand.class,
-        TraceCommand.class, BenchCommand.class, EthtoolCommand.class, YnlCommand.class, PsCommand.class, ChrtCommand.class,
+        TraceCommand.class, BenchCommand.class, io.netmodel.shell.cmd.bench.CalibrateCommand.class, EthtoolCommand.class, YnlCommand.class, PsCommand.class, ChrtCommand.class,
         TasksetCommand.class, io.netmodel.shell.sysctl.SysctlCommand.class, io.netmodel.shell.ip.IpCommand.class,
         io.netmodel.shell.enter.EnterCommand.class, TrafficCommand.class, ShellCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},

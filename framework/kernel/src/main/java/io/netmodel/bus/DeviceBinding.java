@@ -34,7 +34,12 @@ final class DeviceBinding implements DeviceContext {
     private final IrqTable irqs;
     private final Dmesg dmesg;
     private final Map<String, String> params;
-    private final Deque<Runnable> devres = new ArrayDeque<>();
+    /** {@code dev->devres_head}: each release keyed by the resource it frees (null: unkeyed). */
+    private final Deque<Devres> devres = new ArrayDeque<>();
+    /** The devres key of the MSI-X allocation. */
+    private static final Object MSIX_VECTORS = new Object();
+    /** IRQ actions requested on this device's MSI-X vectors and not yet freed. */
+    private final java.util.Set<IrqAction> msixActions = new java.util.HashSet<>();
     private final io.netmodel.core.Tracepoints trace;
 
     DeviceBinding(BusDeviceImpl device, NetDriver driver, KernelProfile profile, NetdevRegistry netdevs,
@@ -81,7 +86,7 @@ final class DeviceBinding implements DeviceContext {
         if (txQueues < 1 || rxQueues < 1) {
             throw new IllegalArgumentException("a netdev needs at least one queue each way");
         }
-        return NetDeviceImpl.etherdev(txQueues, rxQueues, device.sysfsPath());
+        return NetDeviceImpl.etherdev(txQueues, rxQueues, device.sysfsPath(), driver.name());
     }
 
     @Override
@@ -91,14 +96,50 @@ final class DeviceBinding implements DeviceContext {
             throw new DriverException(Errno.EEXIST, dev.name() + " is already registered");
         }
         netdevs.register(impl);
-        devres.push(() -> netdevs.unregister(impl));
+        devres.push(new Devres(impl, () -> netdevs.unregister(impl)));
     }
 
     @Override
     public Napi netifNapiAdd(NetDevice dev, NapiPoll poll, int weight) {
-        NapiImpl napi = netdevs.napiAdd(own(dev), poll, weight);
-        devres.push(() -> netdevs.napiDel(napi));
+        return managed(netdevs.napiAdd(own(dev), poll, weight));
+    }
+
+    @Override
+    public Napi netifNapiAddConfig(NetDevice dev, NapiPoll poll, int weight, int index) {
+        NetDeviceImpl impl = own(dev);
+        if (index < 0 || index >= impl.numNapiConfigs()) {
+            throw new IllegalArgumentException("napi_config index " + index + " outside 0.."
+                + (impl.numNapiConfigs() - 1));
+        }
+        return managed(netdevs.napiAdd(impl, poll, weight, index));
+    }
+
+    private NapiImpl managed(NapiImpl napi) {
+        devres.push(new Devres(napi, () -> netdevs.napiDel(napi)));
         return napi;
+    }
+
+    @Override
+    public void netifNapiDel(Napi napi) {
+        release(napi); // a NAPI of another device, or one already deleted, is not held here
+    }
+
+    @Override
+    public void freeIrq(Irq irq) {
+        release(irq);
+    }
+
+    /** {@code devres_release}: runs and forgets the release of {@code key}; false if it is not held. */
+    private boolean release(Object key) {
+        for (java.util.Iterator<Devres> it = devres.iterator(); it.hasNext(); ) {
+            Devres d = it.next();
+            if (d.key == key) {
+                it.remove();
+                d.release.run();
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -142,10 +183,10 @@ final class DeviceBinding implements DeviceContext {
             return 0;
         }
         device.allocatedVectors = n;
-        devres.push(() -> {
+        devres.push(new Devres(MSIX_VECTORS, () -> {
             irqs.releaseVectors(n);
             device.allocatedVectors = 0;
-        });
+        }));
         return n;
     }
 
@@ -155,7 +196,18 @@ final class DeviceBinding implements DeviceContext {
             throw new DriverException(Errno.EINVAL, "vector " + vector + " is not allocated (have "
                 + device.allocatedVectors + ")");
         }
-        return traced(irqs.requestMsix(device.busAddress(), vector, name, handler));
+        IrqAction action = traced(irqs.requestMsix(device.busAddress(), vector, name, handler));
+        msixActions.add(action);
+        return action;
+    }
+
+    @Override
+    public void pciFreeIrqVectors() {
+        if (!msixActions.isEmpty()) {
+            throw new IllegalStateException("pci_free_irq_vectors with " + msixActions.size()
+                + " IRQ(s) still requested on " + device.busAddress());
+        }
+        release(MSIX_VECTORS);
     }
 
     @Override
@@ -165,10 +217,11 @@ final class DeviceBinding implements DeviceContext {
 
     private IrqAction traced(IrqAction action) {
         trace.hit(io.netmodel.core.Tracepoints.REQUEST_IRQ, 0, "irq", action.number(), "name", action.name());
-        devres.push(() -> {
+        devres.push(new Devres(action, () -> {
             trace.hit(io.netmodel.core.Tracepoints.FREE_IRQ, 0, "irq", action.number(), "name", action.name());
+            msixActions.remove(action);
             irqs.free(action);
-        });
+        }));
         return action;
     }
 
@@ -180,8 +233,12 @@ final class DeviceBinding implements DeviceContext {
     /** Releases every managed resource, newest first. */
     void unwind() {
         while (!devres.isEmpty()) {
-            devres.pop().run();
+            devres.pop().release.run();
         }
+    }
+
+    /** One managed resource: what it is (for an early release) and how it is freed. */
+    private record Devres(Object key, Runnable release) {
     }
 
     private static NetDeviceImpl own(NetDevice dev) {

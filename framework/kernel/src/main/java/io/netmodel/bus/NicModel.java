@@ -25,20 +25,21 @@ public enum NicModel {
     E1000("e1000", 0x8086, 0x100e, Msix.NONE, 1, 1, 1000),
     /**
      * Intel I350 (copper): up to 8 RSS queues ({@code IGB_MAX_RX_QUEUES}); MSI-X: one "other"
-     * (link) vector plus one per queue, 1000 Mb/s. The device id 1521 is from memory (table (b):
-     * unverified).
+     * (link) vector plus one per queue, 1000 Mb/s. The device id is {@code E1000_DEV_ID_I350_COPPER}
+     * (0x1521, checked in {@code e1000_hw.h}).
      */
     IGB("igb", 0x8086, 0x1521, Msix.QUEUES_PLUS_ONE, 8, 8, 1000),
     /**
      * Intel 82599ES (SFP+): 16 RSS queues by default ({@code IXGBE_MAX_RSS_INDICES}), up to 64
      * ({@code MAX_Q_VECTORS}); MSI-X: one per queue pair plus the "other" vector, 10 Gb/s. The
-     * device id 10FB is from memory (table (b): unverified).
+     * device id is {@code IXGBE_DEV_ID_82599_SFP} (0x10FB, checked in {@code ixgbe_type.h}).
      */
     IXGBE("ixgbe", 0x8086, 0x10fb, Msix.QUEUES_PLUS_ONE, 16, 64, 10000),
     /**
      * Mellanox ConnectX-3, one Ethernet port: MSI-X vectors for one asynchronous event queue plus
      * one completion EQ per queue (16 by default, {@code MLX4_EN_DEF_RX_RINGS}), 40 Gb/s. The
-     * device id 1003 is from memory (table (b): unverified); real cards often have two ports.
+     * device id is the "MT27500 Family [ConnectX-3]" row of {@code mlx4_pci_table} (0x1003,
+     * checked); real cards often have two ports.
      */
     MLX4_EN("mlx4_en", 0x15b3, 0x1003, Msix.QUEUES_PLUS_ONE, 16, 64, 40000),
     /**

@@ -42,6 +42,7 @@ public final class ModuleTable implements ModuleRegistry {
     }
 
     private final ModelLock lock;
+    private final io.netmodel.api.kernel.KernelProfile profile;
     private final DriverCore drivers;
     private final Dmesg dmesg;
     private final ModuleSysfs sysfs;
@@ -50,8 +51,10 @@ public final class ModuleTable implements ModuleRegistry {
     /** Insertion order; /proc/modules lists the newest first. */
     private final Map<String, Module> loaded = new LinkedHashMap<>();
 
-    public ModuleTable(ModelLock lock, DriverCore drivers, Dmesg dmesg, ModuleSysfs sysfs) {
+    public ModuleTable(ModelLock lock, io.netmodel.api.kernel.KernelProfile profile, DriverCore drivers, Dmesg dmesg,
+                       ModuleSysfs sysfs) {
         this.lock = lock;
+        this.profile = profile;
         this.drivers = drivers;
         this.dmesg = dmesg;
         this.sysfs = sysfs;
@@ -78,12 +81,13 @@ public final class ModuleTable implements ModuleRegistry {
                 failed.put(name, new ModuleLoadException(Errno.EEXIST, "Module already in kernel"));
                 return null;
             }
+            List<ModuleParam> declared = driver.parameters(profile); // this release's module_param lines
             Map<String, String> values = new LinkedHashMap<>();
-            for (ModuleParam mp : driver.parameters()) {
+            for (ModuleParam mp : declared) {
                 values.put(mp.name(), ModuleParams.canonical(mp, mp.defaultValue()));
             }
             for (Map.Entry<String, String> e : p.params().entrySet()) {
-                ModuleParam mp = ModuleParams.find(driver.parameters(), e.getKey());
+                ModuleParam mp = ModuleParams.find(declared, e.getKey());
                 if (mp == null) {
                     dmesg.printk(name + ": unknown parameter '" + e.getKey() + "' ignored");
                     continue;
@@ -98,7 +102,7 @@ public final class ModuleTable implements ModuleRegistry {
             }
             Module m = new Module(name, p.size(), driver, values);
             loaded.put(name, m);
-            sysfs.add(name, driver.parameters(), values, () -> info(m)); // mod_sysfs_setup, before init
+            sysfs.add(name, declared, values, () -> info(m)); // mod_sysfs_setup, before init
             drivers.register(driver, values);
             return null;
         });

@@ -55,23 +55,30 @@ public final class EthtoolCore implements EthtoolService {
     }
 
     /**
-     * {@code ethtool_get_drvinfo} ({@code net/ethtool/ioctl.c}): the driver's strings, or without
-     * {@code get_drvinfo} the parent device's driver name (EOPNOTSUPP when there is no parent, as
-     * for lo; not modelled for a device with a parent); the version is {@code UTS_RELEASE} unless
-     * the driver fills its own (drivers dropped their version strings in 5.x; the core's default is
-     * recalled, not verified against a source); an empty bus_info is the parent's name; the counts come from the string-set and
-     * length ops.
+     * {@code ethtool_get_drvinfo} ({@code net/ethtool/ioctl.c}, checked against the 6.1-era
+     * source and the patch that added the parent fallbacks inside the {@code get_drvinfo} branch):
+     * the version starts as {@code UTS_RELEASE} and the driver's {@code get_drvinfo} may overwrite
+     * it (Leon Romanovsky's patch of January 2020, so from 5.6, inferred; before, an empty version
+     * stayed empty, but every modelled driver fills its own on those releases); an empty bus_info or driver becomes the parent device's name or its driver's name.
+     * Without {@code get_drvinfo} (the op absent, as idpf's) the parent's name and its driver's name
+     * are used; a device with neither (lo) answers EOPNOTSUPP. The counts come from the string-set
+     * and length ops.
      */
     Drvinfo drvinfo(NetDeviceImpl dev) throws EthtoolException {
         EthtoolOps ops = dev.ethtoolOps();
-        // Without get_drvinfo the kernel names the parent device's driver; the model does not
-        // track it, so such a device answers EOPNOTSUPP (what lo, without a parent, answers).
-        Drvinfo d = ops.getDrvinfo();
-        String bus = d.busInfo();
-        if (bus.isEmpty() && dev.parentPath != null) {
-            bus = dev.parentPath.substring(dev.parentPath.lastIndexOf('/') + 1);
+        String parent = dev.parentPath == null ? "" : dev.parentPath.substring(dev.parentPath.lastIndexOf('/') + 1);
+        Drvinfo d;
+        try {
+            d = ops.getDrvinfo();
+        } catch (EthtoolException e) {
+            if (!e.opAbsent() || dev.parentPath == null || dev.parentDriver == null) {
+                throw e;
+            }
+            d = Drvinfo.of(dev.parentDriver, "", "", parent);
         }
-        return new Drvinfo(d.driver(), d.version().isEmpty() ? utsRelease : d.version(), d.fwVersion(), d.eromVersion(), bus,
+        String bus = d.busInfo().isEmpty() ? parent : d.busInfo();
+        String driver = d.driver().isEmpty() && dev.parentDriver != null ? dev.parentDriver : d.driver();
+        return new Drvinfo(driver, d.version().isEmpty() ? utsRelease : d.version(), d.fwVersion(), d.eromVersion(), bus,
             count(ops::getStringsPrivFlags), count(ops::getStringsStats), count(ops::getStringsTest),
             length(ops::getEepromLen), length(ops::getRegsLen));
     }
@@ -156,7 +163,11 @@ public final class EthtoolCore implements EthtoolService {
         return lock.call(() -> EthtoolCoalesce.set(dev(ifname).ethtoolOps(), values));
     }
 
-    /** {@code __ethtool_get_ts_info}: the driver's, else software timestamps only. */
+    /**
+     * {@code __ethtool_get_ts_info}: the driver's {@code get_ts_info}, else software receive
+     * timestamps only ({@link TsInfo#softwareReceiveOnly()}); an error of a driver's op (idpf's
+     * without a PTP clock) is the answer.
+     */
     @Override
     public TsInfo getTsInfo(String ifname) throws EthtoolException {
         return lock.call(() -> {
@@ -164,10 +175,10 @@ public final class EthtoolCore implements EthtoolService {
             try {
                 return dev.ethtoolOps().getTsInfo();
             } catch (EthtoolException e) {
-                if (e.errno() != Errno.EOPNOTSUPP) {
+                if (!e.opAbsent()) {
                     throw e;
                 }
-                return TsInfo.softwareOnly();
+                return TsInfo.softwareReceiveOnly();
             }
         });
     }
@@ -228,6 +239,15 @@ public final class EthtoolCore implements EthtoolService {
             return dev.ethtoolOps().getCoalesce().rxMaxCoalescedFrames();
         } catch (EthtoolException e) {
             return fallback;
+        }
+    }
+
+    /** The device's coalescing as {@code ethtool -c} reads it, or empty without {@code get_coalesce}. */
+    public static java.util.Optional<io.netmodel.api.ethtool.Coalesce> coalesce(NetDeviceImpl dev) {
+        try {
+            return java.util.Optional.of(dev.ethtoolOps().getCoalesce());
+        } catch (EthtoolException e) {
+            return java.util.Optional.empty();
         }
     }
 

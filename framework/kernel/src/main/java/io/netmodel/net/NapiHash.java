@@ -28,11 +28,22 @@ public final class NapiHash {
         if (napi.napiId != 0) {
             return;
         }
-        if (++napiGenId < minNapiId) {
-            napiGenId = minNapiId;
-        }
+        do { // 0..NR_CPUS is reserved for sender_cpu; skip an id a napi_config keeps hashed
+            if (++napiGenId < minNapiId) {
+                napiGenId = minNapiId;
+            }
+        } while (byId.containsKey(napiGenId));
         napi.napiId = napiGenId;
         byId.put(napi.napiId, napi);
+    }
+
+    /**
+     * {@code napi_hash_add_with_id} (6.13): hashes {@code napi} under an id a {@code napi_config}
+     * kept; the counter does not move.
+     */
+    public void addWithId(NapiImpl napi, int id) {
+        napi.napiId = id;
+        byId.put(id, napi);
     }
 
     /** {@code napi_hash_del}: the id stops resolving (busy pollers holding it find nothing). */

@@ -11,8 +11,9 @@ import io.netmodel.sched.Task;
  * ({@code gro_flush_timeout}, {@code defer_hard_irqs}, {@code irq_suspend_timeout}: the
  * device's sysfs values when added and when the sysfs files are written, this NAPI's own
  * after a netlink {@code napi-set}), its threaded mode and kthread ({@code napi->thread}), and
- * the IRQ the driver associated ({@code napi->irq}, -1 for none). The model keeps no NAPI
- * across a driver reload, so the persistent {@code napi_config} of 6.13+ is these fields.
+ * the IRQ the driver associated ({@code napi->irq}, -1 for none), and for a NAPI added with
+ * {@code netif_napi_add_config} its {@code napi->index} and {@code napi->config} ({@link NapiConfig}:
+ * where its id and settings are kept while the NAPI is deleted and re-added, 6.13+).
  */
 public final class NapiImpl implements Napi {
     private final NetDeviceImpl dev;
@@ -25,13 +26,24 @@ public final class NapiImpl implements Napi {
     NapiThreaded threaded = NapiThreaded.DISABLED;
     Task thread;
     int irq = -1;
+    /** {@code napi->index}: the {@code napi_config} entry, -1 for a plain {@code netif_napi_add}. */
+    final int index;
+    /** {@code napi->config}, or null. */
+    final NapiConfig config;
 
-    NapiImpl(NetDeviceImpl dev, NapiPoll poll, int weight) {
+    NapiImpl(NetDeviceImpl dev, NapiPoll poll, int weight, int index) {
         this.dev = dev;
         this.poll = poll;
         this.weight = weight;
         this.groFlushTimeout = dev.groFlushTimeout;
         this.deferHardIrqs = dev.napiDeferHardIrqs;
+        this.index = index;
+        this.config = index < 0 ? null : dev.napiConfig[index];
+    }
+
+    /** {@code napi->index}: the persistent config entry, or -1 when added without one. */
+    public int index() {
+        return index;
     }
 
     @Override

@@ -61,7 +61,11 @@ public final class NetDeviceImpl implements NetDevice {
     int realNumRx;
     /** The sysfs path of the parent device, or null for a virtual device (lo). */
     final String parentPath;
+    /** {@code dev->dev.parent->driver->name}: the driver bound to the parent device, or null. */
+    String parentDriver;
     final List<NapiImpl> napis = new ArrayList<>();
+    /** {@code dev->napi_config}: max(txqs, rxqs) entries, zeroed, for the life of the netdev. */
+    final NapiConfig[] napiConfig;
     final NetStats stats = new NetStats();
     private io.netmodel.api.netdev.NdoBusyPoll ndoBusyPoll;
     /** While registered: re-syncs {@code queues/} with the real queue counts. */
@@ -100,6 +104,10 @@ public final class NetDeviceImpl implements NetDevice {
         this.realNumRx = rxQueues;
         this.parentPath = parentPath;
         this.hasLinkKsettings = hasLinkKsettings;
+        this.napiConfig = new NapiConfig[Math.max(txQueues, rxQueues)];
+        for (int i = 0; i < napiConfig.length; i++) {
+            napiConfig[i] = new NapiConfig();
+        }
         for (int i = 0; i < rxQueues; i++) {
             rx.add(new RxQueue(this, i));
         }
@@ -108,9 +116,13 @@ public final class NetDeviceImpl implements NetDevice {
         }
     }
 
-    /** {@code alloc_etherdev_mqs} + {@code ether_setup}. */
-    public static NetDeviceImpl etherdev(int txQueues, int rxQueues, String parentPath) {
+    /**
+     * {@code alloc_etherdev_mqs} + {@code ether_setup}, for a device whose parent (at
+     * {@code parentPath}) is bound to the driver {@code parentDriver} ({@code SET_NETDEV_DEV}).
+     */
+    public static NetDeviceImpl etherdev(int txQueues, int rxQueues, String parentPath, String parentDriver) {
         NetDeviceImpl d = new NetDeviceImpl("eth%d", ARPHRD_ETHER, txQueues, rxQueues, parentPath, true);
+        d.parentDriver = parentDriver;
         d.mtu = 1500;
         d.minMtu = 68;
         d.maxMtu = 1500;
@@ -119,9 +131,22 @@ public final class NetDeviceImpl implements NetDevice {
         return d;
     }
 
+    /**
+     * {@code loopback_ethtool_ops} ({@code drivers/net/loopback.c}): {@code get_ts_info =
+     * ethtool_op_get_ts_info} (a 6.18 host's {@code ethtool -T lo} shows software-transmit);
+     * {@code get_link = always_on} is left to the core's carrier check, which lo passes.
+     */
+    private static final io.netmodel.api.ethtool.EthtoolOps LOOPBACK_ETHTOOL_OPS = new io.netmodel.api.ethtool.EthtoolOps() {
+        @Override
+        public io.netmodel.api.ethtool.TsInfo getTsInfo() {
+            return io.netmodel.api.ethtool.TsInfo.softwareOnly();
+        }
+    };
+
     /** {@code loopback_setup}. */
     public static NetDeviceImpl loopback() {
         NetDeviceImpl d = new NetDeviceImpl("lo", ARPHRD_LOOPBACK, 1, 1, null, false);
+        d.ethtoolOps = LOOPBACK_ETHTOOL_OPS;
         d.mtu = 65536;
         d.minMtu = 0;
         d.maxMtu = 0;
@@ -164,6 +189,11 @@ public final class NetDeviceImpl implements NetDevice {
     @Override
     public void setSpeed(int mbps) {
         this.speed = mbps;
+    }
+
+    /** The link speed the driver reported, Mb/s, or {@link #SPEED_UNKNOWN} (virtio_net, a device without a link). */
+    public int speedMbps() {
+        return speed;
     }
 
     @Override
@@ -262,6 +292,29 @@ public final class NetDeviceImpl implements NetDevice {
 
     public List<NapiImpl> napis() {
         return napis;
+    }
+
+    /** {@code dev->num_napi_configs}: how many indexes {@code netif_napi_add_config} takes. */
+    public int numNapiConfigs() {
+        return napiConfig.length;
+    }
+
+    /** {@code netdev_set_gro_flush_timeout}: the device, every listed NAPI and every config entry. */
+    void setGroFlushTimeout(long v) {
+        groFlushTimeout = v;
+        napis.forEach(n -> n.groFlushTimeout = v);
+        for (NapiConfig c : napiConfig) {
+            c.groFlushTimeout = v;
+        }
+    }
+
+    /** {@code netdev_set_defer_hard_irqs}: the device, every listed NAPI and every config entry. */
+    void setDeferHardIrqs(int v) {
+        napiDeferHardIrqs = v;
+        napis.forEach(n -> n.deferHardIrqs = v);
+        for (NapiConfig c : napiConfig) {
+            c.deferHardIrqs = v;
+        }
     }
 
     @Override

@@ -84,8 +84,7 @@ public final class NetSysfs {
             Attr.rw("flags", show(d -> String.format("%#x", d.flags) + "\n"), netdevStore(NetSysfs::changeFlags)),
             Attr.rw("gro_flush_timeout", show(d -> Long.toUnsignedString(d.groFlushTimeout) + "\n"),
                 lockStore((d, v) -> {
-                    d.groFlushTimeout = v;
-                    d.napis.forEach(n -> n.groFlushTimeout = v);
+                    d.setGroFlushTimeout(v);
                 })).since(Behaviour.GRO_FLUSH_TIMEOUT),
             Attr.rw("ifalias", show(NetSysfs::ifalias), NetSysfs::storeIfalias),
             Attr.ro("ifindex", show(d -> d.ifindex + "\n")),
@@ -98,8 +97,7 @@ public final class NetSysfs {
                     if (Long.compareUnsigned(v, Integer.MAX_VALUE) > 0) {
                         throw new VfsException(Errno.ERANGE);
                     }
-                    d.napiDeferHardIrqs = (int) v;
-                    d.napis.forEach(n -> n.deferHardIrqs = (int) v);
+                    d.setDeferHardIrqs((int) v);
                 })).since(Behaviour.NAPI_DEFER_HARD_IRQS),
             Attr.rw("netdev_group", show(d -> d.netdevGroup + "\n"), netdevStore((d, v) -> d.netdevGroup = (int) v)),
             Attr.ro("operstate", show(NetSysfs::operstate)),

@@ -105,12 +105,41 @@ public final class NetdevRegistry {
 
     /**
      * {@code netif_napi_add}: from 4.5 the core hashes the NAPI itself (an id at once); before,
-     * the id stays 0 unless the driver calls {@code napi_hash_add}.
+     * the id stays 0 unless the driver calls {@code napi_hash_add}. The model's add is also the
+     * driver's {@code napi_enable}, which is where 6.13+ hashes ({@code napi_hash_add} moved there
+     * by 86e25f40aa1e): the id is there when the call returns either way.
      */
     public NapiImpl napiAdd(NetDeviceImpl dev, NapiPoll poll, int weight) {
-        NapiImpl napi = new NapiImpl(dev, poll, weight);
+        return napiAdd(dev, poll, weight, -1);
+    }
+
+    /**
+     * {@code netif_napi_add_config(dev, napi, poll, index)} then {@code napi_enable} (6.13,
+     * {@code Behaviour.NAPI_CONFIG}): the NAPI takes entry {@code index} of {@code dev->napi_config};
+     * {@code napi_restore_config} loads its settings and hashes it under the id the entry kept
+     * ({@code napi_hash_add_with_id}), or under a new id that the entry then keeps. From 6.17 the
+     * entry's threaded mode is applied as well ({@code napi_set_threaded}). {@code index} -1 is a
+     * plain {@code netif_napi_add}.
+     */
+    public NapiImpl napiAdd(NetDeviceImpl dev, NapiPoll poll, int weight, int index) {
+        if (index >= 0 && !profile.has(Behaviour.NAPI_CONFIG)) {
+            throw new IllegalStateException("netif_napi_add_config does not exist before "
+                + Behaviour.NAPI_CONFIG.since());
+        }
+        if (index >= dev.napiConfig.length) {
+            throw new IllegalArgumentException("napi_config index " + index + " outside 0.."
+                + (dev.napiConfig.length - 1));
+        }
+        for (NapiImpl other : dev.napis) {
+            if (index >= 0 && other.index == index) { // two NAPIs would share one id in the hash
+                throw new IllegalStateException("napi_config index " + index + " is in use by NAPI " + other.napiId);
+            }
+        }
+        NapiImpl napi = new NapiImpl(dev, poll, weight, index);
         dev.napis.add(napi);
-        if (profile.has(Behaviour.NAPI_HASH_IN_NETIF_NAPI_ADD)) {
+        if (napi.config != null) {
+            napiRestoreConfig(napi);
+        } else if (profile.has(Behaviour.NAPI_HASH_IN_NETIF_NAPI_ADD)) {
             napiHash.add(napi);
         }
         threaded.napiAdded(napi);
@@ -120,15 +149,49 @@ public final class NetdevRegistry {
         return napi;
     }
 
+    /** {@code napi_restore_config}: settings, then the kept id or a new one (kept from now on). */
+    private void napiRestoreConfig(NapiImpl napi) {
+        NapiConfig c = napi.config;
+        napi.deferHardIrqs = c.deferHardIrqs;
+        napi.groFlushTimeout = c.groFlushTimeout;
+        napi.irqSuspendTimeout = c.irqSuspendTimeout;
+        if (c.napiId != 0) {
+            napiHash.addWithId(napi, c.napiId);
+        } else {
+            napiHash.add(napi);
+            c.napiId = napi.napiId;
+        }
+    }
+
+    /** {@code napi_save_config} (from {@code napi_disable}): the settings and id into the entry. */
+    private static void napiSaveConfig(NapiImpl napi) {
+        NapiConfig c = napi.config;
+        c.deferHardIrqs = napi.deferHardIrqs;
+        c.groFlushTimeout = napi.groFlushTimeout;
+        c.irqSuspendTimeout = napi.irqSuspendTimeout;
+        c.napiId = napi.napiId;
+    }
+
     /** {@code napi_hash_add}. */
     public void napiHashAdd(NapiImpl napi) {
         napiHash.add(napi);
         trace.hit(io.netmodel.core.Tracepoints.NAPI_HASH_ADD, 0, "dev", napi.dev().name(), "napi_id", napi.napiId);
     }
 
-    /** {@code netif_napi_del}. */
+    /**
+     * {@code napi_disable} + {@code netif_napi_del}: a NAPI with a config saves into it first; the
+     * kthread stops, the id leaves the hash, queues pointing at the NAPI lose it. Deleting one that
+     * is already gone does nothing.
+     */
     public void napiDel(NapiImpl napi) {
+        NetDeviceImpl owner = (NetDeviceImpl) napi.dev();
+        if (!owner.napis.contains(napi)) {
+            return;
+        }
         trace.hit(io.netmodel.core.Tracepoints.NETIF_NAPI_DEL, 0, "dev", napi.dev().name(), "napi_id", napi.napiId);
+        if (napi.config != null) {
+            napiSaveConfig(napi);
+        }
         threaded.napiDeleted(napi);
         napiHash.del(napi);
         NetDeviceImpl dev = (NetDeviceImpl) napi.dev();

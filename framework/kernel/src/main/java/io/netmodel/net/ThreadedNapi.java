@@ -52,6 +52,9 @@ public final class ThreadedNapi {
             kthreadStop(napi);
         }
         napi.threaded = mode;
+        if (napi.config != null && profile.has(Behaviour.NAPI_THREADED_NETLINK)) {
+            napi.config.threaded = mode;
+        }
     }
 
     /**
@@ -70,16 +73,30 @@ public final class ThreadedNapi {
         }
         dev.threaded = threaded;
         NapiThreaded mode = threaded ? NapiThreaded.ENABLED : NapiThreaded.DISABLED;
+        if (profile.has(Behaviour.NAPI_THREADED_NETLINK)) {
+            // "Override the config for all NAPIs even if currently not listed"
+            for (NapiConfig c : dev.napiConfig) {
+                c.threaded = mode;
+            }
+        }
         for (NapiImpl napi : dev.napis) {
             napiSetThreaded(napi, mode);
         }
     }
 
-    /** {@code netif_napi_add}: a NAPI added to a threaded device gets its kthread at once. */
+    /**
+     * {@code netif_napi_add}: a NAPI added to a threaded device gets its kthread at once. From 6.17
+     * a NAPI with a config takes the config's mode ({@code napi_restore_config} calls
+     * {@code napi_set_threaded}), which a per-NAPI {@code napi-set threaded} may have made differ
+     * from the device's.
+     */
     void napiAdded(NapiImpl napi) {
         if (((NetDeviceImpl) napi.dev()).threaded) {
             kthreadCreate(napi);
             napi.threaded = NapiThreaded.ENABLED;
+        }
+        if (napi.config != null && profile.has(Behaviour.NAPI_THREADED_NETLINK) && napi.config.threaded != napi.threaded) {
+            napiSetThreaded(napi, napi.config.threaded);
         }
     }
 

@@ -43,11 +43,26 @@ public final class BenchServiceImpl implements BenchService {
 
     public BenchServiceImpl(KernelProfile profile, HostSpec host, Supplier<List<NetDriver>> drivers,
                             Supplier<Kernel> live) {
+        this(profile, host, drivers, live, RxCosts.load(RxCosts.DEFAULT_PROFILE));
+    }
+
+    private BenchServiceImpl(KernelProfile profile, HostSpec host, Supplier<List<NetDriver>> drivers,
+                             Supplier<Kernel> live, RxCosts costs) {
         this.profile = profile;
         this.host = host;
         this.drivers = drivers;
         this.live = live;
-        this.costs = RxCosts.load(RxCosts.DEFAULT_PROFILE);
+        this.costs = costs;
+    }
+
+    @Override
+    public Map<String, Long> costs() {
+        return costs.toMap();
+    }
+
+    @Override
+    public BenchService withCosts(Map<String, Long> overrides) {
+        return new BenchServiceImpl(profile, host, drivers, live, costs.with(overrides));
     }
 
     @Override

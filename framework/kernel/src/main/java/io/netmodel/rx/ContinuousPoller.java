@@ -107,22 +107,35 @@ final class ContinuousPoller {
     void catchUp() {
         long now = sim.now();
         while (!txDue.isEmpty() && txDue.peek() <= now) {
-            long at = txDue.poll();
-            napi.txCompleted();
-            if (pending) {
-                continue; // the pending poll cleans it
-            }
-            long ready = cpu.taskReady(at + rng.uniform(0, periodNs));
-            if (shared != null) {
-                ready = shared.spinnerOnCpu(ready);
-            }
-            long start = Math.max(ready, busyUntil);
-            busyUntil = start + napi.pollCost(budget, cpu.id);
-            if (shared != null) {
-                shared.spinnerPolls(busyUntil);
-            }
-            napi.pollNow(budget, cpu.id); // the ring is empty (else a poll would be pending): TX only
+            cleanTx(txDue.poll());
         }
+    }
+
+    /**
+     * A TX completion written back now that was announced as an event (before this loop began):
+     * after those already due, so they stay in order.
+     */
+    void txCompletedNow() {
+        catchUp();
+        cleanTx(sim.now());
+    }
+
+    /** The completion written back at {@code at}: the next iteration's poll cleans it, or the pending poll does. */
+    private void cleanTx(long at) {
+        napi.txCompleted();
+        if (pending) {
+            return; // the pending poll cleans it
+        }
+        long ready = cpu.taskReady(at + rng.uniform(0, periodNs));
+        if (shared != null) {
+            ready = shared.spinnerOnCpu(ready);
+        }
+        long start = Math.max(ready, busyUntil);
+        busyUntil = start + napi.pollCost(budget, cpu.id);
+        if (shared != null) {
+            shared.spinnerPolls(busyUntil);
+        }
+        napi.pollNow(budget, cpu.id); // the ring is empty (else a poll would be pending): TX only
     }
 
     boolean running() {

@@ -78,6 +78,7 @@ record LiveEthtool(Channels channels, Ringparam rings, Coalesce coalesce, int su
         } catch (EthtoolException ex) {
             throw new IllegalStateException(h.name + ": ethtool on eth0: " + ex.getMessage(), ex);
         }
+        h.resync(); // a channel or ring change may have rebuilt eth0's NAPIs and IRQs
     }
 
     void describe(Map<String, String> out) {

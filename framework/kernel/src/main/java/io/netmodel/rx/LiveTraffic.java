@@ -165,6 +165,16 @@ public final class LiveTraffic implements TrafficService {
             end(r, "eth0 went away (rmmod -f): " + r.dropped + " frame(s) in flight dropped");
             return;
         }
+        if (!r.eth0.napis().contains(r.host.napi.napi())) {
+            // the driver rebuilt its queues (ethtool -L/-G: netif_napi_del, then new NAPIs); the
+            // simulated ring belonged to the deleted NAPI, so what it held is lost
+            r.dropped = r.host.napi.ringSize();
+            kernel.printk("netmodel traffic: eth0's NAPI " + r.host.napi.napi().napiId() + " was deleted with "
+                + r.dropped + " frame(s) in flight: dropped");
+            end(r, "eth0's queues were rebuilt (ethtool -L/-G deleted NAPI " + r.host.napi.napi().napiId() + "): "
+                + r.dropped + " frame(s) in flight dropped; start the traffic again");
+            return;
+        }
         r.host.loadNicSettings(); // ethtool -C takes effect within a slice
         r.sim.runUntil(t);
     }

@@ -39,7 +39,7 @@ final class NapiRuntime {
 
     private final Simulator sim;
     private final RxCosts costs;
-    private final NapiImpl napi;
+    private NapiImpl napi;
     private final IntFunction<Cpu> cpus;
     private final IntFunction<SoftnetData> softnet;
     private final Runnable irqCounter;
@@ -54,6 +54,16 @@ final class NapiRuntime {
     /** {@code rx-frames}: with moderation on, this many frames pending raise the IRQ at once; 0 = no count. */
     private int itrFrames;
     private long lastIrqNs = Long.MIN_VALUE / 2;
+    /** Adaptive moderation ({@link #setAdaptiveRates}); the sampling timer runs only when it is on. */
+    private final Timer adaptiveSample;
+    private long rateLow;
+    private long rateHigh;
+    private long itrLowNs;
+    private long itrHighNs;
+    private long itrNormalNs;
+    private long sampleNs;
+    private long arrivals;
+    private long sampledArrivals;
     private int ringSize;
     private long ringFullDrops;
     private Runnable missed = () -> { };
@@ -97,6 +107,7 @@ final class NapiRuntime {
         this.irqCpu = irqCpu;
         this.watchdog = new Timer(sim, this::napiWatchdog);
         this.moderation = new Timer(sim, this::moderationExpired);
+        this.adaptiveSample = new Timer(sim, this::adaptiveSample);
     }
 
     /**
@@ -107,8 +118,58 @@ final class NapiRuntime {
      * the value in force is used as it is.
      */
     void setCoalescing(long rxUsecs, long rxFrames) {
-        this.itrNs = Math.max(0, rxUsecs) * 1000;
+        this.itrNormalNs = Math.max(0, rxUsecs) * 1000;
         this.itrFrames = (int) Math.min(Math.max(0, rxFrames), Integer.MAX_VALUE);
+        if (!adaptiveSample.isActive()) {
+            itrNs = itrNormalNs; // adaptive moderation keeps what it sampled until its next sample
+        }
+    }
+
+    /**
+     * Rate-based adaptive moderation ({@code adaptive-rx} with {@code pkt-rate-low/-high},
+     * {@code rx-usecs-low/-high}; include/uapi/linux/ethtool.h {@code struct ethtool_coalesce}):
+     * every {@code sampleNs} the driver measures the RX packet rate and moderates with
+     * {@code rx-usecs-low} below {@code pkt-rate-low}, {@code rx-usecs-high} above
+     * {@code pkt-rate-high}, and {@code rx-usecs} in between (mlx4_en's
+     * {@code mlx4_en_auto_moderation}, run by its statistics work every quarter second,
+     * interpolates in between and treats small packets as a low rate; both give the low value
+     * to request/response traffic). Until the first sample the static {@code rx-usecs} holds.
+     */
+    void setAdaptiveRates(long pktRateLow, long rxUsecsLow, long pktRateHigh, long rxUsecsHigh, long sampleNs) {
+        long lowNs = Math.max(0, rxUsecsLow) * 1000;
+        long highNs = Math.max(0, rxUsecsHigh) * 1000;
+        if (adaptiveSample.isActive() && pktRateLow == rateLow && pktRateHigh == rateHigh && lowNs == itrLowNs
+                && highNs == itrHighNs && sampleNs == this.sampleNs) {
+            return; // unchanged (live traffic re-reads the settings every slice): keep sampling
+        }
+        this.rateLow = pktRateLow;
+        this.rateHigh = pktRateHigh;
+        this.itrLowNs = lowNs;
+        this.itrHighNs = highNs;
+        this.sampleNs = sampleNs;
+        this.sampledArrivals = arrivals;
+        adaptiveSample.start(sampleNs);
+    }
+
+    /** {@code adaptive-rx off} (or no rate thresholds): the static {@code rx-usecs} from now on. */
+    void adaptiveOff() {
+        if (adaptiveSample.isActive()) {
+            adaptiveSample.cancel();
+            itrNs = itrNormalNs;
+        }
+    }
+
+    /** One adaptive-moderation sample: the packet rate since the last one picks the interval. */
+    private void adaptiveSample() {
+        long rate = (arrivals - sampledArrivals) * 1_000_000_000L / sampleNs;
+        sampledArrivals = arrivals;
+        itrNs = rate < rateLow ? itrLowNs : rate > rateHigh ? itrHighNs : itrNormalNs;
+        adaptiveSample.start(sampleNs);
+    }
+
+    /** The least time between two interrupts now (interrupt moderation), ns. */
+    long moderationNs() {
+        return itrNs;
     }
 
     /** The CPU eth0's input IRQ lands on now ({@code effective_affinity}), where its softirq runs. */
@@ -126,6 +187,15 @@ final class NapiRuntime {
 
     NapiImpl napi() {
         return napi;
+    }
+
+    /**
+     * Drives {@code napi} from now on: the host's driver rebuilt its queues while the host was
+     * being configured (ethtool -L/-G: the NAPI this runtime was made for was deleted). Only
+     * before the run starts; a rebuild under running traffic ends the traffic instead.
+     */
+    void rebind(NapiImpl napi) {
+        this.napi = napi;
     }
 
     boolean hasValidNapiId() {
@@ -174,6 +244,7 @@ final class NapiRuntime {
         if (continuous != null) {
             continuous.catchUp(); // TX completions it cleaned before this frame came
         }
+        arrivals++;
         if (disabled) {
             dropped++;
             return;
@@ -202,8 +273,7 @@ final class NapiRuntime {
     /** The NIC finished sending a frame: a TX completion for the next poll, and an IRQ if unmasked. */
     private void txDone() {
         if (continuous != null) {
-            continuous.txCompletesAt(sim.now()); // scheduled before the poller came
-            continuous.catchUp();
+            continuous.txCompletedNow(); // announced before the poller came
             return;
         }
         txToClean++;

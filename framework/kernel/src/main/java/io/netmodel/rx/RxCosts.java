@@ -2,6 +2,9 @@ package io.netmodel.rx;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -17,6 +20,50 @@ public record RxCosts(long wire, long wireJitter, long xmit, long syscall, long 
     /** The profile fitted to seed 001's machines. */
     public static final String DEFAULT_PROFILE = "cloud-vm";
 
+    /** The calibration file's keys, in the order of the record's components. */
+    public static final List<String> KEYS = List.of("wire", "wire_jitter", "xmit", "syscall", "poll_empty",
+        "poll_per_packet", "busy_loop_setup", "irq", "ring_peek", "napi_move", "tx_clean", "wakeup", "tcp_stack",
+        "udp_stack");
+
+    /** Every parameter by its calibration-file key, in {@link #KEYS} order. */
+    public Map<String, Long> toMap() {
+        long[] v = {wire, wireJitter, xmit, syscall, pollEmpty, pollPerPacket, busyLoopSetup, irq, ringPeek, napiMove,
+            txClean, wakeup, tcpStack, udpStack};
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (int i = 0; i < v.length; i++) {
+            m.put(KEYS.get(i), v[i]);
+        }
+        return m;
+    }
+
+    /**
+     * These costs with some replaced (what a fit tries).
+     *
+     * @throws IllegalArgumentException for a key the profile does not have, or a negative value
+     */
+    public RxCosts with(Map<String, Long> overrides) {
+        Map<String, Long> m = toMap();
+        for (Map.Entry<String, Long> e : overrides.entrySet()) {
+            if (!m.containsKey(e.getKey())) {
+                throw new IllegalArgumentException("no cost parameter '" + e.getKey() + "'; the host profile has "
+                    + String.join(", ", KEYS));
+            }
+            if (e.getValue() < 0) {
+                throw new IllegalArgumentException(e.getKey() + " must be >= 0 ns: " + e.getValue());
+            }
+            m.put(e.getKey(), e.getValue());
+        }
+        return fromMap(m);
+    }
+
+    private static RxCosts fromMap(Map<String, Long> m) {
+        long[] v = new long[KEYS.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = m.get(KEYS.get(i));
+        }
+        return new RxCosts(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
+    }
+
     public static RxCosts load(String profile) {
         Properties p = new Properties();
         try (InputStream in = RxCosts.class.getResourceAsStream(profile + ".properties")) {
@@ -27,9 +74,11 @@ public record RxCosts(long wire, long wireJitter, long xmit, long syscall, long 
         } catch (IOException e) {
             throw new IllegalStateException("cannot read host profile " + profile, e);
         }
-        return new RxCosts(ns(p, "wire"), ns(p, "wire_jitter"), ns(p, "xmit"), ns(p, "syscall"), ns(p, "poll_empty"),
-            ns(p, "poll_per_packet"), ns(p, "busy_loop_setup"), ns(p, "irq"), ns(p, "ring_peek"), ns(p, "napi_move"),
-            ns(p, "tx_clean"), ns(p, "wakeup"), ns(p, "tcp_stack"), ns(p, "udp_stack"));
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (String key : KEYS) {
+            m.put(key, ns(p, key));
+        }
+        return fromMap(m);
     }
 
     private static long ns(Properties p, String key) {

@@ -33,6 +33,7 @@ final class SeedScript {
         var ethtool = h.kernel.ethtool();
         ethtool(h, "-L eth0 rx 1 tx 1", () -> ethtool.setChannels("eth0", Map.of(ChannelParam.RX, 1L, ChannelParam.TX, 1L)));
         ethtool(h, "-G eth0 rx 1024", () -> ethtool.setRingparam("eth0", Map.of(RingSize.RX, 1024L)));
+        h.resync(); // idpf's soft reset re-made its NAPIs and queue IRQs
         h.write(CORE + "rps_sock_flow_entries", "0");
         h.write(ETH0 + "queues/rx-0/rps_cpus", "0");
         if (h.inputIrqNumber() >= 0) {

@@ -30,8 +30,10 @@ final class SimHost {
     private final Rng wireRng;
     /** What a set-up script reported while configuring this host (a refused ethtool line, say). */
     final java.util.Map<String, String> setupNotes = new java.util.LinkedHashMap<>();
-    private final IrqDesc inputIrq;
+    private IrqDesc inputIrq;
     SimHost peer;
+    /** When the last frame this host sent has left the link (frames go out one at a time). */
+    private long linkFreeAt;
 
     SimHost(String name, Kernel kernel, Simulator sim, RxCosts costs) {
         this.name = name;
@@ -65,12 +67,53 @@ final class SimHost {
      */
     void loadNicSettings() {
         kernel.lock().call(() -> {
+            resync();
             napi.setCoalescing(io.netmodel.net.EthtoolCore.rxUsecs(eth0, 0), io.netmodel.net.EthtoolCore.rxFrames(eth0, 0));
+            io.netmodel.net.EthtoolCore.coalesce(eth0).ifPresentOrElse(this::adaptiveRates, napi::adaptiveOff);
             napi.setRingSize(io.netmodel.net.EthtoolCore.rxRingSize(eth0, 0),
                 () -> eth0.stats().add(NetStats.RX_MISSED_ERRORS, 1));
             return null;
         });
     }
+
+    /**
+     * After a configuration step that may have rebuilt eth0's queues (an {@code ethtool -L}/{@code -G}
+     * that deletes and re-adds NAPIs and re-requests IRQs): follow eth0's first NAPI and RX queue
+     * 0's IRQ as they are now. Before the run only.
+     */
+    void resync() {
+        NapiImpl first = eth0.napis().isEmpty() ? null : eth0.napis().get(0);
+        if (first == null) {
+            throw new IllegalStateException(name + ": eth0 has no NAPI after its queues were rebuilt");
+        }
+        if (first != napi.napi()) {
+            napi.rebind(first);
+        }
+        inputIrq = findInputIrq();
+    }
+
+    /**
+     * {@code adaptive-rx} with packet-rate thresholds ({@code pkt-rate-low}/{@code -high}: mlx4_en)
+     * turns on rate-based moderation, sampled every {@code sample-interval} seconds or, when the
+     * driver reports 0, every quarter second (mlx4_en samples in its statistics work, HZ / 4).
+     * Drivers whose adaptive-rx is net_dim (virtio_net, idpf) have no thresholds: their static
+     * {@code rx-usecs} is used.
+     */
+    private void adaptiveRates(io.netmodel.api.ethtool.Coalesce c) {
+        long low = c.get(io.netmodel.api.ethtool.CoalesceParam.PKT_RATE_LOW);
+        long high = c.get(io.netmodel.api.ethtool.CoalesceParam.PKT_RATE_HIGH);
+        if (!c.useAdaptiveRxCoalesce() || (low == 0 && high == 0)) {
+            napi.adaptiveOff();
+            return;
+        }
+        long interval = c.get(io.netmodel.api.ethtool.CoalesceParam.RATE_SAMPLE_INTERVAL);
+        napi.setAdaptiveRates(low, c.get(io.netmodel.api.ethtool.CoalesceParam.RX_USECS_LOW), high,
+            c.get(io.netmodel.api.ethtool.CoalesceParam.RX_USECS_HIGH),
+            interval > 0 ? interval * 1_000_000_000L : ADAPTIVE_SAMPLE_NS);
+    }
+
+    /** mlx4_en's {@code STATS_DELAY} (HZ / 4): how often its auto-moderation samples the rate. */
+    static final long ADAPTIVE_SAMPLE_NS = 250_000_000L;
 
     /** The IRQ number of RX queue 0 ({@code /proc/irq/N}), or -1. */
     int inputIrqNumber() {
@@ -104,18 +147,42 @@ final class SimHost {
         return only;
     }
 
-    /** Sends a frame of {@code bytes} that leaves the NIC at {@code leaveAt}: it reaches the peer one wire trip later. */
+    /** Ethernet's per-frame cost on the wire besides the frame: preamble and SFD 8, FCS 4, inter-frame gap 12. */
+    static final int WIRE_OVERHEAD_BYTES = 24;
+    /** The shortest frame without FCS (shorter ones are padded). */
+    static final int MIN_FRAME_BYTES = 60;
+
+    /**
+     * Time to clock a frame of {@code frameBytes} (headers, no FCS) onto a link of {@code mbps}:
+     * padding, preamble, FCS and inter-frame gap included; 0 when the speed is unknown (virtio_net
+     * has no link of its own: the host's vhost path is in {@code wire}).
+     */
+    static long serializationNs(int frameBytes, int mbps) {
+        if (mbps <= 0) {
+            return 0;
+        }
+        return (Math.max(frameBytes, MIN_FRAME_BYTES) + WIRE_OVERHEAD_BYTES) * 8000L / mbps;
+    }
+
+    /**
+     * Sends a frame of {@code bytes} that the NIC starts to send at {@code leaveAt}: once the link
+     * is free (one frame at a time) it takes its serialization time at eth0's link speed, then
+     * reaches the peer one wire trip later; its TX completion is written back half a trip after
+     * the last bit left.
+     */
     void transmit(Packet p, long leaveAt, int bytes) {
         eth0.stats().add(NetStats.TX_PACKETS, 1);
         eth0.stats().add(NetStats.TX_BYTES, bytes);
-        long arrive = leaveAt + costs.wire() + wireRng.uniform(0, costs.wireJitter() + 1);
+        long sent = Math.max(leaveAt, linkFreeAt) + serializationNs(bytes, eth0.speedMbps());
+        linkFreeAt = sent;
+        long arrive = sent + costs.wire() + wireRng.uniform(0, costs.wireJitter() + 1);
         sim.scheduleAt(arrive, () -> {
             peer.eth0.stats().add(NetStats.RX_PACKETS, 1);
             peer.eth0.stats().add(NetStats.RX_BYTES, bytes);
             peer.napi.rxArrive(p);
         });
         // The TX completion is written back once the frame is out: half a trip, DMA and NIC.
-        napi.txCompletesAt(leaveAt + costs.wire() / 2);
+        napi.txCompletesAt(sent + costs.wire() / 2);
     }
 
     /**

@@ -56,7 +56,7 @@ class SysctlNetCoreMoreTest {
         "5.18, skb_defer_max, false", "5.19, skb_defer_max, true",
         "5.17, txrehash, false", "5.18, txrehash, true",
         "5.10, netdev_unregister_timeout_secs, false", "5.11, netdev_unregister_timeout_secs, true",
-        "6.1,  rps_default_mask, false", "6.2,  rps_default_mask, true",
+        "6.2,  rps_default_mask, false", "6.3,  rps_default_mask, true",
         "4.4,  default_qdisc, true", "4.4,  netdev_rss_key, true", "4.4, flow_limit_cpu_bitmap, true",
     })
     void should_create_rows_only_from_their_release(String version, String name, boolean present) {

@@ -11,6 +11,7 @@ import io.netmodel.sim.Simulator;
 import io.netmodel.testkit.TinyDriver;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -68,5 +69,71 @@ class InterruptModerationTest {
         Run r = run(100, rxFrames);
         assertTrue(r.irqs() > run(100, 0).irqs(), "rx-frames " + rxFrames + " adds interrupts: " + r.irqs());
         assertTrue(r.maxWaitNs() <= (rxFrames - 1) * 10_000 + 5_000, "worst wait " + r.maxWaitNs());
+    }
+    /**
+     * Frames every {@code gapNs} for {@code durationNs} on a NAPI with rx-usecs 16 and mlx4_en's
+     * adaptive rates: the interrupts in the first and in the last 100 ms.
+     */
+    private static long[] adaptiveIrqs(long gapNs, long durationNs) {
+        Kernel k = new Kernel(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost());
+        k.modules().driverAppeared(TinyDriver.plain());
+        Simulator sim = new Simulator(1);
+        SimHost h = new SimHost("h", k, sim, RxCosts.load(RxCosts.DEFAULT_PROFILE));
+        h.napi.setCoalescing(16, 0);
+        // pkt-rate-low 400000 / rx-usecs-low 0, pkt-rate-high 450000 / rx-usecs-high 128, sampled every 250 ms
+        h.napi.setAdaptiveRates(400_000, 0, 450_000, 128, 250_000_000L);
+        h.napi.setConsumer((p, at) -> { });
+        for (long t = gapNs / 2; t < durationNs; t += gapNs) {
+            long at = t;
+            sim.scheduleAt(at, () -> h.napi.rxArrive(new Packet(at, true)));
+        }
+        sim.runUntil(100_000_000L);
+        long early = irqs(k, h);
+        sim.runUntil(durationNs - 100_000_000L);
+        long before = irqs(k, h);
+        sim.runUntil(durationNs);
+        return new long[] {early, irqs(k, h) - before};
+    }
+
+    private static long irqs(Kernel k, SimHost h) {
+        return k.irqs().get(h.inputIrqNumber()).count(0) + k.irqs().get(h.inputIrqNumber()).count(1);
+    }
+
+    @Test
+    void adaptive_rx_drops_moderation_at_a_low_packet_rate_once_it_has_sampled_it() {
+        // 100,000 frames/s: below pkt-rate-low. Until the first sample (250 ms) rx-usecs 16 holds
+        // (an interrupt every 16 µs, a frame pending at each), then rx-usecs-low 0 (one per frame).
+        long[] irqs = adaptiveIrqs(10_000, 400_000_000L);
+        assertEquals(100_000_000L / 16_000, irqs[0], "first 100 ms, 16 µs moderation");
+        assertEquals(10_000, irqs[1], "last 100 ms, none");
+    }
+
+    @Test
+    void adaptive_rx_moderates_hard_above_the_high_packet_rate() {
+        // 500,000 frames/s: above pkt-rate-high, so rx-usecs-high (128 µs) after the first sample
+        long[] irqs = adaptiveIrqs(2_000, 400_000_000L);
+        assertTrue(irqs[0] > 5_000, "first 100 ms, 16 µs moderation: " + irqs[0]);
+        assertTrue(irqs[1] <= 100_000_000L / 128_000 + 1 && irqs[1] > 100_000_000L / 140_000,
+            "about one interrupt per 128 µs in the last 100 ms: " + irqs[1]);
+    }
+    @Test
+    void re_reading_unchanged_settings_keeps_sampling_and_adaptive_off_restores_rx_usecs() {
+        Kernel k = new Kernel(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost());
+        k.modules().driverAppeared(TinyDriver.plain());
+        Simulator sim = new Simulator(1);
+        SimHost h = new SimHost("h", k, sim, RxCosts.load(RxCosts.DEFAULT_PROFILE));
+        h.napi.setConsumer((p, at) -> { });
+        for (long t = 0; t < 300_000_000L; t += 10_000_000L) { // live traffic re-reads the settings every 10 ms
+            sim.scheduleAt(t, () -> {
+                h.napi.setCoalescing(16, 0);
+                h.napi.setAdaptiveRates(400_000, 0, 450_000, 128, 250_000_000L);
+            });
+        }
+        sim.runUntil(300_000_000L);
+        assertEquals(0, h.napi.moderationNs(), "sampled at 250 ms (no frames: below pkt-rate-low)");
+        h.napi.setCoalescing(16, 0);
+        assertEquals(0, h.napi.moderationNs(), "the sampled value holds until the next sample");
+        h.napi.adaptiveOff();
+        assertEquals(16_000, h.napi.moderationNs());
     }
 }

@@ -84,6 +84,24 @@ class LiveTrafficTest {
     }
 
     @Test
+    void a_queue_rebuild_under_the_traffic_stops_it_and_counts_what_was_in_flight() throws Exception {
+        io.netmodel.testkit.ConfigNapiDriver cfg = new io.netmodel.testkit.ConfigNapiDriver(2, true);
+        Host h = Host.with("6.19", 2, 2, cfg);
+        LiveTraffic t = new LiveTraffic(h.kernel);
+        h.write("/sys/class/net/eth0/napi_defer_hard_irqs", "100\n");
+        h.write("/sys/class/net/eth0/gro_flush_timeout", "1000000\n");
+        t.begin(new TrafficRequest(100_000, 64, false, 1));
+        t.advanceForTest(5 * MS + 500_000);
+        cfg.setQueues(2); // same ids (napi_config), but new NAPIs
+        t.advanceForTest(6 * MS);
+        TrafficStatus s = t.status();
+        assertFalse(s.running());
+        assertEquals(s.arrived(), s.delivered() + s.dropped(), s.toString());
+        assertTrue(s.stopReason().startsWith("eth0's queues were rebuilt"), s.stopReason());
+        assertTrue(h.kernel.modules().dmesg().stream().anyMatch(l -> l.contains("eth0's NAPI 257 was deleted with")));
+    }
+
+    @Test
     void one_stream_at_a_time_and_only_with_an_eth0() {
         traffic.begin(new TrafficRequest(1000, 64, true, 1));
         assertThrows(IllegalStateException.class, () -> traffic.begin(new TrafficRequest(1000, 64, true, 1)));

@@ -18,12 +18,18 @@ import java.util.List;
  * <pre>
  * mvn -o -q -pl framework/api,framework/kernel test-compile
  * java -XX:+UseSerialGC -cp framework/kernel/target/classes:framework/kernel/target/test-classes:framework/api/target/classes \
- *     io.netmodel.rx.XskRrSpeedBench [simulated seconds per run, default 20] [rounds, default 3]
+ *     [-Dmode=threaded-busy-poll] io.netmodel.rx.XskRrSpeedBench [simulated seconds per run, default 20] [rounds, default 3]
  * </pre>
  * The first round includes JIT warm-up; read the later ones.
  */
 public final class XskRrSpeedBench {
     private static final long PERIOD_NS = 8_000; // 125K requests/s
+
+    /** Every mode, or the one {@code -Dmode=NAME} names. */
+    private static XskMode[] modes() {
+        String only = System.getProperty("mode");
+        return only == null ? XskMode.values() : new XskMode[] {XskMode.byCliName(only)};
+    }
 
     public static void main(String[] args) {
         long simNs = (long) (Double.parseDouble(args.length > 0 ? args[0] : "20") * 1e9);
@@ -32,7 +38,7 @@ public final class XskRrSpeedBench {
         System.out.printf("xsk_rr at %d requests/s, delay 0, %.0f s simulated per run%n", 1_000_000_000L / PERIOD_NS, simNs / 1e9);
         System.out.printf("%-6s %-20s %9s %9s %14s %15s%n", "round", "mode", "cpu s", "wall s", "x real (cpu)", "events/request");
         for (int round = 1; round <= rounds; round++) {
-            for (XskMode m : XskMode.values()) {
+            for (XskMode m : modes()) {
                 TinyDriver d = TinyDriver.plain();
                 BenchServiceImpl svc = new BenchServiceImpl(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost(),
                     () -> List.of(d), () -> null);

@@ -53,6 +53,14 @@ public final class Host {
         return h;
     }
 
+    /** A host whose virtio-net function has {@code queues} queue pairs, with {@code driver} bound. */
+    public static Host with(String version, int cpus, int queues, io.netmodel.api.driver.NetDriver driver) {
+        Host h = new Host(new Kernel(new Profile(KernelVersion.parse(version)),
+            new HostSpec(cpus, List.of(new HostSpec.Nic(NicModel.VIRTIO_NET, queues)))));
+        h.kernel.modules().driverAppeared(driver);
+        return h;
+    }
+
     /** A host running {@code version} with {@code driver} loaded and bound. */
     public static Host with(String version, TinyDriver driver) {
         Host h = bare(version);

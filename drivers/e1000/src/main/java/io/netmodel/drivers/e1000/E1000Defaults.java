@@ -11,8 +11,8 @@ import java.util.List;
 final class E1000Defaults {
     /**
      * {@code DRV_VERSION} in {@code e1000_main.c} ({@code MODULE_VERSION}, {@code ethtool -i}) as
-     * 3.x/4.x kernels print it; later releases dropped driver version strings (release
-     * unverified).
+     * 3.x/4.x kernels print it (checked: the patch that removed it in
+     * {@link E1000History#DRIVER_VERSION_REMOVED} deletes this string).
      */
     static final String DRV_VERSION = "7.3.21-k8-NAPI";
 
@@ -25,7 +25,11 @@ final class E1000Defaults {
     static final int MAX_RING_82544 = 4096;
     /** {@code E1000_MAX_TXD} / {@code _RXD}: the maximum on chips before the 82544. */
     static final int MAX_RING_PRE_82544 = 256;
-    /** {@code E1000_MIN_TXD} / {@code _RXD}: 48 in current sources (80 in older ones; release unverified). */
+    /**
+     * {@code E1000_MIN_TXD} / {@code _RXD}: 48 (checked in {@code e1000.h}, with the default 256, the
+     * maxima 256 and 4096 and the ITR range 10..10000 µs). The 80 once recalled here for older
+     * sources is e1000e's {@code E1000_MIN_TXD}, not e1000's.
+     */
     static final int MIN_RING = 48;
     /** {@code REQ_TX_DESCRIPTOR_MULTIPLE} / {@code REQ_RX_DESCRIPTOR_MULTIPLE}: counts are rounded up to 8. */
     static final int RING_MULTIPLE = 8;

@@ -89,7 +89,8 @@ public final class E1000Driver implements NetDriver {
         netdev.setMacAddress(pdev.macAddress());
         netdev.setMtuRange(E1000Defaults.MIN_MTU, E1000Defaults.MAX_MTU);
 
-        netdev.setEthtoolOps(new E1000Ethtool(netdev, pdev.busAddress(), pdev.device(), options));
+        netdev.setEthtoolOps(new E1000Ethtool(netdev, pdev.busAddress(),
+            ctx.kernel().has(E1000History.DRIVER_VERSION_REMOVED) ? "" : E1000Defaults.DRV_VERSION, pdev.device(), options));
         // e1000_probe on an 82543+ MAC: SG, checksum, VLAN and (82544+) TSO; RX checksum, RXALL
         // and RXFCS changeable (recalled from e1000_main.c)
         EnumSet<NetdevFeature> hw = EnumSet.of(NetdevFeature.SG, NetdevFeature.HW_CSUM,

@@ -6,6 +6,7 @@ import io.netmodel.api.ethtool.Drvinfo;
 import io.netmodel.api.ethtool.EthtoolException;
 import io.netmodel.api.ethtool.EthtoolOps;
 import io.netmodel.api.ethtool.Ringparam;
+import io.netmodel.api.ethtool.TsInfo;
 import io.netmodel.api.netdev.NetDevice;
 import io.netmodel.api.vfs.Errno;
 import java.util.List;
@@ -16,14 +17,14 @@ import java.util.Set;
  * ring sizes ({@code e1000_set_ringparam}: clamped to 48..max and rounded up to 8), interrupt
  * throttling as {@code rx-usecs} (only on the 82545 and later: the 82540EM QEMU emulates answers
  * EOPNOTSUPP, as the real driver does), the {@code e1000_gstrings_stats} counters, and software
- * timestamps (the core's fallback, {@code ethtool_op_get_ts_info}). No channels op: e1000 has one
+ * timestamps ({@code .get_ts_info = ethtool_op_get_ts_info}, checked in {@code e1000_ethtool_ops}). No channels op: e1000 has one
  * queue pair. Counters count what the model's e1000 did; no packet flows through it yet.
  */
 final class E1000Ethtool implements EthtoolOps {
     /** {@code E1000_MAX_ITR_USECS}, {@code E1000_MIN_ITR_USECS}. */
     static final int MAX_ITR_USECS = 10000;
     static final int MIN_ITR_USECS = 10;
-    /** {@code E1000_REGS_LEN} 32-bit registers ({@code e1000_get_regs_len}). */
+    /** {@code E1000_REGS_LEN} (32) 32-bit registers ({@code e1000_get_regs_len}, checked). */
     static final int REGS_LEN = 32 * 4;
     /** {@code hw->eeprom.word_size * 2}: 64 words on the 82540 (Microwire EEPROM). */
     static final int EEPROM_LEN = 64 * 2;
@@ -33,7 +34,7 @@ final class E1000Ethtool implements EthtoolOps {
         "Register test  (offline)", "Eeprom test    (offline)", "Interrupt test (offline)",
         "Loopback test  (offline)", "Link test   (on/offline)");
 
-    /** {@code e1000_gstrings_stats} names, in order (recalled from {@code e1000_ethtool.c}). */
+    /** {@code e1000_gstrings_stats} names, in order (checked against a 3.x-era {@code e1000_ethtool.c}). */
     static final List<String> STATS = List.of(
         "rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_broadcast", "tx_broadcast",
         "rx_multicast", "tx_multicast", "rx_errors", "tx_errors", "tx_dropped", "multicast",
@@ -48,7 +49,8 @@ final class E1000Ethtool implements EthtoolOps {
 
     /**
      * PCI device ids whose {@code e1000_set_mac_type} is older than {@code e1000_82545}: 82542,
-     * 82543, 82544, 82540 (recalled from {@code e1000_hw.c}).
+     * 82543, 82544, 82540 (checked: the cases of {@code e1000_set_mac_type} in {@code e1000_hw.c}
+     * and the {@code E1000_DEV_ID_*} values in {@code e1000_hw.h}).
      */
     private static final Set<Integer> BEFORE_82545 = Set.of(
         0x1000, 0x1001, 0x1004, 0x1008, 0x1009, 0x100C, 0x100D, 0x100E, 0x1015, 0x1016, 0x1017, 0x101E);
@@ -56,6 +58,8 @@ final class E1000Ethtool implements EthtoolOps {
     private static final Set<Integer> BEFORE_82544 = Set.of(0x1000, 0x1001, 0x1004);
 
     private final String busInfo;
+    /** What {@code e1000_get_drvinfo} puts in {@code drvinfo->version}: the driver's, or nothing. */
+    private final String version;
     private final boolean macAtLeast82545;
     private final int maxRing;
     private int txCount;
@@ -65,9 +69,10 @@ final class E1000Ethtool implements EthtoolOps {
     private final long[] counters = new long[STATS.size()];
     private final NetDevice netdev;
 
-    E1000Ethtool(NetDevice netdev, String busInfo, int pciDevice, E1000Options options) {
+    E1000Ethtool(NetDevice netdev, String busInfo, String version, int pciDevice, E1000Options options) {
         this.netdev = netdev;
         this.busInfo = busInfo;
+        this.version = version;
         this.macAtLeast82545 = !BEFORE_82545.contains(pciDevice);
         this.maxRing = BEFORE_82544.contains(pciDevice) ? E1000Defaults.MAX_RING_PRE_82544 : E1000Defaults.MAX_RING_82544;
         this.txCount = options.txRingCount();
@@ -76,10 +81,13 @@ final class E1000Ethtool implements EthtoolOps {
         this.itr = options.itr();
     }
 
-    /** {@code e1000_get_drvinfo}: no version string (the core reports the kernel release). */
+    /**
+     * {@code e1000_get_drvinfo}: {@code e1000_driver_version} until
+     * {@link E1000History#DRIVER_VERSION_REMOVED}, then none (the core reports the kernel release).
+     */
     @Override
     public Drvinfo getDrvinfo() {
-        return Drvinfo.of("e1000", "", "", busInfo);
+        return Drvinfo.of("e1000", version, "", busInfo);
     }
 
     @Override
@@ -177,5 +185,11 @@ final class E1000Ethtool implements EthtoolOps {
     /** {@code adapter->itr}: the interrupt rate the hardware runs at (for the receive path). */
     int itr() {
         return itr;
+    }
+
+    /** {@code .get_ts_info = ethtool_op_get_ts_info}: software stamps, no PHC. */
+    @Override
+    public TsInfo getTsInfo() {
+        return TsInfo.softwareOnly();
     }
 }

@@ -111,4 +111,13 @@ class E1000DriverTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
+    /** "net/intel: remove driver versions from Intel drivers": the driver's string until 5.9, then none. */
+    @ParameterizedTest
+    @CsvSource({"4.4, 7.3.21-k8-NAPI", "5.8, 7.3.21-k8-NAPI", "5.9, ''", "6.18, ''"})
+    void drvinfo_version_until_5_9(String release, String version) throws Exception {
+        DriverHost host = DriverHost.boot(release, 2, "e1000");
+        host.load(new E1000Driver());
+        assertEquals(version, host.netdev("eth0").ethtoolOps().getDrvinfo().version());
+    }
 }

@@ -5,12 +5,8 @@ import io.netmodel.api.driver.DeviceContext;
 import io.netmodel.api.driver.DeviceId;
 import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.driver.NetDriver;
-import io.netmodel.api.netdev.Irq;
-import io.netmodel.api.netdev.Napi;
-import io.netmodel.api.netdev.QueueType;
 import io.netmodel.api.netdev.NetDevice;
 import io.netmodel.api.vfs.Errno;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,9 +24,11 @@ import org.osgi.service.component.annotations.Component;
  * per online CPU ({@code idpf_vport_calc_total_qs}); {@code idpf_cfg_netdev} allocates the netdev
  * with the maximum and registers it. {@code idpf_open} ({@code idpf_vport_open}) then allocates
  * one q_vector per queue (max of RX and TX, bounded by the vectors granted), adds one NAPI per
- * q_vector with {@code netif_napi_add} (weight 64; no {@code napi_hash_add}, no
+ * q_vector with {@code netif_napi_add} ({@code netif_napi_add_config} indexed by q_vector from
+ * {@link IdpfHistory#NAPI_CONFIG}; weight 64; no {@code napi_hash_add}, no
  * {@code ndo_busy_poll}: idpf came after both were gone) and requests their IRQs as
- * {@code idpf-eth0-TxRx-<vidx>} ({@link IdpfQVector#name}).
+ * {@code idpf-eth0-TxRx-<vidx>} ({@link IdpfQVector#name}). A soft reset ({@code ethtool -L}, {@code -G})
+ * stops the vport and opens it again ({@link IdpfVport#open}, {@link IdpfVport#stop}).
  *
  * <p>Unlike Linux: one vport (the default); no control-plane messages, so the queue, vector and
  * MTU limits are those a default vport gets from a control plane that offers the NIC model's
@@ -86,49 +84,15 @@ public final class IdpfDriver implements NetDriver {
         NetDevice netdev = ctx.allocEtherdev(maxQ, maxQ);
         netdev.setMacAddress(pdev.macAddress());
         netdev.setMtuRange(IdpfDefaults.MIN_MTU, IdpfDefaults.MAX_MTU);
-        IdpfVport vport = new IdpfVport(netdev, maxQ, maxQ, numQ, numQ);
+        IdpfVport vport = new IdpfVport(ctx, netdev, maxQ, maxQ, numQ, numQ);
         netdev.setEthtoolOps(new IdpfEthtool(vport, ctx.kernel())); // idpf_set_ethtool_ops
         netdev.setRealNumQueues(numQ, numQ); // idpf_set_real_num_queues, before queues/ is shown
         ctx.registerNetdev(netdev);
         vports.put(pdev.busAddress(), vport);
 
-        open(ctx, vport, got - IdpfDefaults.MBX_Q_VEC);
+        vport.queueVectors = got - IdpfDefaults.MBX_Q_VEC;
+        vport.open();
         netdev.setSpeed(pdev.linkSpeed());
-    }
-
-    /**
-     * {@code idpf_vport_open}: q_vectors ({@code idpf_vport_intr_alloc}: as many as the larger
-     * queue count, at most the vectors the adapter holds), then {@code idpf_vport_intr_init}:
-     * NAPIs ({@code idpf_vport_intr_napi_add_all}) and IRQs ({@code idpf_vport_intr_req_irq}).
-     */
-    private static void open(DeviceContext ctx, IdpfVport vport, int queueVectors) throws DriverException {
-        vport.queueVectors = queueVectors;
-        int qVectors = Math.min(queueVectors, Math.max(vport.numReqRxqs, vport.numReqTxqs));
-        vport.allocQVectors(qVectors);
-        List<Napi> napis = new ArrayList<>(qVectors);
-        for (int v = 0; v < qVectors; v++) {
-            // The rings and idpf_vport_splitq_napi_poll's work belong to the receive-path simulation.
-            napis.add(ctx.netifNapiAdd(vport.netdev, (n, budget) -> 0, IdpfDefaults.NAPI_WEIGHT));
-        }
-        boolean link = ctx.kernel().has(IdpfHistory.QUEUE_NAPI_MAP);
-        for (int v = 0; v < qVectors; v++) {
-            IdpfQVector q = vport.qVectors.get(v);
-            String name = q.name("idpf", vport.netdev.name());
-            if (name != null) {
-                Irq irq = ctx.requestIrq(q.vidx(), name, i -> { });
-                if (link) {
-                    ctx.netifNapiSetIrq(napis.get(v), irq);
-                }
-            }
-        }
-        if (link) { // queues are spread over the q_vectors round-robin (idpf_vport_intr_map_vector_to_qs)
-            for (int i = 0; i < vport.numReqRxqs; i++) {
-                ctx.netifQueueSetNapi(vport.netdev, i, QueueType.RX, napis.get(i % qVectors));
-            }
-            for (int i = 0; i < vport.numReqTxqs; i++) {
-                ctx.netifQueueSetNapi(vport.netdev, i, QueueType.TX, napis.get(i % qVectors));
-            }
-        }
     }
 
     @Override

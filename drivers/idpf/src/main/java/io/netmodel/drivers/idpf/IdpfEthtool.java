@@ -6,15 +6,19 @@ import io.netmodel.api.ethtool.CoalesceParam;
 import io.netmodel.api.ethtool.EthtoolException;
 import io.netmodel.api.ethtool.EthtoolOps;
 import io.netmodel.api.ethtool.Ringparam;
+import io.netmodel.api.ethtool.TsInfo;
 import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.vfs.Errno;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code idpf_ethtool_ops} ({@code idpf_ethtool.c}): rings, channels, coalescing and the
- * statistics names. There is no {@code get_drvinfo} (the core reports the PCI driver's name) and,
- * without a control plane that offers PTP, no timestamping beyond the core's software default.
+ * {@code idpf_ethtool_ops} ({@code idpf_ethtool.c}): rings, channels, coalescing, the
+ * statistics names and, from {@link IdpfHistory#PTP}, {@code get_ts_info}. There is no
+ * {@code get_drvinfo} in any release the model covers (checked in the 6.8-era
+ * {@code idpf_ethtool_ops}; the {@code idpf_get_drvinfo} with firmware "N/A" belongs to Intel's
+ * out-of-tree driver): {@code ethtool_get_drvinfo} reports the PCI driver's name, the kernel
+ * release and the PCI address, with an empty firmware version.
  *
  * <p>A channel or ring change is {@code idpf_initiate_soft_reset}: the vport is re-initialised
  * with new q_vectors (coalescing back to its defaults). The model keeps the new counts in the
@@ -205,9 +209,36 @@ final class IdpfEthtool implements EthtoolOps {
         return new long[getStringsStats().size()];
     }
 
-    /** {@code idpf_initiate_soft_reset}: the vport comes back with fresh q_vectors. */
-    private void softReset() {
-        vport.allocQVectors(Math.min(vport.queueVectors, Math.max(vport.numReqRxqs, vport.numReqTxqs)));
+    /**
+     * Before {@link IdpfHistory#PTP} the op is absent (the core reports software receive stamps).
+     * From it, {@code idpf_get_ts_info}: without {@code adapter->ptp} (the model's control plane
+     * offers no {@code VIRTCHNL2_CAP_PTP}, so {@code idpf_ptp_init} returned -EOPNOTSUPP at probe)
+     * it answers -EOPNOTSUPP, which {@code ethtool -T} prints as a netlink error. The PTP branch
+     * (PHC index, {@code idpf_get_timestamp_filters}) needs a control plane with a clock, which
+     * the model does not have.
+     */
+    @Override
+    public TsInfo getTsInfo() throws EthtoolException {
+        if (!kernel.has(IdpfHistory.PTP)) {
+            return EthtoolOps.super.getTsInfo();
+        }
+        throw new EthtoolException(Errno.EOPNOTSUPP); // !vport->adapter->ptp
+    }
+
+    /**
+     * {@code idpf_initiate_soft_reset}: {@code idpf_vport_stop} (NAPIs deleted, queue IRQs freed),
+     * {@code idpf_set_real_num_queues}, {@code idpf_vport_open} with fresh q_vectors, so their
+     * NAPIs get new ids unless they are added with their persistent config
+     * ({@link IdpfHistory#NAPI_CONFIG}).
+     */
+    private void softReset() throws EthtoolException {
+        vport.stop();
+        vport.netdev.setRealNumQueues(vport.numReqTxqs, vport.numReqRxqs);
+        try {
+            vport.open();
+        } catch (io.netmodel.api.driver.DriverException e) {
+            throw new EthtoolException(e.errno());
+        }
     }
 
     private static int align(int v, int multiple) {

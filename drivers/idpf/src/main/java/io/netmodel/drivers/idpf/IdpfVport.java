@@ -1,6 +1,12 @@
 package io.netmodel.drivers.idpf;
 
+import io.netmodel.api.driver.DeviceContext;
+import io.netmodel.api.driver.DriverException;
+import io.netmodel.api.netdev.Irq;
+import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NetDevice;
+import io.netmodel.api.netdev.QueueType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,6 +16,7 @@ import java.util.List;
  * model thread.
  */
 final class IdpfVport {
+    private final DeviceContext ctx;
     final NetDevice netdev;
     /** {@code vport_config->max_q.max_txq} / {@code max_rxq}. */
     final int maxTxq;
@@ -25,6 +32,9 @@ final class IdpfVport {
     /** The q_vectors of the open vport, with their ITR state. */
     List<IdpfQVector> qVectors;
     Itr[] itr;
+    /** The open vport's q_vector NAPIs and queue IRQs (empty while stopped). */
+    private final List<Napi> napis = new ArrayList<>();
+    private final List<Irq> irqs = new ArrayList<>();
 
     /**
      * A q_vector's {@code rx_itr_value}, {@code rx_intr_mode}, {@code tx_itr_value},
@@ -38,7 +48,8 @@ final class IdpfVport {
         boolean txDynamic = true;
     }
 
-    IdpfVport(NetDevice netdev, int maxTxq, int maxRxq, int txqs, int rxqs) {
+    IdpfVport(DeviceContext ctx, NetDevice netdev, int maxTxq, int maxRxq, int txqs, int rxqs) {
+        this.ctx = ctx;
         this.netdev = netdev;
         this.maxTxq = maxTxq;
         this.maxRxq = maxRxq;
@@ -53,6 +64,65 @@ final class IdpfVport {
         for (int v = 0; v < qVectors; v++) {
             itr[v] = new Itr();
         }
+    }
+
+    /**
+     * {@code idpf_vport_open}: q_vectors ({@code idpf_vport_intr_alloc}: as many as the larger
+     * queue count, at most the vectors the adapter holds), then {@code idpf_vport_intr_init}:
+     * NAPIs ({@code idpf_vport_intr_napi_add_all}: {@code netif_napi_add}, or from
+     * {@link IdpfHistory#NAPI_CONFIG} {@code netif_napi_add_config(vport->netdev, &q_vector->napi,
+     * napi_poll, v_idx)}) and IRQs ({@code idpf_vport_intr_req_irq}).
+     */
+    void open() throws DriverException {
+        int qVectors = Math.min(queueVectors, Math.max(numReqRxqs, numReqTxqs));
+        allocQVectors(qVectors);
+        boolean config = ctx.kernel().has(IdpfHistory.NAPI_CONFIG);
+        for (int v = 0; v < qVectors; v++) {
+            // The rings and idpf_vport_splitq_napi_poll's work belong to the receive-path simulation.
+            napis.add(config
+                ? ctx.netifNapiAddConfig(netdev, (n, budget) -> 0, IdpfDefaults.NAPI_WEIGHT, v)
+                : ctx.netifNapiAdd(netdev, (n, budget) -> 0, IdpfDefaults.NAPI_WEIGHT));
+        }
+        boolean link = ctx.kernel().has(IdpfHistory.QUEUE_NAPI_MAP);
+        for (int v = 0; v < qVectors; v++) {
+            IdpfQVector q = qVectors().get(v);
+            String name = q.name("idpf", netdev.name());
+            if (name != null) {
+                Irq irq = ctx.requestIrq(q.vidx(), name, i -> { });
+                irqs.add(irq);
+                if (link) {
+                    ctx.netifNapiSetIrq(napis.get(v), irq);
+                }
+            }
+        }
+        if (link) { // queues are spread over the q_vectors round-robin (idpf_vport_intr_map_vector_to_qs)
+            for (int i = 0; i < numReqRxqs; i++) {
+                ctx.netifQueueSetNapi(netdev, i, QueueType.RX, napis.get(i % qVectors));
+            }
+            for (int i = 0; i < numReqTxqs; i++) {
+                ctx.netifQueueSetNapi(netdev, i, QueueType.TX, napis.get(i % qVectors));
+            }
+        }
+    }
+
+    /**
+     * {@code idpf_vport_stop} ({@code idpf_vport_intr_deinit}): NAPIs disabled and deleted
+     * ({@code idpf_vport_intr_napi_del_all}), queue IRQs freed ({@code idpf_vport_intr_rel_irq});
+     * the mailbox IRQ stays.
+     */
+    void stop() {
+        for (int i = napis.size() - 1; i >= 0; i--) {
+            ctx.netifNapiDel(napis.get(i));
+        }
+        napis.clear();
+        for (int i = irqs.size() - 1; i >= 0; i--) {
+            ctx.freeIrq(irqs.get(i));
+        }
+        irqs.clear();
+    }
+
+    private List<IdpfQVector> qVectors() {
+        return qVectors;
     }
 
     /** {@code idpf_find_rxq_vec}: the q_vector of RX queue {@code q} (round robin, as mapped). */

@@ -103,8 +103,8 @@ class IdpfDriverTest {
 
     /** Seed 001's {@code queue-get ... | jq '."napi-id"'} needs queue 0 linked to its NAPI. */
     @org.junit.jupiter.params.ParameterizedTest(name = "kernel {0}: queue-get has a napi-id: {1}")
-    @org.junit.jupiter.params.provider.CsvSource({"6.16, false", "6.17, true", "6.19, true"})
-    void should_link_queues_to_napis_and_napis_to_irqs_from_6_17(String kernel, boolean linked) throws Exception {
+    @org.junit.jupiter.params.provider.CsvSource({"6.17, false", "6.18, true", "6.19, true"})
+    void should_link_queues_to_napis_and_napis_to_irqs_from_6_18(String kernel, boolean linked) throws Exception {
         DriverHost host = DriverHost.boot(kernel, 8, "idpf");
         host.load(new IdpfDriver());
         var reply = host.kernel().netdevFamily().doit("queue-get", java.util.Map.of("ifindex", 2L, "id", 0L, "type", 0L));

@@ -1,7 +1,9 @@
 package io.netmodel.drivers.idpf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netmodel.api.ethtool.ChannelParam;
 import io.netmodel.api.ethtool.Channels;
@@ -141,9 +143,37 @@ class IdpfEthtoolTest {
     }
 
     @Test
-    void no_get_drvinfo_and_no_ts_info_of_its_own() throws Exception {
-        EthtoolOps ops = ops("6.18");
-        assertEquals(Errno.EOPNOTSUPP, assertThrows(EthtoolException.class, ops::getDrvinfo).errno());
-        assertEquals(Errno.EOPNOTSUPP, assertThrows(EthtoolException.class, ops::getTsInfo).errno());
+    void no_get_drvinfo_in_any_release() throws Exception {
+        for (String release : new String[] {"6.7", "6.18"}) {
+            EthtoolException e = assertThrows(EthtoolException.class, ops(release)::getDrvinfo);
+            assertEquals(Errno.EOPNOTSUPP, e.errno());
+            assertTrue(e.opAbsent(), "the core names the PCI driver");
+        }
+    }
+
+    @Test
+    void ts_info_absent_before_ptp_and_eopnotsupp_without_a_ptp_capable_control_plane() throws Exception {
+        EthtoolException before = assertThrows(EthtoolException.class, ops("6.14")::getTsInfo);
+        assertTrue(before.opAbsent(), "6.14: no get_ts_info, the core answers");
+        EthtoolException after = assertThrows(EthtoolException.class, ops("6.15")::getTsInfo);
+        assertEquals(Errno.EOPNOTSUPP, after.errno());
+        assertFalse(after.opAbsent(), "6.15: idpf_get_ts_info without adapter->ptp");
+    }
+
+    /** Through the ethtool core ({@code ethtool_get_drvinfo}, {@code __ethtool_get_ts_info}), as {@code -i} and {@code -T} see it. */
+    @Test
+    void core_names_the_pci_driver_and_answers_ts_info_by_release() throws Exception {
+        DriverHost old = DriverHost.boot("6.14", 2, "idpf");
+        old.load(new IdpfDriver());
+        var info = old.kernel().ethtool().getDrvinfo("eth0");
+        assertEquals("idpf", info.driver());
+        assertEquals("6.14.0-netmodel", info.version());
+        assertEquals("", info.fwVersion());
+        assertEquals("0000:00:03.0", info.busInfo());
+        assertEquals(io.netmodel.api.ethtool.TsInfo.softwareReceiveOnly(), old.kernel().ethtool().getTsInfo("eth0"));
+        DriverHost current = DriverHost.boot("6.15", 2, "idpf");
+        current.load(new IdpfDriver());
+        assertEquals(Errno.EOPNOTSUPP, assertThrows(EthtoolException.class,
+            () -> current.kernel().ethtool().getTsInfo("eth0")).errno());
     }
 }

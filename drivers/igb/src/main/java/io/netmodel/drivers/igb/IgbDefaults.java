@@ -9,15 +9,17 @@ import java.util.List;
  */
 final class IgbDefaults {
     /**
-     * {@code igb_driver_version} ({@code ethtool -i}) in 5.x kernels; 3.13 printed 5.0.5-k and
-     * 4.4 5.3.0-k, and later releases dropped driver version strings (all unverified).
+     * {@code igb_driver_version} ({@code ethtool -i}) in the 5.x kernels before
+     * {@link IgbHistory#DRIVER_VERSION_REMOVED} (5.9, checked: the removal patch touches
+     * {@code igb_main.c}'s version); 3.13 printed 5.0.5-k and 4.4 5.3.0-k, which the model does not
+     * distinguish (the string values are unverified).
      */
     static final String DRV_VERSION = "5.6.0-k";
 
     /** {@code netif_napi_add(adapter->netdev, &q_vector->napi, igb_poll, 64)} in {@code igb_alloc_q_vector}. */
     static final int NAPI_WEIGHT = 64;
 
-    /** {@code IGB_MAX_TX_QUEUES}: the queues {@code alloc_etherdev_mq} allocates (recalled). */
+    /** {@code IGB_MAX_TX_QUEUES} (8 in current {@code igb.h}, checked): the queues {@code alloc_etherdev_mq} allocates. */
     static final int MAX_TX_QUEUES = 8;
     /** {@code MAX_Q_VECTORS}: one NAPI per q_vector, at most 8. */
     static final int MAX_Q_VECTORS = 8;

@@ -6,6 +6,7 @@ import io.netmodel.api.driver.DeviceId;
 import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.driver.ModuleParam;
 import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.ethtool.NetdevFeature;
 import io.netmodel.api.netdev.NetDevice;
 import java.util.EnumSet;
@@ -37,8 +38,10 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = NetDriver.class)
 public final class IgbDriver implements NetDriver {
     /**
-     * The I350 entries of {@code igb_pci_tbl} (copper, fiber, backplane, SGMII; from memory,
-     * unverified). Other MACs are not simulated, and their queue limits and pairing rules differ.
+     * The I350 entries of {@code igb_pci_tbl}: {@code E1000_DEV_ID_I350_COPPER}, {@code _FIBER},
+     * {@code _SERDES}, {@code _SGMII} (0x1521–0x1524, checked in {@code e1000_hw.h}; the I350 DA4,
+     * 0x1546, is not listed). Other MACs are not simulated, and their queue limits and pairing
+     * rules differ.
      */
     private static final List<DeviceId> ID_TABLE = List.of(
         DeviceId.pci(0x8086, 0x1521), DeviceId.pci(0x8086, 0x1522),
@@ -64,6 +67,12 @@ public final class IgbDriver implements NetDriver {
         return IgbParams.ALL;
     }
 
+    /** From {@link IgbHistory#PARAMS_READABLE} one parameter is 0444. */
+    @Override
+    public List<ModuleParam> parameters(KernelProfile kernel) {
+        return IgbParams.of(kernel.has(IgbHistory.PARAMS_READABLE) ? 0444 : 0);
+    }
+
     /** {@code igb_probe}, then {@code __igb_open} as ifup would run it. */
     @Override
     public void probe(DeviceContext ctx) throws DriverException {
@@ -78,24 +87,16 @@ public final class IgbDriver implements NetDriver {
         int rssQueues = Math.min(maxRssQueues, ctx.numOnlineCpus());
         boolean queuePairs = rssQueues > maxRssQueues / 2; // igb_set_flag_queue_pairs
 
-        // igb_init_interrupt_scheme -> igb_set_interrupt_capability
-        int rxQueues = rssQueues;
-        int txQueues = vfs > 0 ? 1 : rssQueues;
-        int qVectors = Math.min(rxQueues + (queuePairs ? 0 : txQueues), IgbDefaults.MAX_Q_VECTORS);
-        boolean msix = ctx.pciAllocIrqVectors(qVectors + 1, qVectors + 1) == qVectors + 1;
-        if (!msix) {
-            rxQueues = 1; // msi_only: one queue pair on one vector
-            txQueues = 1;
-            qVectors = 1;
-        }
-        // igb_alloc_q_vectors -> igb_alloc_q_vector
-        List<IgbQVector> vectors = IgbQVector.alloc(qVectors, rxQueues, txQueues);
-        for (int v = 0; v < vectors.size(); v++) {
-            // The rings and igb_poll's work belong to the receive-path simulation.
-            ctx.netifNapiAdd(netdev, (napi, budget) -> 0, IgbDefaults.NAPI_WEIGHT);
-        }
+        // igb_init_interrupt_scheme
+        IgbAdapter adapter = new IgbAdapter(ctx, netdev, vfs);
+        adapter.initInterruptScheme(rssQueues, queuePairs);
+        boolean msix = adapter.msix;
+        int rxQueues = adapter.rxQueues;
+        int txQueues = adapter.txQueues;
         netdev.setRealNumQueues(txQueues, rxQueues); // __igb_open, before queues/ is shown
-        netdev.setEthtoolOps(new IgbEthtool(netdev, pdev.busAddress(), maxRssQueues, msix, rssQueues, queuePairs));
+        netdev.setEthtoolOps(new IgbEthtool(netdev, pdev.busAddress(),
+            ctx.kernel().has(IgbHistory.DRIVER_VERSION_REMOVED) ? "" : IgbDefaults.DRV_VERSION, maxRssQueues, adapter,
+            rssQueues, queuePairs));
         // igb_probe: SG, TSO/TSO6, checksums, RXHASH, RXCSUM, VLAN offloads (recalled from igb_main.c)
         EnumSet<NetdevFeature> hw = EnumSet.of(NetdevFeature.SG, NetdevFeature.TSO, NetdevFeature.TSO6,
             NetdevFeature.IP_CSUM, NetdevFeature.IPV6_CSUM, NetdevFeature.SCTP_CRC, NetdevFeature.RXHASH,
@@ -113,25 +114,8 @@ public final class IgbDriver implements NetDriver {
         ctx.log("Using " + (msix ? "MSI-X" : "legacy") + " interrupts. " + rxQueues + " rx queue(s), "
             + txQueues + " tx queue(s)");
 
-        requestIrqs(ctx, netdev, msix, vectors);
+        adapter.requestIrqs();
         netdev.setSpeed(pdev.linkSpeed());
-    }
-
-    /**
-     * {@code igb_request_irq}: with MSI-X, {@code igb_request_msix} takes vector 0 for
-     * {@code igb_msix_other} named after the netdev, then vector 1.. for the q_vectors; without,
-     * the legacy line, shared, named after the netdev.
-     */
-    private static void requestIrqs(DeviceContext ctx, NetDevice netdev, boolean msix, List<IgbQVector> vectors)
-            throws DriverException {
-        if (!msix) {
-            ctx.requestLegacyIrq(netdev.name(), irq -> { });
-            return;
-        }
-        ctx.requestIrq(0, netdev.name(), irq -> { });
-        for (int v = 0; v < vectors.size(); v++) {
-            ctx.requestIrq(v + 1, vectors.get(v).name(netdev.name()), irq -> { });
-        }
     }
 
     /** {@code max_vfs} as {@code igb_sw_init} takes it on an I350: at most 7, with a warning. */

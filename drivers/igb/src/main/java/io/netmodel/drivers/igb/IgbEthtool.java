@@ -19,15 +19,19 @@ import java.util.List;
  * ({@code igb_set_channels}: combined only, {@code other} must stay {@code NON_Q_VECTORS}),
  * coalescing as {@code rx-usecs}/{@code tx-usecs} ({@code igb_set_coalesce}), hardware
  * timestamping with a PHC ({@code igb_get_ts_info}), and {@code -S}: the global counters of
- * {@code igb_gstrings_stats} and {@code igb_gstrings_net_stats} (an abridged list, recalled; see
- * {@link #GLOBAL_STATS}), then per queue {@code tx_queue_N_*} and {@code rx_queue_N_*}. Counters
+ * {@code igb_gstrings_stats} and {@code igb_gstrings_net_stats} (see {@link #GLOBAL_STATS}), then
+ * per queue {@code tx_queue_N_*} and {@code rx_queue_N_*} ({@code igb_get_strings}, checked). Counters
  * count what the model's igb did; no packet flows through it yet. A channel change re-creates
- * the queues ({@code igb_reinit_queues}) without re-requesting the MSI-X vectors in the model.
+ * the queues, vectors, NAPIs and IRQs ({@code igb_reinit_queues}, {@link IgbAdapter#reinitQueues}).
  */
 final class IgbEthtool implements EthtoolOps {
     /** {@code NON_Q_VECTORS}: the "other" vector for link and mailbox interrupts. */
     static final int NON_Q_VECTORS = 1;
-    /** {@code IGB_REGS_LEN} (740 registers) times 4 (recalled). */
+    /**
+     * {@code IGB_REGS_LEN} (740 registers) times 4: 740 since "igb: add RR2DCDELAY to ethtool
+     * registers dump" (June 2019, so 5.3), 739 before; only its being positive shows
+     * ({@code supports-register-dump}), so the model does not switch.
+     */
     static final int REGS_LEN = 740 * 4;
     /** {@code hw->nvm.word_size * 2}: the I350's 16 KiB NVM (recalled). */
     static final int EEPROM_LEN = 16384;
@@ -36,7 +40,12 @@ final class IgbEthtool implements EthtoolOps {
         "Loopback test  (offline)", "Link test   (on/offline)");
     /** {@code igb_priv_flags_strings}. */
     static final List<String> PRIV_FLAGS = List.of("legacy-rx");
-    /** The start of {@code igb_gstrings_stats} + {@code igb_gstrings_net_stats} (abridged, recalled). */
+    /**
+     * {@code igb_gstrings_stats} (42) + {@code igb_gstrings_net_stats} (9), in order, checked
+     * against a 4.x/5.x-era {@code igb_ethtool.c}. {@code tx_hwtstamp_skipped} was added during
+     * 4.x (not switched). A 2025 patch adding {@code rx_dropped} to the net stats was turned down
+     * on the list.
+     */
     static final List<String> GLOBAL_STATS = List.of(
         "rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_broadcast", "tx_broadcast",
         "rx_multicast", "tx_multicast", "multicast", "collisions", "rx_crc_errors",
@@ -55,8 +64,11 @@ final class IgbEthtool implements EthtoolOps {
 
     private final NetDevice netdev;
     private final String busInfo;
+    /** What {@code igb_get_drvinfo} puts in {@code drvinfo->version}: the driver's, or nothing. */
+    private final String version;
     private final int maxCombined;
     private final boolean msix;
+    private final IgbAdapter adapter;
     private int rssQueues;
     private boolean queuePairs;
     private int txRingCount = IgbDefaults.DEFAULT_RING;
@@ -67,11 +79,13 @@ final class IgbEthtool implements EthtoolOps {
     private long[][] txQueueCounters;
     private long[][] rxQueueCounters;
 
-    IgbEthtool(NetDevice netdev, String busInfo, int maxCombined, boolean msix, int rssQueues, boolean queuePairs) {
+    IgbEthtool(NetDevice netdev, String busInfo, String version, int maxCombined, IgbAdapter adapter, int rssQueues, boolean queuePairs) {
         this.netdev = netdev;
         this.busInfo = busInfo;
+        this.version = version;
         this.maxCombined = maxCombined;
-        this.msix = msix;
+        this.adapter = adapter;
+        this.msix = adapter.msix;
         this.rssQueues = rssQueues;
         this.queuePairs = queuePairs;
         resetQueueCounters();
@@ -82,10 +96,14 @@ final class IgbEthtool implements EthtoolOps {
         rxQueueCounters = new long[netdev.realNumRxQueues()][RX_QUEUE_STATS.size()];
     }
 
-    /** {@code igb_get_drvinfo}: no version string (the core reports the kernel release); the NVM version is not modelled. */
+    /**
+     * {@code igb_get_drvinfo}: {@code igb_driver_version} until
+     * {@link IgbHistory#DRIVER_VERSION_REMOVED}, then none (the core reports the kernel release);
+     * the NVM version is not modelled.
+     */
     @Override
     public Drvinfo getDrvinfo() {
-        return Drvinfo.of("igb", "", "", busInfo);
+        return Drvinfo.of("igb", version, "", busInfo);
     }
 
     @Override
@@ -154,7 +172,11 @@ final class IgbEthtool implements EthtoolOps {
         if (count != rssQueues) {
             rssQueues = count;
             queuePairs = rssQueues > maxCombined / 2; // igb_set_flag_queue_pairs
-            netdev.setRealNumQueues(count, count);
+            try {
+                adapter.reinitQueues(rssQueues, queuePairs);
+            } catch (io.netmodel.api.driver.DriverException e) {
+                throw new EthtoolException(e.errno());
+            }
             resetQueueCounters();
         }
     }

@@ -90,10 +90,19 @@ class IgbDriverTest {
     }
 
     @Test
-    void should_have_no_visible_parameters() throws Exception {
-        DriverHost host = DriverHost.boot("6.18", 2, "igb");
+    void should_have_no_visible_parameters_before_6_9() throws Exception {
+        DriverHost host = DriverHost.boot("6.8", 2, "igb");
         host.load(new IgbDriver());
         assertEquals(List.of("initstate", "refcnt"), host.list("/sys/module/igb"));
+    }
+
+    /** "intel: make module parameters readable in sys filesystem": only max_vfs becomes 0444. */
+    @Test
+    void should_show_max_vfs_from_6_9() throws Exception {
+        DriverHost host = DriverHost.boot("6.9", 2, "igb");
+        host.load(new IgbDriver());
+        assertEquals(List.of("max_vfs"), host.list("/sys/module/igb/parameters"));
+        assertEquals("0\n", host.read("/sys/module/igb/parameters/max_vfs"));
     }
 
     @Test
@@ -132,5 +141,14 @@ class IgbDriverTest {
         try (InputStream in = IgbDriverTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** "net/intel: remove driver versions from Intel drivers": the driver's string until 5.9, then none. */
+    @ParameterizedTest
+    @CsvSource({"4.4, 5.6.0-k", "5.8, 5.6.0-k", "5.9, ''", "6.18, ''"})
+    void drvinfo_version_until_5_9(String release, String version) throws Exception {
+        DriverHost host = DriverHost.boot(release, 2, "igb");
+        host.load(new IgbDriver());
+        assertEquals(version, host.netdev("eth0").ethtoolOps().getDrvinfo().version());
     }
 }

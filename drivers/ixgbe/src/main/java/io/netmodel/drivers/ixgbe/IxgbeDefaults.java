@@ -8,13 +8,22 @@ import java.util.List;
  * {@code ixgbe_lib.c}, {@code ixgbe_ptp.c}).
  */
 final class IxgbeDefaults {
-    /** {@code ixgbe_driver_version} in 4.x/5.x kernels, before version strings were dropped (unverified). */
+    /**
+     * {@code ixgbe_driver_version} in 4.x and early 5.x kernels (checked: the patch of
+     * {@link IxgbeHistory#DRIVER_VERSION_REMOVED} removes {@code #define DRV_VERSION "5.1.0-k"};
+     * 3.x releases had 3.x strings, not modelled).
+     */
     static final String DRV_VERSION = "5.1.0-k";
 
     /** {@code netif_napi_add(adapter->netdev, &q_vector->napi, ixgbe_poll, 64)}. */
     static final int NAPI_WEIGHT = 64;
 
-    /** {@code MAX_TX_QUEUES}: what {@code alloc_etherdev_mq} allocates (recalled). */
+    /**
+     * {@code MAX_TX_QUEUES}: what {@code alloc_etherdev_mq} allocates ({@code indices =
+     * MAX_TX_QUEUES} in {@code ixgbe_probe} for the 82599), {@code IXGBE_MAX_FDIR_INDICES + 1} = 64
+     * without {@code CONFIG_FCOE} (checked in {@code ixgbe.h}; with FCoE it is 63 + 8 = 71, which the
+     * model, having no FCoE, does not take).
+     */
     static final int MAX_TX_QUEUES = 64;
     /** {@code MAX_Q_VECTORS}. */
     static final int MAX_Q_VECTORS = 64;
@@ -31,7 +40,7 @@ final class IxgbeDefaults {
     static final int DEFAULT_RING = 512;
     /** {@code IXGBE_MIN_TXD} / {@code _RXD}. */
     static final int MIN_RING = 64;
-    /** {@code IXGBE_MAX_TXD_82599} / {@code _RXD}: 4096 on the 82598, 32768 on the X550 (partly unverified). */
+    /** {@code IXGBE_MAX_TXD_82599} / {@code _RXD}: 8192 (4096 on the 82598, 8192 on the X540, 32768 on the X550; checked in {@code ixgbe.h}). */
     static final int MAX_RING = 8192;
 
     /** {@code rx-usecs} 1 = dynamic ITR (about 10–126 µs); 0 turns moderation off. */

@@ -6,9 +6,7 @@ import io.netmodel.api.driver.DeviceId;
 import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.driver.ModuleParam;
 import io.netmodel.api.driver.NetDriver;
-import io.netmodel.api.kernel.Behaviour;
 import io.netmodel.api.kernel.KernelProfile;
-import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NetDevice;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
@@ -29,13 +27,15 @@ import org.osgi.service.component.annotations.Component;
  * {@code ixgbe_request_msix_irqs} (from {@code ixgbe_open}) names the queue vectors
  * {@code eth0-TxRx-N} and requests the "other" vector last, named after the netdev.
  *
+ * {@code ethtool -L} rebuilds queues, vectors, NAPIs and IRQs ({@link IxgbeAdapter#setupTc}).
+ *
  * <p>Unlike Linux: no MSI step in the fallback (the API has none): without MSI-X the device gets
  * one queue on the shared INTx line; no SR-IOV, DCB or FCoE; no {@code ndo_open}/{@code ndo_stop},
  * so the IRQs are requested at the end of probe.
  */
 @Component(service = NetDriver.class)
 public final class IxgbeDriver implements NetDriver {
-    /** The 82599 SFP+ entry of {@code ixgbe_pci_tbl} ({@code IXGBE_DEV_ID_82599_SFP}; from memory, unverified). */
+    /** The 82599 SFP+ entry of {@code ixgbe_pci_tbl} ({@code IXGBE_DEV_ID_82599_SFP} = 0x10FB, checked in {@code ixgbe_type.h}). */
     private static final List<DeviceId> ID_TABLE = List.of(DeviceId.pci(0x8086, 0x10fb));
 
     @Override
@@ -58,6 +58,12 @@ public final class IxgbeDriver implements NetDriver {
         return IxgbeParams.ALL;
     }
 
+    /** From {@link IxgbeHistory#PARAMS_READABLE} one parameter is 0444. */
+    @Override
+    public List<ModuleParam> parameters(KernelProfile kernel) {
+        return IxgbeParams.of(kernel.has(IxgbeHistory.PARAMS_READABLE) ? 0444 : 0);
+    }
+
     /** {@code ixgbe_probe}, then {@code ixgbe_open} as ifup would run it. */
     @Override
     public void probe(DeviceContext ctx) throws DriverException {
@@ -75,67 +81,23 @@ public final class IxgbeDriver implements NetDriver {
         }
 
         // ixgbe_sw_init: the RSS and Flow Director limits; ixgbe_set_rss_queues picks FDIR's.
-        int rss = Math.min(IxgbeDefaults.MAX_RSS_INDICES, cpus);
-        int queues = rss > 1 ? Math.min(IxgbeDefaults.MAX_FDIR_INDICES, cpus) : rss;
-        queues = Math.max(1, Math.min(queues, pdev.maxQueuePairs()));
+        IxgbeAdapter adapter = new IxgbeAdapter(ctx, netdev);
+        adapter.initInterruptScheme(Math.min(IxgbeDefaults.MAX_RSS_INDICES, cpus),
+            Math.min(IxgbeDefaults.MAX_FDIR_INDICES, cpus));
 
-        // ixgbe_set_interrupt_capability -> ixgbe_acquire_msix_vectors
-        int wanted = Math.min(queues, cpus) + IxgbeDefaults.NON_Q_VECTORS;
-        int got = ctx.pciAllocIrqVectors(IxgbeDefaults.MIN_MSIX_COUNT, wanted);
-        boolean msix = got > 0;
-        int qVectors;
-        if (msix) {
-            qVectors = Math.min(got - IxgbeDefaults.NON_Q_VECTORS, IxgbeDefaults.MAX_Q_VECTORS);
-        } else {
-            ctx.log("Failed to allocate MSI-X interrupts. Err: -28");
-            queues = 1; // RSS limit 1, one q_vector on the legacy line
-            qVectors = 1;
-        }
-        ctx.log("Multiqueue " + (queues > 1 ? "Enabled" : "Disabled") + ": Rx Queue count = " + queues
-            + ", Tx Queue count = " + queues + (kernel.has(IxgbeHistory.XDP_QUEUE_COUNT) ? " XDP Queue count = 0" : ""));
-
-        // ixgbe_alloc_q_vectors -> ixgbe_alloc_q_vector
-        List<IxgbeQVector> vectors = IxgbeQVector.alloc(qVectors, queues, queues);
-        for (int v = 0; v < vectors.size(); v++) {
-            // The rings and ixgbe_poll's work belong to the receive-path simulation.
-            Napi napi = ctx.netifNapiAdd(netdev, (n, budget) -> 0, IxgbeDefaults.NAPI_WEIGHT);
-            if (kernel.has(IxgbeHistory.LOW_LATENCY_RECV) && !kernel.has(Behaviour.NAPI_HASH_IN_NETIF_NAPI_ADD)) {
-                ctx.napiHashAdd(napi); // 3.11-4.4: the driver hashes its NAPIs itself
-            }
-        }
         // ixgbe_set_ethtool_ops; ixgbe_max_channels: the Flow Director limit with MSI-X, else 1
-        int maxChannels = msix ? Math.max(1, Math.min(Math.min(IxgbeDefaults.MAX_FDIR_INDICES, cpus), pdev.maxQueuePairs())) : 1;
-        IxgbeQVector first = vectors.get(0);
-        netdev.setEthtoolOps(new IxgbeEthtool(pdev.busAddress(), maxChannels, queues,
-            first.rxRings() > 0 && first.txRings() > 0));
-        netdev.setRealNumQueues(queues, queues); // ixgbe_open, before queues/ is shown
+        int maxChannels = adapter.msix
+            ? Math.max(1, Math.min(Math.min(IxgbeDefaults.MAX_FDIR_INDICES, cpus), pdev.maxQueuePairs())) : 1;
+        netdev.setEthtoolOps(new IxgbeEthtool(netdev, pdev.busAddress(),
+            kernel.has(IxgbeHistory.DRIVER_VERSION_REMOVED) ? "" : IxgbeDefaults.DRV_VERSION, maxChannels, adapter));
+        netdev.setRealNumQueues(adapter.queues, adapter.queues); // ixgbe_open, before queues/ is shown
 
         ctx.registerNetdev(netdev);
         ctx.log("(PCI Express:5.0GT/s:Width x8) " + mac(pdev.macAddress()));
         ctx.log("Intel(R) 10 Gigabit Network Connection");
 
-        requestIrqs(ctx, netdev, msix, vectors);
+        adapter.requestIrqs();
         netdev.setSpeed(pdev.linkSpeed());
-    }
-
-    /**
-     * {@code ixgbe_request_irq}: with MSI-X, {@code ixgbe_request_msix_irqs} requests the queue
-     * vectors in order, skipping any without rings, then the "other" vector after them, named
-     * after the netdev; without, the legacy line, shared, named after the netdev.
-     */
-    private static void requestIrqs(DeviceContext ctx, NetDevice netdev, boolean msix, List<IxgbeQVector> vectors)
-            throws DriverException {
-        if (!msix) {
-            ctx.requestLegacyIrq(netdev.name(), irq -> { });
-            return;
-        }
-        List<String> names = IxgbeQVector.names(vectors, netdev.name());
-        for (int v = 0; v < names.size(); v++) {
-            if (names.get(v) != null) {
-                ctx.requestIrq(v, names.get(v), irq -> { });
-            }
-        }
-        ctx.requestIrq(vectors.size(), netdev.name(), irq -> { });
     }
 
     /** {@code %pM}. */

@@ -8,16 +8,20 @@ import io.netmodel.api.ethtool.EthtoolException;
 import io.netmodel.api.ethtool.EthtoolOps;
 import io.netmodel.api.ethtool.Ringparam;
 import io.netmodel.api.ethtool.TsInfo;
+import io.netmodel.api.netdev.NetDevice;
 import io.netmodel.api.vfs.Errno;
+import java.util.List;
 
 /**
- * {@code ixgbe_ethtool_ops} ({@code ixgbe_ethtool.c}, from memory; unverified against a tree):
- * drvinfo, rings (clamped, then rounded up to a multiple of 8), channels (combined only, plus the
- * "other" vector), coalescing ({@code ETHTOOL_COALESCE_USECS | ETHTOOL_COALESCE_TX_MAX_FRAMES_IRQ}:
- * no adaptive flags, so the core answers EOPNOTSUPP for {@code adaptive-rx}) and PTP timestamping.
- * A change of rings or channels is {@code ixgbe_reinit_locked}/{@code ixgbe_setup_tc} in Linux;
- * the model keeps the new values here ({@code ethtool -g}/{@code -l} read them) and leaves the
- * netdev's NAPIs, IRQs and {@code queues/} as probe made them. {@code -S} is not modelled.
+ * {@code ixgbe_ethtool_ops} ({@code ixgbe_ethtool.c}; the statistics were read from the source,
+ * see {@link IxgbeStats}; the rest is from memory, unverified against a tree): drvinfo, rings
+ * (clamped, then rounded up to a multiple of 8), channels (combined only, plus the "other"
+ * vector), coalescing ({@code ETHTOOL_COALESCE_USECS | ETHTOOL_COALESCE_TX_MAX_FRAMES_IRQ}: no
+ * adaptive flags, so the core answers EOPNOTSUPP for {@code adaptive-rx}), PTP timestamping and
+ * {@code -S}.
+ * A channel change rebuilds the interrupt scheme ({@code ixgbe_setup_tc}, {@link IxgbeAdapter#setupTc}:
+ * new NAPIs with new ids, IRQs and {@code queues/}); a ring change is {@code ixgbe_down}/{@code ixgbe_up}
+ * in Linux, which the model does not act out (its NAPIs are never disabled apart from being deleted).
  */
 final class IxgbeEthtool implements EthtoolOps {
     /** {@code IXGBE_REQ_TX_DESCRIPTOR_MULTIPLE}, {@code IXGBE_REQ_RX_DESCRIPTOR_MULTIPLE}. */
@@ -27,10 +31,14 @@ final class IxgbeEthtool implements EthtoolOps {
     /** {@code IXGBE_DEFAULT_TX_WORK}: {@code tx-frames-irq}, the TX clean budget. */
     static final int DEFAULT_TX_WORK = 256;
 
+    private final NetDevice netdev;
     private final String busInfo;
+    /** What {@code ixgbe_get_drvinfo} puts in {@code drvinfo->version}: the driver's, or nothing. */
+    private final String version;
     private final int maxChannels;
+    private final IxgbeAdapter adapter;
     /** {@code q_vector[0]} cleans both a TX and an RX ring: tx-usecs follows rx-usecs. */
-    private final boolean txRxVectors;
+    private boolean txRxVectors;
     int rxCount = IxgbeDefaults.DEFAULT_RING;
     int txCount = IxgbeDefaults.DEFAULT_RING;
     int combined;
@@ -43,17 +51,24 @@ final class IxgbeEthtool implements EthtoolOps {
      * @param maxChannels {@code ixgbe_max_channels}: 1 without MSI-X, else the Flow Director limit
      *     bounded by CPUs (and, in the model, by the device's queues)
      */
-    IxgbeEthtool(String busInfo, int maxChannels, int combined, boolean txRxVectors) {
+    IxgbeEthtool(NetDevice netdev, String busInfo, String version, int maxChannels, IxgbeAdapter adapter) {
+        this.netdev = netdev;
         this.busInfo = busInfo;
+        this.version = version;
         this.maxChannels = maxChannels;
-        this.combined = combined;
-        this.txRxVectors = txRxVectors;
+        this.adapter = adapter;
+        this.combined = adapter.queues;
+        this.txRxVectors = adapter.txRxVectors();
     }
 
-    /** {@code ixgbe_get_drvinfo}: the firmware string (EEPROM id) is not modelled and stays empty. */
+    /**
+     * {@code ixgbe_get_drvinfo}: {@code ixgbe_driver_version} until
+     * {@link IxgbeHistory#DRIVER_VERSION_REMOVED}, then none (the core reports the kernel
+     * release); the firmware string (EEPROM id) is not modelled and stays empty.
+     */
     @Override
     public Drvinfo getDrvinfo() {
-        return Drvinfo.of("ixgbe", IxgbeDefaults.DRV_VERSION, "", busInfo);
+        return Drvinfo.of("ixgbe", version, "", busInfo);
     }
 
     @Override
@@ -84,7 +99,13 @@ final class IxgbeEthtool implements EthtoolOps {
                 || ch.otherCount() != IxgbeDefaults.NON_Q_VECTORS || ch.combinedCount() > maxChannels) {
             throw new EthtoolException(Errno.EINVAL);
         }
-        combined = ch.combinedCount();
+        try {
+            adapter.setupTc(ch.combinedCount());
+        } catch (io.netmodel.api.driver.DriverException e) {
+            throw new EthtoolException(e.errno());
+        }
+        combined = adapter.queues;
+        txRxVectors = adapter.txRxVectors();
     }
 
     @Override
@@ -131,6 +152,18 @@ final class IxgbeEthtool implements EthtoolOps {
             rx |= 1 << TsInfo.HWTSTAMP_FILTER_NAMES.indexOf(n);
         }
         return new TsInfo(so, 0 /* the PHC ixgbe_ptp_init registers: /dev/ptp0 */, 1 << TsInfo.HWTSTAMP_TX_OFF | 1 << TsInfo.HWTSTAMP_TX_ON, rx);
+    }
+
+    /** {@code ixgbe_get_strings(ETH_SS_STATS)}. */
+    @Override
+    public List<String> getStringsStats() {
+        return IxgbeStats.strings(netdev);
+    }
+
+    /** {@code ixgbe_get_ethtool_stats}. */
+    @Override
+    public long[] getEthtoolStats() {
+        return IxgbeStats.values(netdev);
     }
 
     private static long usecs(int setting) {

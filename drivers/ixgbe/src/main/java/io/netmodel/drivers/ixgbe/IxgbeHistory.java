@@ -21,7 +21,21 @@ enum IxgbeHistory implements Change {
      * XDP transmit rings and the "XDP Queue count" in the probe's "Multiqueue" line (John
      * Fastabend, 2017; release inferred, unverified): 4.13.
      */
-    XDP_QUEUE_COUNT("4.13");
+    XDP_QUEUE_COUNT("4.13"),
+    /**
+     * "intel: make module parameters readable in sys filesystem" (Jon Maxwell; v2 of Tony Nguyen's
+     * net-next pull posted 2024-03-01, applied as aa9870f5c7ef): {@code allow_unsupported_sfp} (not {@code max_vfs}) becomes 0444, so it shows
+     * under {@code /sys/module/ixgbe/parameters/}; {@code debug} stays hidden. Release inferred from the
+     * date (the 6.9 merge window).
+     */
+    PARAMS_READABLE("6.9"),
+    /**
+     * "net/intel: remove driver versions from Intel drivers" (Jeff Kirsher, net-next v2
+     * 2020-06-23, which removes {@code #define DRV_VERSION "5.1.0-k"}): {@code ixgbe_get_drvinfo}
+     * no longer fills {@code drvinfo->version}, so {@code ethtool -i} shows the kernel release.
+     * Release inferred from the posting date (the 5.9 merge window).
+     */
+    DRIVER_VERSION_REMOVED("5.9");
 
     private final KernelVersion since;
 

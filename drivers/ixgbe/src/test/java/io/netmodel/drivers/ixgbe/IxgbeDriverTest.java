@@ -90,10 +90,19 @@ class IxgbeDriverTest {
     }
 
     @Test
-    void should_have_no_visible_parameters() throws Exception {
-        DriverHost host = DriverHost.boot("6.18", 2, "ixgbe");
+    void should_have_no_visible_parameters_before_6_9() throws Exception {
+        DriverHost host = DriverHost.boot("6.8", 2, "ixgbe");
         host.load(new IxgbeDriver());
         assertEquals(List.of("initstate", "refcnt"), host.list("/sys/module/ixgbe"));
+    }
+
+    /** "intel: make module parameters readable in sys filesystem": only allow_unsupported_sfp becomes 0444. */
+    @Test
+    void should_show_allow_unsupported_sfp_from_6_9() throws Exception {
+        DriverHost host = DriverHost.boot("6.9", 2, "ixgbe");
+        host.load(new IxgbeDriver());
+        assertEquals(List.of("allow_unsupported_sfp"), host.list("/sys/module/ixgbe/parameters"));
+        assertEquals("N\n", host.read("/sys/module/ixgbe/parameters/allow_unsupported_sfp"));
     }
 
     @Test

@@ -12,7 +12,11 @@ import io.netmodel.api.ethtool.RingSize;
 import io.netmodel.api.ethtool.TsInfo;
 import io.netmodel.api.vfs.Errno;
 import io.netmodel.drivers.testkit.DriverHost;
+import io.netmodel.net.NetStats;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** ixgbe's ethtool operations on an 8-CPU host with an 82599ES, and seed 001's commands. */
 class IxgbeEthtoolTest {
@@ -74,5 +78,49 @@ class IxgbeEthtoolTest {
             () -> ops.setCoalesce(ops.getCoalesce().with(CoalesceParam.TX_USECS, 10))).errno());
         assertEquals(Errno.EINVAL, assertThrows(EthtoolException.class,
             () -> ops.setCoalesce(ops.getCoalesce().with(CoalesceParam.RX_USECS, 1023))).errno());
+    }
+
+    @Test
+    void stats_list_every_allocated_queue_and_the_packet_buffers() throws Exception {
+        DriverHost host = DriverHost.boot("6.18", 8, "ixgbe");
+        host.load(new IxgbeDriver());
+        EthtoolOps ops = host.netdev("eth0").ethtoolOps();
+        List<String> names = ops.getStringsStats();
+        // ixgbe_gstrings_stats, then num_tx_queues (64) TX and RX queues, then 8 packet buffers each way
+        assertEquals(IxgbeStats.GLOBAL.size() + 64 * 2 * 2 + 8 * 2 * 2, names.size());
+        assertEquals("rx_pkts_nic", names.get(4));
+        assertEquals("rx_ipsec", names.get(IxgbeStats.GLOBAL.size() - 1));
+        assertEquals("tx_queue_0_packets", names.get(IxgbeStats.GLOBAL.size()));
+        assertEquals("tx_queue_63_bytes", names.get(IxgbeStats.GLOBAL.size() + 127));
+        assertEquals("rx_queue_0_packets", names.get(IxgbeStats.GLOBAL.size() + 128));
+        assertEquals("tx_pb_0_pxon", names.get(IxgbeStats.GLOBAL.size() + 256));
+        assertEquals("rx_pb_7_pxoff", names.get(names.size() - 1));
+        ops.setChannels(ops.getChannels().with(ChannelParam.COMBINED, 2));
+        assertEquals(names, ops.getStringsStats(), "ixgbe lists allocated queues, not the channel count");
+    }
+
+    @Test
+    void netdev_counters_climb_and_hardware_registers_stay_zero() throws Exception {
+        DriverHost host = DriverHost.boot("6.18", 2, "ixgbe");
+        host.load(new IxgbeDriver());
+        host.netdev("eth0").stats().add(NetStats.RX_PACKETS, 7);
+        host.netdev("eth0").stats().add(NetStats.RX_MISSED_ERRORS, 3);
+        EthtoolOps ops = host.netdev("eth0").ethtoolOps();
+        List<String> names = ops.getStringsStats();
+        long[] values = ops.getEthtoolStats();
+        assertEquals(names.size(), values.length);
+        assertEquals(7, values[names.indexOf("rx_packets")]);
+        assertEquals(3, values[names.indexOf("rx_missed_errors")]);
+        assertEquals(0, values[names.indexOf("rx_pkts_nic")], "GPRC: no MAC register in the model");
+        assertEquals(0, values[names.indexOf("rx_queue_0_packets")]);
+    }
+
+    /** "net/intel: remove driver versions from Intel drivers": the driver's string until 5.9, then none. */
+    @ParameterizedTest
+    @CsvSource({"4.4, 5.1.0-k", "5.8, 5.1.0-k", "5.9, ''", "6.18, ''"})
+    void drvinfo_version_until_5_9(String release, String version) throws Exception {
+        DriverHost host = DriverHost.boot(release, 2, "ixgbe");
+        host.load(new IxgbeDriver());
+        assertEquals(version, host.netdev("eth0").ethtoolOps().getDrvinfo().version());
     }
 }

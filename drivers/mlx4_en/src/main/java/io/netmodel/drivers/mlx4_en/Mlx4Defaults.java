@@ -8,7 +8,12 @@ import java.util.List;
  * {@code en_netdev.c}).
  */
 final class Mlx4Defaults {
-    /** {@code DRV_VERSION} of mlx4_en in 4.x–6.x ("2.2-1" in 3.x; unverified). */
+    /**
+     * {@code DRV_VERSION} of mlx4_en: "4.0-0" (checked in a 4.10+-era {@code mlx4_en.h}, where
+     * {@code mlx4_en_get_drvinfo} copies it alone). 3.x releases printed
+     * {@code DRV_VERSION " (" DRV_RELDATE ")"} (checked in a 3.11-era {@code en_ethtool.c}) with
+     * other values ("2.2-1" recalled); the model shows "4.0-0" on every release.
+     */
     static final String DRV_VERSION = "4.0-0";
 
     /** Ethernet ports of the simulated card (real ConnectX-3 cards often have two). */
@@ -27,7 +32,10 @@ final class Mlx4Defaults {
     /** {@code MAX_TX_RINGS}: {@code MAX_TX_RING_P_UP * NUM_UP}. */
     static final int MAX_TX_RINGS = MAX_TX_RING_P_UP * NUM_UP;
 
-    /** {@code MLX4_EN_DEF_RX_RING_SIZE} / {@code _TX_RING_SIZE} (TX was 512 in older drivers). */
+    /**
+     * {@code MLX4_EN_DEF_RX_RING_SIZE} / {@code _TX_RING_SIZE}: 1024, TX defined as RX (checked in a
+     * 5.16+-era {@code mlx4_en.h}; TX was 512 in older drivers, checked in a 3.x-era one, not switched).
+     */
     static final int DEFAULT_RING = 1024;
     /** {@code MLX4_EN_MAX_RX_SIZE} / {@code _TX_SIZE}. */
     static final int MAX_RING = 8192;
@@ -39,7 +47,11 @@ final class Mlx4Defaults {
     /** {@code MLX4_EN_TX_COAL_PKTS} / {@code _TIME}: {@code tx-frames} 16, {@code tx-usecs} 16 (older 5 / 0x80). */
     static final int TX_COAL_PKTS = 16;
     static final int TX_COAL_TIME = 0x10;
-    /** Adaptive RX moderation (on by default, unverified): 0 µs below 400,000 pps, 128 µs above 450,000, linear between. */
+    /**
+     * Adaptive RX moderation: 0 µs below 400,000 pps, 128 µs above 450,000, linear between
+     * ({@code MLX4_EN_RX_RATE_LOW}, {@code _COAL_TIME_LOW}, {@code _RATE_HIGH}, {@code _COAL_TIME_HIGH},
+     * checked, as are the coalescing values above); that it is on by default is unverified.
+     */
     static final int RX_RATE_LOW = 400000;
     static final int RX_COAL_TIME_LOW = 0;
     static final int RX_RATE_HIGH = 450000;

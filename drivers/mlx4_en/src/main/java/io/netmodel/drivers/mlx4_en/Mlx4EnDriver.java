@@ -7,7 +7,6 @@ import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.driver.ModuleParam;
 import io.netmodel.api.driver.NetDriver;
 import io.netmodel.api.kernel.KernelProfile;
-import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NetDevice;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
@@ -25,7 +24,9 @@ import org.osgi.service.component.annotations.Component;
  * <p>As in Linux: RX rings = rounddown_pow_of_two(min(completion EQs, 16)) and TX rings =
  * min(CPUs, 32) per user priority ({@code mlx4_en_get_profile}); the netdev is registered with
  * those as its real queue counts; {@code mlx4_en_open} then activates one completion queue per RX
- * ring ({@code mlx4_en_activate_cq}), which assigns it an EQ and adds its NAPI with weight 64.
+ * ring ({@code mlx4_en_activate_cq}), which assigns it an EQ and adds its NAPI with weight 64
+ * ({@link Mlx4Port}; from 6.13 with the ring's persistent NAPI config, and {@code ethtool -L}/{@code -G}
+ * restart the port, deleting and re-adding those NAPIs).
  * On 3.11–4.4 that NAPI is also hashed explicitly ({@code napi_hash_add}) and the netdev has
  * {@code ndo_busy_poll} = {@code mlx4_en_low_latency_recv}; 4.5 moved mlx4 to generic busy
  * polling. The IRQ names are mlx4_core's ({@code mlx4-async@pci:<bdf>}, {@code mlx4-<N>@<bdf>},
@@ -37,7 +38,11 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = NetDriver.class)
 public final class Mlx4EnDriver implements NetDriver {
-    /** ConnectX-3 and ConnectX-3 Pro entries of {@code mlx4_pci_table} (from memory, unverified). */
+    /**
+     * Two entries of mlx4_core's {@code mlx4_pci_table} (checked): 0x1003 "MT27500 Family
+     * [ConnectX-3]" and 0x1007 "MT27520 Family" (ConnectX-3 Pro). The VF (0x1004) and the other
+     * MT275xx rows are not listed.
+     */
     private static final List<DeviceId> ID_TABLE = List.of(DeviceId.pci(0x15b3, 0x1003), DeviceId.pci(0x15b3, 0x1007));
 
     /** {@code mlx4_en_init}'s parameter check has run (once per module load). */
@@ -89,21 +94,16 @@ public final class Mlx4EnDriver implements NetDriver {
             // needs to know the hook exists, so the routine reports no packets.
             netdev.setNdoBusyPoll(napi -> 0);
         }
-        netdev.setEthtoolOps(new Mlx4Ethtool(pdev.busAddress(), rxRings, txRings, txRings / txRingsPerUp));
+        Mlx4Port port = new Mlx4Port(ctx, netdev, eqs, oldBusyPoll);
+        netdev.setEthtoolOps(new Mlx4Ethtool(netdev, kernel, Mlx4EnParams.pfc(ctx, Mlx4EnParams.PFCRX),
+            Mlx4EnParams.pfc(ctx, Mlx4EnParams.PFCTX), pdev.busAddress(), rxRings, txRings, txRings / txRingsPerUp, port));
         netdev.setRealNumQueues(txRings, rxRings);
         ctx.log("Port " + Mlx4Defaults.PORTS + ": Using " + txRings + " TX rings");
         ctx.log("Port " + Mlx4Defaults.PORTS + ": Using " + rxRings + " RX rings");
         ctx.registerNetdev(netdev);
 
         // mlx4_en_open -> mlx4_en_start_port -> mlx4_en_activate_cq for each RX ring
-        for (int ring = 0; ring < rxRings; ring++) {
-            eqs.assignEq(ctx, ring % ctx.numOnlineCpus()); // the ring's affinity: cpumask_local_spread(ring)
-            // The CQ and mlx4_en_poll_rx_cq's work belong to the receive-path simulation.
-            Napi napi = ctx.netifNapiAdd(netdev, (n, budget) -> 0, Mlx4Defaults.NAPI_WEIGHT);
-            if (oldBusyPoll) {
-                ctx.napiHashAdd(napi); // 3.11-4.4
-            }
-        }
+        port.start(rxRings);
         ctx.log(netdev.name() + ": Link Up");
         netdev.setSpeed(pdev.linkSpeed());
     }

@@ -43,6 +43,15 @@ final class Mlx4EnParams {
         check(ctx, INLINE_THOLD, MIN_INLINE, MAX_INLINE, MAX_INLINE, false);
     }
 
+    /**
+     * The value {@code mlx4_en_verify_params} leaves in {@code pfctx}/{@code pfcrx}: the
+     * parameter, or 0 when it was out of range.
+     */
+    static long pfc(DeviceContext ctx, String name) {
+        long v = Long.parseLong(ctx.param(name));
+        return v < 0 || v > MAX_PFC ? 0 : v;
+    }
+
     private static void check(DeviceContext ctx, String name, long min, long max, long def, boolean hex) {
         long v = Long.parseLong(ctx.param(name));
         if (v < min || v > max) {

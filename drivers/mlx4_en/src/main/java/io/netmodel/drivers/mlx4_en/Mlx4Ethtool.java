@@ -8,28 +8,40 @@ import io.netmodel.api.ethtool.EthtoolException;
 import io.netmodel.api.ethtool.EthtoolOps;
 import io.netmodel.api.ethtool.Ringparam;
 import io.netmodel.api.ethtool.TsInfo;
+import io.netmodel.api.kernel.KernelProfile;
+import io.netmodel.api.netdev.NetDevice;
 import io.netmodel.api.vfs.Errno;
+import java.util.List;
 
 /**
- * {@code mlx4_en_ethtool_ops} ({@code en_ethtool.c}, from memory; unverified against a tree):
- * drvinfo, rings (rounded up to a power of two and clamped), channels (RX and TX rings set
- * separately; TX counted per user priority), coalescing (usecs, frames, {@code tx-frames-irq} and
- * the adaptive-RX moderation set: {@code adaptive-rx} exists, {@code adaptive-tx} does not) and
- * PTP timestamping. Ring and channel changes restart the port in Linux
- * ({@code mlx4_en_try_alloc_resources}); the model keeps the new values here and leaves the
- * netdev's NAPIs, IRQs and {@code queues/} as probe made them. {@code -S} is not modelled.
+ * {@code mlx4_en_ethtool_ops} ({@code en_ethtool.c}; the statistics were read from the source,
+ * see {@link Mlx4Stats}; the rest is from memory, unverified against a tree): drvinfo, rings
+ * (rounded up to a power of two and clamped), channels (RX and TX rings set separately; TX
+ * counted per user priority), coalescing (usecs, frames, {@code tx-frames-irq} and the
+ * adaptive-RX moderation set: {@code adaptive-rx} exists, {@code adaptive-tx} does not), PTP
+ * timestamping and {@code -S} (listing the current ring counts). Ring and channel changes restart
+ * the port as in Linux ({@link Mlx4Port#restart}): the RX CQs' NAPIs are deleted and added again,
+ * and {@code -L} sets the real queue counts ({@code queues/}).
  */
 final class Mlx4Ethtool implements EthtoolOps {
-    /** {@code MLX4_EN_MIN_RX_SIZE} (16384 / 64) and {@code MLX4_EN_MIN_TX_SIZE} (4096 / 64): recalled. */
+    /**
+     * {@code MLX4_EN_MIN_RX_SIZE} ({@code MLX4_EN_ALLOC_SIZE / SMP_CACHE_BYTES}: 16384 / 64 on x86)
+     * and {@code MLX4_EN_MIN_TX_SIZE} ({@code 4096 / TXBB_SIZE}: 4096 / 64), checked in {@code mlx4_en.h}.
+     */
     static final int MIN_RX_SIZE = 256;
     static final int MIN_TX_SIZE = 64;
-    /** {@code MLX4_EN_DEFAULT_TX_WORK}. */
+    /** {@code MLX4_EN_DEFAULT_TX_WORK} (256, checked). */
     static final int DEFAULT_TX_WORK = 256;
     /** {@code ETHTOOL_COALESCE_PKT_RATE_RX_USECS}. */
     private static final int PKT_RATE_RX_USECS = CoalesceParam.USE_ADAPTIVE_RX.bit() | CoalesceParam.RX_USECS_LOW.bit()
         | CoalesceParam.RX_USECS_HIGH.bit() | CoalesceParam.PKT_RATE_LOW.bit() | CoalesceParam.PKT_RATE_HIGH.bit()
         | CoalesceParam.RATE_SAMPLE_INTERVAL.bit();
 
+    private final NetDevice netdev;
+    private final KernelProfile kernel;
+    /** {@code prof->rx_ppp}, {@code prof->tx_ppp}: the {@code pfcrx}/{@code pfctx} masks. */
+    private final long rxPpp;
+    private final long txPpp;
     private final String busInfo;
     /** {@code priv->prof->num_up}: TX rings are counted per user priority. */
     private final int numUp;
@@ -45,8 +57,16 @@ final class Mlx4Ethtool implements EthtoolOps {
         .with(CoalesceParam.PKT_RATE_LOW, Mlx4Defaults.RX_RATE_LOW).with(CoalesceParam.RX_USECS_LOW, Mlx4Defaults.RX_COAL_TIME_LOW)
         .with(CoalesceParam.PKT_RATE_HIGH, Mlx4Defaults.RX_RATE_HIGH).with(CoalesceParam.RX_USECS_HIGH, Mlx4Defaults.RX_COAL_TIME_HIGH);
 
-    Mlx4Ethtool(String busInfo, int rxRings, int txRings, int numUp) {
+    private final Mlx4Port port;
+
+    Mlx4Ethtool(NetDevice netdev, KernelProfile kernel, long pfcrx, long pfctx, String busInfo, int rxRings, int txRings,
+                int numUp, Mlx4Port port) {
+        this.netdev = netdev;
+        this.kernel = kernel;
+        this.rxPpp = pfcrx;
+        this.txPpp = pfctx;
         this.busInfo = busInfo;
+        this.port = port;
         this.rxRingNum = rxRings;
         this.txRingNum = txRings;
         this.numUp = numUp;
@@ -69,8 +89,14 @@ final class Mlx4Ethtool implements EthtoolOps {
         if (ring.rxMiniPending() != 0 || ring.rxJumboPending() != 0) {
             throw new EthtoolException(Errno.EINVAL);
         }
-        rxSize = Math.min(Mlx4Defaults.MAX_RING, Math.max(MIN_RX_SIZE, roundupPowOfTwo(ring.rxPending())));
-        txSize = Math.min(Mlx4Defaults.MAX_RING, Math.max(MIN_TX_SIZE, roundupPowOfTwo(ring.txPending())));
+        int rx = Math.min(Mlx4Defaults.MAX_RING, Math.max(MIN_RX_SIZE, roundupPowOfTwo(ring.rxPending())));
+        int tx = Math.min(Mlx4Defaults.MAX_RING, Math.max(MIN_TX_SIZE, roundupPowOfTwo(ring.txPending())));
+        if (rx == rxSize && tx == txSize) {
+            return; // the rounded sizes are the current ones: no restart
+        }
+        rxSize = rx;
+        txSize = tx;
+        port.restart(txRingNum, rxRingNum, false);
     }
 
     /** {@code mlx4_en_get_channels}: RX rings, TX rings per user priority; no combined or other. */
@@ -89,6 +115,7 @@ final class Mlx4Ethtool implements EthtoolOps {
         }
         rxRingNum = ch.rxCount();
         txRingNum = ch.txCount() * numUp;
+        port.restart(txRingNum, rxRingNum, true);
     }
 
     @Override
@@ -136,6 +163,18 @@ final class Mlx4Ethtool implements EthtoolOps {
             rx |= 1 << TsInfo.HWTSTAMP_FILTER_NAMES.indexOf(n);
         }
         return new TsInfo(so, 0, 1 << TsInfo.HWTSTAMP_TX_OFF | 1 << TsInfo.HWTSTAMP_TX_ON, rx);
+    }
+
+    /** {@code mlx4_en_get_strings(ETH_SS_STATS)}: {@code tx_ring_num[TX]} TX rings, {@code rx_ring_num} RX rings. */
+    @Override
+    public List<String> getStringsStats() {
+        return Mlx4Stats.strings(kernel, rxPpp, txPpp, txRingNum, rxRingNum);
+    }
+
+    /** {@code mlx4_en_get_ethtool_stats}. */
+    @Override
+    public long[] getEthtoolStats() {
+        return Mlx4Stats.values(netdev, getStringsStats());
     }
 
     private static long auto(long v, int dflt) {

@@ -32,7 +32,22 @@ enum Mlx4History implements Change {
      * instead of times 8 ({@code MLX4_EN_NUM_UP}): min(CPUs, 32) TX rings where older drivers
      * had eight times that (Tariq Toukan; release inferred, unverified): 4.13.
      */
-    TX_RINGS_ONE_UP("4.13");
+    TX_RINGS_ONE_UP("4.13"),
+    /**
+     * "net/mlx4_en: Add XDP_REDIRECT statistics" (Joshua Roys, net-next v2 of 2021-09-29):
+     * {@code rx_xdp_redirect} and {@code rx_xdp_redirect_fail} between {@code rx_xdp_drop} and
+     * {@code rx_xdp_tx} in {@code main_strings}, and {@code rx%d_xdp_redirect}/{@code _fail} per
+     * RX ring ({@code NUM_XDP_STATS} 3 → 5). Release inferred from the net-next posting date
+     * (the 5.16 merge window); a 2024 patch to the same code still has them.
+     */
+    XDP_REDIRECT_STATS("5.16"),
+    /**
+     * Persistent NAPI config for the RX CQs (Joe Damato, "mlx4: Add support for persistent NAPI
+     * config to RX CQs", the last patch of the series that added {@code netif_napi_add_config}):
+     * {@code mlx4_en_activate_cq} calls {@code netif_napi_add_config(cq->dev, &cq->napi,
+     * mlx4_en_poll_rx_cq, cq_idx)}, so a port restart keeps each ring's NAPI id: 6.13.
+     */
+    NAPI_CONFIG("6.13");
 
     private final KernelVersion since;
 

@@ -11,6 +11,9 @@ import io.netmodel.api.ethtool.EthtoolOps;
 import io.netmodel.api.ethtool.RingSize;
 import io.netmodel.api.vfs.Errno;
 import io.netmodel.drivers.testkit.DriverHost;
+import io.netmodel.net.NetStats;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** mlx4_en's ethtool operations on an 8-CPU host with a ConnectX-3, and seed 001's commands. */
@@ -65,5 +68,54 @@ class Mlx4EthtoolTest {
             () -> ops.setCoalesce(ops.getCoalesce().with(CoalesceParam.TX_MAX_FRAMES_IRQ, 0))).errno());
         assertEquals(Errno.ERANGE, assertThrows(EthtoolException.class,
             () -> ops.setCoalesce(ops.getCoalesce().with(CoalesceParam.RX_USECS, 0x10000))).errno());
+    }
+
+    private static List<String> statNames(String version, Map<String, String> params) throws Exception {
+        DriverHost host = DriverHost.boot(version, 2, "mlx4_en");
+        host.load(new Mlx4EnDriver(), params);
+        return host.netdev("eth0").ethtoolOps().getStringsStats();
+    }
+
+    @Test
+    void stats_follow_the_bitmap_and_the_rings() throws Exception {
+        DriverHost host = DriverHost.boot("6.18", 2, "mlx4_en");
+        host.load(new Mlx4EnDriver());
+        EthtoolOps ops = host.netdev("eth0").ethtoolOps();
+        List<String> names = ops.getStringsStats();
+        // 21 + 10 port + 6 global pause + 43 packet + 5 XDP + 4 PHY; 2 TX rings x 2, 2 RX rings x 8
+        assertEquals(89 + 2 * 2 + 2 * 8, names.size());
+        assertEquals(List.of("tx_chksum_offload", "rx_pause", "rx_pause_duration", "rx_pause_transition", "tx_pause"),
+            names.subList(30, 35));
+        assertEquals(List.of("rx_xdp_drop", "rx_xdp_redirect", "rx_xdp_redirect_fail", "rx_xdp_tx", "rx_xdp_tx_full"),
+            names.subList(80, 85));
+        assertEquals("tx0_packets", names.get(89));
+        assertEquals("rx1_xdp_tx_full", names.get(names.size() - 1));
+        ops.setChannels(ops.getChannels().with(ChannelParam.RX, 1).with(ChannelParam.TX, 1));
+        assertEquals(89 + 2 + 8, ops.getStringsStats().size(), "per-ring counters follow ethtool -L");
+        host.netdev("eth0").stats().add(NetStats.RX_BYTES, 1500);
+        List<String> now = ops.getStringsStats();
+        long[] values = ops.getEthtoolStats();
+        assertEquals(now.size(), values.length);
+        assertEquals(1500, values[now.indexOf("rx_bytes")]);
+        assertEquals(0, values[now.indexOf("rx_bytes_phy")]);
+    }
+
+    @Test
+    void priority_flow_control_swaps_the_pause_group_per_direction() throws Exception {
+        List<String> pfcrx = statNames("6.18", Map.of("pfcrx", "1"));
+        assertEquals("rx_pause_prio_0", pfcrx.get(31));
+        assertEquals(false, pfcrx.contains("rx_pause"));
+        assertEquals(false, pfcrx.contains("tx_pause"), "rx_pause and tx_pause both off with any PFC");
+        assertEquals(false, pfcrx.contains("tx_pause_prio_0"));
+        assertEquals(89 - 6 + 24, pfcrx.indexOf("tx0_packets"));
+    }
+
+    @Test
+    void xdp_redirect_counters_from_5_16() throws Exception {
+        List<String> old = statNames("5.15", Map.of());
+        assertEquals(false, old.contains("rx_xdp_redirect"));
+        assertEquals(false, old.contains("rx0_xdp_redirect"));
+        assertEquals(89 - 2 + 2 * 2 + 2 * 6, old.size());
+        assertEquals(true, statNames("5.16", Map.of()).contains("rx0_xdp_redirect_fail"));
     }
 }

@@ -73,6 +73,19 @@ public final class DriverHost {
         kernel.modules().forget(driver.name());
     }
 
+    /**
+     * A netdev genl request's attributes from name/value pairs, as {@code ynl --json} would send
+     * them: {@code attrs("id", 258, "defer-hard-irqs", 100)} for
+     * {@code kernel().netdevFamily().doit("napi-set", ...)}.
+     */
+    public static Map<String, Long> attrs(Object... kv) {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], ((Number) kv[i + 1]).longValue());
+        }
+        return m;
+    }
+
     public Kernel kernel() {
         return kernel;
     }

@@ -80,12 +80,16 @@ public final class VirtioNetDriver implements NetDriver {
         for (int q = 0; q < maxPairs; q++) {
             // The receive ring and its poll loop come with the receive-path simulation; until
             // then the ring is always empty, so virtnet_poll finds no work.
-            Napi napi = ctx.netifNapiAdd(dev, (n, budget) -> 0, weight);
+            Napi napi = kernel.has(VirtioNetHistory.NAPI_CONFIG)
+                ? ctx.netifNapiAddConfig(dev, (n, budget) -> 0, weight, q)
+                : ctx.netifNapiAdd(dev, (n, budget) -> 0, weight);
             if (kernel.has(VirtioNetHistory.NDO_BUSY_POLL) && !kernel.has(Behaviour.NAPI_HASH_IN_NETIF_NAPI_ADD)) {
                 ctx.napiHashAdd(napi); // 3.17-4.4: the driver hashes its RX NAPIs itself
             }
-            if (q < pairs && kernel.has(VirtioNetHistory.QUEUE_NAPI_MAP)) {
-                // virtnet_napi_enable on open, for the queues in use (no TX NAPI modelled yet)
+            if (kernel.has(VirtioNetHistory.QUEUE_NAPI_MAP)) {
+                // virtnet_open enables every queue pair up to max_queue_pairs (virtnet_enable_queue_pair
+                // -> virtnet_napi_enable), so queues beyond the current pairs are linked too and show
+                // their napi-id once ethtool -L brings them into use (no TX NAPI modelled yet)
                 ctx.netifQueueSetNapi(dev, q, QueueType.RX, napi);
             }
         }

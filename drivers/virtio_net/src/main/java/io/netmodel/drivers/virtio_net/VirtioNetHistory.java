@@ -20,10 +20,19 @@ enum VirtioNetHistory implements Change {
     /**
      * "virtio-net: Map NAPIs to queues" (Joe Damato): {@code virtnet_napi_enable} calls
      * {@code netif_queue_set_napi}, so netlink {@code queue-get} reports each RX queue's
-     * {@code napi-id} (the live 6.18 guest of kernel-interfaces.md §6.4 shows it). Release
-     * recalled as 6.15 (a first version in 6.14 was reverted), unverified.
+     * {@code napi-id} (the live 6.18 guest of kernel-interfaces.md §6.4 shows it). The v6 series
+     * was posted to net-next on 2025-03-07 and merged as e7231f49d526 (merge branch
+     * 'virtio-net-link-queues-to-napis'), so 6.15, inferred from the date; that a first version in
+     * 6.14 was reverted is recalled, unverified.
      */
-    QUEUE_NAPI_MAP("6.15");
+    QUEUE_NAPI_MAP("6.15"),
+    /**
+     * "virtio_net: Use persistent NAPI config" (Joe Damato, the last patch of the "Map NAPIs to
+     * queues" series, net-next v2 of 2025-01-16): {@code virtnet_alloc_queues} adds each RX NAPI
+     * with {@code netif_napi_add_config(vi->dev, &vi->rq[i].napi, virtnet_poll, i)} and sets
+     * {@code napi.weight = napi_weight} after. Release taken to be the series' (6.15), unverified.
+     */
+    NAPI_CONFIG("6.15");
 
     private final KernelVersion since;
 

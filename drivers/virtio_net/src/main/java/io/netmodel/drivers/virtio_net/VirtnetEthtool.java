@@ -7,6 +7,7 @@ import io.netmodel.api.ethtool.Drvinfo;
 import io.netmodel.api.ethtool.EthtoolException;
 import io.netmodel.api.ethtool.EthtoolOps;
 import io.netmodel.api.ethtool.Ringparam;
+import io.netmodel.api.ethtool.TsInfo;
 import io.netmodel.api.netdev.NetDevice;
 import io.netmodel.api.vfs.Errno;
 import java.util.ArrayList;
@@ -17,9 +18,10 @@ import java.util.List;
  * {@code VIRTIO_NET_F_NOTF_COAL}/{@code VQ_NOTF_COAL} (what QEMU's default virtio-net-pci offers):
  * drvinfo, rings ({@code virtnet_set_ringparam}: resize by virtqueue reset), channels
  * ({@code virtnet_set_channels}: combined only), coalescing limited to the NAPI-TX switch
- * ({@code tx-frames} 0/1, only while down), software timestamps ({@code ethtool_op_get_ts_info},
- * the core's fallback), and the per-queue {@code -S} counters of 6.10+ (totals, then each RX
- * queue, then each TX queue; names checked against a 6.18 host, the queue order is recalled).
+ * ({@code tx-frames} 0/1, only while down), software timestamps
+ * ({@code .get_ts_info = ethtool_op_get_ts_info}: a 6.18 host shows software-transmit), and the
+ * per-queue {@code -S} counters of 6.10+ (totals, then each RX queue, then each TX queue; names
+ * checked against a 6.18 host, the queue order against {@code virtnet_get_strings}).
  * The counters count what the model's virtio_net did; no packet flows through it yet, so they
  * stay 0.
  */
@@ -95,7 +97,9 @@ final class VirtnetEthtool implements EthtoolOps {
 
     /**
      * {@code virtnet_set_channels}: rx/tx/other counts EINVAL, 0 or more than the device's pairs
-     * EINVAL, then {@code virtnet_set_queues} and {@code netif_set_real_num_{tx,rx}_queues}.
+     * EINVAL, then {@code virtnet_set_queues} and {@code netif_set_real_num_{tx,rx}_queues}. The NAPIs
+     * stay as they are (one per queue pair the device has, all enabled at open), so their ids do not
+     * change.
      */
     @Override
     public void setChannels(Channels ch) throws EthtoolException {
@@ -189,5 +193,11 @@ final class VirtnetEthtool implements EthtoolOps {
             }
         }
         return out;
+    }
+
+    /** {@code .get_ts_info = ethtool_op_get_ts_info}: software stamps, no PHC. */
+    @Override
+    public TsInfo getTsInfo() {
+        return TsInfo.softwareOnly();
     }
 }

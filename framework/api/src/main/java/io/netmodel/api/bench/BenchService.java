@@ -64,4 +64,25 @@ public interface BenchService {
     default BenchResult epollRrLive(EpollRrRequest request, ProgressListener progress) {
         throw new UnsupportedOperationException("this model cannot run epoll_rr on its live configuration");
     }
+
+    /**
+     * The cost parameters of the host profile the runs use (ns), by the calibration file's keys,
+     * in the file's order; empty if the model has none.
+     *
+     * @since 1.2
+     */
+    default java.util.Map<String, Long> costs() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * A service that runs like this one with some cost parameters replaced: what a fit
+     * ({@code netmodel calibrate}) tries. The host profile itself is not changed.
+     *
+     * @throws IllegalArgumentException for a key {@link #costs()} does not have, or a negative value
+     * @since 1.2
+     */
+    default BenchService withCosts(java.util.Map<String, Long> overrides) {
+        throw new UnsupportedOperationException("this model's costs cannot be changed");
+    }
 }

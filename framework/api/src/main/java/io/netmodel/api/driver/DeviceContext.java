@@ -37,6 +37,38 @@ public interface DeviceContext {
     Napi netifNapiAdd(NetDevice dev, NapiPoll poll, int weight);
 
     /**
+     * {@code netif_napi_add_config(dev, napi, poll, index)} (6.13, {@code Behaviour.NAPI_CONFIG}):
+     * like {@link #netifNapiAdd}, but the NAPI is tied to the device's persistent
+     * {@code napi_config[index]} (index below max(TX, RX) queues allocated, usually the queue or
+     * vector number). A NAPI deleted with {@link #netifNapiDel} and added again for the same index
+     * gets the same NAPI id back, with the per-NAPI settings ({@code napi-set}) it had; the entries
+     * live as long as the netdev, so a new probe starts afresh. Before 6.13 the function does not
+     * exist: calling it throws {@link IllegalStateException} (ask the profile first).
+     *
+     * @since 1.3
+     */
+    Napi netifNapiAddConfig(NetDevice dev, NapiPoll poll, int weight, int index);
+
+    /**
+     * {@code napi_disable} + {@code netif_napi_del(napi)}: the NAPI leaves the device now rather than
+     * at unbind (a driver rebuilding its queues: {@code ethtool -L}, {@code -G}); its id leaves the
+     * hash, its threaded-NAPI kthread stops, queues linked to it lose the link. A NAPI with a
+     * config first saves its id and settings there. Deleting it again does nothing.
+     *
+     * @since 1.3
+     */
+    void netifNapiDel(Napi napi);
+
+    /**
+     * {@code free_irq(irq, dev_id)}: releases an IRQ this device requested, now rather than at
+     * unbind (its {@code /proc/interrupts} action goes; the MSI-X vector stays allocated and may be
+     * requested again). Freeing it again does nothing.
+     *
+     * @since 1.3
+     */
+    void freeIrq(Irq irq);
+
+    /**
      * {@code napi_hash_add(napi)}: gives the NAPI a busy-poll id if it has none (3.11–4.4
      * drivers call it explicitly; from 4.5 it is part of {@code netif_napi_add}).
      */
@@ -64,9 +96,20 @@ public interface DeviceContext {
      * and {@code max} MSI-X vectors and returns how many, or 0 when the device has fewer than
      * {@code min} table entries or the host's interrupt vectors are exhausted (the caller then
      * tries fewer, or falls back to {@link #requestLegacyIrq}). At most one allocation per
-     * device; freed with the device's other resources.
+     * device at a time; freed with the device's other resources, or by {@link #pciFreeIrqVectors}.
      */
     int pciAllocIrqVectors(int min, int max);
+
+    /**
+     * {@code pci_free_irq_vectors(dev)} ({@code pci_disable_msix}): gives the MSI-X vectors back, so
+     * a driver rebuilding its interrupt scheme ({@code ixgbe_clear_interrupt_scheme}) can allocate a
+     * different number again. Every IRQ requested on them must have been freed first
+     * ({@link IllegalStateException} otherwise, where Linux warns and leaks); without an allocation
+     * it does nothing.
+     *
+     * @since 1.3
+     */
+    void pciFreeIrqVectors();
 
     /**
      * {@code request_irq(pci_irq_vector(dev, vector), ...)} on an allocated MSI-X vector, with

@@ -1,5 +1,6 @@
 package io.netmodel.api.driver;
 
+import io.netmodel.api.kernel.KernelProfile;
 import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -38,6 +39,18 @@ public interface NetDriver {
     /** Module parameters this driver accepts; none by default. */
     default List<ModuleParam> parameters() {
         return List.of();
+    }
+
+    /**
+     * The module parameters as the running release declares them, for a driver whose
+     * {@code module_param} lines changed over time (a mode that became 0444, a parameter that came
+     * or went): what {@code init_module} parses and {@code /sys/module/<name>/parameters/} shows.
+     * {@link #parameters()} unless overridden; ask the profile, never the version number.
+     *
+     * @since 1.3
+     */
+    default List<ModuleParam> parameters(KernelProfile kernel) {
+        return parameters();
     }
 
     /** Unbinds one device before the core releases its managed resources. */

@@ -12,6 +12,7 @@ public class EthtoolException extends Exception {
     private final int errno;
     private final String extack;
     private final Object badAttr;
+    private final boolean opAbsent;
 
     public EthtoolException(int errno) {
         this(errno, null, null);
@@ -28,10 +29,15 @@ public class EthtoolException extends Exception {
      * byte offset in the request ({@code (offset N)}).
      */
     public EthtoolException(int errno, String extack, Object badAttr) {
+        this(errno, extack, badAttr, false);
+    }
+
+    private EthtoolException(int errno, String extack, Object badAttr, boolean opAbsent) {
         super(extack == null ? Errno.strerror(errno) : extack + ": " + Errno.strerror(errno));
         this.errno = errno;
         this.extack = extack;
         this.badAttr = badAttr;
+        this.opAbsent = opAbsent;
     }
 
     /** {@link #badAttr()} for {@code ETHTOOL_A_HEADER_DEV_NAME} ("no device matches name"). */
@@ -52,8 +58,24 @@ public class EthtoolException extends Exception {
         return extack;
     }
 
-    /** {@code -EOPNOTSUPP}: what every op a driver does not implement returns. */
+    /**
+     * {@code -EOPNOTSUPP} for an op the driver does not implement (a NULL member of its
+     * {@code ethtool_ops}): what every default {@link EthtoolOps} method throws, with
+     * {@link #opAbsent()} true. A driver whose op exists but refuses (as {@code idpf_get_ts_info}
+     * without a PTP clock) throws {@code new EthtoolException(Errno.EOPNOTSUPP)} instead.
+     */
     public static EthtoolException eopnotsupp() {
-        return new EthtoolException(Errno.EOPNOTSUPP);
+        return new EthtoolException(Errno.EOPNOTSUPP, null, null, true);
+    }
+
+    /**
+     * Whether the op is missing rather than failing: where the kernel core tests
+     * {@code ops->get_xxx} for NULL and does something of its own ({@code ethtool_get_drvinfo}
+     * names the parent device's driver, {@code __ethtool_get_ts_info} reports software stamps).
+     *
+     * @since 1.1
+     */
+    public boolean opAbsent() {
+        return opAbsent;
     }
 }

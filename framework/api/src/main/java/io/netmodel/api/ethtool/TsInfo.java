@@ -62,12 +62,28 @@ public record TsInfo(int soTimestamping, int phcIndex, int txTypes, int rxFilter
         "ptpv2-l2-delay-req", "ptpv2-event", "ptpv2-sync", "ptpv2-delay-req", "ntp-all");
 
     /**
-     * What the core reports for a device whose driver has no {@code get_ts_info}
-     * ({@code __ethtool_get_ts_info}, {@code ethtool_op_get_ts_info}): software transmit and
-     * receive timestamps from the system clock, no PHC.
+     * {@code ethtool_op_get_ts_info} ({@code net/ethtool/common.c}), the helper drivers that stamp
+     * in software put in their {@code ethtool_ops} (e1000, virtio_net, loopback): software
+     * transmit and receive timestamps from the system clock, no PHC. (From 6.11 the helper sets
+     * only the transmit flag and {@code __ethtool_get_ts_info} adds the receive ones for every
+     * device: the same answer.) A driver without {@code get_ts_info} gets less: see
+     * {@link #softwareReceiveOnly()}.
      */
     public static TsInfo softwareOnly() {
         return new TsInfo(SOF_TIMESTAMPING_TX_SOFTWARE | SOF_TIMESTAMPING_RX_SOFTWARE | SOF_TIMESTAMPING_SOFTWARE,
             -1, 0, 0);
+    }
+
+    /**
+     * What {@code __ethtool_get_ts_info} reports for a device whose driver has no
+     * {@code get_ts_info} at all: software receive stamps and the system clock, no software
+     * transmit stamps (which need the driver's {@code skb_tx_timestamp}), no PHC. (Checked against
+     * {@code net/ethtool/common.c} and a 6.18 host, where an ifb device answers this and
+     * virtio_net and lo the transmit flag too.)
+     *
+     * @since 1.1
+     */
+    public static TsInfo softwareReceiveOnly() {
+        return new TsInfo(SOF_TIMESTAMPING_RX_SOFTWARE | SOF_TIMESTAMPING_SOFTWARE, -1, 0, 0);
     }
 }

@@ -53,15 +53,24 @@ public enum Behaviour implements Change {
      * "unregister_netdevice: waiting for..." timeout to be configured"): 5.11 (release from memory).
      */
     NETDEV_UNREGISTER_TIMEOUT_SECS("5.11"),
-    /** {@code net.core.txrehash} (Akhmat Karakotov, "net: add net.core.txrehash sysctl"): 5.18 (release from memory). */
+    /**
+     * {@code net.core.txrehash} (Akhmat Karakotov, "txhash: Make rethinking txhash behavior
+     * configurable via sysctl", e187013abeb4; v5 posted to net-next 2022-01-31): 5.18 (checked
+     * against the posting date and the merge of branch 'hash-rethink').
+     */
     TXREHASH("5.18"),
     /**
-     * {@code net.core.skb_defer_max} (Eric Dumazet, "net: add skb_defer_max sysctl"): 5.19 (release from
-     * memory; kernel-interfaces.md §3.2 says "6.0-ish").
+     * {@code net.core.skb_defer_max} (Eric Dumazet, "net: add skb_defer_max sysctl", 39564c3fdc66,
+     * posted to net-next 2022-05-16 and applied there): 5.19 (checked against the posting date;
+     * kernel-interfaces.md §3.2's "6.0-ish" was late).
      */
     SKB_DEFER_MAX("5.19"),
-    /** {@code net.core.rps_default_mask} (Paolo Abeni): 6.2 (kernel-interfaces.md §3.2, "6.2-ish", unverified). */
-    RPS_DEFAULT_MASK("6.2"),
+    /**
+     * {@code net.core.rps_default_mask} (Paolo Abeni, "net: introduce default_rps_mask netns
+     * attribute", 605cfa1b1090): v4 posted to net-next on 2023-02-07 and applied there, after 6.2's
+     * merge window, so 6.3 (checked; kernel-interfaces.md §3.2's "6.2-ish" was one release early).
+     */
+    RPS_DEFAULT_MASK("6.3"),
     /**
      * {@code net.core.optmem_max} defaults to 128 KiB, and is per netns (commits 4944566706b2,
      * f5769faeec36); before, 20480 on 64-bit: 6.8.
@@ -116,6 +125,15 @@ public enum Behaviour implements Change {
     SYSFS_RTNL_LOCK("6.15"),
     /** Per-NAPI config over netlink ({@code napi-set}), {@code irq_suspend_timeout}: 6.13. */
     PER_NAPI_NETLINK_CONFIG("6.13"),
+    /**
+     * Persistent per-NAPI config (Joe Damato, "net: napi: Add napi_config", 86e25f40aa1e):
+     * {@code netif_napi_add_config(dev, napi, poll, index)} ties a NAPI to
+     * {@code dev->napi_config[index]}, which keeps its id, {@code defer_hard_irqs},
+     * {@code gro_flush_timeout} and {@code irq_suspend_timeout} (and {@code threaded} from 6.17)
+     * while the NAPI is deleted and re-added for a queue change; NAPI ids are given at
+     * {@code napi_enable} ({@code napi_hash_add} / {@code napi_hash_add_with_id}): 6.13.
+     */
+    NAPI_CONFIG("6.13"),
     /**
      * The {@code netdev} generic netlink family with {@code dev-get} (XDP features): 6.3
      * (kernel-interfaces.md §6.3 and §8, "approximate").

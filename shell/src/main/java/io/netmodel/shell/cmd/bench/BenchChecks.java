@@ -31,6 +31,13 @@ final class BenchChecks {
         this.who = who;
     }
 
+    /** {@code --table NAME}: seed 001's is the only published table the model knows. */
+    void table(String name) throws ToolError {
+        if (!io.netmodel.shell.bench.Seed001.NAME.equals(name)) {
+            throw usage("--table " + name + " is not a known table; the only one is " + io.netmodel.shell.bench.Seed001.NAME);
+        }
+    }
+
     ToolError usage(String message) {
         return new ToolError(who + ": " + message, USAGE);
     }

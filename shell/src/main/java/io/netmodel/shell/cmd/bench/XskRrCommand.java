@@ -74,9 +74,7 @@ public final class XskRrCommand extends BenchSubcommand {
     protected long prepare(BenchChecks checks, PrintWriter err) throws ToolError {
         long durationNs = options.durationNs();
         if (table != null) {
-            if (!table.equals(Seed001.NAME)) {
-                throw checks.usage("--table " + table + " is not a known table; the only one is " + Seed001.NAME);
-            }
+            checks.table(table);
             if (live()) {
                 throw checks.usage("--table " + Seed001.NAME + " configures each cell the way seed 001's script does; "
                     + "--live runs on the running model's own knobs: drop one of them");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code netmodel ethtool} on the real model (kernel bundle and driver bundles in Felix): every
- * output format for virtio_net, e1000 and igb against golden files (accept deliberate changes
+ * output format for virtio_net, e1000, igb, ixgbe, mlx4_en and idpf against golden files (accept deliberate changes
  * with {@code -Dnetmodel.updateGolden=true}), errors and exit codes as ethtool 6.1 gives them,
  * and sets that take effect or change nothing.
  */
@@ -155,6 +155,35 @@ class EthtoolGoldenTest {
             assertEquals(1, svc.getChannels("eth0").combinedCount());
             assertEquals(new Result(1, "", "netlink error: Invalid argument\n"), run(svc, "-L", "eth0", "other", "0"));
         });
+    }
+
+    @Test
+    void ixgbe() throws Exception {
+        withHost("ixgbe", (host, svc) -> {
+            allFormats("ixgbe", svc);
+            // -S lists every allocated queue (num_tx_queues), whatever the channel count
+            int before = run(svc, "-S", "eth0").out().split("\n").length;
+            assertEquals(0, run(svc, "-L", "eth0", "combined", "1").code());
+            assertEquals(before, run(svc, "-S", "eth0").out().split("\n").length);
+            assertTrue(run(svc, "-S", "eth0").out().contains("\n     tx_queue_63_bytes: 0\n     rx_queue_0_packets: 0\n"));
+        });
+    }
+
+    @Test
+    void mlx4_en() throws Exception {
+        withHost("mlx4_en", (host, svc) -> {
+            allFormats("mlx4_en", svc);
+            // per-ring counters follow the ring counts -L sets
+            assertEquals(0, run(svc, "-L", "eth0", "rx", "1", "tx", "1").code());
+            String s = run(svc, "-S", "eth0").out();
+            assertTrue(s.contains("\n     tx0_bytes: 0\n     rx0_packets: 0\n"), s);
+            assertTrue(!s.contains("rx1_packets") && !s.contains("tx1_packets"), s);
+        });
+    }
+
+    @Test
+    void idpf() throws Exception {
+        withHost("idpf", (host, svc) -> allFormats("idpf", svc));
     }
 
     @Test

@@ -1,0 +1,128 @@
+package io.netmodel.drivers.ixgbe;
+
+import io.netmodel.api.driver.DeviceContext;
+import io.netmodel.api.driver.DriverException;
+import io.netmodel.api.kernel.Behaviour;
+import io.netmodel.api.netdev.Irq;
+import io.netmodel.api.netdev.Napi;
+import io.netmodel.api.netdev.NetDevice;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The interrupt scheme of one {@code struct ixgbe_adapter} ({@code ixgbe_lib.c}, {@code ixgbe_main.c}):
+ * queue count, MSI-X vectors, q_vectors with their NAPIs, and the IRQs {@code ixgbe_open} requests.
+ * {@code ethtool -L} rebuilds all of it as {@code ixgbe_set_channels} → {@code ixgbe_setup_tc} does:
+ * {@code ixgbe_close} (NAPIs disabled, IRQs freed), {@code ixgbe_clear_interrupt_scheme}
+ * ({@code ixgbe_free_q_vectors}: {@code netif_napi_del}; MSI-X given back), then
+ * {@code ixgbe_init_interrupt_scheme} (new vectors, new q_vectors: {@code netif_napi_add}) and
+ * {@code ixgbe_open}. ixgbe adds its NAPIs with plain {@code netif_napi_add}, so every rebuild gives
+ * new NAPI ids and loses per-NAPI settings.
+ */
+final class IxgbeAdapter {
+    private final DeviceContext ctx;
+    final NetDevice netdev;
+    /** {@code adapter->num_rx_queues} (= TX): what the last {@code ixgbe_set_num_queues} chose. */
+    int queues;
+    boolean msix;
+    List<IxgbeQVector> vectors = List.of();
+    private final List<Napi> napis = new ArrayList<>();
+    private final List<Irq> irqs = new ArrayList<>();
+
+    IxgbeAdapter(DeviceContext ctx, NetDevice netdev) {
+        this.ctx = ctx;
+        this.netdev = netdev;
+    }
+
+    /**
+     * {@code ixgbe_init_interrupt_scheme}: {@code ixgbe_set_num_queues} (RSS limited to
+     * {@code rssLimit}; with more than one RSS queue Flow Director's {@code fdirLimit} sets the
+     * count), {@code ixgbe_set_interrupt_capability} ({@code ixgbe_acquire_msix_vectors}: one per
+     * queue, at most one per online CPU, plus "other"; without MSI-X one queue on the legacy line)
+     * and {@code ixgbe_alloc_q_vectors} (one NAPI per q_vector, weight 64; hashed by the driver on
+     * 3.11–4.4).
+     */
+    void initInterruptScheme(int rssLimit, int fdirLimit) {
+        int cpus = ctx.numOnlineCpus();
+        int q = rssLimit > 1 ? fdirLimit : rssLimit;
+        queues = Math.max(1, Math.min(q, ctx.device().maxQueuePairs()));
+        int wanted = Math.min(queues, cpus) + IxgbeDefaults.NON_Q_VECTORS;
+        int got = ctx.pciAllocIrqVectors(IxgbeDefaults.MIN_MSIX_COUNT, wanted);
+        msix = got > 0;
+        int qVectors;
+        if (msix) {
+            qVectors = Math.min(got - IxgbeDefaults.NON_Q_VECTORS, IxgbeDefaults.MAX_Q_VECTORS);
+        } else {
+            ctx.log("Failed to allocate MSI-X interrupts. Err: -28");
+            queues = 1; // RSS limit 1, one q_vector on the legacy line
+            qVectors = 1;
+        }
+        ctx.log("Multiqueue " + (queues > 1 ? "Enabled" : "Disabled") + ": Rx Queue count = " + queues
+            + ", Tx Queue count = " + queues + (ctx.kernel().has(IxgbeHistory.XDP_QUEUE_COUNT) ? " XDP Queue count = 0" : ""));
+        vectors = IxgbeQVector.alloc(qVectors, queues, queues);
+        for (int v = 0; v < vectors.size(); v++) {
+            // The rings and ixgbe_poll's work belong to the receive-path simulation.
+            Napi napi = ctx.netifNapiAdd(netdev, (n, budget) -> 0, IxgbeDefaults.NAPI_WEIGHT);
+            if (ctx.kernel().has(IxgbeHistory.LOW_LATENCY_RECV) && !ctx.kernel().has(Behaviour.NAPI_HASH_IN_NETIF_NAPI_ADD)) {
+                ctx.napiHashAdd(napi); // 3.11-4.4: the driver hashes its NAPIs itself
+            }
+            napis.add(napi);
+        }
+    }
+
+    /** {@code ixgbe_clear_interrupt_scheme}: {@code ixgbe_free_q_vectors}, {@code ixgbe_reset_interrupt_capability}. */
+    void clearInterruptScheme() {
+        for (int i = napis.size() - 1; i >= 0; i--) {
+            ctx.netifNapiDel(napis.get(i));
+        }
+        napis.clear();
+        vectors = List.of();
+        ctx.pciFreeIrqVectors();
+    }
+
+    /**
+     * {@code ixgbe_request_irq}: with MSI-X, {@code ixgbe_request_msix_irqs} requests the queue
+     * vectors in order, skipping any without rings, then the "other" vector after them, named
+     * after the netdev; without, the legacy line, shared, named after the netdev.
+     */
+    void requestIrqs() throws DriverException {
+        if (!msix) {
+            irqs.add(ctx.requestLegacyIrq(netdev.name(), irq -> { }));
+            return;
+        }
+        List<String> names = IxgbeQVector.names(vectors, netdev.name());
+        for (int v = 0; v < names.size(); v++) {
+            if (names.get(v) != null) {
+                irqs.add(ctx.requestIrq(v, names.get(v), irq -> { }));
+            }
+        }
+        irqs.add(ctx.requestIrq(vectors.size(), netdev.name(), irq -> { }));
+    }
+
+    /** {@code ixgbe_free_irq}. */
+    void freeIrqs() {
+        for (int i = irqs.size() - 1; i >= 0; i--) {
+            ctx.freeIrq(irqs.get(i));
+        }
+        irqs.clear();
+    }
+
+    /** {@code q_vector[0]} cleans both a TX and an RX ring: tx-usecs follows rx-usecs. */
+    boolean txRxVectors() {
+        IxgbeQVector first = vectors.get(0);
+        return first.rxRings() > 0 && first.txRings() > 0;
+    }
+
+    /**
+     * {@code ixgbe_setup_tc} as {@code ixgbe_set_channels} calls it with the new Flow Director
+     * limit {@code count} (RSS capped at {@code IXGBE_MAX_RSS_INDICES}): close, clear and init the
+     * interrupt scheme, open ({@code netif_set_real_num_*_queues}, IRQs).
+     */
+    void setupTc(int count) throws DriverException {
+        freeIrqs(); // ixgbe_close -> ixgbe_down (napi_disable), ixgbe_free_irq
+        clearInterruptScheme();
+        initInterruptScheme(Math.min(count, IxgbeDefaults.MAX_RSS_INDICES), count);
+        netdev.setRealNumQueues(queues, queues);
+        requestIrqs();
+    }
+}
