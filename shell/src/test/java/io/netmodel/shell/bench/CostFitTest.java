@@ -4,73 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netmodel.api.bench.BenchResult;
-import io.netmodel.api.bench.BenchService;
-import io.netmodel.api.bench.ProgressListener;
-import io.netmodel.api.bench.TcpRrRequest;
 import io.netmodel.api.bench.XskRrRequest;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CostFitTest {
-    /**
-     * A model whose every sample is the published p50 of its cell scaled by wire / 4300: the costs
-     * that reproduce the table are wire = 4300, whatever the others are.
-     */
-    static final class ScaledTable implements BenchService {
-        final Map<String, Long> costs;
-        final List<XskRrRequest> runs;
-
-        ScaledTable(Map<String, Long> costs, List<XskRrRequest> runs) {
-            this.costs = costs;
-            this.runs = runs;
-        }
-
-        @Override
-        public BenchResult xskRr(XskRrRequest r, ProgressListener progress) {
-            runs.add(r);
-            Seed001.Cell cell = Seed001.cells().stream()
-                .filter(c -> c.periodNs() == r.periodNs() && c.delayNs() == r.delayNs() && c.mode() == r.mode())
-                .findFirst().orElseThrow();
-            long[] samples = new long[(int) (r.durationNs() / r.periodNs())];
-            Arrays.fill(samples, cell.p50Ns() * costs.get("wire") / 4300);
-            return new BenchResult("xsk-rr", Map.of(), samples, samples.length, r.durationNs(), List.of(), Map.of());
-        }
-
-        @Override
-        public BenchResult tcpRr(TcpRrRequest request, ProgressListener progress) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Map<String, Long> costs() {
-            return costs;
-        }
-
-        @Override
-        public BenchService withCosts(Map<String, Long> overrides) {
-            Map<String, Long> m = new LinkedHashMap<>(costs);
-            overrides.forEach((k, v) -> {
-                if (!m.containsKey(k)) {
-                    throw new IllegalArgumentException("no cost parameter '" + k + "'");
-                }
-                m.put(k, v);
-            });
-            return new ScaledTable(m, runs);
-        }
-    }
-
     private static ScaledTable model(long wire, List<XskRrRequest> runs) {
-        Map<String, Long> costs = new LinkedHashMap<>();
-        for (String p : CostFit.XSK_RR_PARAMS) {
-            costs.put(p, 100L);
-        }
-        costs.put("wire", wire);
-        return new ScaledTable(costs, runs);
+        return ScaledTable.withWire(wire, runs);
     }
 
     @Test

@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
         + "to seed 001's xsk_rr table, on its 18 explained cells, by coordinate descent over simulated runs.",
         "Prints the parameters before and after, the score (RMS p50 error + half the RMS p99 error + 0.02 per pair "
             + "of modes out of the published order), and the table with the fitted costs. The model's own profile "
-            + "is not changed: --write FILE writes the fitted values into FILE (a copy of the calibration file)."},
+            + "is not changed: --write FILE writes the fitted values into FILE (a copy of the calibration file).",
+        "Each cell runs --duration simulated seconds; calibrate's default is 0.5 (not the benchmarks' 10)."},
     footer = {"", "Examples:",
         "  # fit every parameter xsk_rr depends on (about 45 evaluations of 18 half-second runs)",
         "  netmodel calibrate",
