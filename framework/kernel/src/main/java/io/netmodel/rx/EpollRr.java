@@ -83,7 +83,7 @@ final class EpollRr {
         this.busyPollUsecs = req.busyPollUsecs() > 0 ? req.busyPollUsecs() : sysctl;
         this.busyPollOn = busyPollUsecs > 0 || req.preferBusyPoll();
         this.busyPoll = busyPollOn && server.napi.hasValidNapiId();
-        this.kthread = threadedBusyPoll(sim, server);
+        this.kthread = threadedBusyPoll(server);
         long loopPeriod = costs.pollEmpty() + costs.busyLoopSetup() / 4; // poll + cpu_relax + loop-end test
         this.busyLoop = busyPollUsecs > 0 && server.napi.hasValidNapiId()
             ? new ContinuousPoller(sim, sim.rng().fork("epoll_rr.busy"), server.napi, server.cpus[APP_CPU], loopPeriod,
@@ -101,27 +101,19 @@ final class EpollRr {
      * bursts). Refused beside epoll busy polling on the same NAPI (one poller owns a NAPI in the
      * model).
      */
-    private ContinuousPoller threadedBusyPoll(Simulator sim, SimHost h) {
+    private ContinuousPoller threadedBusyPoll(SimHost h) {
         if (h.napi.napi().threaded() != NapiThreaded.BUSY_POLL) {
             return null;
         }
-        var thread = h.napi.napi().thread();
-        if (thread == null) {
-            throw new IllegalStateException(h.name + ": threaded busy poll, but eth0's NAPI has no kthread");
-        }
         if (busyPoll) {
             throw new IllegalArgumentException("eth0's NAPI is in threaded busy-poll mode, so its kthread "
-                + thread.comm() + " polls it all the time, and epoll busy polling is on as well ("
+                + h.napiKthreadTask().comm() + " polls it all the time, and epoll busy polling is on as well ("
                 + busyPollSource() + "); the model does not run two pollers on one NAPI: turn epoll busy polling "
                 + "off, or set the NAPI's threaded mode to 'enabled' or 'disabled' with napi-set");
         }
-        ContinuousPoller p = new ContinuousPoller(sim, sim.rng().fork(h.name + ".kthread"), h.napi, h.cpus[thread.cpu()],
-            costs.pollEmpty(), h.napi.napi().weight(), CpuTime.SYSTEM);
-        if (thread.cpu() == APP_CPU) {
-            var rt = h.kernel.sysctlKernel();
-            h.cpus[APP_CPU].rq.share(p, thread.comm(), thread.policy(), thread.rtPriority(), "epoll_rr's server thread",
-                false, 0, h.cpus.length, rt.rtPeriodUs(), rt.rtRuntimeUs(), costs.wakeup(),
-                sim.rng().fork(h.name + ".sched"));
+        ContinuousPoller p = h.napiKthread();
+        if (p.cpu() == APP_CPU) {
+            h.shareKthreadCpu(p, "epoll_rr's server thread", false, 0);
         }
         return p;
     }

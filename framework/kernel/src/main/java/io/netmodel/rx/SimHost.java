@@ -115,6 +115,35 @@ final class SimHost {
     /** mlx4_en's {@code STATS_DELAY} (HZ / 4): how often its auto-moderation samples the rate. */
     static final long ADAPTIVE_SAMPLE_NS = 250_000_000L;
 
+    /** The kthread of eth0's NAPI ({@code napi/eth0-N}), there when the NAPI is threaded. */
+    io.netmodel.sched.Task napiKthreadTask() {
+        io.netmodel.sched.Task thread = napi.napi().thread();
+        if (thread == null) {
+            throw new IllegalStateException(name + ": threaded busy poll, but eth0's NAPI has no kthread");
+        }
+        return thread;
+    }
+
+    /**
+     * The threaded-busy-poll kthread as a loop: it polls eth0's NAPI without sleeping, kernel
+     * time, on the CPU its affinity put it on.
+     */
+    ContinuousPoller napiKthread() {
+        return new ContinuousPoller(sim, sim.rng().fork(name + ".kthread"), napi, cpus[napiKthreadTask().cpu()],
+            costs.pollEmpty(), napi.napi().weight(), io.netmodel.cpu.CpuTime.SYSTEM);
+    }
+
+    /**
+     * The kthread {@code loop} shares its CPU with the application thread {@code appName}
+     * ({@link RunQueue}), as its policy and this host's RT throttling sysctls decide.
+     */
+    void shareKthreadCpu(ContinuousPoller loop, String appName, boolean appSpins, long now) {
+        io.netmodel.sched.Task thread = napiKthreadTask();
+        var rt = kernel.sysctlKernel();
+        cpus[thread.cpu()].rq.share(loop, thread.comm(), thread.policy(), thread.rtPriority(), appName, appSpins, now,
+            cpus.length, rt.rtPeriodUs(), rt.rtRuntimeUs(), costs.wakeup(), sim.rng().fork(name + ".sched"));
+    }
+
     /** The IRQ number of RX queue 0 ({@code /proc/irq/N}), or -1. */
     int inputIrqNumber() {
         return inputIrq == null ? -1 : inputIrq.number();

@@ -114,20 +114,10 @@ final class XskRr {
      * peeks its ring or spins the delay).
      */
     private ContinuousPoller kthread(SimHost h) {
-        var thread = h.napi.napi().thread();
-        if (thread == null) {
-            throw new IllegalStateException(h.name + ": threaded busy poll, but eth0's NAPI has no kthread");
-        }
-        Cpu cpu = h.cpus[thread.cpu()];
-        ContinuousPoller p = new ContinuousPoller(sim, sim.rng().fork(h.name + ".kthread"), h.napi, cpu,
-            costs.pollEmpty(), h.napi.napi().weight(), CpuTime.SYSTEM);
-        boolean sender = h == client && cpu.id == SENDER_CPU;
-        if (sender || cpu.id == MAIN_CPU) {
-            var rt = h.kernel.sysctlKernel();
-            cpu.rq.share(p, thread.comm(), thread.policy(), thread.rtPriority(),
-                "xsk_rr's " + (sender ? "sender" : "main") + " thread", !sender, sim.now(), h.cpus.length,
-                rt.rtPeriodUs(), rt.rtRuntimeUs(), costs.wakeup(),
-                sim.rng().fork(h.name + ".sched"));
+        ContinuousPoller p = h.napiKthread();
+        boolean sender = h == client && p.cpu() == SENDER_CPU;
+        if (sender || p.cpu() == MAIN_CPU) {
+            h.shareKthreadCpu(p, "xsk_rr's " + (sender ? "sender" : "main") + " thread", !sender, sim.now());
         }
         return p;
     }
