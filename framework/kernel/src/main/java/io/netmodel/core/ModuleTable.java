@@ -159,6 +159,11 @@ public final class ModuleTable implements ModuleRegistry {
         });
     }
 
+    /** Whether a module of that name is loaded now. */
+    public boolean isLoaded(String name) {
+        return lock.call(() -> loaded.containsKey(name));
+    }
+
     /** {@code try_module_get} ({@code kernel/module/main.c}): fails for a module not live. */
     @Override
     public boolean tryModuleGet(String name) {

@@ -14,17 +14,22 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Frames arriving at the running model's eth0, paced by the wall clock: the receive-path
- * simulation ({@link SimHost}, {@link NapiRuntime}) runs on the live kernel itself, so the IRQ
- * counts, {@code /proc/net/dev}, {@code softnet_stat} and {@code /proc/stat} of the mount move,
- * and every knob echoed meanwhile (deferral, threaded, IRQ affinity, {@code ethtool -C}) takes
- * effect at the next event. A thread advances virtual time to the elapsed wall time every
- * {@value #SLICE_MS} ms, holding the model lock for the slice, like a CPU running softirqs
- * between a FUSE reader's syscalls.
+ * Frames arriving at the running model's eth0, paced by the wall clock, for a UDP socket an
+ * application thread reads ({@link LiveSocket}): the receive-path simulation ({@link SimHost},
+ * {@link NapiRuntime}) runs on the live kernel itself, so the IRQ counts, {@code /proc/net/dev},
+ * {@code softnet_stat} and {@code /proc/stat} of the mount move, the probes of
+ * {@code netmodel trace} fire, and every knob echoed meanwhile (deferral, threaded, IRQ affinity,
+ * {@code ethtool -C}) takes effect at the next event. A thread advances virtual time to the
+ * elapsed wall time every {@value #SLICE_MS} ms, holding the model lock for the slice, like a CPU
+ * running softirqs between a FUSE reader's syscalls.
  *
  * <p>The traffic holds a reference on every loaded module while it runs (a socket on the
- * device would); {@code rmmod -f} takes the device away under it: the frames still in the RX
- * ring are counted as dropped, the kernel log says so, and the traffic stops.
+ * device would). When eth0 goes away under it ({@code rmmod -f}), goes down, or deletes the NAPI
+ * it was using (an {@code ethtool -L}/{@code -G} rebuild), the frames still in the RX ring are
+ * dropped and counted, the kernel log says so, and the socket stays open with the NAPI id it
+ * had: frames sent while there is no eth0 are lost, and once one is back (a {@code modprobe}, an
+ * up, the rebuilt queues) the traffic flows through its first NAPI, whose first packet marks the
+ * socket with the new id.
  */
 public final class LiveTraffic implements TrafficService {
     static final int SLICE_MS = 10;
@@ -34,49 +39,91 @@ public final class LiveTraffic implements TrafficService {
     private Run run;
     private TrafficStatus last = new TrafficStatus(false, null, 0, 0, 0, 0, null);
 
-    /** One started stream: its simulator, the live host it drives, its counters. */
+    /** One started stream: its simulator, the live host it drives (while there is one), its counters. */
     final class Run {
         final TrafficRequest request;
         final Simulator sim;
-        final SimHost host;
-        final NetDeviceImpl eth0;
         final Rng gaps;
         final long periodNs;
+        final long traceBaseNs;
+        final LiveSocket socket;
         final List<String> heldModules = new ArrayList<>();
+        /** eth0 as the traffic uses it now, or null while there is none (gone, down). */
+        SimHost host;
+        NetDeviceImpl eth0;
         volatile boolean running = true;
         long arrived;
         long delivered;
         long dropped;
+        long lost;
         String stopReason;
         Thread pacer;
 
-        Run(TrafficRequest request) {
+        Run(TrafficRequest request, NetDeviceImpl eth0) {
             this.request = request;
             this.sim = new Simulator(request.seed());
-            this.host = new SimHost("live", kernel, sim, costs);
-            this.eth0 = host.eth0;
             this.gaps = sim.rng().fork("traffic.gaps");
             this.periodNs = Math.max(1, Math.round(1e9 / request.ratePps()));
-            host.napi.setConsumer((p, at) -> delivered++);
-            host.loadNicSettings();
+            this.traceBaseNs = kernel.trace().now();
+            int cpus = kernel.cpus().count();
+            int cpu = request.cpu() == TrafficRequest.DEFAULT_CPU ? cpus - 1 : request.cpu();
+            int llUsec = request.busyPollUs() == TrafficRequest.SYSCTL_BUSY_READ
+                ? kernel.sysctls().busyRead.get() : request.busyPollUs();
+            this.socket = new LiveSocket(sim, kernel.profile(), kernel.netdevs().napiHash(), costs,
+                new RxProbes(kernel.trace(), traceBaseNs), cpu, llUsec);
+            attach(eth0);
             sim.scheduleAt(0, this::arrive);
+        }
+
+        /** The traffic flows through {@code dev}'s first NAPI from now on. */
+        void attach(NetDeviceImpl dev) {
+            eth0 = dev;
+            host = new SimHost("live", kernel, sim, costs);
+            host.traceFrom(traceBaseNs);
+            socket.attach(host);
+            NapiRuntime.Consumer toSocket = host.napi.consumer();
+            host.napi.setConsumer((p, at) -> {
+                delivered++;
+                toSocket.deliver(p, at);
+            });
+            host.loadNicSettings();
+        }
+
+        /** eth0 is gone, down, or lost the NAPI: what its ring held is dropped, the socket waits. */
+        void detach(String why) {
+            long inFlight = host.napi.ringSize();
+            dropped += inFlight + host.napi.dropped() + host.napi.ringFullDrops();
+            host.napi.retire();
+            socket.detach();
+            kernel.printk("netmodel traffic: " + why + " with " + inFlight + " frame(s) in flight: dropped");
+            host = null;
+            eth0 = null;
         }
 
         private void arrive() {
             if (!running) {
                 return;
             }
-            arrived++;
-            eth0.stats().add(NetStats.RX_PACKETS, 1);
-            eth0.stats().add(NetStats.RX_BYTES, request.frameBytes());
-            host.napi.rxArrive(new Packet(sim.now(), true));
+            if (host == null) {
+                lost++; // no eth0 to receive it
+            } else {
+                arrived++;
+                eth0.stats().add(NetStats.RX_PACKETS, 1);
+                eth0.stats().add(NetStats.RX_BYTES, request.frameBytes());
+                host.napi.rxArrive(new Packet(sim.now(), true));
+            }
             long gap = request.poisson() ? Math.max(1, gaps.exponential(periodNs)) : periodNs;
             sim.scheduleAt(sim.now() + gap, this::arrive);
         }
 
         TrafficStatus status() {
-            return new TrafficStatus(running, request, arrived, delivered,
-                dropped + host.napi.dropped() + host.napi.ringFullDrops(), sim.now(), stopReason);
+            long onHost = host == null ? 0 : host.napi.dropped() + host.napi.ringFullDrops();
+            int id = socket.skNapiId;
+            io.netmodel.api.traffic.SocketStatus sk = new io.netmodel.api.traffic.SocketStatus(socket.cpu,
+                socket.skLlUsec, id, id != 0 && kernel.netdevs().napiHash().byId(id) != null, socket.received,
+                socket.busyLoops, socket.napiByIdMisses, socket.wakeups);
+            return new TrafficStatus(running, request, arrived, delivered, dropped + onHost, sim.now(), stopReason,
+                lost, sk);
         }
     }
 
@@ -102,15 +149,17 @@ public final class LiveTraffic implements TrafficService {
                 throw new IllegalStateException("traffic is already running (stop it first: netmodel traffic stop)");
             }
             NetDeviceImpl eth0 = kernel.netdevs().byName("eth0");
-            if (eth0 == null || eth0.napis().isEmpty()) {
-                throw new IllegalStateException("the model has no eth0 with a NAPI: load a driver first (netmodel modprobe ...)");
+            if (!usable(eth0)) {
+                throw new IllegalStateException(eth0 == null || eth0.napis().isEmpty()
+                    ? "the model has no eth0 with a NAPI: load a driver first (netmodel modprobe ...)"
+                    : "eth0 is down: bring it up first (netmodel ip link set eth0 up)");
             }
-            Run fresh = new Run(request);
-            for (ModuleInfo m : kernel.modules().modules()) {
-                if (kernel.modules().tryModuleGet(m.name())) {
-                    fresh.heldModules.add(m.name());
-                }
+            if (request.cpu() >= kernel.cpus().count()) {
+                throw new IllegalArgumentException("--cpu " + request.cpu() + ": the host has CPUs 0 .. "
+                    + (kernel.cpus().count() - 1));
             }
+            Run fresh = new Run(request, eth0);
+            holdModules(fresh);
             run = fresh;
             return fresh;
         });
@@ -148,35 +197,67 @@ public final class LiveTraffic implements TrafficService {
             LockSupport.parkNanos(SLICE_MS * 1_000_000L);
             long target = System.nanoTime() - t0;
             kernel.lock().call(() -> {
-                advance(r, target);
+                advance(r, Math.min(target, r.sim.now() + MAX_SLICE_NS));
                 return null;
             });
+            // A slice that waited for the lock (an rmmod, a big write) does not replay the wait
+            // afterwards: the model's clock stood still with everything else in it.
+            long behind = System.nanoTime() - t0 - r.sim.now();
+            if (behind > MAX_SLICE_NS) {
+                t0 += behind - SLICE_MS * 1_000_000L;
+            }
         }
     }
 
-    /** Runs {@code r} to virtual time {@code t}, unless its device went away (caller holds the lock). */
+    /** The most virtual time one slice runs; more means the model was blocked, not running. */
+    static final long MAX_SLICE_NS = 100_000_000L;
+
+    /**
+     * Runs {@code r} to virtual time {@code t} (caller holds the lock), after following eth0: if
+     * the device the traffic used went away, went down or deleted its NAPI, the traffic lets go
+     * of it; if there is a usable eth0 and the traffic has none, it takes it.
+     */
     void advance(Run r, long t) {
         if (!r.running) {
             return;
         }
-        if (!r.eth0.alive() || kernel.netdevs().byName("eth0") != r.eth0) {
-            r.dropped = r.host.napi.ringSize();
-            kernel.printk("netmodel traffic: eth0 went away with " + r.dropped + " frame(s) in flight: dropped");
-            end(r, "eth0 went away (rmmod -f): " + r.dropped + " frame(s) in flight dropped");
-            return;
+        NetDeviceImpl now = kernel.netdevs().byName("eth0");
+        if (r.host != null) {
+            if (!r.eth0.alive() || now != r.eth0) {
+                r.detach("eth0 went away");
+                r.heldModules.removeIf(m -> !kernel.modules().isLoaded(m)); // forced out: nothing to put
+            } else if (!r.eth0.isUp()) {
+                r.detach("eth0 went down");
+            } else if (!r.eth0.napis().contains(r.host.napi.napi())) {
+                // the driver rebuilt its queues (ethtool -L/-G: netif_napi_del, then new NAPIs); the
+                // simulated ring belonged to the deleted NAPI, so what it held is lost
+                r.detach("eth0's NAPI " + r.host.napi.napi().napiId() + " was deleted");
+            }
         }
-        if (!r.eth0.napis().contains(r.host.napi.napi())) {
-            // the driver rebuilt its queues (ethtool -L/-G: netif_napi_del, then new NAPIs); the
-            // simulated ring belonged to the deleted NAPI, so what it held is lost
-            r.dropped = r.host.napi.ringSize();
-            kernel.printk("netmodel traffic: eth0's NAPI " + r.host.napi.napi().napiId() + " was deleted with "
-                + r.dropped + " frame(s) in flight: dropped");
-            end(r, "eth0's queues were rebuilt (ethtool -L/-G deleted NAPI " + r.host.napi.napi().napiId() + "): "
-                + r.dropped + " frame(s) in flight dropped; start the traffic again");
-            return;
+        if (r.host == null && usable(now)) {
+            r.attach(now);
+            holdModules(r);
+            kernel.printk("netmodel traffic: eth0 (ifindex " + now.ifindex() + ") receives again, through NAPI "
+                + r.host.napi.napi().napiId());
         }
-        r.host.loadNicSettings(); // ethtool -C takes effect within a slice
+        if (r.host != null) {
+            r.host.loadNicSettings(); // ethtool -C takes effect within a slice
+        }
         r.sim.runUntil(t);
+    }
+
+    /** An eth0 the traffic can flow through: registered, up, with a NAPI. */
+    private static boolean usable(NetDeviceImpl dev) {
+        return dev != null && dev.alive() && dev.isUp() && !dev.napis().isEmpty();
+    }
+
+    /** Takes a reference on every loaded module the run does not hold yet (a socket on the device would). */
+    private void holdModules(Run r) {
+        for (ModuleInfo m : kernel.modules().modules()) {
+            if (!r.heldModules.contains(m.name()) && kernel.modules().tryModuleGet(m.name())) {
+                r.heldModules.add(m.name());
+            }
+        }
     }
 
     /** Test hook: advance the current run to virtual time {@code t} without the pacing thread. */

@@ -72,6 +72,10 @@ final class NapiRuntime {
     private long dropped;
     /** The kernel log ({@code printk}). */
     private java.util.function.Consumer<String> log = line -> { };
+    /** Probe points ({@code netmodel trace}); none until the host sets them. */
+    private RxProbes probes;
+    /** Frames the current {@code net_rx_action} run has polled so far. */
+    private int rxActionWork;
 
     private final IntSupplier irqCpu;
     private boolean sched;
@@ -181,8 +185,31 @@ final class NapiRuntime {
         this.log = log;
     }
 
+    void setProbes(RxProbes probes) {
+        this.probes = probes;
+    }
+
     void setConsumer(Consumer c) {
         this.consumer = c;
+    }
+
+    Consumer consumer() {
+        return consumer;
+    }
+
+    /**
+     * The NAPI went away under live traffic (its device removed, closed, or its queues rebuilt):
+     * nothing polls it any more, its driver is not called again, events still pending for it do
+     * nothing, and the frames in its ring are cleared (the caller has counted them).
+     */
+    void retire() {
+        disabled = true;
+        irqMasked = true;
+        sched = false;
+        watchdog.cancel();
+        moderation.cancel();
+        adaptiveSample.cancel();
+        ring.clear();
     }
 
     NapiImpl napi() {
@@ -325,6 +352,10 @@ final class NapiRuntime {
         }
         sched = true;
         Task kthread = napi.threaded() == NapiThreaded.ENABLED ? napi.thread() : null;
+        if (probes != null && probes.napiSchedule.enabled()) {
+            probes.napiSchedule.hitAt(probes.at(sim.now()), cpu, "dev", napi.dev().name(), "napi_id", napi.napiId(),
+                "threaded", kthread != null ? 1 : 0);
+        }
         if (kthread != null) {
             // threaded NAPI: ____napi_schedule wakes napi/<dev>-<id> instead of raising NET_RX
             long woken = cpus.apply(cpu).interrupt(entryNs, 0) + costs.wakeup();
@@ -332,6 +363,7 @@ final class NapiRuntime {
             return;
         }
         budgetLeft = netdevBudget.getAsInt(); // a new net_rx_action run
+        rxActionWork = 0;
         Cpu c = cpus.apply(cpu);
         long pollNs = pollCost(napi.weight(), cpu);
         long end = c.interrupt(entryNs, pollNs);
@@ -365,15 +397,22 @@ final class NapiRuntime {
      * wake-up (the "let ksoftirqd do its job" hand-off).
      */
     private void softirqPollDone(int cpu) {
+        if (disabled) {
+            sched = false;
+            return;
+        }
         int work = pollNow(napi.weight(), cpu);
         SoftnetData sd = softnet.apply(cpu);
         sd.processed += work;
         budgetLeft -= work;
+        rxActionWork += work;
         if (work == napi.weight()) {
             long delay = 0;
             if (budgetLeft <= 0) {
                 sd.timeSqueeze++;
                 ksoftirqdWakeups++;
+                netRxActionEnd(cpu, true, rxActionWork);
+                rxActionWork = 0; // ksoftirqd's net_rx_action is a new run
                 budgetLeft = netdevBudget.getAsInt();
                 delay = costs.wakeup(); // ksoftirqd/N is a normal thread: woken, scheduled
             }
@@ -381,7 +420,17 @@ final class NapiRuntime {
             sim.scheduleAt(end, () -> softirqPollDone(cpu));
             return;
         }
-        completeAndUnmask(work, cpu);
+        int runWork = rxActionWork;
+        completeAndUnmask(work, cpu); // may raise the IRQ again and start the next run
+        netRxActionEnd(cpu, false, runWork);
+    }
+
+    /** A {@code net_rx_action} run ends: its budget, what it polled, whether it ran out (time_squeeze). */
+    private void netRxActionEnd(int cpu, boolean squeezed, int work) {
+        if (probes != null && probes.netRxAction.enabled()) {
+            probes.netRxAction.hitAt(probes.at(sim.now()), cpu, "budget", netdevBudget.getAsInt(), "work", work,
+                "time_squeeze", squeezed ? 1 : 0);
+        }
     }
 
     /**
@@ -428,6 +477,10 @@ final class NapiRuntime {
         if (timeout != 0) {
             armWatchdog(timeout, cpu);
         }
+        if (probes != null && probes.napiCompleteDone.enabled()) {
+            probes.napiCompleteDone.hitAt(probes.at(sim.now()), cpu, "napi_id", napi.napiId(), "work_done", work,
+                "defer_hard_irqs_count", deferCount, "ret", ret ? 1 : 0);
+        }
         return ret;
     }
 
@@ -459,6 +512,10 @@ final class NapiRuntime {
             work += pollNow(budget, cpu);
             busyPollPackets += work;
             sched = false;
+            if (probes != null && probes.napiBusyLoop.enabled()) {
+                probes.napiBusyLoop.hitAt(probes.at(sim.now()), cpu, "napi_id", napi.napiId(), "budget", budget,
+                    "prefer", prefer ? 1 : 0, "work", work);
+            }
             busyPollStop(cpu, prefer);
         });
         return end;
@@ -536,6 +593,10 @@ final class NapiRuntime {
         while (work < budget && !ring.isEmpty()) {
             consumer.deliver(ring.poll(), sim.now());
             work++;
+        }
+        if (probes != null && probes.napiPoll.enabled()) {
+            probes.napiPoll.hitAt(probes.at(sim.now()), cpu, "dev", napi.dev().name(), "napi_id", napi.napiId(),
+                "work", work, "budget", budget);
         }
         return work;
     }

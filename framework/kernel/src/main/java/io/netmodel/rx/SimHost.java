@@ -58,6 +58,16 @@ final class SimHost {
                 }
             }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu(), () -> kernel.sysctls().netdevBudget.get());
         this.napi.setLog(kernel::printk);
+        traceFrom(0);
+    }
+
+    /**
+     * The receive path's probes report simulated time plus {@code baseNs}: 0 for a benchmark's
+     * own host (booted with the simulation), the kernel's time since boot at the start for live
+     * traffic.
+     */
+    void traceFrom(long baseNs) {
+        napi.setProbes(new RxProbes(kernel.trace(), baseNs));
     }
 
     /**

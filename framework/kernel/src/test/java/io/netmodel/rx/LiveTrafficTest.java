@@ -69,22 +69,37 @@ class LiveTrafficTest {
     }
 
     @Test
-    void a_device_removed_under_the_traffic_stops_it_and_counts_what_was_in_flight() throws Exception {
+    void a_device_removed_under_the_traffic_drops_what_was_in_flight_and_a_new_one_receives_again() throws Exception {
         live.write("/sys/class/net/eth0/napi_defer_hard_irqs", "100\n");
         live.write("/sys/class/net/eth0/gro_flush_timeout", "1000000\n"); // frames wait up to 1 ms for a poll
         traffic.begin(new TrafficRequest(100_000, 64, false, 1));
         traffic.advanceForTest(5 * MS + 500_000);
-        live.kernel.modules().driverGone(driver);
+        live.kernel.modules().driverGone(driver); // rmmod -f
         traffic.advanceForTest(6 * MS);
         TrafficStatus s = traffic.status();
-        assertFalse(s.running());
+        assertTrue(s.running(), "the socket stays; the sender goes on");
         assertTrue(s.dropped() > 0, s.toString());
         assertEquals(s.arrived(), s.delivered() + s.dropped(), s.toString());
-        assertTrue(live.kernel.modules().dmesg().stream().anyMatch(l -> l.contains("frame(s) in flight: dropped")));
+        assertEquals(50, s.lost(), 1, "0.5 ms without an eth0 at 100K frames/s");
+        assertTrue(live.kernel.modules().dmesg().stream().anyMatch(l -> l.contains("eth0 went away with")
+            && l.contains("frame(s) in flight: dropped")));
+        int oldId = s.socket().skNapiId();
+        assertTrue(oldId > 0 && !s.socket().napiLive(), "the socket keeps the gone NAPI's id: " + s.socket());
+
+        live.kernel.modules().driverAppeared(driver); // modprobe: a new eth0, a fresh NAPI id
+        traffic.advanceForTest(8 * MS);
+        TrafficStatus back = traffic.status();
+        assertEquals(back.arrived(), back.delivered() + back.dropped(), 1, back.toString());
+        int newId = back.socket().skNapiId();
+        assertTrue(newId > oldId && back.socket().napiLive(), "marked by the new NAPI: " + back.socket());
+        assertTrue(live.kernel.modules().dmesg().stream().anyMatch(l -> l.contains("receives again, through NAPI "
+            + newId)));
+        assertEquals(back.delivered(), back.socket().received(), 2, "the thread read what was delivered");
     }
 
     @Test
-    void a_queue_rebuild_under_the_traffic_stops_it_and_counts_what_was_in_flight() throws Exception {
+    void a_queue_rebuild_under_the_traffic_drops_what_was_in_flight_and_goes_on_through_the_new_napi()
+            throws Exception {
         io.netmodel.testkit.ConfigNapiDriver cfg = new io.netmodel.testkit.ConfigNapiDriver(2, true);
         Host h = Host.with("6.19", 2, 2, cfg);
         LiveTraffic t = new LiveTraffic(h.kernel);
@@ -95,10 +110,31 @@ class LiveTrafficTest {
         cfg.setQueues(2); // same ids (napi_config), but new NAPIs
         t.advanceForTest(6 * MS);
         TrafficStatus s = t.status();
-        assertFalse(s.running());
-        assertEquals(s.arrived(), s.delivered() + s.dropped(), s.toString());
-        assertTrue(s.stopReason().startsWith("eth0's queues were rebuilt"), s.stopReason());
+        assertTrue(s.running());
+        assertTrue(s.dropped() > 0, s.toString());
+        assertEquals(0, s.lost(), "the device never went away");
+        h.write("/sys/class/net/eth0/napi_defer_hard_irqs", "0\n"); // nothing waits in the ring any more
+        t.advanceForTest(8 * MS);
+        s = t.status();
+        assertEquals(s.arrived(), s.delivered() + s.dropped(), 1, s.toString());
         assertTrue(h.kernel.modules().dmesg().stream().anyMatch(l -> l.contains("eth0's NAPI 257 was deleted with")));
+        assertEquals(257, s.socket().skNapiId());
+        assertTrue(s.socket().napiLive(), "napi_config gave the new NAPI the same id");
+    }
+
+    @Test
+    void a_device_taken_down_loses_the_frames_sent_meanwhile_and_receives_again_when_up() throws Exception {
+        traffic.begin(new TrafficRequest(100_000, 64, false, 1));
+        traffic.advanceForTest(5 * MS);
+        live.kernel.rtnl().setUp("eth0", false);
+        traffic.advanceForTest(7 * MS);
+        assertEquals(200, traffic.status().lost(), 1);
+        long arrived = traffic.status().arrived();
+        live.kernel.rtnl().setUp("eth0", true);
+        traffic.advanceForTest(9 * MS);
+        TrafficStatus s = traffic.status();
+        assertEquals(arrived + 200, s.arrived(), 1);
+        assertTrue(live.kernel.modules().dmesg().stream().anyMatch(l -> l.contains("eth0 went down with")));
     }
 
     @Test

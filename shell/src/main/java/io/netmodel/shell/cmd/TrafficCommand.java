@@ -1,5 +1,6 @@
 package io.netmodel.shell.cmd;
 
+import io.netmodel.api.traffic.SocketStatus;
 import io.netmodel.api.traffic.TrafficRequest;
 import io.netmodel.api.traffic.TrafficService;
 import io.netmodel.api.traffic.TrafficStatus;
@@ -17,12 +18,16 @@ import picocli.CommandLine.Parameters;
  * time, so the receive path runs on the live kernel and the mount's counters move.
  */
 @Command(name = "traffic", mixinStandardHelpOptions = true,
-    description = {"Send frames into the running model's eth0 in real time: IRQs, NAPI polls, deferral and threaded "
-        + "NAPI run on the live kernel, so /proc/interrupts, /proc/net/dev, softnet_stat and /proc/stat move, and "
-        + "knobs echoed meanwhile act at once. While it runs, the driver modules are in use (rmmod refuses; rmmod -f "
-        + "drops the frames in flight and stops it)."},
+    description = {"Send frames into the running model's eth0 in real time, for a UDP socket a thread reads with "
+        + "recvfrom: IRQs, NAPI polls, deferral, threaded NAPI and the socket's busy polling run on the live kernel, "
+        + "so /proc/interrupts, /proc/net/dev, softnet_stat and /proc/stat move, netmodel trace shows napi_poll, "
+        + "net_rx_action, napi_busy_loop..., and knobs echoed meanwhile act at once. While it runs, the driver "
+        + "modules are in use (rmmod refuses). rmmod -f, ip link set eth0 down or a queue rebuild drops the frames "
+        + "in flight; the socket stays, holding the NAPI id it had, until a new eth0 receives again."},
     footer = {"", "Examples:",
         "  netmodel traffic start --rate 50000",
+        "  netmodel traffic start --rate 20000 --busy-poll 100     # SO_BUSY_POLL; default: net.core.busy_read",
+        "  netmodel trace napi_busy_loop --count 3",
         "  watch -n1 grep eth0 $(netmodel status --mount-point)/proc/net/dev",
         "  echo 100 > $(netmodel status --mount-point)/sys/class/net/eth0/napi_defer_hard_irqs",
         "  netmodel traffic status --json",
@@ -45,6 +50,14 @@ public final class TrafficCommand extends ModelCommand {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "start: random seed (default 1).")
     long seed;
 
+    @Option(names = "--busy-poll", paramLabel = "US", defaultValue = "-1",
+        description = "start: the socket's SO_BUSY_POLL in us, 0 .. 2147483647 (default: net.core.busy_read when it starts).")
+    int busyPoll;
+
+    @Option(names = "--cpu", paramLabel = "N", defaultValue = "-1",
+        description = "start: the CPU the reading thread is pinned to (default: the last one).")
+    int cpu;
+
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
 
@@ -55,7 +68,7 @@ public final class TrafficCommand extends ModelCommand {
         TrafficStatus s;
         try {
             switch (action) {
-                case "start" -> s = svc.start(new TrafficRequest(rate, size, !fixed, seed));
+                case "start" -> s = svc.start(new TrafficRequest(rate, size, !fixed, seed, busyPoll, cpu));
                 case "stop" -> s = svc.stop();
                 case "status" -> s = svc.status();
                 default -> throw new ToolError("netmodel traffic: unknown action '" + action
@@ -77,7 +90,19 @@ public final class TrafficCommand extends ModelCommand {
             + "\n  eth0 <- " + Fmt.plain(q.ratePps(), 3) + " frames/s, " + q.frameBytes() + " bytes, "
             + (q.poisson() ? "Poisson" : "fixed period") + ", seed " + q.seed()
             + "\n  " + Fmt.plain(s.simulatedNs() / 1e9, 3) + " s: " + s.arrived() + " arrived, " + s.delivered()
-            + " delivered, " + s.dropped() + " dropped\n";
+            + " delivered, " + s.dropped() + " dropped" + (s.lost() > 0 ? ", " + s.lost() + " sent while eth0 was gone or down" : "")
+            + "\n" + socket(s.socket());
+    }
+
+    /** {@code  socket: cpu 1, sk_ll_usec 50, sk_napi_id 8193; 1000 read, 990 busy loops, 10 wake-ups}. */
+    private static String socket(SocketStatus k) {
+        if (k == null) {
+            return "";
+        }
+        return "  socket: cpu " + k.cpu() + ", sk_ll_usec " + k.skLlUsec() + ", sk_napi_id " + k.skNapiId()
+            + (k.skNapiId() != 0 && !k.napiLive() ? " (no such NAPI now: no busy polling until a packet marks a new one)" : "")
+            + "; " + k.received() + " read, " + k.busyLoops() + " busy loops, " + k.wakeups() + " wake-ups"
+            + (k.napiByIdMisses() > 0 ? ", " + k.napiByIdMisses() + " napi_by_id misses" : "") + "\n";
     }
 
     static String json(TrafficStatus s) {
@@ -87,7 +112,14 @@ public final class TrafficCommand extends ModelCommand {
                 .name("poisson").value(s.request().poisson()).name("seed").value(s.request().seed());
         }
         w.name("arrived").value(s.arrived()).name("delivered").value(s.delivered()).name("dropped").value(s.dropped())
-            .name("simulated_ns").value(s.simulatedNs());
+            .name("lost").value(s.lost()).name("simulated_ns").value(s.simulatedNs());
+        SocketStatus k = s.socket();
+        if (k != null) {
+            w.name("socket").beginObject().name("cpu").value(k.cpu()).name("sk_ll_usec").value(k.skLlUsec())
+                .name("sk_napi_id").value(k.skNapiId()).name("napi_live").value(k.napiLive())
+                .name("received").value(k.received()).name("busy_loops").value(k.busyLoops())
+                .name("napi_by_id_misses").value(k.napiByIdMisses()).name("wakeups").value(k.wakeups()).endObject();
+        }
         if (s.stopReason() != null) {
             w.name("stop_reason").value(s.stopReason());
         }

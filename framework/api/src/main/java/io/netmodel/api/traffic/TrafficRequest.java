@@ -1,14 +1,23 @@
 package io.netmodel.api.traffic;
 
 /**
- * A stream of frames arriving at eth0.
+ * A stream of frames arriving at eth0, addressed to a UDP socket an application thread reads.
  *
  * @param ratePps mean frames per second (1 .. 10,000,000)
  * @param frameBytes frame length on the wire (60 .. 9018)
  * @param poisson exponential gaps (true) or a fixed period
  * @param seed random seed of the gaps and the wire's jitter
+ * @param busyPollUs the socket's {@code SO_BUSY_POLL} in µs (0 .. 2147483647), or
+ *     {@link #SYSCTL_BUSY_READ} for {@code net.core.busy_read} as it is when the traffic starts
+ * @param cpu the CPU the reading thread is pinned to, or {@link #DEFAULT_CPU} for the last one
+ * @since 1.1
  */
-public record TrafficRequest(double ratePps, int frameBytes, boolean poisson, long seed) {
+public record TrafficRequest(double ratePps, int frameBytes, boolean poisson, long seed, int busyPollUs, int cpu) {
+    /** {@link #busyPollUs}: no {@code SO_BUSY_POLL}; the socket takes {@code net.core.busy_read}. */
+    public static final int SYSCTL_BUSY_READ = -1;
+    /** {@link #cpu}: the host's last CPU (the first one takes the NIC's interrupts by default). */
+    public static final int DEFAULT_CPU = -1;
+
     public TrafficRequest {
         if (!(ratePps >= 1 && ratePps <= 10_000_000)) {
             throw new IllegalArgumentException("--rate must be 1 .. 10000000 frames/s");
@@ -16,5 +25,16 @@ public record TrafficRequest(double ratePps, int frameBytes, boolean poisson, lo
         if (frameBytes < 60 || frameBytes > 9018) {
             throw new IllegalArgumentException("--size must be 60 .. 9018 bytes");
         }
+        if (busyPollUs < SYSCTL_BUSY_READ) {
+            throw new IllegalArgumentException("--busy-poll must be 0 .. 2147483647 us");
+        }
+        if (cpu < DEFAULT_CPU) {
+            throw new IllegalArgumentException("--cpu must be a CPU number, 0 or more");
+        }
+    }
+
+    /** A stream to a socket that follows {@code net.core.busy_read}, read on the last CPU. */
+    public TrafficRequest(double ratePps, int frameBytes, boolean poisson, long seed) {
+        this(ratePps, frameBytes, poisson, seed, SYSCTL_BUSY_READ, DEFAULT_CPU);
     }
 }

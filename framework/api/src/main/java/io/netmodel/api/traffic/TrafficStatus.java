@@ -3,15 +3,23 @@ package io.netmodel.api.traffic;
 /**
  * Where the traffic stands.
  *
- * @param running whether frames are still arriving
+ * @param running whether frames are still being sent
  * @param request what was started (null before the first start)
  * @param arrived frames that reached eth0's RX ring
- * @param delivered frames the NAPI polls handed up the stack
- * @param dropped frames lost: the RX ring was full ({@code rx_missed_errors}), the NAPI was
- *     disabled (its driver's poll failed), or the device went away under them
+ * @param delivered frames the NAPI polls handed up the stack to the socket
+ * @param dropped frames lost on the host: the RX ring was full ({@code rx_missed_errors}), the
+ *     NAPI was disabled (its driver's poll failed), or the device went away, went down or
+ *     rebuilt its queues with them in its ring
  * @param simulatedNs virtual time run so far
  * @param stopReason why it stopped, or null
+ * @param lost frames sent while there was no eth0 to receive them (removed, or down)
+ * @param socket the receiving socket and its thread (null before the first start)
+ * @since 1.1 for {@code lost} and {@code socket}
  */
 public record TrafficStatus(boolean running, TrafficRequest request, long arrived, long delivered, long dropped,
-                            long simulatedNs, String stopReason) {
+                            long simulatedNs, String stopReason, long lost, SocketStatus socket) {
+    public TrafficStatus(boolean running, TrafficRequest request, long arrived, long delivered, long dropped,
+                         long simulatedNs, String stopReason) {
+        this(running, request, arrived, delivered, dropped, simulatedNs, stopReason, 0, null);
+    }
 }

@@ -1,0 +1,170 @@
+package io.netmodel.rx;
+
+import io.netmodel.api.kernel.Behaviour;
+import io.netmodel.api.kernel.KernelProfile;
+import io.netmodel.cpu.CpuTime;
+import io.netmodel.net.NapiHash;
+import io.netmodel.net.NapiImpl;
+import io.netmodel.sim.Simulator;
+import io.netmodel.sim.Timer;
+
+/**
+ * The UDP socket live traffic is addressed to, and the application thread reading it: a
+ * blocking {@code recvfrom} loop on one CPU ({@code udp_recvmsg} → {@code __skb_recv_udp}).
+ *
+ * <p>Every packet the stack queues marks the socket with the id of the NAPI that received it
+ * ({@code sk_mark_napi_id}). A {@code recvfrom} that finds the queue empty asks
+ * {@code sk_can_busy_loop}; if it may, {@code sk_busy_loop} looks the NAPI up by that id
+ * ({@code napi_by_id}) and {@code napi_busy_loop} polls it for up to {@code sk_ll_usec} µs
+ * ({@code SO_BUSY_POLL}, or {@code net.core.busy_read} when the socket was created, as
+ * {@code sock_init_data} copies it); then the thread sleeps until a packet wakes it. The lookup
+ * is by id every time, so once the driver is gone, or its NAPIs were deleted and re-added with
+ * fresh ids, the id the socket holds finds nothing and the socket does not busy-poll until a
+ * packet from a live NAPI marks it again.
+ *
+ * <p>Before 4.12 {@code sk_can_busy_loop} itself refuses a socket whose {@code sk_napi_id} is 0;
+ * from 4.12 the id is checked against {@code MIN_NAPI_ID} in {@code sk_busy_loop}. Before 4.5 the
+ * NAPI's driver needs its own {@code ndo_busy_poll} ({@link BusyPoll}). Unlike Linux: a busy loop
+ * whose NAPI is removed under it ends there (Linux spins on until {@code sk_ll_usec} runs out,
+ * finding the NAPI disabled); a socket id that resolves to another of eth0's NAPIs (the traffic
+ * only ever fills the first) spins {@code sk_ll_usec} finding nothing.
+ */
+final class LiveSocket {
+    /** {@code BUSY_POLL_BUDGET}: what one {@code napi_busy_loop} iteration may poll. */
+    static final int BUSY_POLL_BUDGET = 8;
+
+    enum State { SLEEPING, BUSY_POLLING, RUNNING }
+
+    private final Simulator sim;
+    private final KernelProfile profile;
+    private final NapiHash napiHash;
+    private final RxCosts costs;
+    private final RxProbes probes;
+    final int cpu;
+    /** {@code sk->sk_ll_usec}. */
+    final int skLlUsec;
+    /** {@code sk->sk_napi_id}: the NAPI the last packet came through (0 before the first). */
+    int skNapiId;
+    private SimHost host;
+    private ContinuousPoller loop;
+    private final Timer loopEnd;
+    State state = State.SLEEPING;
+    /** Packets queued on the socket and not yet read. */
+    long queued;
+    long received;
+    /** {@code napi_busy_loop} calls that polled. */
+    long busyLoops;
+    /** {@code sk_busy_loop} calls whose id found no NAPI ({@code napi_by_id} returned NULL). */
+    long napiByIdMisses;
+    long wakeups;
+
+    LiveSocket(Simulator sim, KernelProfile profile, NapiHash napiHash, RxCosts costs, RxProbes probes, int cpu,
+               int skLlUsec) {
+        this.sim = sim;
+        this.probes = probes;
+        this.profile = profile;
+        this.napiHash = napiHash;
+        this.costs = costs;
+        this.cpu = cpu;
+        this.skLlUsec = skLlUsec;
+        this.loopEnd = new Timer(sim, this::busyLoopTimedOut);
+    }
+
+    /** The traffic arrives through {@code h}'s eth0 from now on: its NAPI delivers to this socket. */
+    void attach(SimHost h) {
+        host = h;
+        loop = new ContinuousPoller(sim, sim.rng().fork("live.socket"), h.napi, h.cpus[cpu],
+            costs.pollEmpty() + costs.busyLoopSetup() / 4, BUSY_POLL_BUDGET, CpuTime.SYSTEM);
+        h.napi.setConsumer(this::deliver);
+    }
+
+    /**
+     * eth0 went away, went down or rebuilt its queues: a busy loop on its NAPI ends and the thread
+     * sleeps; what is queued on the socket stays there to be read.
+     */
+    void detach() {
+        if (state == State.BUSY_POLLING) {
+            loopEnd.cancel();
+            loop.stop(false);
+            state = State.SLEEPING;
+        }
+        host = null;
+        loop = null;
+    }
+
+    /** The stack queued a packet on the socket ({@code udp_queue_rcv_skb}) at {@code at}. */
+    private void deliver(Packet p, long at) {
+        skNapiId = host.napi.napi().napiId(); // sk_mark_napi_id
+        queued++;
+        if (state == State.BUSY_POLLING) {
+            loopEnd.cancel();
+            loop.stop(false); // its own poll found it
+            state = State.RUNNING;
+            sim.scheduleAt(at, this::read);
+        } else if (state == State.SLEEPING) {
+            wakeups++;
+            host.kernel.cpus().cpu(cpu).nrSwitches++;
+            state = State.RUNNING;
+            sim.scheduleAt(host.cpus[cpu].taskReady(at + costs.wakeup()), this::read);
+        }
+    }
+
+    /** {@code recvfrom} returns one packet: syscall exit and the copy. */
+    private void read() {
+        queued--;
+        received++;
+        long end = sim.now() + costs.syscall();
+        if (host != null) {
+            end = host.cpus[cpu].taskReady(sim.now()) + costs.syscall();
+            host.cpus[cpu].account(CpuTime.SYSTEM, costs.syscall());
+        }
+        sim.scheduleAt(end, this::recvfrom);
+    }
+
+    /** The next {@code recvfrom}: a queued packet, else a busy loop if the socket may, else sleep. */
+    private void recvfrom() {
+        if (queued > 0) {
+            read();
+            return;
+        }
+        state = State.SLEEPING;
+        boolean can = profile.has(Behaviour.BUSY_POLL) && skLlUsec > 0
+            && (profile.has(Behaviour.NAPI_ID_ABOVE_NR_CPUS) || skNapiId != 0);
+        if (probes.skCanBusyLoop.enabled()) {
+            probes.skCanBusyLoop.hitAt(probes.at(sim.now()), cpu, "sk_ll_usec", skLlUsec, "sk_napi_id", skNapiId,
+                "ret", can ? 1 : 0);
+        }
+        if (!can || skNapiId == 0) {
+            return;
+        }
+        NapiImpl napi = napiHash.byId(skNapiId);
+        if (napi == null || host == null) {
+            napiByIdMisses++;
+            if (probes.napiBusyLoop.enabled()) {
+                probes.napiBusyLoop.hitAt(probes.at(sim.now()), cpu, "napi_id", skNapiId, "napi_by_id", "NULL");
+            }
+            return;
+        }
+        if (BusyPoll.refusal(profile, (io.netmodel.net.NetDeviceImpl) napi.dev(), napi, skLlUsec) != null) {
+            return; // before 4.5, a driver without ndo_busy_poll
+        }
+        busyLoops++;
+        if (probes.napiBusyLoop.enabled()) {
+            probes.napiBusyLoop.hitAt(probes.at(sim.now()), cpu, "napi_id", skNapiId, "budget", BUSY_POLL_BUDGET,
+                "usecs", skLlUsec);
+        }
+        if (napi != host.napi.napi()) {
+            host.cpus[cpu].account(CpuTime.SYSTEM, skLlUsec * 1000L); // a NAPI the traffic does not fill
+            return;
+        }
+        state = State.BUSY_POLLING;
+        loop.start();
+        loopEnd.start(skLlUsec * 1000L);
+    }
+
+    /** {@code sk_ll_usec} is up with nothing found: {@code busy_poll_stop}, and the thread sleeps. */
+    private void busyLoopTimedOut() {
+        loop.stop(false);
+        state = State.SLEEPING;
+    }
+}

@@ -1,0 +1,170 @@
+package io.netmodel.rx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netmodel.api.trace.TraceEvent;
+import io.netmodel.api.traffic.SocketStatus;
+import io.netmodel.api.traffic.TrafficRequest;
+import io.netmodel.api.traffic.TrafficStatus;
+import io.netmodel.core.Tracepoints;
+import io.netmodel.testkit.Host;
+import io.netmodel.testkit.TinyDriver;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The socket live traffic is addressed to: its thread busy-polls the NAPI its packets came
+ * through when {@code sk_ll_usec} allows and that NAPI still exists, and the receive path's
+ * probes report it all, on virtual time (advanced by hand).
+ */
+class LiveSocketTest {
+    private static final long MS = 1_000_000;
+
+    private final TinyDriver driver = TinyDriver.plain();
+    private final Host live = Host.with("6.19", 2, driver);
+    private final LiveTraffic traffic = new LiveTraffic(live.kernel);
+
+    /** CPU 1's system time in /proc/stat, in USER_HZ ticks. */
+    private long cpu1System() throws Exception {
+        for (String line : live.read("/proc/stat").split("\n")) {
+            if (line.startsWith("cpu1 ")) {
+                return Long.parseLong(line.split("\\s+")[3]);
+            }
+        }
+        throw new AssertionError(live.read("/proc/stat"));
+    }
+
+    private List<TraceEvent> record(String probe) {
+        List<TraceEvent> hits = new ArrayList<>();
+        live.kernel.trace().subscribe(probe, hits::add);
+        return hits;
+    }
+
+    @Test
+    void without_busy_read_the_thread_sleeps_and_every_packet_wakes_it() throws Exception {
+        List<TraceEvent> loops = record(Tracepoints.NAPI_BUSY_LOOP);
+        traffic.begin(new TrafficRequest(20_000, 64, false, 1));
+        traffic.advanceForTest(100 * MS);
+        SocketStatus sk = traffic.status().socket();
+        assertEquals(0, sk.skLlUsec());
+        assertEquals(0, sk.busyLoops());
+        assertTrue(loops.isEmpty());
+        assertEquals(sk.received(), sk.wakeups(), 1, sk.toString());
+        assertEquals(257, sk.skNapiId(), "marked by the NAPI that received its packets");
+    }
+
+    @Test
+    void busy_read_makes_the_thread_poll_the_napi_itself() throws Exception {
+        live.write("/proc/sys/net/core/busy_read", "100\n"); // longer than the 50 us between frames
+        long sysBefore = cpu1System();
+        List<TraceEvent> loops = record(Tracepoints.NAPI_BUSY_LOOP);
+        traffic.begin(new TrafficRequest(20_000, 64, false, 1));
+        traffic.advanceForTest(1000 * MS);
+        SocketStatus sk = traffic.status().socket();
+        assertEquals(100, sk.skLlUsec(), "sock_init_data copied net.core.busy_read");
+        assertTrue(sk.busyLoops() > 19_000, sk.toString());
+        assertTrue(sk.wakeups() < 100, "its own polls find the packets: " + sk);
+        assertTrue(cpu1System() - sysBefore > 90, "the spinning shows as system time on CPU 1 (USER_HZ ticks): "
+            + (cpu1System() - sysBefore));
+        TraceEvent first = loops.get(0);
+        assertEquals(1, first.cpu());
+        assertEquals(257, first.args().get("napi_id"));
+        assertEquals(LiveSocket.BUSY_POLL_BUDGET, first.args().get("budget"));
+    }
+
+    @Test
+    void so_busy_poll_on_the_socket_needs_no_sysctl() throws Exception {
+        traffic.begin(new TrafficRequest(20_000, 64, false, 1, 100, TrafficRequest.DEFAULT_CPU));
+        traffic.advanceForTest(100 * MS);
+        assertTrue(traffic.status().socket().busyLoops() > 1900, traffic.status().socket().toString());
+    }
+
+    @Test
+    void an_unhashed_napi_on_4_4_gives_the_socket_id_0_and_no_busy_polling() throws Exception {
+        Host old = Host.with("4.4", 2, TinyDriver.plain());
+        old.write("/proc/sys/net/core/busy_read", "100\n");
+        LiveTraffic t = new LiveTraffic(old.kernel);
+        List<TraceEvent> can = new ArrayList<>();
+        old.kernel.trace().subscribe(Tracepoints.SK_CAN_BUSY_LOOP, can::add);
+        t.begin(new TrafficRequest(20_000, 64, false, 1));
+        t.advanceForTest(100 * MS);
+        SocketStatus sk = t.status().socket();
+        assertEquals(0, sk.skNapiId());
+        assertEquals(0, sk.busyLoops());
+        assertTrue(can.size() > 1900 && can.stream().allMatch(e -> e.args().get("ret").equals(0)),
+            "sk_can_busy_loop refuses sk_napi_id 0 on 4.4");
+    }
+
+    @Test
+    void after_rmmod_the_socket_holds_a_gone_napi_id_and_stops_busy_polling_until_a_new_napi_marks_it()
+            throws Exception {
+        live.write("/proc/sys/net/core/busy_read", "100\n");
+        List<TraceEvent> loops = record(Tracepoints.NAPI_BUSY_LOOP);
+        traffic.begin(new TrafficRequest(10_000_000, 64, false, 1)); // faster than the thread reads: a backlog
+        traffic.advanceForTest(MS);
+        live.kernel.modules().driverGone(driver);
+        traffic.advanceForTest(20 * MS); // the thread reads its backlog, then its recvfrom finds nothing
+        TrafficStatus s = traffic.status();
+        SocketStatus sk = s.socket();
+        assertEquals(257, sk.skNapiId());
+        assertTrue(!sk.napiLive(), sk.toString());
+        assertEquals(1, sk.napiByIdMisses(), "one recvfrom found the queue empty and napi_by_id(257) NULL: " + sk);
+        assertEquals(s.delivered(), sk.received(), "the backlog queued on the socket was read");
+        TraceEvent miss = loops.get(loops.size() - 1);
+        assertEquals("NULL", miss.args().get("napi_by_id"));
+        assertEquals(257, miss.args().get("napi_id"));
+        long loopsWhileGone = sk.busyLoops();
+
+        live.kernel.modules().driverAppeared(driver);
+        traffic.advanceForTest(40 * MS);
+        sk = traffic.status().socket();
+        assertTrue(sk.skNapiId() > 257 && sk.napiLive(), "the new NAPI's first packet marked it: " + sk);
+        assertEquals(1, sk.napiByIdMisses());
+        assertEquals(loopsWhileGone, sk.busyLoops(), "at 10M frames/s the queue never empties: no recvfrom busy-polls");
+    }
+
+    @Test
+    void busy_polling_resumes_on_the_new_napi_once_a_packet_from_it_marks_the_socket() throws Exception {
+        live.write("/proc/sys/net/core/busy_read", "100\n");
+        List<TraceEvent> loops = record(Tracepoints.NAPI_BUSY_LOOP);
+        traffic.begin(new TrafficRequest(20_000, 64, false, 1));
+        traffic.advanceForTest(10 * MS);
+        live.kernel.modules().driverGone(driver);
+        traffic.advanceForTest(12 * MS);
+        long before = traffic.status().socket().busyLoops();
+        int seen = loops.size();
+        traffic.advanceForTest(20 * MS);
+        assertEquals(before, traffic.status().socket().busyLoops(), "no eth0, no packets, no busy polling");
+        live.kernel.modules().driverAppeared(driver);
+        traffic.advanceForTest(50 * MS);
+        SocketStatus sk = traffic.status().socket();
+        assertTrue(sk.busyLoops() > before + 500, sk.toString());
+        List<Object> ids = loops.subList(seen, loops.size()).stream().map(e -> e.args().get("napi_id")).distinct().toList();
+        assertEquals(List.of(sk.skNapiId()), ids, "every napi_busy_loop since polled the new NAPI");
+    }
+
+    @Test
+    void the_receive_paths_probes_report_simulated_time_cpu_and_napi() throws Exception {
+        List<TraceEvent> polls = record(Tracepoints.NAPI_POLL);
+        List<TraceEvent> actions = record(Tracepoints.NET_RX_ACTION);
+        List<TraceEvent> completes = record(Tracepoints.NAPI_COMPLETE_DONE);
+        List<TraceEvent> schedules = record(Tracepoints.NAPI_SCHEDULE);
+        traffic.begin(new TrafficRequest(10_000, 64, false, 1));
+        traffic.advanceForTest(10 * MS);
+        assertEquals(100, schedules.size(), 1, "one interrupt, one napi_schedule per frame");
+        assertEquals(schedules.size(), actions.size(), 1);
+        assertEquals(schedules.size(), completes.size(), 1);
+        TraceEvent p = polls.get(0);
+        assertEquals(0, p.cpu(), "the softirq runs where the IRQ landed");
+        assertEquals("eth0", p.args().get("dev"));
+        assertEquals(257, p.args().get("napi_id"));
+        assertEquals(1, p.args().get("work"));
+        assertEquals(64, p.args().get("budget"));
+        assertEquals(1, completes.get(0).args().get("ret"));
+        assertEquals(300, actions.get(0).args().get("budget"));
+        long gap = polls.get(1).timeNs() - polls.get(0).timeNs();
+        assertEquals(100_000, gap, 5_000, "frames 100 us apart on the simulated clock");
+    }
+}
