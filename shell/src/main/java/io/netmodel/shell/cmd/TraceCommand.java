@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
     description = "Print one line per hit of a model function (a probe), like stap or bcc.",
     footer = {"", "Examples:", "  netmodel trace --list",
         "  netmodel trace netif_napi_add            # then, elsewhere: netmodel rmmod e1000; netmodel modprobe e1000",
-        "  netmodel trace request_irq --count 3 --json"})
+        "  netmodel trace request_irq --count 3 --json",
+        "  netmodel trace napi_poll --count 5         # while netmodel traffic runs: the receive path on simulated time"})
 public final class TraceCommand extends ModelCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROBE", description = "The function to probe (see --list).")
     String probe;
@@ -61,6 +62,7 @@ public final class TraceCommand extends ModelCommand {
         }
         if (!json) {
             err.println("Tracing " + probe + "... Hit Ctrl-C to end.");
+            err.flush(); // before the first hit, as bcc's header
         }
         long deadline = timeout == 0 ? Long.MAX_VALUE : System.nanoTime() + (long) (timeout * 1e9);
         long seen = 0;
