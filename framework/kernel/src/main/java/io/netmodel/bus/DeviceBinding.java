@@ -41,6 +41,8 @@ final class DeviceBinding implements DeviceContext {
     /** IRQ actions requested on this device's MSI-X vectors and not yet freed. */
     private final java.util.Set<IrqAction> msixActions = new java.util.HashSet<>();
     private final io.netmodel.core.Tracepoints trace;
+    /** The netdevs this binding registered, in order. */
+    private final java.util.List<NetDeviceImpl> registered = new java.util.ArrayList<>();
 
     DeviceBinding(BusDeviceImpl device, NetDriver driver, KernelProfile profile, NetdevRegistry netdevs,
                   IrqTable irqs, Dmesg dmesg, Map<String, String> params, io.netmodel.core.Tracepoints trace) {
@@ -97,6 +99,47 @@ final class DeviceBinding implements DeviceContext {
         }
         netdevs.register(impl);
         devres.push(new Devres(impl, () -> netdevs.unregister(impl)));
+        registered.add(impl);
+    }
+
+    /**
+     * What a distro's network service does once the probe has returned: {@code dev_open} on every
+     * netdev the driver registered, which runs its {@code ndo_open}. A refusal leaves that device
+     * down (the driver logs why, as Linux drivers do); the binding stays.
+     */
+    void ifup() {
+        for (NetDeviceImpl dev : registered) {
+            if (dev.alive()) {
+                netdevs.devOpen(dev);
+            }
+        }
+    }
+
+    @Override
+    public void napiEnable(Napi napi) {
+        netdevs.napiEnable(ownNapi(napi));
+    }
+
+    @Override
+    public void napiDisable(Napi napi) {
+        netdevs.napiDisable(ownNapi(napi));
+    }
+
+    /** A NAPI this driver added (to one of its netdevs). */
+    private NapiImpl ownNapi(Napi napi) {
+        if (!(napi instanceof NapiImpl impl) || !registeredOrAllocated(impl)) {
+            throw new IllegalArgumentException("not a NAPI of this device: " + napi);
+        }
+        return impl;
+    }
+
+    private boolean registeredOrAllocated(NapiImpl napi) {
+        for (Devres d : devres) {
+            if (d.key == napi) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -230,8 +273,21 @@ final class DeviceBinding implements DeviceContext {
         dmesg.printk(driver.name() + " " + device.kernelName() + ": " + message);
     }
 
-    /** Releases every managed resource, newest first. */
+    /**
+     * Releases every managed resource, newest first, after unregistering the netdevs: a driver's
+     * remove starts with {@code unregister_netdev}, whose {@code dev_close} runs {@code ndo_stop}
+     * (freeing what {@code ndo_open} took) before anything else is released.
+     */
     void unwind() {
+        java.util.List<Devres> netdevRegs = new java.util.ArrayList<>();
+        for (Devres d : devres) {
+            if (d.key instanceof NetDeviceImpl) {
+                netdevRegs.add(d);
+            }
+        }
+        devres.removeAll(netdevRegs);
+        netdevRegs.forEach(d -> d.release.run()); // ndo_stop may free IRQs: devres is consistent by now
+        registered.clear();
         while (!devres.isEmpty()) {
             devres.pop().release.run();
         }

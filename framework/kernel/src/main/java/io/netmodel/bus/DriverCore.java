@@ -85,6 +85,7 @@ public final class DriverCore {
         try {
             driver.probe(binding);
             bound.put(dev, binding);
+            binding.ifup();
             return true;
         } catch (DriverException e) {
             probeFailed(driver, dev, binding, e.errno(), e.getMessage());

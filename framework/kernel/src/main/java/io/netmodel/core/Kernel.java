@@ -78,7 +78,10 @@ public final class Kernel {
         this.netdevFamily = new io.netmodel.netlink.NetdevFamilyImpl(lock, profile, netdevs);
         this.rtnl = new io.netmodel.net.RtnlImpl(netdevs, lock);
         dmesg.printk("Linux version " + profile.version() + ".0-netmodel (netmodel) #1 SMP PREEMPT_DYNAMIC");
-        netdevs.register(NetDeviceImpl.loopback());
+        netdevs.setLog(dmesg::printk);
+        NetDeviceImpl lo = NetDeviceImpl.loopback();
+        netdevs.register(lo);
+        netdevs.devOpen(lo); // lo has no ndo_open: it cannot fail
         for (HostSpec.Nic nic : host.nics()) {
             bus.plug(nic.model(), nic.queuePairs());
         }

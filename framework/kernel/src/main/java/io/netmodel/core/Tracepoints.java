@@ -20,6 +20,8 @@ public final class Tracepoints implements TraceService {
     public static final String NETIF_NAPI_ADD = "netif_napi_add";
     public static final String NAPI_HASH_ADD = "napi_hash_add";
     public static final String NETIF_NAPI_DEL = "netif_napi_del";
+    public static final String NAPI_ENABLE = "napi_enable";
+    public static final String NAPI_DISABLE = "napi_disable";
     public static final String REGISTER_NETDEV = "register_netdev";
     public static final String UNREGISTER_NETDEV = "unregister_netdev";
     public static final String REQUEST_IRQ = "request_irq";
@@ -37,9 +39,9 @@ public final class Tracepoints implements TraceService {
 
     public Tracepoints(LongSupplier nanosSinceBoot) {
         this.clock = nanosSinceBoot;
-        for (String p : List.of(NETIF_NAPI_ADD, NAPI_HASH_ADD, NETIF_NAPI_DEL, REGISTER_NETDEV, UNREGISTER_NETDEV,
-            REQUEST_IRQ, FREE_IRQ, NAPI_SCHEDULE, NET_RX_ACTION, NAPI_POLL, NAPI_COMPLETE_DONE, SK_CAN_BUSY_LOOP,
-            NAPI_BUSY_LOOP)) {
+        for (String p : List.of(NETIF_NAPI_ADD, NAPI_HASH_ADD, NETIF_NAPI_DEL, NAPI_ENABLE, NAPI_DISABLE,
+            REGISTER_NETDEV, UNREGISTER_NETDEV, REQUEST_IRQ, FREE_IRQ, NAPI_SCHEDULE, NET_RX_ACTION, NAPI_POLL,
+            NAPI_COMPLETE_DONE, SK_CAN_BUSY_LOOP, NAPI_BUSY_LOOP)) {
             listeners.put(p, new CopyOnWriteArrayList<>());
         }
     }

@@ -23,9 +23,14 @@ public final class NapiHash {
         this.napiGenId = minNapiId - 1;
     }
 
-    /** {@code napi_hash_add}: gives {@code napi} an id unless it has one. */
+    /**
+     * {@code napi_hash_add}: gives {@code napi} a new id unless it is in the hash (4.5-5.9's
+     * {@code NAPI_STATE_HASHED}: a driver's own call after {@code netif_napi_add} changes nothing).
+     * A NAPI that left the hash ({@code napi_disable} from 6.13 keeps the stale number, as Linux
+     * does) gets a new one.
+     */
     public void add(NapiImpl napi) {
-        if (napi.napiId != 0) {
+        if (napi.napiId != 0 && byId.get(napi.napiId) == napi) {
             return;
         }
         do { // 0..NR_CPUS is reserved for sender_cpu; skip an id a napi_config keeps hashed
@@ -48,9 +53,14 @@ public final class NapiHash {
 
     /** {@code napi_hash_del}: the id stops resolving (busy pollers holding it find nothing). */
     public void del(NapiImpl napi) {
-        if (napi.napiId != 0) {
+        if (napi.napiId != 0 && byId.get(napi.napiId) == napi) {
             byId.remove(napi.napiId);
         }
+    }
+
+    /** Whether {@code napi} is in the hash now (busy polling can find it by its id). */
+    public boolean hashed(NapiImpl napi) {
+        return napi.napiId != 0 && byId.get(napi.napiId) == napi;
     }
 
     /** {@code napi_by_id}. */

@@ -26,6 +26,12 @@ public final class NapiImpl implements Napi {
     NapiThreaded threaded = NapiThreaded.DISABLED;
     Task thread;
     int irq = -1;
+    /**
+     * Between {@code napi_enable} and {@code napi_disable}: while false Linux holds
+     * {@code NAPI_STATE_SCHED} (set by {@code netif_napi_add} and {@code napi_disable}), so neither
+     * the IRQ path nor a busy poller can schedule the NAPI.
+     */
+    boolean enabled;
     /** {@code napi->index}: the {@code napi_config} entry, -1 for a plain {@code netif_napi_add}. */
     final int index;
     /** {@code napi->config}, or null. */
@@ -85,6 +91,11 @@ public final class NapiImpl implements Napi {
     /** {@code napi->thread}: the kthread, or null. */
     public Task thread() {
         return thread;
+    }
+
+    /** Whether the NAPI is enabled ({@code napi_enable} ran, no {@code napi_disable} since). */
+    public boolean enabled() {
+        return enabled;
     }
 
     /** {@code napi->irq}: the IRQ set with {@code netif_napi_set_irq}, or -1. */

@@ -68,6 +68,12 @@ public final class NetDeviceImpl implements NetDevice {
     final NapiConfig[] napiConfig;
     final NetStats stats = new NetStats();
     private io.netmodel.api.netdev.NdoBusyPoll ndoBusyPoll;
+    /** {@code dev->netdev_ops}' open and stop, or null (a driver without them). */
+    private io.netmodel.api.netdev.NetDeviceOps netdevOps;
+    /** {@code __LINK_STATE_START}: {@code netif_running}, set before {@code ndo_open}, cleared before {@code ndo_stop}. */
+    private boolean linkStateStart;
+    /** {@code printk}, for a driver op that throws; set at registration. */
+    java.util.function.Consumer<String> log = line -> { };
     /** While registered: re-syncs {@code queues/} with the real queue counts. */
     Runnable queueKobjectsChanged;
     /** {@code dev->ethtool_ops}: every op EOPNOTSUPP until the driver installs its own. */
@@ -225,6 +231,24 @@ public final class NetDeviceImpl implements NetDevice {
         this.ndoBusyPoll = op;
     }
 
+    @Override
+    public void setNetdevOps(io.netmodel.api.netdev.NetDeviceOps ops) {
+        if (alive || !napis.isEmpty()) {
+            throw new IllegalStateException("netdev_ops are set in probe before netif_napi_add and register_netdev");
+        }
+        this.netdevOps = ops;
+    }
+
+    /** {@code dev->netdev_ops} (open/stop), or null when the driver installed none. */
+    public io.netmodel.api.netdev.NetDeviceOps netdevOps() {
+        return netdevOps;
+    }
+
+    @Override
+    public boolean netifRunning() {
+        return linkStateStart;
+    }
+
     /** {@code dev->netdev_ops->ndo_busy_poll}, or null. */
     public io.netmodel.api.netdev.NdoBusyPoll ndoBusyPoll() {
         return ndoBusyPoll;
@@ -340,29 +364,60 @@ public final class NetDeviceImpl implements NetDevice {
     java.util.function.Supplier<String> defaultQdisc = () -> "pfifo_fast";
 
     /**
-     * {@code dev_open}: the device comes up with its carrier (ifup after registration); the first
-     * up attaches the default qdisc: {@code noqueue} for an {@code IFF_NO_QUEUE} device (lo),
-     * {@code mq} for a multiqueue one, else {@code net.core.default_qdisc}.
+     * {@code __dev_open}: {@code __LINK_STATE_START}, then the driver's {@code ndo_open}; if it
+     * fails, the start bit is cleared again and its errno returned (negative) with {@code IFF_UP}
+     * left clear. Then the device is up with its carrier; the first up attaches the default qdisc:
+     * {@code noqueue} for an {@code IFF_NO_QUEUE} device (lo), {@code mq} for a multiqueue one,
+     * else {@code net.core.default_qdisc}. A driver op that throws is a driver bug: logged, and the
+     * up fails with EINVAL.
      */
-    void open() {
-        if (!isUp()) {
-            if (qdisc.equals("noop")) {
-                qdisc = lltx ? "noqueue" : numTx > 1 ? "mq" : defaultQdisc.get();
+    int open() {
+        if (isUp()) {
+            return 0;
+        }
+        linkStateStart = true;
+        if (netdevOps != null) {
+            int ret;
+            try {
+                ret = netdevOps.ndoOpen(this);
+            } catch (RuntimeException e) {
+                log.accept(name + ": ndo_open threw " + e);
+                ret = -io.netmodel.api.vfs.Errno.EINVAL;
             }
-            flags |= IFF_UP;
-            if (carrier) {
-                carrierUpCount++;
+            if (ret != 0) {
+                linkStateStart = false;
+                return -Math.abs(ret);
             }
         }
+        if (qdisc.equals("noop")) {
+            qdisc = lltx ? "noqueue" : numTx > 1 ? "mq" : defaultQdisc.get();
+        }
+        flags |= IFF_UP;
+        if (carrier) {
+            carrierUpCount++;
+        }
+        return 0;
     }
 
-    /** {@code dev_close}. */
+    /**
+     * {@code __dev_close_many}: {@code __LINK_STATE_START} cleared, the driver's {@code ndo_stop},
+     * then {@code IFF_UP} cleared. A throwing {@code ndo_stop} is logged; the device goes down anyway.
+     */
     void close() {
-        if (isUp()) {
-            flags &= ~IFF_UP;
-            if (carrier) {
-                carrierDownCount++;
+        if (!isUp()) {
+            return;
+        }
+        linkStateStart = false;
+        if (netdevOps != null) {
+            try {
+                netdevOps.ndoStop(this);
+            } catch (RuntimeException e) {
+                log.accept(name + ": ndo_stop threw " + e);
             }
+        }
+        flags &= ~IFF_UP;
+        if (carrier) {
+            carrierDownCount++;
         }
     }
 }

@@ -182,8 +182,12 @@ public final class NetSysfs {
         d.mtu = mtu;
     }
 
-    /** {@code dev_change_flags}: soft bits as given, UP opens/closes, PROMISC/ALLMULTI as requested. */
-    private static void changeFlags(NetDeviceImpl d, long value) {
+    /**
+     * {@code dev_change_flags}: soft bits as given, UP opens/closes, PROMISC/ALLMULTI as requested.
+     * An open the driver refuses fails the write with its errno; the soft bits stay changed, as
+     * {@code __dev_change_flags} sets them before {@code __dev_open}.
+     */
+    private static void changeFlags(NetDeviceImpl d, long value) throws VfsException {
         int requested = (int) value;
         int kept = d.flags & ~(NetDeviceImpl.USER_FLAGS | NetDeviceImpl.IFF_UP
             | NetDeviceImpl.IFF_PROMISC | NetDeviceImpl.IFF_ALLMULTI);
@@ -191,7 +195,10 @@ public final class NetSysfs {
         int up = d.flags & NetDeviceImpl.IFF_UP;
         d.flags = kept | soft | up;
         if ((requested & NetDeviceImpl.IFF_UP) != 0) {
-            d.open();
+            int err = d.open();
+            if (err != 0) {
+                throw new VfsException(-err);
+            }
         } else {
             d.close();
         }

@@ -47,13 +47,22 @@ public final class NetdevRegistry {
     }
 
     private java.util.function.Supplier<String> defaultQdisc = () -> "pfifo_fast";
+    private java.util.function.Consumer<String> log = line -> { };
+
+    /** Where a driver op that throws is reported ({@code printk}). */
+    public void setLog(java.util.function.Consumer<String> printk) {
+        this.log = printk;
+    }
 
     /** Where an up reads {@code net.core.default_qdisc} from. */
     public void setDefaultQdisc(java.util.function.Supplier<String> source) {
         this.defaultQdisc = source;
     }
 
-    /** {@code register_netdev}: name from the pattern, next ifindex, files, then up (as ifup would). */
+    /**
+     * {@code register_netdev}: name from the pattern, next ifindex, files. The device stays down:
+     * whoever registers it brings it up ({@link #devOpen}), as ifup does after the driver's probe.
+     */
     public void register(NetDeviceImpl dev) {
         if (dev.alive) {
             throw new IllegalStateException(dev.name + " is already registered");
@@ -77,8 +86,16 @@ public final class NetdevRegistry {
         dir.link("subsystem", CLASS_NET);
         tree.mkdirs(CLASS_NET).link(dev.name, devPath);
         dev.defaultQdisc = defaultQdisc;
-        dev.open();
+        dev.log = log;
         trace.hit(io.netmodel.core.Tracepoints.REGISTER_NETDEV, 0, "dev", dev.name, "ifindex", dev.ifindex);
+    }
+
+    /**
+     * {@code dev_open}: {@code __dev_open} with the driver's {@code ndo_open}; 0, or the negative
+     * errno it failed with (the device stays down).
+     */
+    public int devOpen(NetDeviceImpl dev) {
+        return dev.open();
     }
 
     /** {@code unregister_netdev}: down, files gone, NAPIs unhashed; open files read EINVAL. */
@@ -104,22 +121,21 @@ public final class NetdevRegistry {
     }
 
     /**
-     * {@code netif_napi_add}: from 4.5 the core hashes the NAPI itself (an id at once); before,
-     * the id stays 0 unless the driver calls {@code napi_hash_add}. The model's add is also the
-     * driver's {@code napi_enable}, which is where 6.13+ hashes ({@code napi_hash_add} moved there
-     * by 86e25f40aa1e): the id is there when the call returns either way.
+     * {@code netif_napi_add}: from 4.5 to 6.12 the core hashes the NAPI itself (an id at once);
+     * before, the id stays 0 unless the driver calls {@code napi_hash_add}; from 6.13 the id comes
+     * with {@link #napiEnable} (86e25f40aa1e moved {@code napi_hash_add} there). The NAPI starts
+     * disabled ({@code NAPI_STATE_SCHED}), as Linux's does; on a device whose driver installed no
+     * {@code net_device_ops} (a driver of API 1.2) the core enables it here, which is what the
+     * model's add did before drivers had {@code ndo_open}.
      */
     public NapiImpl napiAdd(NetDeviceImpl dev, NapiPoll poll, int weight) {
         return napiAdd(dev, poll, weight, -1);
     }
 
     /**
-     * {@code netif_napi_add_config(dev, napi, poll, index)} then {@code napi_enable} (6.13,
-     * {@code Behaviour.NAPI_CONFIG}): the NAPI takes entry {@code index} of {@code dev->napi_config};
-     * {@code napi_restore_config} loads its settings and hashes it under the id the entry kept
-     * ({@code napi_hash_add_with_id}), or under a new id that the entry then keeps. From 6.17 the
-     * entry's threaded mode is applied as well ({@code napi_set_threaded}). {@code index} -1 is a
-     * plain {@code netif_napi_add}.
+     * {@code netif_napi_add_config(dev, napi, poll, index)} (6.13, {@code Behaviour.NAPI_CONFIG}):
+     * the NAPI takes entry {@code index} of {@code dev->napi_config}, whose id and settings
+     * {@link #napiEnable} restores. {@code index} -1 is a plain {@code netif_napi_add}.
      */
     public NapiImpl napiAdd(NetDeviceImpl dev, NapiPoll poll, int weight, int index) {
         if (index >= 0 && !profile.has(Behaviour.NAPI_CONFIG)) {
@@ -137,11 +153,14 @@ public final class NetdevRegistry {
         }
         NapiImpl napi = new NapiImpl(dev, poll, weight, index);
         dev.napis.add(napi);
-        if (napi.config != null) {
-            napiRestoreConfig(napi);
-        } else if (profile.has(Behaviour.NAPI_HASH_IN_NETIF_NAPI_ADD)) {
-            napiHash.add(napi);
+        if (profile.has(Behaviour.NAPI_HASH_IN_NETIF_NAPI_ADD) && !profile.has(Behaviour.NAPI_CONFIG)) {
+            napiHashAdd(napi);
         }
+        if (dev.netdevOps() == null) {
+            napiEnable(napi); // before the kthread, which is named with the id at creation, as before
+        }
+        // a threaded device's new NAPI gets its kthread here, named "napi/<dev>-<napi_id>" with the id
+        // it has now: from 6.13, for a driver that enables later, that is 0 (napi_kthread_create)
         threaded.napiAdded(napi);
         // the id after the call, as `stap -e 'probe kernel.function("netif_napi_add").return'` prints it
         trace.hit(io.netmodel.core.Tracepoints.NETIF_NAPI_ADD, 0, "dev", dev.name, "weight", weight,
@@ -149,7 +168,58 @@ public final class NetdevRegistry {
         return napi;
     }
 
-    /** {@code napi_restore_config}: settings, then the kept id or a new one (kept from now on). */
+    /**
+     * {@code napi_enable}: from 6.13 the id is given here, {@code napi_restore_config} for a NAPI
+     * with a config (the kept id, or a new one the config then keeps), else {@code napi_hash_add}
+     * (a new id every time); before 6.13 the id is the one {@code netif_napi_add} gave.
+     *
+     * @throws IllegalStateException the NAPI is enabled already ({@code BUG_ON} in Linux) or deleted
+     */
+    public void napiEnable(NapiImpl napi) {
+        NetDeviceImpl dev = (NetDeviceImpl) napi.dev();
+        if (!dev.napis.contains(napi)) {
+            throw new IllegalStateException("napi_enable of a NAPI that was deleted");
+        }
+        if (napi.enabled) {
+            throw new IllegalStateException("napi_enable of an enabled NAPI (" + napi.napiId + ")");
+        }
+        if (profile.has(Behaviour.NAPI_CONFIG)) {
+            if (napi.config != null) {
+                napiRestoreConfig(napi);
+            } else {
+                napiHashAdd(napi);
+            }
+        }
+        napi.enabled = true;
+        trace.hit(io.netmodel.core.Tracepoints.NAPI_ENABLE, 0, "dev", dev.name, "napi_id", napi.napiId);
+    }
+
+    /**
+     * {@code napi_disable}: from 6.13 the id leaves the hash ({@code napi_save_config} for a NAPI
+     * with a config, else {@code napi_hash_del}); {@code napi->napi_id} keeps the stale number, as
+     * in Linux. Before 6.13 the NAPI stays hashed.
+     *
+     * @throws IllegalStateException the NAPI is not enabled (Linux would wait forever)
+     */
+    public void napiDisable(NapiImpl napi) {
+        if (!napi.enabled) {
+            throw new IllegalStateException("napi_disable of a disabled NAPI (" + napi.napiId + ")");
+        }
+        trace.hit(io.netmodel.core.Tracepoints.NAPI_DISABLE, 0, "dev", napi.dev().name(), "napi_id", napi.napiId);
+        if (profile.has(Behaviour.NAPI_CONFIG)) {
+            if (napi.config != null) {
+                napiSaveConfig(napi);
+            } else {
+                napiHash.del(napi);
+            }
+        }
+        napi.enabled = false;
+    }
+
+    /**
+     * {@code napi_restore_config}: settings, then the kept id ({@code napi_hash_add_with_id}) or a
+     * new one the entry keeps from now on; from 6.17 the kept threaded mode.
+     */
     private void napiRestoreConfig(NapiImpl napi) {
         NapiConfig c = napi.config;
         napi.deferHardIrqs = c.deferHardIrqs;
@@ -158,40 +228,46 @@ public final class NetdevRegistry {
         if (c.napiId != 0) {
             napiHash.addWithId(napi, c.napiId);
         } else {
-            napiHash.add(napi);
+            napiHashAdd(napi);
             c.napiId = napi.napiId;
         }
+        threaded.configRestored(napi);
     }
 
-    /** {@code napi_save_config} (from {@code napi_disable}): the settings and id into the entry. */
-    private static void napiSaveConfig(NapiImpl napi) {
+    /** {@code napi_save_config} (from {@code napi_disable}): the settings and id into the entry, then {@code napi_hash_del}. */
+    private void napiSaveConfig(NapiImpl napi) {
         NapiConfig c = napi.config;
         c.deferHardIrqs = napi.deferHardIrqs;
         c.groFlushTimeout = napi.groFlushTimeout;
         c.irqSuspendTimeout = napi.irqSuspendTimeout;
         c.napiId = napi.napiId;
+        napiHash.del(napi);
     }
 
-    /** {@code napi_hash_add}. */
+    /** {@code napi_hash_add}: fires its probe when an id is given. */
     public void napiHashAdd(NapiImpl napi) {
+        if (napiHash.hashed(napi)) {
+            return;
+        }
         napiHash.add(napi);
         trace.hit(io.netmodel.core.Tracepoints.NAPI_HASH_ADD, 0, "dev", napi.dev().name(), "napi_id", napi.napiId);
     }
 
     /**
-     * {@code napi_disable} + {@code netif_napi_del}: a NAPI with a config saves into it first; the
-     * kthread stops, the id leaves the hash, queues pointing at the NAPI lose it. Deleting one that
-     * is already gone does nothing.
+     * {@code netif_napi_del}, after {@code napi_disable} when the driver left the NAPI enabled (a
+     * NAPI with a config saves into it there): the kthread stops, the id leaves the hash (before
+     * 6.13; from 6.13 {@code napi_disable} took it out), queues pointing at the NAPI lose it.
+     * Deleting one that is already gone does nothing.
      */
     public void napiDel(NapiImpl napi) {
         NetDeviceImpl owner = (NetDeviceImpl) napi.dev();
         if (!owner.napis.contains(napi)) {
             return;
         }
-        trace.hit(io.netmodel.core.Tracepoints.NETIF_NAPI_DEL, 0, "dev", napi.dev().name(), "napi_id", napi.napiId);
-        if (napi.config != null) {
-            napiSaveConfig(napi);
+        if (napi.enabled) {
+            napiDisable(napi);
         }
+        trace.hit(io.netmodel.core.Tracepoints.NETIF_NAPI_DEL, 0, "dev", napi.dev().name(), "napi_id", napi.napiId);
         threaded.napiDeleted(napi);
         napiHash.del(napi);
         NetDeviceImpl dev = (NetDeviceImpl) napi.dev();

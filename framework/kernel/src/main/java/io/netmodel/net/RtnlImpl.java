@@ -43,7 +43,10 @@ public final class RtnlImpl implements Rtnl {
         lock.<Void, RtnlException>call(() -> {
             NetDeviceImpl d = find(name);
             if (up) {
-                d.open();
+                int err = d.open(); // __dev_open: the driver's ndo_open may refuse
+                if (err != 0) {
+                    throw new RtnlException(-err, null);
+                }
             } else {
                 d.close();
             }

@@ -84,17 +84,20 @@ public final class ThreadedNapi {
         }
     }
 
-    /**
-     * {@code netif_napi_add}: a NAPI added to a threaded device gets its kthread at once. From 6.17
-     * a NAPI with a config takes the config's mode ({@code napi_restore_config} calls
-     * {@code napi_set_threaded}), which a per-NAPI {@code napi-set threaded} may have made differ
-     * from the device's.
-     */
+    /** {@code netif_napi_add}: a NAPI added to a threaded device gets its kthread at once. */
     void napiAdded(NapiImpl napi) {
         if (((NetDeviceImpl) napi.dev()).threaded) {
             kthreadCreate(napi);
             napi.threaded = NapiThreaded.ENABLED;
         }
+    }
+
+    /**
+     * {@code napi_restore_config} (from {@code napi_enable}): from 6.17 a NAPI with a config takes
+     * the config's mode ({@code napi_set_threaded}), which a per-NAPI {@code napi-set threaded} may
+     * have made differ from the device's.
+     */
+    void configRestored(NapiImpl napi) {
         if (napi.config != null && profile.has(Behaviour.NAPI_THREADED_NETLINK) && napi.config.threaded != napi.threaded) {
             napiSetThreaded(napi, napi.config.threaded);
         }

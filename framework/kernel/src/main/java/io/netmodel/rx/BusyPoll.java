@@ -22,6 +22,9 @@ final class BusyPoll {
         if (skLlUsec <= 0) {
             return "sk_ll_usec is 0 (busy_read/SO_BUSY_POLL not set)";
         }
+        if (!napi.enabled()) {
+            return "the NAPI is disabled (napi_disable: " + dev.name() + " is down)";
+        }
         if (napi.napiId() == 0) {
             return "sk_napi_id is 0: the driver's NAPI was never hashed (napi_hash_add)";
         }

@@ -79,6 +79,9 @@ record LiveNapi(int napiIndex, long deferHardIrqs, long groFlushTimeout, long ir
 
     private static NapiImpl firstNapi(Kernel k) {
         NetDeviceImpl eth0 = k.netdevs().byName("eth0");
+        if (eth0.napis().isEmpty()) { // mlx4_en and idpf delete their NAPIs at ifdown
+            throw new IllegalStateException("eth0 has no NAPI (it is down: ip link set eth0 up)");
+        }
         return eth0.napis().get(0);
     }
 }

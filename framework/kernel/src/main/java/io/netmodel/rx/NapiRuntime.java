@@ -345,10 +345,16 @@ final class NapiRuntime {
         napiSchedule(irqCpu.getAsInt(), costs.irq());
     }
 
-    /** napi_schedule_prep + __napi_schedule: on {@code cpu}, after {@code entryNs} of IRQ work. */
+    /**
+     * napi_schedule_prep + __napi_schedule: on {@code cpu}, after {@code entryNs} of IRQ work. A
+     * disabled NAPI ({@code napi_disable}: ifdown) holds {@code NAPI_STATE_SCHED}, so the prep fails.
+     */
     private void napiSchedule(int cpu, long entryNs) {
         if (sched) {
             return; // MISSED: the owner polls again before completing (modelled by its repoll)
+        }
+        if (!napi.enabled()) {
+            return;
         }
         sched = true;
         Task kthread = napi.threaded() == NapiThreaded.ENABLED ? napi.thread() : null;
@@ -496,6 +502,9 @@ final class NapiRuntime {
      */
     long busyPollOnce(int cpu, long start, int budget, boolean prefer) {
         long t = start + costs.busyLoopSetup();
+        if (!napi.enabled()) {
+            return t; // napi_busy_loop: a disabled NAPI holds SCHED, nothing to take
+        }
         if (sched || continuous != null) {
             if (prefer) {
                 preferBusyPoll = true; // the owner gives the NAPI up at its next full-budget poll

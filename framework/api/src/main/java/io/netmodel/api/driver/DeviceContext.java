@@ -32,7 +32,10 @@ public interface DeviceContext {
     /**
      * {@code netif_napi_add(dev, napi, poll, weight)}. From 4.5 ({@code
      * NAPI_HASH_IN_NETIF_NAPI_ADD}) this also hashes the NAPI and gives it an id; before,
-     * the id stays 0 until the driver calls {@link #napiHashAdd}.
+     * the id stays 0 until the driver calls {@link #napiHashAdd}. From 6.13 ({@code NAPI_CONFIG})
+     * the id comes with {@link #napiEnable} instead. On a netdev with
+     * {@link io.netmodel.api.netdev.NetDeviceOps} the NAPI starts disabled (as Linux's does, until
+     * the driver's {@code napi_enable}); on one without, the core enables it here.
      */
     Napi netifNapiAdd(NetDevice dev, NapiPoll poll, int weight);
 
@@ -41,7 +44,8 @@ public interface DeviceContext {
      * like {@link #netifNapiAdd}, but the NAPI is tied to the device's persistent
      * {@code napi_config[index]} (index below max(TX, RX) queues allocated, usually the queue or
      * vector number). A NAPI deleted with {@link #netifNapiDel} and added again for the same index
-     * gets the same NAPI id back, with the per-NAPI settings ({@code napi-set}) it had; the entries
+     * gets the same NAPI id back, with the per-NAPI settings ({@code napi-set}) it had, and so does
+     * a NAPI disabled and enabled again (ifdown/ifup); the entries
      * live as long as the netdev, so a new probe starts afresh. Before 6.13 the function does not
      * exist: calling it throws {@link IllegalStateException} (ask the profile first).
      *
@@ -50,7 +54,7 @@ public interface DeviceContext {
     Napi netifNapiAddConfig(NetDevice dev, NapiPoll poll, int weight, int index);
 
     /**
-     * {@code napi_disable} + {@code netif_napi_del(napi)}: the NAPI leaves the device now rather than
+     * {@code netif_napi_del(napi)}, after {@code napi_disable} if the driver left it enabled: the NAPI leaves the device now rather than
      * at unbind (a driver rebuilding its queues: {@code ethtool -L}, {@code -G}); its id leaves the
      * hash, its threaded-NAPI kthread stops, queues linked to it lose the link. A NAPI with a
      * config first saves its id and settings there. Deleting it again does nothing.
@@ -58,6 +62,29 @@ public interface DeviceContext {
      * @since 1.3
      */
     void netifNapiDel(Napi napi);
+
+    /**
+     * {@code napi_enable(napi)}: the NAPI may be scheduled and busy-polled. From 6.13
+     * ({@code Behaviour.NAPI_CONFIG}) this is where it gets its id: {@code napi_hash_add} (a new id
+     * at every enable) or, for a NAPI with a config, {@code napi_restore_config} (the id and settings
+     * the config kept). A NAPI of a netdev with {@link io.netmodel.api.netdev.NetDeviceOps} starts
+     * disabled; enabling an enabled NAPI is a driver bug ({@link IllegalStateException}, where Linux
+     * has {@code BUG_ON}).
+     *
+     * @since 1.3
+     */
+    void napiEnable(Napi napi);
+
+    /**
+     * {@code napi_disable(napi)}: nothing schedules or busy-polls the NAPI any more (a poll in
+     * progress finishes first). From 6.13 the id leaves the hash ({@code napi_hash_del}, or
+     * {@code napi_save_config} for a NAPI with a config, which keeps id and settings for the next
+     * enable); before, the id stays. Disabling a disabled NAPI is a driver bug (Linux waits
+     * forever): {@link IllegalStateException}.
+     *
+     * @since 1.3
+     */
+    void napiDisable(Napi napi);
 
     /**
      * {@code free_irq(irq, dev_id)}: releases an IRQ this device requested, now rather than at

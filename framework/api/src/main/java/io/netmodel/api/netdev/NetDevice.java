@@ -45,6 +45,25 @@ public interface NetDevice {
      */
     void setNdoBusyPoll(NdoBusyPoll op);
 
+    /**
+     * {@code dev->netdev_ops}: the driver's {@code ndo_open}/{@code ndo_stop}. Call before adding
+     * NAPIs and before {@code registerNetdev}, as a probe sets {@code netdev->netdev_ops} first:
+     * NAPIs of a device with ops start disabled until the driver's {@code napi_enable}
+     * ({@link IllegalStateException} once the device has NAPIs or is registered).
+     *
+     * @since 1.3
+     */
+    void setNetdevOps(NetDeviceOps ops);
+
+    /**
+     * {@code netif_running(dev)}: the device is open ({@code __LINK_STATE_START}), already during
+     * {@code ndo_open} and no longer during {@code ndo_stop}. Drivers rebuilding their queues
+     * ({@code ethtool -L}) close and reopen only a running device.
+     *
+     * @since 1.3
+     */
+    boolean netifRunning();
+
     /** Receive queues allocated ({@code dev->num_rx_queues}). */
     int numRxQueues();
 
