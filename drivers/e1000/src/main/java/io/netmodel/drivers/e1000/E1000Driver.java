@@ -24,14 +24,14 @@ import org.osgi.service.component.annotations.Component;
  * has never called {@code napi_hash_add} and never had {@code ndo_busy_poll}. So on 3.11–4.4
  * its NAPI id stays 0 and busy polling finds nothing to poll (seed 000: Ubuntu 16.04's 4.4);
  * from 4.5 {@code netif_napi_add} hashes every NAPI and the same code gets an id. None of that
- * is decided here: it follows from which core the driver runs on. The IRQ is the device's legacy
- * INTx line, requested with {@code IRQF_SHARED} in {@code e1000_open} ({@code e1000_request_irq})
- * and so after {@code register_netdev}: its action is named after the netdev ({@code eth0}), not
- * {@code eth%d}.
+ * is decided here: it follows from which core the driver runs on. {@code e1000_open} (the
+ * {@code ndo_open}, {@link E1000NetdevOps}) requests the device's legacy INTx line with
+ * {@code IRQF_SHARED} and enables the NAPI; being after {@code register_netdev}, the action is named
+ * after the netdev ({@code eth0}), not {@code eth%d}. {@code e1000_close} disables the NAPI and frees
+ * the line, so {@code ip link set eth0 down} takes the {@code eth0} line out of
+ * {@code /proc/interrupts}.
  *
- * <p>Unlike Linux: there is no {@code ndo_open}/{@code ndo_stop} in the API yet, so the IRQ is
- * requested at the end of probe (the core brings every registered netdev up, as ifup would) and
- * stays when the device is set down; the log lines are {@code dev_info}-shaped
+ * <p>Unlike Linux: the log lines are {@code dev_info}-shaped
  * ({@code e1000 0000:00:03.0: eth0: ...}) where e1000 uses {@code netdev_info}
  * ({@code e1000 0000:00:03.0 eth0: ...}).
  */
@@ -79,7 +79,7 @@ public final class E1000Driver implements NetDriver {
         return E1000Params.ALL;
     }
 
-    /** {@code e1000_probe}, then {@code e1000_open} as ifup would run it. */
+    /** {@code e1000_probe}; the core's ifup then runs {@code e1000_open}. */
     @Override
     public void probe(DeviceContext ctx) throws DriverException {
         BusDevice pdev = ctx.device();
@@ -101,26 +101,17 @@ public final class E1000Driver implements NetDriver {
             NetdevFeature.HW_VLAN_CTAG_TX, NetdevFeature.HW_VLAN_CTAG_FILTER, NetdevFeature.HIGHDMA);
         netdev.setFeatures(hw, on);
 
+        E1000NetdevOps ops = new E1000NetdevOps(ctx);
+        netdev.setNetdevOps(ops); // netdev->netdev_ops = &e1000_netdev_ops, before netif_napi_add
         // The receive ring and its poll loop belong to the receive-path simulation; the driver's
         // own e1000_clean finds no work.
-        ctx.netifNapiAdd(netdev, (napi, budget) -> 0, E1000Defaults.NAPI_WEIGHT);
+        ops.napi = ctx.netifNapiAdd(netdev, (napi, budget) -> 0, E1000Defaults.NAPI_WEIGHT);
         // No napi_hash_add and no ndo_busy_poll, in any release.
 
         ctx.registerNetdev(netdev);
         ctx.log(netdev.name() + ": (PCI:33MHz:32-bit) " + mac(pdev.macAddress()));
         ctx.log(netdev.name() + ": Intel(R) PRO/1000 Network Connection");
         adapters.put(pdev.busAddress(), options);
-
-        open(ctx, netdev);
-    }
-
-    /**
-     * {@code e1000_open}: {@code e1000_request_irq} takes the legacy line, shared, named after the
-     * registered netdev; the watchdog then finds the link up at the speed the PHY reports.
-     */
-    private static void open(DeviceContext ctx, NetDevice netdev) throws DriverException {
-        ctx.requestLegacyIrq(netdev.name(), irq -> { });
-        netdev.setSpeed(ctx.device().linkSpeed());
     }
 
     @Override

@@ -22,9 +22,11 @@ import org.osgi.service.component.annotations.Component;
  * an MSI-X table of two vectors, 1000 Mb/s.
  *
  * <p>The probe follows the usual shape of a PCI NIC's {@code *_probe}: {@code alloc_etherdev},
- * MAC from the device, MTU range, one {@code netif_napi_add}, {@code register_netdev}, then
- * {@code pci_alloc_irq_vectors} and two {@code request_irq}s named {@code eth0-rx} and
- * {@code eth0-tx} (after registration, so the name is final), falling back to the INTx line.
+ * MAC from the device, MTU range, {@code netdev_ops} ({@link ExampleNicOps}), one
+ * {@code netif_napi_add}, {@code pci_alloc_irq_vectors} (falling back to the INTx line),
+ * {@code register_netdev}. Bringing the device up ({@code ndo_open}) requests two IRQs named
+ * {@code eth0-rx} and {@code eth0-tx} (after registration, so the name is final) and enables the
+ * NAPI; bringing it down undoes both.
  * Its history: it had {@code ndo_busy_poll} from 3.14 and hashed its NAPI itself until the core
  * did it in {@code netif_napi_add} (4.5), like ixgbe. Its quirk: the NAPI weight is the module
  * parameter {@code rx_weight}, capped at 32 ({@link ExampleNicParams#MAX_WEIGHT}) with a log line.
@@ -72,8 +74,14 @@ public final class ExampleNicDriver implements NetDriver {
         dev.setMtuRange(MIN_MTU, MAX_MTU);
         dev.setSpeed(pdev.linkSpeed());
 
+        ExampleNicOps ops = new ExampleNicOps(ctx, ctx.pciAllocIrqVectors(2, 2) == 2);
+        if (!ops.msix()) {
+            ctx.log("no MSI-X; using the INTx line");
+        }
+        dev.setNetdevOps(ops); // before netif_napi_add: its NAPIs start disabled until ndo_open
         // The receive ring comes with the receive-path simulation; until then it is empty.
         Napi napi = ctx.netifNapiAdd(dev, (n, budget) -> 0, weight);
+        ops.napi = napi;
         if (kernel.has(ExampleNicHistory.BUSY_POLL) && !kernel.has(Behaviour.NAPI_HASH_IN_NETIF_NAPI_ADD)) {
             ctx.napiHashAdd(napi); // 3.14-4.4: drivers with ndo_busy_poll hashed their NAPIs
         }
@@ -81,18 +89,6 @@ public final class ExampleNicDriver implements NetDriver {
             dev.setNdoBusyPoll(n -> 0);
         }
         ctx.registerNetdev(dev);
-        requestIrqs(ctx, dev.name());
         ctx.log(dev.name() + ": examplenic, NAPI weight " + weight);
-    }
-
-    /** Two MSI-X vectors, {@code <dev>-rx} then {@code <dev>-tx}; else the shared INTx line. */
-    private static void requestIrqs(DeviceContext ctx, String name) throws DriverException {
-        if (ctx.pciAllocIrqVectors(2, 2) == 2) {
-            ctx.requestIrq(0, name + "-rx", irq -> { });
-            ctx.requestIrq(1, name + "-tx", irq -> { });
-        } else {
-            ctx.log("no MSI-X; using the INTx line");
-            ctx.requestLegacyIrq(name, irq -> { });
-        }
     }
 }

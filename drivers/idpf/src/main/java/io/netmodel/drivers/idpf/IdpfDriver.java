@@ -22,7 +22,8 @@ import org.osgi.service.component.annotations.Component;
  * {@code idpf-Mailbox-0} before any netdev exists. The default vport may have
  * {@code IDPF_MAX_Q} queues of each kind ({@code idpf_vport_alloc_max_qs}) and starts with one
  * per online CPU ({@code idpf_vport_calc_total_qs}); {@code idpf_cfg_netdev} allocates the netdev
- * with the maximum and registers it. {@code idpf_open} ({@code idpf_vport_open}) then allocates
+ * with the maximum and registers it. {@code idpf_open} ({@code idpf_vport_open}, the
+ * {@code ndo_open}: {@link IdpfVport#ndoOpen}) then allocates
  * one q_vector per queue (max of RX and TX, bounded by the vectors granted), adds one NAPI per
  * q_vector with {@code netif_napi_add} ({@code netif_napi_add_config} indexed by q_vector from
  * {@link IdpfHistory#NAPI_CONFIG}; weight 64; no {@code napi_hash_add}, no
@@ -32,8 +33,7 @@ import org.osgi.service.component.annotations.Component;
  *
  * <p>Unlike Linux: one vport (the default); no control-plane messages, so the queue, vector and
  * MTU limits are those a default vport gets from a control plane that offers the NIC model's
- * queues; no ndo_open/ndo_stop (the queue IRQs and NAPIs come at the end of probe, as for every
- * driver model); split-queue mode only; no PTP, flow steering, RSS or XDP. There is no idpf
+ * queues; split-queue mode only; no PTP, flow steering, RSS or XDP. There is no idpf
  * before 6.7 ({@link IdpfHistory#DRIVER}): the bind fails with -ENODEV.
  */
 @Component(service = NetDriver.class)
@@ -59,7 +59,7 @@ public final class IdpfDriver implements NetDriver {
         return ID_TABLE;
     }
 
-    /** {@code idpf_probe}, {@code idpf_init_task}, then {@code idpf_open} as ifup would run it. */
+    /** {@code idpf_probe}, {@code idpf_init_task}; the core's ifup then runs {@code idpf_open}. */
     @Override
     public void probe(DeviceContext ctx) throws DriverException {
         if (!ctx.kernel().has(IdpfHistory.DRIVER)) {
@@ -85,14 +85,13 @@ public final class IdpfDriver implements NetDriver {
         netdev.setMacAddress(pdev.macAddress());
         netdev.setMtuRange(IdpfDefaults.MIN_MTU, IdpfDefaults.MAX_MTU);
         IdpfVport vport = new IdpfVport(ctx, netdev, maxQ, maxQ, numQ, numQ);
+        netdev.setNetdevOps(vport); // idpf_netdev_ops: idpf_open, idpf_stop
         netdev.setEthtoolOps(new IdpfEthtool(vport, ctx.kernel())); // idpf_set_ethtool_ops
         netdev.setRealNumQueues(numQ, numQ); // idpf_set_real_num_queues, before queues/ is shown
         ctx.registerNetdev(netdev);
         vports.put(pdev.busAddress(), vport);
 
         vport.queueVectors = got - IdpfDefaults.MBX_Q_VEC;
-        vport.open();
-        netdev.setSpeed(pdev.linkSpeed());
     }
 
     @Override

@@ -227,13 +227,20 @@ final class IdpfEthtool implements EthtoolOps {
 
     /**
      * {@code idpf_initiate_soft_reset}: {@code idpf_vport_stop} (NAPIs deleted, queue IRQs freed),
-     * {@code idpf_set_real_num_queues}, {@code idpf_vport_open} with fresh q_vectors, so their
+     * {@code idpf_set_real_num_queues}, {@code idpf_vport_open} with fresh q_vectors (stop and open
+     * only when the vport is up), so their
      * NAPIs get new ids unless they are added with their persistent config
      * ({@link IdpfHistory#NAPI_CONFIG}).
      */
     private void softReset() throws EthtoolException {
-        vport.stop();
+        boolean up = vport.netdev.netifRunning(); // __IDPF_VPORT_UP
+        if (up) {
+            vport.stop();
+        }
         vport.netdev.setRealNumQueues(vport.numReqTxqs, vport.numReqRxqs);
+        if (!up) {
+            return;
+        }
         try {
             vport.open();
         } catch (io.netmodel.api.driver.DriverException e) {

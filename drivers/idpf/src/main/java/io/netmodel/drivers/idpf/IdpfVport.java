@@ -5,6 +5,7 @@ import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.netdev.Irq;
 import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NetDevice;
+import io.netmodel.api.netdev.NetDeviceOps;
 import io.netmodel.api.netdev.QueueType;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,19 @@ import java.util.List;
  * descriptor counts the user asked for and the coalescing state of each q_vector, which the
  * ethtool operations read and change ({@code idpf_ethtool.c}). Model state, touched only on the
  * model thread.
+ *
+ * <p>It is also the netdev's {@code ndo_open}/{@code ndo_stop}: {@code idpf_open} →
+ * {@code idpf_vport_open}, {@code idpf_stop} → {@code idpf_vport_stop} (recalled from
+ * idpf_lib.c/idpf_txrx.c, not re-read: the q_vectors, their NAPIs and the queue IRQs are set up in
+ * {@code idpf_vport_intr_init}, the NAPIs enabled by {@code idpf_vport_intr_ena} →
+ * {@code idpf_vport_intr_napi_ena_all}; the stop disables them
+ * ({@code idpf_vport_intr_napi_dis_all}), deletes them and frees the queue IRQs
+ * ({@code idpf_vport_intr_rel}); a soft reset reopens only a vport that was up). So the
+ * {@code idpf-eth0-TxRx-N} lines leave {@code /proc/interrupts} at ifdown (the mailbox's stays) and
+ * the NAPIs are new at every ifup: new ids before {@link IdpfHistory#NAPI_CONFIG}, their kept ids
+ * after.
  */
-final class IdpfVport {
+final class IdpfVport implements NetDeviceOps {
     private final DeviceContext ctx;
     final NetDevice netdev;
     /** {@code vport_config->max_q.max_txq} / {@code max_rxq}. */
@@ -95,6 +107,7 @@ final class IdpfVport {
                 }
             }
         }
+        napis.forEach(ctx::napiEnable); // idpf_vport_intr_ena -> idpf_vport_intr_napi_ena_all
         if (link) { // queues are spread over the q_vectors round-robin (idpf_vport_intr_map_vector_to_qs)
             for (int i = 0; i < numReqRxqs; i++) {
                 ctx.netifQueueSetNapi(netdev, i, QueueType.RX, napis.get(i % qVectors));
@@ -111,6 +124,7 @@ final class IdpfVport {
      * the mailbox IRQ stays.
      */
     void stop() {
+        napis.forEach(ctx::napiDisable); // idpf_vport_intr_napi_dis_all
         for (int i = napis.size() - 1; i >= 0; i--) {
             ctx.netifNapiDel(napis.get(i));
         }
@@ -119,6 +133,25 @@ final class IdpfVport {
             ctx.freeIrq(irqs.get(i));
         }
         irqs.clear();
+    }
+
+    /** {@code idpf_open}: {@code idpf_vport_open}; a failed IRQ request undoes what was set up. */
+    @Override
+    public int ndoOpen(NetDevice dev) {
+        try {
+            open();
+        } catch (DriverException e) {
+            stop();
+            return -e.errno();
+        }
+        netdev.setSpeed(ctx.device().linkSpeed());
+        return 0;
+    }
+
+    /** {@code idpf_stop}: {@code idpf_vport_stop}. */
+    @Override
+    public void ndoStop(NetDevice dev) {
+        stop();
     }
 
     private List<IdpfQVector> qVectors() {

@@ -5,6 +5,7 @@ import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.netdev.Irq;
 import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NetDevice;
+import io.netmodel.api.netdev.NetDeviceOps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +16,19 @@ import java.util.List;
  * disabled, IRQs freed), {@code igb_reset_interrupt_capability} ({@code pci_disable_msix}, then
  * {@code igb_reset_q_vector}: {@code netif_napi_del}), {@code igb_init_interrupt_scheme} (vectors,
  * {@code igb_alloc_q_vector}: {@code netif_napi_add}, {@code netif_napi_add_config} indexed by
- * q_vector from {@link IgbHistory#NAPI_CONFIG}) and {@code igb_open}.
+ * q_vector from {@link IgbHistory#NAPI_CONFIG}) and {@code igb_open}, closing and opening only a
+ * running device.
+ *
+ * <p>It is also the netdev's {@code ndo_open}/{@code ndo_stop} ({@code igb_open}/{@code igb_close}).
+ * Verified in igb_main.c (the search tool's kernel sources): {@code __igb_open} calls
+ * {@code igb_request_irq}, then {@code napi_enable} for every q_vector; {@code igb_request_msix}
+ * requests vector 0 ({@code igb_msix_other}) before the queue vectors. Recalled, not re-read:
+ * {@code __igb_close} runs {@code igb_down} ({@code napi_disable} each q_vector) and
+ * {@code igb_free_irq}, which frees vector 0 as well, so at ifdown every igb line, the "other"
+ * one included, leaves {@code /proc/interrupts}; {@code igb_reinit_queues} closes and reopens
+ * only when {@code netif_running}. NAPIs are added at probe and stay.
  */
-final class IgbAdapter {
+final class IgbAdapter implements NetDeviceOps {
     private final DeviceContext ctx;
     final NetDevice netdev;
     /** {@code adapter->vfs_allocated_count}: with VFs an I350 keeps one TX queue. */
@@ -95,12 +106,47 @@ final class IgbAdapter {
         irqs.clear();
     }
 
-    /** {@code igb_reinit_queues}: close, reset, init, open ({@code netif_set_real_num_*_queues}, IRQs). */
+    /**
+     * {@code igb_open} ({@code __igb_open}): {@code igb_request_irq} (what it took is freed again if a
+     * request fails), then {@code napi_enable} for each q_vector.
+     */
+    @Override
+    public int ndoOpen(NetDevice dev) {
+        try {
+            requestIrqs();
+        } catch (DriverException e) {
+            freeIrqs();
+            return -e.errno();
+        }
+        napis.forEach(ctx::napiEnable);
+        netdev.setSpeed(ctx.device().linkSpeed());
+        return 0;
+    }
+
+    /** {@code igb_close} ({@code __igb_close}): {@code igb_down} disables each q_vector's NAPI, {@code igb_free_irq}. */
+    @Override
+    public void ndoStop(NetDevice dev) {
+        napis.forEach(ctx::napiDisable);
+        freeIrqs();
+    }
+
+    /**
+     * {@code igb_reinit_queues}: close if running, reset, init, {@code netif_set_real_num_*_queues},
+     * open if running.
+     */
     void reinitQueues(int rssQueues, boolean queuePairs) throws DriverException {
-        freeIrqs(); // igb_close -> __igb_close: igb_down (napi_disable), igb_free_irq
+        boolean running = netdev.netifRunning();
+        if (running) {
+            ndoStop(netdev);
+        }
         resetInterruptCapability();
         initInterruptScheme(rssQueues, queuePairs);
         netdev.setRealNumQueues(txQueues, rxQueues);
-        requestIrqs();
+        if (running) {
+            int err = ndoOpen(netdev);
+            if (err != 0) {
+                throw new DriverException(-err, "igb_open failed");
+            }
+        }
     }
 }

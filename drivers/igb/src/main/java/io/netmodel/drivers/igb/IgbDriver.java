@@ -26,14 +26,13 @@ import org.osgi.service.component.annotations.Component;
  * {@code register_netdev}. igb has never called {@code napi_hash_add} and never had
  * {@code ndo_busy_poll}, so on 3.11–4.4 its NAPI ids stay 0 (seed 004: 3.13's igb does not busy
  * poll) and from 4.5 the core gives them ids. {@code igb_request_msix} (run by
- * {@code __igb_open}, after registration) names vector 0, the "other"/link vector, after the
- * netdev ({@code eth0}) and the queue vectors {@code eth0-TxRx-N}, {@code eth0-rx-N} or
- * {@code eth0-tx-N}.
+ * {@code __igb_open}, the {@code ndo_open}, after registration: {@link IgbAdapter#ndoOpen}) names
+ * vector 0, the "other"/link vector, after the netdev ({@code eth0}) and the queue vectors
+ * {@code eth0-TxRx-N}, {@code eth0-rx-N} or {@code eth0-tx-N}; {@code igb_close} frees them all.
  *
  * <p>Unlike Linux: no MSI step in the fallback (the API has none), so a device that cannot get
  * its MSI-X vectors goes straight to one queue on the shared INTx line; VFs are not created
- * ({@code max_vfs} only takes RSS away, as it does on an I350); no {@code ndo_open}/{@code ndo_stop},
- * so the IRQs are requested at the end of probe.
+ * ({@code max_vfs} only takes RSS away, as it does on an I350).
  */
 @Component(service = NetDriver.class)
 public final class IgbDriver implements NetDriver {
@@ -73,7 +72,7 @@ public final class IgbDriver implements NetDriver {
         return IgbParams.of(kernel.has(IgbHistory.PARAMS_READABLE) ? 0444 : 0);
     }
 
-    /** {@code igb_probe}, then {@code __igb_open} as ifup would run it. */
+    /** {@code igb_probe}; the core's ifup then runs {@code igb_open}. */
     @Override
     public void probe(DeviceContext ctx) throws DriverException {
         BusDevice pdev = ctx.device();
@@ -89,6 +88,7 @@ public final class IgbDriver implements NetDriver {
 
         // igb_init_interrupt_scheme
         IgbAdapter adapter = new IgbAdapter(ctx, netdev, vfs);
+        netdev.setNetdevOps(adapter); // igb_netdev_ops: igb_open, igb_close
         adapter.initInterruptScheme(rssQueues, queuePairs);
         boolean msix = adapter.msix;
         int rxQueues = adapter.rxQueues;
@@ -113,9 +113,6 @@ public final class IgbDriver implements NetDriver {
         ctx.log(netdev.name() + ": (PCIe:5.0Gb/s:Width x4) " + mac(pdev.macAddress()));
         ctx.log("Using " + (msix ? "MSI-X" : "legacy") + " interrupts. " + rxQueues + " rx queue(s), "
             + txQueues + " tx queue(s)");
-
-        adapter.requestIrqs();
-        netdev.setSpeed(pdev.linkSpeed());
     }
 
     /** {@code max_vfs} as {@code igb_sw_init} takes it on an I350: at most 7, with a warning. */

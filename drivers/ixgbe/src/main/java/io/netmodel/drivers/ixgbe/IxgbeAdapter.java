@@ -6,6 +6,7 @@ import io.netmodel.api.kernel.Behaviour;
 import io.netmodel.api.netdev.Irq;
 import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NetDevice;
+import io.netmodel.api.netdev.NetDeviceOps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +19,19 @@ import java.util.List;
  * {@code ixgbe_init_interrupt_scheme} (new vectors, new q_vectors: {@code netif_napi_add}) and
  * {@code ixgbe_open}. ixgbe adds its NAPIs with plain {@code netif_napi_add}, so every rebuild gives
  * new NAPI ids and loses per-NAPI settings.
+ *
+ * <p>It is also the netdev's {@code ndo_open}/{@code ndo_stop} ({@code ixgbe_open}/{@code ixgbe_close}).
+ * Verified in ixgbe_main.c (the search tool's kernel sources): {@code ixgbe_request_irq} requests
+ * the queue vectors and then the "other" vector ({@code ixgbe_msix_other}, named after the netdev),
+ * and {@code ixgbe_free_irq} frees the queue vectors that have rings and then the "other" one, so at
+ * ifdown every ixgbe line leaves {@code /proc/interrupts}. Recalled, not re-read: {@code ixgbe_open}
+ * runs {@code ixgbe_request_irq} and then {@code ixgbe_up_complete} ({@code ixgbe_napi_enable_all});
+ * {@code ixgbe_close} runs {@code ixgbe_down} ({@code ixgbe_napi_disable_all}) and
+ * {@code ixgbe_free_irq}; {@code ixgbe_setup_tc} closes and reopens only when {@code netif_running}.
+ * The NAPIs are added at probe and stay; ixgbe never adopted {@code netif_napi_add_config}, so from
+ * 6.13 every ifup gives them new ids.
  */
-final class IxgbeAdapter {
+final class IxgbeAdapter implements NetDeviceOps {
     private final DeviceContext ctx;
     final NetDevice netdev;
     /** {@code adapter->num_rx_queues} (= TX): what the last {@code ixgbe_set_num_queues} chose. */
@@ -119,10 +131,42 @@ final class IxgbeAdapter {
      * interrupt scheme, open ({@code netif_set_real_num_*_queues}, IRQs).
      */
     void setupTc(int count) throws DriverException {
-        freeIrqs(); // ixgbe_close -> ixgbe_down (napi_disable), ixgbe_free_irq
+        boolean running = netdev.netifRunning();
+        if (running) {
+            ndoStop(netdev);
+        }
         clearInterruptScheme();
         initInterruptScheme(Math.min(count, IxgbeDefaults.MAX_RSS_INDICES), count);
         netdev.setRealNumQueues(queues, queues);
-        requestIrqs();
+        if (running) {
+            int err = ndoOpen(netdev);
+            if (err != 0) {
+                throw new DriverException(-err, "ixgbe_open failed");
+            }
+        }
+    }
+
+    /**
+     * {@code ixgbe_open}: {@code ixgbe_request_irq} (a failed request frees what it took), then
+     * {@code ixgbe_up_complete}: {@code ixgbe_napi_enable_all}.
+     */
+    @Override
+    public int ndoOpen(NetDevice dev) {
+        try {
+            requestIrqs();
+        } catch (DriverException e) {
+            freeIrqs();
+            return -e.errno();
+        }
+        napis.forEach(ctx::napiEnable);
+        netdev.setSpeed(ctx.device().linkSpeed());
+        return 0;
+    }
+
+    /** {@code ixgbe_close}: {@code ixgbe_down} ({@code ixgbe_napi_disable_all}), {@code ixgbe_free_irq}. */
+    @Override
+    public void ndoStop(NetDevice dev) {
+        napis.forEach(ctx::napiDisable);
+        freeIrqs();
     }
 }

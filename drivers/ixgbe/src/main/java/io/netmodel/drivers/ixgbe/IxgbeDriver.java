@@ -24,14 +24,14 @@ import org.osgi.service.component.annotations.Component;
  * also put in the hash with an explicit {@code napi_hash_add}, so ixgbe has valid NAPI ids where
  * e1000 and igb have 0; {@code ndo_busy_poll} ({@code ixgbe_low_latency_recv}, then
  * {@code ixgbe_busy_poll_recv}) exists from 3.11 until its removal in 4.11.
- * {@code ixgbe_request_msix_irqs} (from {@code ixgbe_open}) names the queue vectors
- * {@code eth0-TxRx-N} and requests the "other" vector last, named after the netdev.
+ * {@code ixgbe_request_msix_irqs} (from {@code ixgbe_open}, the {@code ndo_open}:
+ * {@link IxgbeAdapter#ndoOpen}) names the queue vectors {@code eth0-TxRx-N} and requests the
+ * "other" vector last, named after the netdev; {@code ixgbe_close} frees them all.
  *
  * {@code ethtool -L} rebuilds queues, vectors, NAPIs and IRQs ({@link IxgbeAdapter#setupTc}).
  *
  * <p>Unlike Linux: no MSI step in the fallback (the API has none): without MSI-X the device gets
- * one queue on the shared INTx line; no SR-IOV, DCB or FCoE; no {@code ndo_open}/{@code ndo_stop},
- * so the IRQs are requested at the end of probe.
+ * one queue on the shared INTx line; no SR-IOV, DCB or FCoE.
  */
 @Component(service = NetDriver.class)
 public final class IxgbeDriver implements NetDriver {
@@ -64,7 +64,7 @@ public final class IxgbeDriver implements NetDriver {
         return IxgbeParams.of(kernel.has(IxgbeHistory.PARAMS_READABLE) ? 0444 : 0);
     }
 
-    /** {@code ixgbe_probe}, then {@code ixgbe_open} as ifup would run it. */
+    /** {@code ixgbe_probe}; the core's ifup then runs {@code ixgbe_open}. */
     @Override
     public void probe(DeviceContext ctx) throws DriverException {
         BusDevice pdev = ctx.device();
@@ -82,6 +82,7 @@ public final class IxgbeDriver implements NetDriver {
 
         // ixgbe_sw_init: the RSS and Flow Director limits; ixgbe_set_rss_queues picks FDIR's.
         IxgbeAdapter adapter = new IxgbeAdapter(ctx, netdev);
+        netdev.setNetdevOps(adapter); // ixgbe_netdev_ops: ixgbe_open, ixgbe_close
         adapter.initInterruptScheme(Math.min(IxgbeDefaults.MAX_RSS_INDICES, cpus),
             Math.min(IxgbeDefaults.MAX_FDIR_INDICES, cpus));
 
@@ -95,9 +96,6 @@ public final class IxgbeDriver implements NetDriver {
         ctx.registerNetdev(netdev);
         ctx.log("(PCI Express:5.0GT/s:Width x8) " + mac(pdev.macAddress()));
         ctx.log("Intel(R) 10 Gigabit Network Connection");
-
-        adapter.requestIrqs();
-        netdev.setSpeed(pdev.linkSpeed());
     }
 
     /** {@code %pM}. */

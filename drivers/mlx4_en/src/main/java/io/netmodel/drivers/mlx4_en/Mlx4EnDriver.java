@@ -33,8 +33,9 @@ import org.osgi.service.component.annotations.Component;
  * or {@code mlx4-comp-<N>@pci:<bdf>} before the EQ pool), never the netdev's.
  *
  * <p>Unlike Linux: no TX completion-queue NAPIs (the API has no {@code netif_napi_add_tx}), no
- * second port, no RDMA side; mlx4_core's log lines and parameters are folded into mlx4_en's; no
- * {@code ndo_open}/{@code ndo_stop}, so the CQs are activated at the end of probe.
+ * second port, no RDMA side; mlx4_core's log lines and parameters are folded into mlx4_en's. The
+ * CQs are activated by {@code mlx4_en_open} (the {@code ndo_open}, {@link Mlx4Port#ndoOpen}) and
+ * deactivated by {@code mlx4_en_close}: the RX NAPIs exist only while eth0 is up.
  */
 @Component(service = NetDriver.class)
 public final class Mlx4EnDriver implements NetDriver {
@@ -68,7 +69,7 @@ public final class Mlx4EnDriver implements NetDriver {
         return Mlx4EnParams.ALL;
     }
 
-    /** {@code mlx4_init_one} (mlx4_core), {@code mlx4_en_add}, then {@code mlx4_en_open} as ifup would run it. */
+    /** {@code mlx4_init_one} (mlx4_core), {@code mlx4_en_add}; the core's ifup then runs {@code mlx4_en_open}. */
     @Override
     public void probe(DeviceContext ctx) throws DriverException {
         if (!paramsVerified) {
@@ -95,16 +96,12 @@ public final class Mlx4EnDriver implements NetDriver {
             netdev.setNdoBusyPoll(napi -> 0);
         }
         Mlx4Port port = new Mlx4Port(ctx, netdev, eqs, oldBusyPoll);
+        netdev.setNetdevOps(port); // mlx4_netdev_ops: mlx4_en_open, mlx4_en_close
         netdev.setEthtoolOps(new Mlx4Ethtool(netdev, kernel, Mlx4EnParams.pfc(ctx, Mlx4EnParams.PFCRX),
             Mlx4EnParams.pfc(ctx, Mlx4EnParams.PFCTX), pdev.busAddress(), rxRings, txRings, txRings / txRingsPerUp, port));
         netdev.setRealNumQueues(txRings, rxRings);
         ctx.log("Port " + Mlx4Defaults.PORTS + ": Using " + txRings + " TX rings");
         ctx.log("Port " + Mlx4Defaults.PORTS + ": Using " + rxRings + " RX rings");
         ctx.registerNetdev(netdev);
-
-        // mlx4_en_open -> mlx4_en_start_port -> mlx4_en_activate_cq for each RX ring
-        port.start(rxRings);
-        ctx.log(netdev.name() + ": Link Up");
-        netdev.setSpeed(pdev.linkSpeed());
     }
 }

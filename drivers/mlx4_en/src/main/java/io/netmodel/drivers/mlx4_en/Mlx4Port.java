@@ -5,6 +5,7 @@ import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.ethtool.EthtoolException;
 import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NetDevice;
+import io.netmodel.api.netdev.NetDeviceOps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +22,17 @@ import java.util.List;
  * <p>mlx4_core keeps a completion EQ's IRQ once it has been assigned ({@code mlx4_release_eq}
  * only drops a reference: "once we allocated EQ, we don't release it because it might be binded to
  * cpu_rmap"; recalled, unverified), so a restart adds IRQs for newly used EQs and frees none.
+ *
+ * <p>The port is the netdev's {@code ndo_open}/{@code ndo_stop}: {@code mlx4_en_open} starts it,
+ * {@code mlx4_en_close} stops it (recalled, not re-read: both take {@code mdev->state_lock} and call
+ * {@code mlx4_en_start_port}/{@code mlx4_en_stop_port}; the ring changes restart only a port that is
+ * up, {@code priv->port_up}). Verified in en_cq.c (the search tool's kernel sources and Joe Damato's
+ * patches): {@code mlx4_en_activate_cq} adds the RX CQ's NAPI ({@code netif_napi_add}, from 6.13
+ * {@code netif_napi_add_config(cq->dev, &cq->napi, mlx4_en_poll_rx_cq, cq_idx)}), sets its IRQ and
+ * enables it. So mlx4_en's NAPIs exist only while the port is up: before 6.13 every ifup hashes new
+ * NAPIs under new ids; from 6.13 the config gives the ids back. The EQ IRQs stay at ifdown.
  */
-final class Mlx4Port {
+final class Mlx4Port implements NetDeviceOps {
     private final DeviceContext ctx;
     private final NetDevice netdev;
     private final Mlx4EqTable eqs;
@@ -49,30 +59,59 @@ final class Mlx4Port {
             if (oldBusyPoll) {
                 ctx.napiHashAdd(napi); // 3.11-4.4
             }
+            ctx.napiEnable(napi);
             rxCqNapis.add(napi);
         }
     }
 
-    /** {@code mlx4_en_stop_port}: every RX CQ's NAPI disabled and deleted. */
+    /** {@code mlx4_en_stop_port}: every RX CQ deactivated ({@code napi_disable}, {@code netif_napi_del}). */
     void stop() {
         for (int i = rxCqNapis.size() - 1; i >= 0; i--) {
+            ctx.napiDisable(rxCqNapis.get(i));
             ctx.netifNapiDel(rxCqNapis.get(i));
         }
         rxCqNapis.clear();
     }
 
+    /** {@code mlx4_en_open}: {@code mlx4_en_start_port} with the real RX ring count; the link comes up. */
+    @Override
+    public int ndoOpen(NetDevice dev) {
+        try {
+            start(netdev.realNumRxQueues());
+        } catch (DriverException e) {
+            stop();
+            return -e.errno();
+        }
+        ctx.log(netdev.name() + ": Link Up");
+        netdev.setSpeed(ctx.device().linkSpeed());
+        return 0;
+    }
+
+    /** {@code mlx4_en_close}: {@code mlx4_en_stop_port}. */
+    @Override
+    public void ndoStop(NetDevice dev) {
+        stop();
+    }
+
     /**
      * The port restart of {@code mlx4_en_set_channels} ({@code mlx4_en_stop_port},
      * {@code mlx4_en_safe_replace_resources}, {@code netif_set_real_num_rx_queues}/{@code _tx_queues},
-     * the two "Using %d ... rings" warnings, {@code mlx4_en_start_port}); {@code mlx4_en_set_ringparam}
+     * the two "Using %d ... rings" warnings, {@code mlx4_en_start_port}), stopping and starting only
+     * a port that is up; {@code mlx4_en_set_ringparam}
      * does the same without touching the ring counts.
      */
     void restart(int txRings, int rxRings, boolean ringCountsChanged) throws EthtoolException {
-        stop();
+        boolean portUp = netdev.netifRunning();
+        if (portUp) {
+            stop();
+        }
         if (ringCountsChanged) {
             netdev.setRealNumQueues(txRings, rxRings);
             ctx.log("Port " + Mlx4Defaults.PORTS + ": Using " + txRings + " TX rings");
             ctx.log("Port " + Mlx4Defaults.PORTS + ": Using " + rxRings + " RX rings");
+        }
+        if (!portUp) {
+            return;
         }
         try {
             start(rxRings);

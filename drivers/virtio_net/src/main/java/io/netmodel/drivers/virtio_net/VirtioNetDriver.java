@@ -12,7 +12,6 @@ import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NetDevice;
 import java.util.EnumSet;
-import io.netmodel.api.netdev.QueueType;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -23,8 +22,9 @@ import org.osgi.service.component.annotations.Component;
  * use from 4.11 (one before), one RX NAPI per queue in use added with {@code napi_weight} (64),
  * the explicit {@code napi_hash_add} of 3.17–4.4, MSI-X vectors {@code virtioN-config},
  * {@code virtioN-input.M}, {@code virtioN-output.M} with the shared-vector and INTx
- * fallbacks of {@code vp_find_vqs}, MTU 68..65535, speed unknown. Unlike Linux: no control
- * virtqueue and no TX NAPI instances yet.
+ * fallbacks of {@code vp_find_vqs}, MTU 68..65535, speed unknown. The vectors are requested at
+ * probe and stay at ifdown; {@code virtnet_open}/{@code virtnet_close} ({@link VirtnetNetdevOps})
+ * only enable and disable the NAPIs. Unlike Linux: no control virtqueue and no TX NAPI instances yet.
  */
 @Component(service = NetDriver.class)
 public final class VirtioNetDriver implements NetDriver {
@@ -76,6 +76,8 @@ public final class VirtioNetDriver implements NetDriver {
             EnumSet.of(NetdevFeature.SG, NetdevFeature.HW_CSUM, NetdevFeature.TSO, NetdevFeature.TSO6,
                 NetdevFeature.HIGHDMA, NetdevFeature.RXCSUM, NetdevFeature.GSO_ROBUST, NetdevFeature.GRO_HW));
 
+        VirtnetNetdevOps ops = new VirtnetNetdevOps(ctx);
+        dev.setNetdevOps(ops); // dev->netdev_ops = &virtnet_netdev
         // virtnet_alloc_queues: one RX NAPI per receive queue the device has.
         for (int q = 0; q < maxPairs; q++) {
             // The receive ring and its poll loop come with the receive-path simulation; until
@@ -86,12 +88,9 @@ public final class VirtioNetDriver implements NetDriver {
             if (kernel.has(VirtioNetHistory.NDO_BUSY_POLL) && !kernel.has(Behaviour.NAPI_HASH_IN_NETIF_NAPI_ADD)) {
                 ctx.napiHashAdd(napi); // 3.17-4.4: the driver hashes its RX NAPIs itself
             }
-            if (kernel.has(VirtioNetHistory.QUEUE_NAPI_MAP)) {
-                // virtnet_open enables every queue pair up to max_queue_pairs (virtnet_enable_queue_pair
-                // -> virtnet_napi_enable), so queues beyond the current pairs are linked too and show
-                // their napi-id once ethtool -L brings them into use (no TX NAPI modelled yet)
-                ctx.netifQueueSetNapi(dev, q, QueueType.RX, napi);
-            }
+            // virtnet_open enables (and from 6.15 links) every queue pair up to max_queue_pairs, so
+            // queues beyond the current pairs show their napi-id once ethtool -L brings them into use
+            ops.rxNapis.add(napi);
         }
         if (kernel.has(VirtioNetHistory.NDO_BUSY_POLL) && !kernel.has(Behaviour.NDO_BUSY_POLL_REMOVED)) {
             // virtnet_busy_poll (91815639d880): takes the NAPI with napi_schedule_prep, polls 4
