@@ -63,6 +63,11 @@ public final class NapiHash {
         return napi.napiId != 0 && byId.get(napi.napiId) == napi;
     }
 
+    /** How many NAPIs are hashed now. */
+    public int size() {
+        return byId.size();
+    }
+
     /** {@code napi_by_id}. */
     public NapiImpl byId(int id) {
         return byId.get(id);

@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * registered with its files; {@code rmmod} leaves no netdev, IRQ row, hashed NAPI or
  * {@code /sys/module} entry; NAPI ids agree with the NAPI hash and with busy polling's rules
  * per release; IRQ names follow a kernel convention ({@link IrqNames}); 100 unload/load
- * cycles leave the same tree.
+ * cycles leave the same tree; 100 down/up cycles give back what the driver's {@code ndo_stop}
+ * released and leak nothing.
  */
 public abstract class DriverConformanceTest {
     /** Cycles for {@link #should_leave_the_same_tree_after_100_rmmod_modprobe_cycles()}. */
@@ -146,6 +147,54 @@ public abstract class DriverConformanceTest {
             }
         }
         assertEquals(List.of(), bad, "IRQ names matching none of " + IrqNames.CONVENTIONS);
+    }
+
+    /**
+     * {@code ip link set dev down/up}, {@value #CYCLES} times, half through rtnetlink and half
+     * through the sysfs {@code flags} file: while down no NAPI is enabled, netlink shows none of the
+     * device's NAPIs or queues ({@code netdev_nl_napi_dump_one}, {@code netdev_nl_queue_fill} skip a
+     * device that is not up) and the IRQ lines are a subset of those while up (what the driver's
+     * {@code ndo_stop} freed); every up brings back the same IRQ lines and as many NAPIs, all enabled
+     * and hashed. Nothing leaks: the NAPI hash holds only the device's NAPIs, and rmmod afterwards
+     * leaves the tree it found.
+     */
+    @Test
+    void should_release_and_retake_the_same_resources_over_100_down_up_cycles() throws Exception {
+        DriverHost host = boot("6.18");
+        TreeMap<String, String> before = host.snapshot();
+        NetDriver driver = driver();
+        host.load(driver);
+        List<String> irqsUp = host.irqRows();
+        int napisUp = host.netdev(ifname()).napis().size();
+        int ifindex = host.netdev(ifname()).ifindex();
+        for (int i = 0; i < CYCLES; i++) {
+            if (i % 2 == 0) {
+                host.setUp(ifname(), false);
+            } else {
+                host.write("/sys/class/net/" + ifname() + "/flags", "0x1002");
+            }
+            assertEquals(List.of(), host.enabledNapis(ifname()), "down (cycle " + i + "): every NAPI disabled");
+            assertTrue(irqsUp.containsAll(host.irqRows()), "down (cycle " + i + "): only lines that were there");
+            assertEquals(List.of(), host.kernel().netdevFamily().dumpit("napi-get", DriverHost.attrs("ifindex", ifindex)),
+                "napi-get dumps nothing for a device that is down");
+            assertEquals(List.of(), host.kernel().netdevFamily().dumpit("queue-get", DriverHost.attrs("ifindex", ifindex)),
+                "queue-get dumps nothing for a device that is down");
+            if (i % 2 == 0) {
+                host.setUp(ifname(), true);
+            } else {
+                host.write("/sys/class/net/" + ifname() + "/flags", "0x1003");
+            }
+            assertEquals(irqsUp, host.irqRows(), "up (cycle " + i + "): the same IRQ lines");
+            List<NapiImpl> napis = host.netdev(ifname()).napis();
+            assertEquals(napisUp, napis.size(), "up (cycle " + i + "): as many NAPIs");
+            assertEquals(napis, host.enabledNapis(ifname()), "up (cycle " + i + "): every NAPI enabled");
+            for (NapiImpl napi : napis) {
+                assertSame(napi, hash(host).byId(napi.napiId()), "napi_by_id(" + napi.napiId() + ")");
+            }
+        }
+        assertEquals(napisUp, hash(host).size(), "the hash holds the device's NAPIs and nothing else");
+        host.unload(driver);
+        assertEquals(before, host.snapshot(), "rmmod after the cycles leaves the tree before modprobe");
     }
 
     @Test

@@ -100,6 +100,32 @@ public final class DriverHost {
         }
     }
 
+    /** {@code echo -n data > path} as root. */
+    public void write(String path, String data) throws VfsException {
+        OpenFile f = kernel.fs().open(path, true, Caller.ROOT);
+        try {
+            f.write(data.getBytes(StandardCharsets.UTF_8), 0);
+        } finally {
+            f.release();
+        }
+    }
+
+    /** {@code ip link set DEV up|down}: {@code dev_change_flags} through rtnetlink. */
+    public void setUp(String dev, boolean up) throws io.netmodel.api.rtnl.RtnlException {
+        kernel.rtnl().setUp(dev, up);
+    }
+
+    /** The NAPIs of {@code dev} that are enabled ({@code napi_enable} and no {@code napi_disable} since). */
+    public List<NapiImpl> enabledNapis(String dev) {
+        List<NapiImpl> on = new ArrayList<>();
+        for (NapiImpl napi : netdev(dev).napis()) {
+            if (napi.enabled()) {
+                on.add(napi);
+            }
+        }
+        return on;
+    }
+
     /** Whether {@code path} exists ({@code lstat}). */
     public boolean exists(String path) throws VfsException {
         try {
