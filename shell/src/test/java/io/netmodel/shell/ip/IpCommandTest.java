@@ -113,6 +113,34 @@ class IpCommandTest {
         fails(1, "netmodel ip: \"ip address\" is not modelled; only \"ip link\" is", "addr");
     }
 
+    /** A driver's ndo_open that fails (here -EBUSY): do_setlink returns its errno, no extack. */
+    @Test
+    void an_up_the_driver_refuses_prints_rtnetlink_answers() {
+        io.netmodel.api.rtnl.Rtnl live = host.rtnl().orElseThrow();
+        io.netmodel.api.rtnl.Rtnl refusing = new io.netmodel.api.rtnl.Rtnl() {
+            @Override
+            public List<io.netmodel.api.rtnl.LinkInfo> links() {
+                return live.links();
+            }
+
+            @Override
+            public void setUp(String name, boolean up) throws io.netmodel.api.rtnl.RtnlException {
+                throw new io.netmodel.api.rtnl.RtnlException(io.netmodel.api.vfs.Errno.EBUSY, null);
+            }
+
+            @Override
+            public void setMtu(String name, int mtu) throws io.netmodel.api.rtnl.RtnlException {
+                live.setMtu(name, mtu);
+            }
+        };
+        IpCommand c = new IpCommand();
+        c.args = new java.util.ArrayList<>(List.of("link", "set", "eth0", "up"));
+        ToolError e = assertThrows(ToolError.class,
+            () -> c.execute(refusing, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+        assertEquals("RTNETLINK answers: Device or resource busy", e.getMessage());
+        assertEquals(2, e.exitCode());
+    }
+
     @Test
     void json_lists_the_same_links() throws Exception {
         String j = ip("-j", "link", "show", "lo");
