@@ -49,8 +49,11 @@ class LiveTrafficDownUpTest {
         assertTrue(up.running(), up.toString());
         assertEquals(down.arrived() + 1000, up.arrived(), 2, "received again once up: 10 ms at 100k/s");
         assertTrue(up.delivered() > down.delivered(), up.toString());
-        assertTrue(h.kernel.modules().dmesg().stream().anyMatch(l -> l.contains("netmodel traffic: eth0 is up: ")
-            && l.contains("arrived while it was down and were not received")), h.kernel.modules().dmesg().toString());
+        String upLine = h.kernel.modules().dmesg().stream().filter(l -> l.contains("netmodel traffic: eth0 is up: "))
+            .findFirst().orElseThrow(() -> new AssertionError(h.kernel.modules().dmesg()));
+        long notReceived = Long.parseLong(upLine.replaceAll(".*eth0 is up: (\\d+) frame\\(s\\) came while it was down"
+            + " and were not received", "$1"));
+        assertEquals(1450, notReceived, 1, "down from 5.5 ms to 20 ms at 100k frames/s: " + upLine);
         assertTrue(h.read("/proc/interrupts").contains(OpenStopDriver.IRQ_NAME));
     }
 }
