@@ -17,9 +17,11 @@ import java.util.List;
  * model thread.
  *
  * <p>It is also the netdev's {@code ndo_open}/{@code ndo_stop}: {@code idpf_open} →
- * {@code idpf_vport_open}, {@code idpf_stop} → {@code idpf_vport_stop} (recalled from
- * idpf_lib.c/idpf_txrx.c, not re-read: the q_vectors, their NAPIs and the queue IRQs are set up in
- * {@code idpf_vport_intr_init}, the NAPIs enabled by {@code idpf_vport_intr_ena} →
+ * {@code idpf_vport_open}, {@code idpf_stop} → {@code idpf_vport_stop}. Verified in idpf_lib.c
+ * (the search tool's kernel sources): {@code idpf_vport_open} answers -EBUSY unless the vport is
+ * down, then runs {@code idpf_vport_intr_alloc} (the q_vectors) and {@code idpf_vport_intr_init}.
+ * Recalled from idpf_txrx.c, not re-read: {@code idpf_vport_intr_init} adds the NAPIs and requests
+ * the queue IRQs, the NAPIs are enabled by {@code idpf_vport_intr_ena} →
  * {@code idpf_vport_intr_napi_ena_all}; the stop disables them
  * ({@code idpf_vport_intr_napi_dis_all}), deletes them and frees the queue IRQs
  * ({@code idpf_vport_intr_rel}); a soft reset reopens only a vport that was up). So the
