@@ -29,14 +29,14 @@ trap cleanup EXIT
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-# start_exporter SYSFS PROCFS: starts node_exporter on a free port, prints the port
+# start_exporter SYSFS PROCFS: starts node_exporter on a free port and sets PORT (not run in a
+# subshell, so the cleanup knows its pid)
 start_exporter() {
-  local port; port=$(free_port)
-  "$EXPORTER" --web.listen-address="127.0.0.1:$port" --path.sysfs="$1" --path.procfs="$2" "${COLLECTORS[@]}" \
+  PORT=$(free_port)
+  "$EXPORTER" --web.listen-address="127.0.0.1:$PORT" --path.sysfs="$1" --path.procfs="$2" "${COLLECTORS[@]}" \
     >/dev/null 2>&1 &
   EXPORTERS+=($!)
-  for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/metrics" && break; sleep 0.05; done
-  echo "$port"
+  for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/metrics" && break; sleep 0.05; done
 }
 # best_scrape PORT N: the fastest of N scrapes, in ms (3 decimals)
 best_scrape() {
@@ -66,7 +66,7 @@ if [ "${SKIP_BIG:-0}" != 1 ]; then
   s=$(date +%s%N)
   entries=$(ls -R "$BIG" | wc -l)
   echo "   ls -R: $(ms_since "$s") ms ($entries lines)"
-  port=$(start_exporter "$BIG/sys" "$BIG/proc")
+  start_exporter "$BIG/sys" "$BIG/proc"; port=$PORT
   errors=$(collector_errors "$port" | tr '\n' ' ')
   echo "   node_exporter scrape: best of 3 $(best_scrape "$port" 3) ms; collector errors: ${errors:-none}"
   echo "   daemon RSS: $(( $(ps -o rss= -p "$pid") / 1024 )) MiB"
@@ -74,11 +74,11 @@ if [ "${SKIP_BIG:-0}" != 1 ]; then
 fi
 
 echo "== 3. node_exporter, default host through the mount vs this machine's /sys and /proc (best of $SCRAPES)"
-real_port=$(start_exporter /sys /proc)
+start_exporter /sys /proc; real_port=$PORT
 for cache in 0 1; do
   M=$(mktemp -d /tmp/netmodel-scrape.XXXXXX); MOUNTS+=("$M")
   "$NM" up --daemon --mount "$M" --fuse-cache "$cache" >/dev/null
-  port=$(start_exporter "$M/sys" "$M/proc")
+  start_exporter "$M/sys" "$M/proc"; port=$PORT
   best_scrape "$port" 30 >/dev/null   # warm-up (the daemon's JIT)
   real=$(best_scrape "$real_port" "$SCRAPES"); model=$(best_scrape "$port" "$SCRAPES")
   errors=$(collector_errors "$port" | tr '\n' ' ')
