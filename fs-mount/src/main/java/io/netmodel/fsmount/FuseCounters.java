@@ -2,23 +2,31 @@ package io.netmodel.fsmount;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** How many FUSE upcalls of each kind the mount has served (for the "calls per cat" budget). */
+/**
+ * How many FUSE upcalls of each kind the mount has served (for the "calls per cat" budget).
+ * libfuse2's high-level API answers the kernel's LOOKUP with {@code getattr}, so lookups count
+ * there; every callback the adapter implements is counted.
+ */
 public final class FuseCounters {
     final LongAdder getattr = new LongAdder();
     final LongAdder readdir = new LongAdder();
+    final LongAdder readlink = new LongAdder();
     final LongAdder open = new LongAdder();
     final LongAdder read = new LongAdder();
     final LongAdder write = new LongAdder();
+    final LongAdder truncate = new LongAdder();
     final LongAdder release = new LongAdder();
 
-    /** {@code getattr=N open=N read=N write=N release=N readdir=N}. */
+    /** {@code getattr=N open=N read=N write=N release=N readdir=N readlink=N truncate=N}. */
     @Override
     public String toString() {
         return "getattr=" + getattr.sum() + " open=" + open.sum() + " read=" + read.sum() + " write=" + write.sum()
-            + " release=" + release.sum() + " readdir=" + readdir.sum();
+            + " release=" + release.sum() + " readdir=" + readdir.sum() + " readlink=" + readlink.sum()
+            + " truncate=" + truncate.sum();
     }
 
     public long total() {
-        return getattr.sum() + readdir.sum() + open.sum() + read.sum() + write.sum() + release.sum();
+        return getattr.sum() + readdir.sum() + readlink.sum() + open.sum() + read.sum() + write.sum() + truncate.sum()
+            + release.sum();
     }
 }

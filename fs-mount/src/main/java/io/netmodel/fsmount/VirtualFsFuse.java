@@ -85,6 +85,7 @@ final class VirtualFsFuse extends FuseStubFS {
 
     @Override
     public int readlink(String path, Pointer buf, @size_t long size) {
+        counters.readlink.increment();
         try {
             byte[] target = fs.readlink(path).getBytes(StandardCharsets.UTF_8);
             int n = (int) Math.min(target.length, size - 1);
@@ -123,7 +124,7 @@ final class VirtualFsFuse extends FuseStubFS {
         counters.open.increment();
         try {
             boolean write = (fi.flags.get() & O_ACCMODE) != 0;
-            OpenFile file = fs.open(path, write, caller());
+            OpenFile file = fs.open(path, write, caller(write));
             long handle = nextHandle.getAndIncrement();
             open.put(handle, file);
             Pointer raw = Struct.getMemory(fi);
@@ -172,6 +173,7 @@ final class VirtualFsFuse extends FuseStubFS {
     /** {@code echo > file} opens with O_TRUNC, which FUSE turns into a truncate: accept it, as sysfs does. */
     @Override
     public int truncate(String path, @off_t long size) {
+        counters.truncate.increment();
         try {
             fs.stat(path);
             return 0;
@@ -211,8 +213,16 @@ final class VirtualFsFuse extends FuseStubFS {
         return Struct.getMemory(fi).getLong(FI_FH_OFFSET);
     }
 
-    private Caller caller() {
+    /**
+     * The process behind this request. Its capabilities are read from /proc only for an open
+     * for writing, where the store paths check {@code CAP_NET_ADMIN}; reads need none, and the
+     * read path stays free of the extra file reads.
+     */
+    private Caller caller(boolean write) {
         FuseContext ctx = getContext();
-        return new Caller((int) ctx.uid.get(), (int) ctx.gid.get(), (int) ctx.pid.get());
+        int uid = (int) ctx.uid.get();
+        int pid = (int) ctx.pid.get();
+        boolean netAdmin = write ? CallerCapabilities.netAdmin(pid, uid) : uid == 0;
+        return new Caller(uid, (int) ctx.gid.get(), pid, netAdmin);
     }
 }

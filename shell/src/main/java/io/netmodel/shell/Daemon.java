@@ -170,7 +170,9 @@ public final class Daemon {
                 }
             });
             quietly(host::close);
+            quietly(instance::removeLeftovers);
             quietly(() -> Files.deleteIfExists(instance.pidFile()));
+            quietly(instance::removeStateDirIfEmpty);
         } finally {
             stopped.countDown();
         }

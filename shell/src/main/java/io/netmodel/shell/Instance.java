@@ -2,12 +2,16 @@ package io.netmodel.shell;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.stream.Stream;
 
 /**
  * Which running model a command talks to: a mount point, and the private state directory
@@ -17,7 +21,8 @@ import java.util.HexFormat;
  *
  * <p>Default mount point: {@code $XDG_RUNTIME_DIR/netmodel}, else {@code /run/netmodel} for
  * root, else {@code /tmp/netmodel-$USER}. State lives in a sibling {@code netmodel.d/<hash>/}
- * (mode 0700), never inside the mount.
+ * (mode 0700), never inside the mount; a clean stop removes it again unless the log has
+ * something to say ({@link #removeLeftovers}, {@link #removeStateDirIfEmpty}).
  */
 public record Instance(Path mountPoint, Path stateDir) {
     public static final String ENV_MOUNT = "NETMODEL_MOUNT";
@@ -80,6 +85,37 @@ public record Instance(Path mountPoint, Path stateDir) {
             Files.createDirectory(stateDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /**
+     * At a clean stop, before the pid file goes: removes the Felix cache (rebuilt at every start)
+     * and the log if it holds nothing. A log with something in it stays, for reading after the
+     * fact.
+     */
+    public void removeLeftovers() throws IOException {
+        Path cache = felixCache();
+        if (Files.isDirectory(cache, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> paths = Files.walk(cache)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        if (Files.isRegularFile(logFile()) && Files.size(logFile()) == 0) {
+            Files.delete(logFile());
+        }
+    }
+
+    /**
+     * The last step of a clean stop: the state directory goes if nothing is left in it, so models
+     * started on throw-away mount points (scripts, tests) leave nothing behind.
+     */
+    public void removeStateDirIfEmpty() throws IOException {
+        try {
+            Files.deleteIfExists(stateDir);
+        } catch (DirectoryNotEmptyException e) {
+            // the log, or the files of a model started since: keep them
+        }
     }
 
     private static String hash(String s) {

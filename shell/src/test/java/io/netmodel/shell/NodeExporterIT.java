@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A real client of the mount: Prometheus node_exporter (Debian's prometheus-node-exporter) with
  * {@code --path.sysfs}/{@code --path.procfs} pointed at the model scrapes the netclass, netdev,
- * softnet and interrupts collectors without errors, and reports what the model's files hold.
+ * softnet and interrupts collectors without errors, and reports what the model's files hold
+ * (after a burst of traffic, so the counters compared are not zeros).
  */
 @Timeout(120)
 class NodeExporterIT {
@@ -38,9 +39,22 @@ class NodeExporterIT {
         Path mnt = Files.createTempDirectory("netmodel-ne");
         Map<String, String> env = Map.of(Instance.ENV_MOUNT, mnt.toString());
         assertEquals(0, Proc.netmodel(env, "up", "--daemon").exit());
+        Path rxPackets = mnt.resolve("sys/class/net/eth0/statistics/rx_packets");
         int port = freePort();
         Process exporter = null;
         try {
+            // Counters that moved, then stopped: the equalities below then mean something (not 0 == 0)
+            assertEquals(0, Proc.sh("echo 9000 > " + mnt.resolve("sys/class/net/eth0/mtu")).exit());
+            assertEquals(0, Proc.netmodel(env, "traffic", "start", "--rate", "20000").exit());
+            for (int i = 0; i < 200 && Long.parseLong(Files.readString(rxPackets).trim()) < 100; i++) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, Proc.netmodel(env, "traffic", "stop").exit());
+            String settled = "";
+            for (int i = 0; i < 100 && !settled.equals(Files.readString(rxPackets)); i++) { // frames still in the ring
+                settled = Files.readString(rxPackets);
+                Thread.sleep(50);
+            }
             exporter = new ProcessBuilder(NODE_EXPORTER.toString(), "--web.listen-address=127.0.0.1:" + port,
                 "--path.sysfs=" + mnt.resolve("sys"), "--path.procfs=" + mnt.resolve("proc"),
                 "--collector.disable-defaults", "--collector.netclass", "--collector.netdev", "--collector.softnet",
@@ -52,13 +66,30 @@ class NodeExporterIT {
                     () -> c + " collector failed:\n" + metrics);
             }
             String sys = mnt.resolve("sys/class/net/eth0").toString();
-            assertEquals(Files.readString(Path.of(sys, "mtu")).trim(), value(metrics, "node_network_mtu_bytes{device=\"eth0\"}"));
-            assertEquals(Files.readString(Path.of(sys, "statistics/rx_bytes")).trim(),
-                value(metrics, "node_network_receive_bytes_total{device=\"eth0\"}"));
-            assertTrue(metrics.contains("node_interrupts_total{cpu=\"0\",devices=\"1-edge virtio0-input.0\""), metrics);
-            String softnet = Files.readString(mnt.resolve("proc/net/softnet_stat"));
-            long processed = Long.parseLong(softnet.lines().findFirst().orElseThrow().split(" ")[0], 16);
-            assertEquals(Long.toString(processed), value(metrics, "node_softnet_processed_total{cpu=\"0\"}"));
+            assertEquals("9000", value(metrics, "node_network_mtu_bytes{device=\"eth0\"}"));
+            String rxBytes = Files.readString(Path.of(sys, "statistics/rx_bytes")).trim();
+            assertTrue(Long.parseLong(rxBytes) > 0, "traffic moved rx_bytes");
+            // the netdev collector reads /proc/net/dev: the same counters as sysfs's statistics/
+            assertEquals(rxBytes, plain(value(metrics, "node_network_receive_bytes_total{device=\"eth0\"}")));
+            assertEquals(Files.readString(rxPackets).trim(),
+                plain(value(metrics, "node_network_receive_packets_total{device=\"eth0\"}")));
+            String input = Files.readString(mnt.resolve("proc/interrupts")).lines()
+                .filter(l -> l.endsWith("virtio0-input.0")).findFirst().orElseThrow();
+            String[] cols = input.trim().split("\\s+");
+            String irq = cols[0].replace(":", "");
+            for (int cpu = 0; cpu < 2; cpu++) {
+                assertEquals(cols[1 + cpu], plain(value(metrics, "node_interrupts_total{cpu=\"" + cpu
+                    + "\",devices=\"1-edge virtio0-input.0\",info=\"PCI-MSIX-0000:00:03.0\",type=\"" + irq + "\"}")), input);
+            }
+            assertTrue(Long.parseLong(cols[1]) + Long.parseLong(cols[2]) > 0, "traffic raised interrupts: " + input);
+            List<String> softnet = Files.readString(mnt.resolve("proc/net/softnet_stat")).lines().toList();
+            long processed = 0;
+            for (int cpu = 0; cpu < softnet.size(); cpu++) {
+                long p = Long.parseLong(softnet.get(cpu).split(" ")[0], 16);
+                processed += p;
+                assertEquals(Long.toString(p), plain(value(metrics, "node_softnet_processed_total{cpu=\"" + cpu + "\"}")));
+            }
+            assertTrue(processed > 0, "traffic moved softnet_stat");
         } finally {
             if (exporter != null) {
                 exporter.destroy();
@@ -92,6 +123,11 @@ class NodeExporterIT {
         }
         String v = m.group(1);
         return v.endsWith(".0") ? v.substring(0, v.length() - 2) : v;
+    }
+
+    /** Prometheus prints large counters in exponent form ({@code 1.234567e+06}): back to an integer. */
+    private static String plain(String v) {
+        return new java.math.BigDecimal(v).toBigInteger().toString();
     }
 
     private static int freePort() throws IOException {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Who may do what, as on a real host: with {@code --allow-other} an unprivileged user reads
  * what Linux lets them read and is refused writes that need root; without it, FUSE keeps
- * other users out entirely.
+ * other users out entirely. Root without {@code CAP_NET_ADMIN} is refused sysfs writes
+ * (EPERM), not sysctl writes.
  */
 @Timeout(120)
 class PermissionsIT {
@@ -36,6 +37,17 @@ class PermissionsIT {
             assertTrue(write.err().contains("Permission denied"), write::toString);
             assertEquals("1500\n", Proc.run(Map.of(), "cat", mtu).out());
             assertEquals(0, Proc.sh("echo 9000 > " + mtu).exit(), "root may");
+            if (Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
+                // Root without CAP_NET_ADMIN: DAC lets it open the file, netdev_store says EPERM
+                // (as the real /sys/class/net/eth0/mtu does); a sysctl needs no capability.
+                Proc.Result noCap = withoutNetAdmin("echo 1500 > " + mtu);
+                assertEquals(1, noCap.exit(), noCap::toString);
+                assertTrue(noCap.err().contains("Operation not permitted"), noCap::toString);
+                assertEquals("9000\n", Proc.run(Map.of(), "cat", mtu).out());
+                String busyRead = mnt.resolve("proc/sys/net/core/busy_read").toString();
+                assertEquals(0, withoutNetAdmin("echo 50 > " + busyRead).exit());
+                assertEquals("50\n", Proc.run(Map.of(), "cat", busyRead).out());
+            }
         } finally {
             assertEquals(0, Proc.netmodel(env, "down").exit());
         }
@@ -48,6 +60,10 @@ class PermissionsIT {
         } finally {
             assertEquals(0, Proc.netmodel(env, "down").exit());
         }
+    }
+
+    private static Proc.Result withoutNetAdmin(String script) {
+        return Proc.run(Map.of(), "setpriv", "--bounding-set=-net_admin", "--inh-caps=-net_admin", "--", "bash", "-c", script);
     }
 
     private static Proc.Result asNobody(String script) {

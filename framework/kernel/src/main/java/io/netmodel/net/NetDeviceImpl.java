@@ -92,6 +92,9 @@ public final class NetDeviceImpl implements NetDevice {
     boolean lltx;
     /** Whether the driver has {@code ndo_get_phys_port_name} (the {@code phys_port_name} file exists). */
     boolean ndoGetPhysPortName;
+    /** {@code dev->sysfs_rx_queue_group}: its name and files (file name → show for a queue index), or null. */
+    String rxQueueGroup;
+    java.util.Map<String, java.util.function.IntFunction<String>> rxQueueGroupFiles = java.util.Map.of();
     /**
      * {@code dev->power} of the class device: runtime PM never enabled ({@code disable_depth} 1),
      * {@code runtime_auto} as {@code power/control} sets it, {@code usage_count}, async suspend.
@@ -205,6 +208,12 @@ public final class NetDeviceImpl implements NetDevice {
     @Override
     public void setPhysPortNameSupported(boolean supported) {
         this.ndoGetPhysPortName = supported;
+    }
+
+    @Override
+    public void setSysfsRxQueueGroup(String group, java.util.Map<String, java.util.function.IntFunction<String>> files) {
+        this.rxQueueGroup = group;
+        this.rxQueueGroupFiles = new java.util.TreeMap<>(files);
     }
 
     @Override

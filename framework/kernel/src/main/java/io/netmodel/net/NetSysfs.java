@@ -75,8 +75,8 @@ public final class NetSysfs {
             Attr.ro("broadcast", show(d -> mac(d.broadcast))),
             Attr.rw("carrier", show(NetSysfs::carrier), NetSysfs::storeCarrier),
             Attr.ro("carrier_changes", show(d -> (d.carrierUpCount + d.carrierDownCount) + "\n")),
-            Attr.ro("carrier_down_count", show(d -> d.carrierDownCount + "\n")),
-            Attr.ro("carrier_up_count", show(d -> d.carrierUpCount + "\n")),
+            Attr.ro("carrier_down_count", show(d -> d.carrierDownCount + "\n")).since(Behaviour.CARRIER_UP_DOWN_COUNT),
+            Attr.ro("carrier_up_count", show(d -> d.carrierUpCount + "\n")).since(Behaviour.CARRIER_UP_DOWN_COUNT),
             Attr.ro("dev_id", show(d -> "0x0\n")),
             Attr.ro("dev_port", show(d -> "0\n")),
             Attr.ro("dormant", show(d -> running(d, "0\n"))),
@@ -105,7 +105,7 @@ public final class NetSysfs {
                 throw new VfsException(Errno.EOPNOTSUPP);
             })),
             Attr.ro("speed", show(d -> linkKsettings(d, d.speed + "\n"))),
-            Attr.ro("testing", show(d -> running(d, "0\n"))),
+            Attr.ro("testing", show(d -> running(d, "0\n"))).since(Behaviour.SYSFS_TESTING),
             Attr.rw("threaded", show(d -> (d.threaded ? 1 : 0) + "\n"), this::storeThreaded)
                 .since(Behaviour.THREADED_NAPI),
             Attr.rw("tx_queue_len", show(d -> d.txQueueLen + "\n"), netdevStore((d, v) -> {

@@ -54,7 +54,7 @@ public final class QueueSysfs {
     public void populate(KDir devDir, NetDeviceImpl dev) {
         KDir queues = devDir.dir("queues");
         for (RxQueue q : dev.rx.subList(0, dev.realNumRx)) {
-            Attr.populate(queues.dir("rx-" + q.index()), q, rxTable, profile, KAttr.Flavor.SYSFS);
+            populateRx(queues.dir("rx-" + q.index()), dev, q);
         }
         for (TxQueue q : dev.tx.subList(0, dev.realNumTx)) {
             KDir dir = queues.dir("tx-" + q.index());
@@ -62,6 +62,19 @@ public final class QueueSysfs {
             if (bql.exists(dev)) {
                 bql.populate(dir, q.dql());
             }
+        }
+    }
+
+    /**
+     * {@code rx_queue_add_kobject}: the default attributes, then the driver's
+     * {@code sysfs_rx_queue_group} if it has one (virtio_net's {@code virtio_net/}).
+     */
+    private void populateRx(KDir dir, NetDeviceImpl dev, RxQueue q) {
+        Attr.populate(dir, q, rxTable, profile, KAttr.Flavor.SYSFS);
+        if (dev.rxQueueGroup != null) {
+            KDir group = dir.dir(dev.rxQueueGroup);
+            int index = q.index();
+            dev.rxQueueGroupFiles.forEach((name, show) -> group.attr(name, 0444, KAttr.Flavor.SYSFS, () -> show.apply(index), null));
         }
     }
 
@@ -76,7 +89,7 @@ public final class QueueSysfs {
             String name = "rx-" + q.index();
             boolean present = queues.child(name) != null;
             if (q.index() < dev.realNumRx && !present) {
-                Attr.populate(queues.dir(name), q, rxTable, profile, KAttr.Flavor.SYSFS);
+                populateRx(queues.dir(name), dev, q);
             } else if (q.index() >= dev.realNumRx && present) {
                 queues.remove(name);
             }

@@ -93,8 +93,8 @@ public final class SysctlNetCore {
         busyPoll = row("busy_poll", 0, 0, INT_MAX, Behaviour.BUSY_POLL);
         busyRead = row("busy_read", 0, 0, INT_MAX, Behaviour.BUSY_POLL);
         devWeight = row("dev_weight", 64, minimums ? 1 : INT_MIN, INT_MAX, null);
-        row("dev_weight_rx_bias", 1, minimums ? 1 : INT_MIN, INT_MAX, null);
-        row("dev_weight_tx_bias", 1, minimums ? 1 : INT_MIN, INT_MAX, null);
+        row("dev_weight_rx_bias", 1, minimums ? 1 : INT_MIN, INT_MAX, Behaviour.DEV_WEIGHT_BIAS);
+        row("dev_weight_tx_bias", 1, minimums ? 1 : INT_MIN, INT_MAX, Behaviour.DEV_WEIGHT_BIAS);
         row("gro_normal_batch", 8, 1, INT_MAX, Behaviour.GRO_NORMAL_BATCH);
         netdevBudget = row("netdev_budget", 300, INT_MIN, INT_MAX, null);
         netdevBudgetUsecs = row("netdev_budget_usecs", twoJiffiesUs, minimums ? twoJiffiesUs : 0, INT_MAX,
@@ -141,16 +141,16 @@ public final class SysctlNetCore {
         row("optmem_max", profile.has(Behaviour.OPTMEM_MAX_128K) ? 131072 : 20480, 0, INT_MAX, null);
         row("mem_pcpu_rsv", SK_MEMORY_PCPU_RESERVE, SK_MEMORY_PCPU_RESERVE, INT_MAX, Behaviour.MEM_PCPU_RSV);
         row("skb_defer_max", 64, 0, INT_MAX, Behaviour.SKB_DEFER_MAX);
-        row("max_skb_frags", MAX_SKB_FRAGS, 1, MAX_SKB_FRAGS, null);
+        row("max_skb_frags", MAX_SKB_FRAGS, 1, MAX_SKB_FRAGS, Behaviour.MAX_SKB_FRAGS_SYSCTL);
         row("message_cost", 5, -(INT_MAX / HZ), INT_MAX / HZ, null);
         row("message_burst", 10, INT_MIN, INT_MAX, null);
         row("warnings", 0, INT_MIN, INT_MAX, null);
         row("netdev_unregister_timeout_secs", 10, 1, 3600, Behaviour.NETDEV_UNREGISTER_TIMEOUT_SECS);
-        row("high_order_alloc_disable", 0, 0, 1, null);
-        row("fb_tunnels_only_for_init_net", 0, 0, 2, null);
-        row("devconf_inherit_init_net", 0, 0, 3, null);
+        row("high_order_alloc_disable", 0, 0, 1, Behaviour.HIGH_ORDER_ALLOC_DISABLE);
+        row("fb_tunnels_only_for_init_net", 0, 0, 2, Behaviour.FB_TUNNELS_ONLY_FOR_INIT_NET);
+        row("devconf_inherit_init_net", 0, 0, 3, Behaviour.DEVCONF_INHERIT_INIT_NET);
         add(new IntSysctl("txrehash", 1, 0, 1, Behaviour.TXREHASH, v -> v)).unsigned = true;
-        add(new IntSysctl("tstamp_allow_data", 1, 0, 1, null, v -> v)).unsigned = true;
+        add(new IntSysctl("tstamp_allow_data", 1, 0, 1, Behaviour.TSTAMP_ALLOW_DATA, v -> v)).unsigned = true;
     }
 
     private IntSysctl row(String name, int value, int min, int max, Behaviour since) {

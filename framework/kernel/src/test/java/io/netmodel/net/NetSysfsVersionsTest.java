@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Which {@code /sys/class/net/<dev>/} files exist in which release (kernel-interfaces.md §2.3
- * "Since" column, §8): gro_flush_timeout 3.19, napi_defer_hard_irqs 5.8, threaded 5.12.
+ * "Since" column, §8): gro_flush_timeout 3.19, carrier_up_count/carrier_down_count 4.16,
+ * napi_defer_hard_irqs and testing 5.8, threaded 5.12.
  */
 class NetSysfsVersionsTest {
 
@@ -23,6 +24,13 @@ class NetSysfsVersionsTest {
         "3.19, gro_flush_timeout,    true",
         "3.11, mtu,                  true",
         "3.11, statistics,           true",
+        "5.7,  testing,              false",
+        "5.8,  testing,              true",
+        "4.15, carrier_up_count,     false",
+        "4.16, carrier_up_count,     true",
+        "4.15, carrier_down_count,   false",
+        "4.16, carrier_down_count,   true",
+        "4.15, carrier_changes,      true",
     })
     void should_create_the_file_only_from_its_release(String version, String attr, boolean present) {
         Host host = Host.bare(version);

@@ -136,6 +136,18 @@ class SysctlNetCoreTest {
         "3.11, busy_poll,           true",
         "3.11, busy_read,           true",
         "3.11, netdev_budget,       true",
+        "3.19, tstamp_allow_data,   false",
+        "4.0,  tstamp_allow_data,   true",
+        "4.4,  max_skb_frags,       false",
+        "4.5,  max_skb_frags,       true",
+        "4.9,  dev_weight_rx_bias,  false",
+        "4.10, dev_weight_tx_bias,  true",
+        "4.16, fb_tunnels_only_for_init_net, false",
+        "4.17, fb_tunnels_only_for_init_net, true",
+        "5.0,  high_order_alloc_disable, false",
+        "5.1,  high_order_alloc_disable, true",
+        "5.0,  devconf_inherit_init_net, false",
+        "5.1,  devconf_inherit_init_net, true",
     })
     void should_create_rows_only_from_their_release(String version, String name, boolean present) {
         assertEquals(present, Host.bare(version).exists(CORE + name));

@@ -13,6 +13,7 @@ import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NetDevice;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -68,6 +69,10 @@ public final class VirtioNetDriver implements NetDriver {
         // virtnet_netdev has .ndo_get_phys_port_name = virtnet_get_phys_port_name (EOPNOTSUPP
         // without VIRTIO_NET_F_STANDBY), so phys_port_name is visible and reads EOPNOTSUPP.
         dev.setPhysPortNameSupported(true);
+        if (kernel.has(VirtioNetHistory.MRG_RX_SYSFS)) {
+            // virtnet_probe: with mergeable rx buffers, dev->sysfs_rx_queue_group = &virtio_net_mrg_rx_group
+            dev.setSysfsRxQueueGroup("virtio_net", Map.of("mergeable_rx_buffer_size", VirtnetRxSysfs::mergeableRxBufferSize));
+        }
         dev.setEthtoolOps(new VirtnetEthtool(dev, pdev.busAddress(), maxPairs, pairs));
         // virtnet_probe without VIRTIO_NET_F_CTRL_GUEST_OFFLOADS: csum/TSO changeable, the
         // rest fixed (matches `ethtool -k` on a QEMU guest, 6.18)

@@ -15,6 +15,11 @@ enum VirtioNetHistory implements Change {
      * instead of 1 (Jason Wang; release inferred, kernel-algorithms.md §3.4 says about 4.x).
      */
     MQ_BY_DEFAULT("4.11"),
+    /**
+     * {@code queues/rx-N/virtio_net/mergeable_rx_buffer_size} ("virtio-net: initial rx sysfs
+     * support, export mergeable rx buffer size", Michael Dalton): 3.14 (release recalled, unverified).
+     */
+    MRG_RX_SYSFS("3.14"),
     /** TX NAPI ({@code napi_tx}, module parameter): 4.12. */
     NAPI_TX("4.12"),
     /**

@@ -85,6 +85,28 @@ public enum Behaviour implements Change {
     RMEM_WMEM_MAX_4M("6.18"),
     /** {@code napi_defer_hard_irqs}: 5.8. */
     NAPI_DEFER_HARD_IRQS("5.8"),
+    /** The {@code testing} sysfs attribute of a netdev (IF_OPER_TESTING; kernel-interfaces.md §2.3, §8): 5.8. */
+    SYSFS_TESTING("5.8"),
+    /** {@code carrier_up_count} and {@code carrier_down_count} beside {@code carrier_changes} (kernel-interfaces.md §2.3): 4.16. */
+    CARRIER_UP_DOWN_COUNT("4.16"),
+    /** {@code net.core.tstamp_allow_data} ("net-timestamp: no-payload only sysctl"): 4.0 (release recalled, unverified). */
+    TSTAMP_ALLOW_DATA("4.0"),
+    /** {@code net.core.max_skb_frags} ("net:Add sysctl_max_skb_frags"): 4.5 (release recalled, unverified). */
+    MAX_SKB_FRAGS_SYSCTL("4.5"),
+    /**
+     * {@code net.core.dev_weight_rx_bias} and {@code dev_weight_tx_bias} ("net: dev_weight: TX/RX
+     * orthogonality"): 4.10, as kernel-interfaces.md §3.2 gives it ("4.10-ish", unverified; 4.11 is possible).
+     */
+    DEV_WEIGHT_BIAS("4.10"),
+    /**
+     * {@code net.core.fb_tunnels_only_for_init_net} ("net: do not create fallback tunnels for
+     * non-default namespaces"): 4.17 (release recalled, unverified).
+     */
+    FB_TUNNELS_ONLY_FOR_INIT_NET("4.17"),
+    /** {@code net.core.high_order_alloc_disable}: 5.1 (release recalled, unverified). */
+    HIGH_ORDER_ALLOC_DISABLE("5.1"),
+    /** {@code net.core.devconf_inherit_init_net}: 5.1 (release recalled, unverified). */
+    DEVCONF_INHERIT_INIT_NET("5.1"),
     /**
      * {@code /proc/net/softnet_stat} has 13 columns: backlog length and CPU id added (Abeni,
      * commit 7d58e6555870, "net-sysfs: add backlog len and CPU id to softnet data"): 5.10.

@@ -40,6 +40,17 @@ public interface NetDevice {
     void setPhysPortNameSupported(boolean supported);
 
     /**
+     * The driver's attribute group in every {@code queues/rx-N/} ({@code dev->sysfs_rx_queue_group},
+     * which {@code rx_queue_add_kobject} in {@code net/core/net-sysfs.c} adds beside
+     * {@code rps_cpus}): a directory {@code group} of read-only (0444) files, each showing what
+     * its function returns for the queue index (the whole text, newline included). Call before
+     * {@code registerNetdev}; by default there is none.
+     *
+     * @since 1.3
+     */
+    void setSysfsRxQueueGroup(String group, java.util.Map<String, java.util.function.IntFunction<String>> files);
+
+    /**
      * Installs {@code ndo_busy_poll} (only meaningful on releases that have the hook, before
      * {@code Behaviour.NDO_BUSY_POLL_REMOVED}); null removes it.
      */
