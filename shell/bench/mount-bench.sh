@@ -40,7 +40,7 @@ if [ -f "$RDLOOP_SRC" ] && pkg-config --exists fuse 2>/dev/null; then
   gcc -O2 -Wall -o "$W/rdloop" "$RDLOOP_SRC"
   # shellcheck disable=SC2046
   gcc -O2 -Wall "$ROOT/shell/bench/cfuse-tree.c" $(pkg-config --cflags --libs fuse) -o "$W/cfuse-tree"
-  OPTS=entry_timeout=0,attr_timeout=0,negative_timeout=0
+  OPTS=entry_timeout=86400,attr_timeout=0,negative_timeout=0
   floor() { # REL SIZE [LINK]
     mkdir -p "$W/mnt"
     FLOOR_FILE="$1" FLOOR_SIZE="$2" FLOOR_LINK="${3:-}" "$W/cfuse-tree" "$W/mnt" -f -o "$OPTS" 2>/dev/null &

@@ -12,10 +12,17 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A mounted {@link VirtualFs}. libfuse's loop runs blocking on a thread of ours (jnr-fuse's
  * non-blocking mount always waits 2 s); readiness is read from {@code /proc/self/mountinfo}.
- * Mount options: {@code entry_timeout=0,attr_timeout=0,negative_timeout=0}, so a file that
- * vanished with its device is gone at once, as in sysfs.
+ * Mount options: {@code entry_timeout=86400,attr_timeout=0,negative_timeout=0}. The kernel keeps
+ * the dentries it looked up (a path is resolved without asking us again), but never their
+ * attributes and never a miss: every {@code stat}, {@code open} and {@code readlink} reaches the
+ * tree, so a file that vanished with its device answers ENOENT at once, as in sysfs, and a new
+ * one is found at once. A name the tree no longer has stays in the dcache until the kernel
+ * evicts it, answering ENOENT to everything; libfuse's high-level layer resolves by path, so a
+ * device that comes back under the same name is served through the same dentries.
  */
 public final class FuseMount implements AutoCloseable {
+    /** How long the kernel may keep a dentry, s ({@code entry_timeout}; see the class comment). */
+    static final String ENTRY_TIMEOUT = "86400";
     /** The type {@code /proc/self/mountinfo} shows for our mounts. */
     public static final String FS_TYPE = "fuse.netmodel";
     private static final long MOUNT_TIMEOUT_MS = 10_000;
@@ -42,11 +49,12 @@ public final class FuseMount implements AutoCloseable {
     }
 
     /**
-     * As {@link #mount(VirtualFs, Path, boolean)}, letting the kernel cache lookups and
-     * attributes for {@code cacheSeconds} (FUSE {@code entry_timeout}/{@code attr_timeout}).
-     * 0, the default, is exact: a file that vanishes is gone at once. A positive value makes
-     * whole-tree walks of big hosts many times faster, at the price that a removed device stays
-     * {@code stat}-able (not readable) for up to that long. Negative lookups are never cached.
+     * As {@link #mount(VirtualFs, Path, boolean)}, letting the kernel cache attributes for
+     * {@code cacheSeconds} (FUSE {@code attr_timeout}). 0, the default, is exact: a file that
+     * vanishes is gone at once. A positive value saves the {@code getattr} of every
+     * {@code stat}/{@code fstat} and path walk through a symlink (whole-tree walks of big hosts
+     * get faster), at the price that a removed device stays {@code stat}-able (not readable) for
+     * up to that long. Negative lookups are never cached.
      */
     public static FuseMount mount(VirtualFs fs, Path mountPoint, boolean allowOther, double cacheSeconds)
         throws IOException {
@@ -66,7 +74,8 @@ public final class FuseMount implements AutoCloseable {
             throw new IOException("cannot load libfuse: " + e.getMessage(), e);
         }
         String timeout = cacheSeconds == 0 ? "0" : Double.toString(cacheSeconds);
-        List<String> opts = new ArrayList<>(List.of("-o", "entry_timeout=" + timeout + ",attr_timeout=" + timeout + ",negative_timeout=0"));
+        List<String> opts = new ArrayList<>(List.of("-o", "entry_timeout=" + ENTRY_TIMEOUT + ",attr_timeout=" + timeout
+            + ",negative_timeout=0"));
         if (allowOther) {
             opts.add("-o");
             opts.add("allow_other");
