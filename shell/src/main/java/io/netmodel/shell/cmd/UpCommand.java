@@ -84,9 +84,9 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
     boolean allowOther;
 
     @Option(names = "--fuse-cache", paramLabel = "SECONDS", defaultValue = "0",
-        description = "Let the kernel cache lookups and attributes this long (default 0: exact, a vanished"
-            + " file is gone at once). 1 makes whole-tree walks of big hosts many times faster (a cat of"
-            + " sys/class/net/eth0/mtu: 4 FUSE upcalls instead of 19), but a removed device stays stat-able that long.")
+        description = "Let the kernel cache file attributes this long (default 0: exact, a vanished file is gone"
+            + " at once; lookups are cached either way). 1 makes whole-tree walks of big hosts faster (a cat of"
+            + " sys/class/net/eth0/mtu: 4 FUSE upcalls instead of 8), but a removed device stays stat-able that long.")
     double fuseCache;
 
     @Option(names = "--no-mount", description = "Run the model and control socket without a FUSE mount.")
