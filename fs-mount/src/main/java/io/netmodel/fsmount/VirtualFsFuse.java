@@ -26,12 +26,13 @@ import ru.serce.jnrfuse.struct.FuseFileInfo;
  * FUSE callbacks over a {@link VirtualFs}: resolve, act, or return the negative errno the model
  * gave. Knows nothing about networking. Callbacks run on libfuse's worker threads.
  *
- * <p>Files that report size 0 (like /proc) are opened with {@code direct_io}: each
- * {@code read(2)} reaches the model with its own offset, so a /proc/sys read at an offset is
- * EOF as in the kernel. Files with a size (sysfs reports 4096) go through the page cache,
- * which the kernel drops at every open: the first read renders the whole value, a short reply
- * marks end of file, and later reads at offsets return the rest of that value, as sysfs does,
- * without another upcall.
+ * <p>Every file is opened with {@code direct_io}: each {@code read(2)} reaches the model with its
+ * own offset and is served by that open's {@link OpenFile}, which renders the value at offset 0
+ * and serves later offsets from that rendering (sysfs's {@code seq_file} buffer), or answers EOF
+ * (a /proc/sys read at an offset). Through the page cache a sysfs read past a short reply cost
+ * a {@code getattr} (the attribute timeout is 0, and the size, 4096, moved back from the reply's
+ * length) and a second read at offset 0, which rendered the value again: a counter that grew a
+ * digit in between came out torn. Like sysfs attributes, the files cannot be mapped.
  */
 final class VirtualFsFuse extends FuseStubFS {
     /** {@code struct fuse_file_info} (libfuse 2.9, LP64): bitfield word and {@code fh}. */
@@ -129,9 +130,7 @@ final class VirtualFsFuse extends FuseStubFS {
             open.put(handle, file);
             Pointer raw = Struct.getMemory(fi);
             raw.putLong(FI_FH_OFFSET, handle);
-            if (file.size() == 0) {
-                raw.putInt(FI_BITS_OFFSET, raw.getInt(FI_BITS_OFFSET) | DIRECT_IO);
-            }
+            raw.putInt(FI_BITS_OFFSET, raw.getInt(FI_BITS_OFFSET) | DIRECT_IO);
             return 0;
         } catch (VfsException e) {
             return -e.errno();

@@ -85,8 +85,8 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
 
     @Option(names = "--fuse-cache", paramLabel = "SECONDS", defaultValue = "0",
         description = "Let the kernel cache file attributes this long (default 0: exact, a vanished file is gone"
-            + " at once; lookups are cached either way). 1 makes whole-tree walks of big hosts faster (a cat of"
-            + " sys/class/net/eth0/mtu: 4 FUSE upcalls instead of 8), but a removed device stays stat-able that long.")
+            + " at once; lookups are cached either way). 1 saves a getattr per file in whole-tree walks of big"
+            + " hosts (ls -lR, a node_exporter scrape), but a removed device stays stat-able that long.")
     double fuseCache;
 
     @Option(names = "--no-mount", description = "Run the model and control socket without a FUSE mount.")
