@@ -16,17 +16,19 @@ public final class FuseCounters {
     final LongAdder write = new LongAdder();
     final LongAdder truncate = new LongAdder();
     final LongAdder release = new LongAdder();
+    /** Refused attempts to make, remove or rename a name ({@link NamespaceErrno}). */
+    final LongAdder namespace = new LongAdder();
 
-    /** {@code getattr=N open=N read=N write=N release=N readdir=N readlink=N truncate=N}. */
+    /** {@code getattr=N open=N read=N write=N release=N readdir=N readlink=N truncate=N namespace=N}. */
     @Override
     public String toString() {
         return "getattr=" + getattr.sum() + " open=" + open.sum() + " read=" + read.sum() + " write=" + write.sum()
             + " release=" + release.sum() + " readdir=" + readdir.sum() + " readlink=" + readlink.sum()
-            + " truncate=" + truncate.sum();
+            + " truncate=" + truncate.sum() + " namespace=" + namespace.sum();
     }
 
     public long total() {
         return getattr.sum() + readdir.sum() + readlink.sum() + open.sum() + read.sum() + write.sum() + truncate.sum()
-            + release.sum();
+            + release.sum() + namespace.sum();
     }
 }

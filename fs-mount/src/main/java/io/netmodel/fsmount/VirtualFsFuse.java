@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import jnr.ffi.Pointer;
 import jnr.ffi.Struct;
+import jnr.ffi.types.dev_t;
+import jnr.ffi.types.mode_t;
 import jnr.ffi.types.off_t;
 import jnr.ffi.types.size_t;
 import ru.serce.jnrfuse.FuseFillDir;
@@ -167,6 +169,55 @@ final class VirtualFsFuse extends FuseStubFS {
         } catch (VfsException e) {
             return -e.errno();
         }
+    }
+
+    /** {@code open(O_CREAT)} of a name the tree does not have: sysfs and procfs make no files. */
+    @Override
+    public int create(String path, @mode_t long mode, FuseFileInfo fi) {
+        counters.namespace.increment();
+        return -NamespaceErrno.create(path);
+    }
+
+    @Override
+    public int mknod(String path, @mode_t long mode, @dev_t long rdev) {
+        counters.namespace.increment();
+        return -NamespaceErrno.makeName(path);
+    }
+
+    @Override
+    public int mkdir(String path, @mode_t long mode) {
+        counters.namespace.increment();
+        return -NamespaceErrno.makeName(path);
+    }
+
+    @Override
+    public int symlink(String target, String linkPath) {
+        counters.namespace.increment();
+        return -NamespaceErrno.makeName(linkPath);
+    }
+
+    @Override
+    public int link(String existing, String newPath) {
+        counters.namespace.increment();
+        return -NamespaceErrno.makeName(newPath);
+    }
+
+    @Override
+    public int rename(String from, String to) {
+        counters.namespace.increment();
+        return -NamespaceErrno.makeName(to);
+    }
+
+    @Override
+    public int unlink(String path) {
+        counters.namespace.increment();
+        return -NamespaceErrno.remove(path);
+    }
+
+    @Override
+    public int rmdir(String path) {
+        counters.namespace.increment();
+        return -NamespaceErrno.remove(path);
     }
 
     /** {@code echo > file} opens with O_TRUNC, which FUSE turns into a truncate: accept it, as sysfs does. */

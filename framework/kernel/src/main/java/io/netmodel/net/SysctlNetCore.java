@@ -115,7 +115,7 @@ public final class SysctlNetCore {
             }
             return v == 0 ? 0 : roundUpPowerOfTwo(v); // read back as the real table size
         }));
-        row("somaxconn", 4096, 0, INT_MAX, null);
+        row("somaxconn", profile.has(Behaviour.SOMAXCONN_4096) ? 4096 : 128, 0, INT_MAX, null);
         addSocketMemoryRows(profile);
 
         KDir dir = tree.mkdirs("/proc/sys/net/core");

@@ -33,6 +33,12 @@ class SysctlNetCoreTest {
         assertEquals(value + "\n", host.read(CORE + name));
     }
 
+    @ParameterizedTest(name = "somaxconn on {0} is {1}")
+    @CsvSource({"4.4, 128", "5.3, 128", "5.4, 4096"})
+    void should_default_somaxconn_to_128_before_5_4(String version, int value) throws Exception {
+        assertEquals(value + "\n", Host.bare(version).read(CORE + "somaxconn"));
+    }
+
     @Test
     void should_expose_the_values_the_receive_path_reads() throws Exception {
         SysctlNetCore s = host.kernel.sysctls();

@@ -52,8 +52,13 @@ final class E1000Defaults {
     /** {@code COPYBREAK_DEFAULT}: frames up to this size are copied into a fresh skb. */
     static final int COPYBREAK_DEFAULT = 256;
 
-    /** {@code ETH_MIN_MTU}. */
-    static final int MIN_MTU = 68;
+    /**
+     * {@code ETH_ZLEN - ETH_HLEN} (46): {@code e1000_probe}'s {@code min_mtu} ("MTU range: 46 - 16110",
+     * since the core checks the range, 4.10); before, {@code e1000_change_mtu} refused a frame
+     * below {@code MINIMUM_ETHERNET_FRAME_SIZE} (64 = 46 + header and FCS): the same bound. Not
+     * the core's {@code ETH_MIN_MTU} (68) that igb, ixgbe and virtio_net use.
+     */
+    static final int MIN_MTU = 46;
     /**
      * {@code MAX_JUMBO_FRAME_SIZE} (0x3F00) less {@code ETH_HLEN + ETH_FCS_LEN}: the
      * {@code max_mtu} {@code e1000_probe} sets on jumbo-capable MACs (the 82540EM is one).

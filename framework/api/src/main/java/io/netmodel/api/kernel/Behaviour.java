@@ -76,6 +76,11 @@ public enum Behaviour implements Change {
      * f5769faeec36); before, 20480 on 64-bit: 6.8.
      */
     OPTMEM_MAX_128K("6.8"),
+    /**
+     * {@code SOMAXCONN}, the default of {@code net.core.somaxconn}, raised from 128 to 4096
+     * ("net: increase SOMAXCONN to 4096"): 5.4 (kernel-interfaces.md §8).
+     */
+    SOMAXCONN_4096("5.4"),
     /** {@code net.core.mem_pcpu_rsv} (per-CPU socket memory reserve): 6.9 (kernel-interfaces.md §3.2). */
     MEM_PCPU_RSV("6.9"),
     /**
