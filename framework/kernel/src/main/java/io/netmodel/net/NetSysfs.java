@@ -26,14 +26,30 @@ public final class NetSysfs {
         Set.of("add", "remove", "change", "move", "online", "offline", "bind", "unbind");
 
     /**
-     * {@code phys_port_name}: in the {@code netdev_phys_group}, whose {@code netdev_phys_is_visible}
-     * shows it only when the driver has {@code ndo_get_phys_port_name} (or devlink port ops). The
-     * modelled drivers' hook answers EOPNOTSUPP ({@code dev_get_phys_port_name}), as virtio does
-     * without failover (kernel-interfaces.md §2.1).
+     * {@code phys_port_name}: from 6.16 in the {@code netdev_phys_group}, whose
+     * {@code netdev_phys_is_visible} shows it only when the driver has
+     * {@code ndo_get_phys_port_name} (or devlink port ops). The modelled drivers' hook answers
+     * EOPNOTSUPP ({@code dev_get_phys_port_name}), as virtio does without failover
+     * (kernel-interfaces.md §2.1).
      */
     private static final Attr<NetDeviceImpl> PHYS_PORT_NAME = Attr.ro("phys_port_name", show(d -> {
         throw new VfsException(Errno.EOPNOTSUPP);
-    }));
+    })).since(Behaviour.PHYS_PORT_NAME);
+
+    /**
+     * Before 6.16 every netdev has {@code phys_port_id}, {@code phys_port_name} and
+     * {@code phys_switch_id}; without the driver's hook ({@code ndo_get_phys_port_id},
+     * {@code ndo_get_phys_port_name}, switchdev's port attribute) a read is EOPNOTSUPP. No modelled
+     * driver has a port id or a switch id, so from 6.16 those two are never shown.
+     */
+    private static final List<Attr<NetDeviceImpl>> PHYS_BEFORE_GROUP = List.of(
+        Attr.<NetDeviceImpl>ro("phys_port_id", show(d -> {
+            throw new VfsException(Errno.EOPNOTSUPP);
+        })).since(Behaviour.PHYS_PORT_ID),
+        PHYS_PORT_NAME,
+        Attr.<NetDeviceImpl>ro("phys_switch_id", show(d -> {
+            throw new VfsException(Errno.EOPNOTSUPP);
+        })).since(Behaviour.PHYS_SWITCH_ID));
 
     /** A validated setter behind {@code netdev_store}. */
     @FunctionalInterface
@@ -54,7 +70,9 @@ public final class NetSysfs {
     /** Creates the device's files in {@code dir}. */
     public void populate(KDir dir, NetDeviceImpl dev) {
         Attr.populate(dir, dev, table, profile, KAttr.Flavor.SYSFS);
-        if (dev.ndoGetPhysPortName) {
+        if (!profile.has(Behaviour.NETDEV_PHYS_GROUP)) {
+            Attr.populate(dir, dev, PHYS_BEFORE_GROUP, profile, KAttr.Flavor.SYSFS);
+        } else if (dev.ndoGetPhysPortName) {
             Attr.populate(dir, dev, List.of(PHYS_PORT_NAME), profile, KAttr.Flavor.SYSFS);
         }
         dev.power.populate(dir, profile);

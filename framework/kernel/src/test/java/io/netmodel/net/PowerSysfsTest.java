@@ -117,4 +117,22 @@ class PowerSysfsTest {
         assertEquals(Errno.EOPNOTSUPP, errno(() -> h.read(path)));
         assertFalse(h.exists("/sys/class/net/lo/phys_port_name"));
     }
+
+    @ParameterizedTest(name = "on {0}: phys_port_id {1}, phys_switch_id {2}, phys_port_name {3}")
+    @CsvSource({"3.11, false, false, false", "4.0, true, true, false", "4.4, true, true, true", "6.15, true, true, true",
+        "6.16, false, false, false"})
+    void should_give_every_netdev_the_phys_files_before_6_16(String version, boolean portId, boolean switchId,
+                                                            boolean portName) throws Exception {
+        Host h = Host.with(version, TinyDriver.plain());
+        for (String dev : List.of("eth0", "lo")) {
+            String dir = "/sys/class/net/" + dev + "/";
+            assertEquals(portId, h.exists(dir + "phys_port_id"), dir + "phys_port_id");
+            assertEquals(switchId, h.exists(dir + "phys_switch_id"), dir + "phys_switch_id");
+            assertEquals(portName, h.exists(dir + "phys_port_name"), dir + "phys_port_name");
+            if (portId) {
+                assertEquals(Errno.EOPNOTSUPP, errno(() -> h.read(dir + "phys_port_id")));
+                assertEquals(Errno.EOPNOTSUPP, errno(() -> h.read(dir + "phys_switch_id")));
+            }
+        }
+    }
 }

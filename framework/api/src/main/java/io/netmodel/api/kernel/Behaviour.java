@@ -92,6 +92,22 @@ public enum Behaviour implements Change {
     NAPI_DEFER_HARD_IRQS("5.8"),
     /** The {@code testing} sysfs attribute of a netdev (IF_OPER_TESTING; kernel-interfaces.md §2.3, §8): 5.8. */
     SYSFS_TESTING("5.8"),
+    /**
+     * A netdev's {@code phys_port_id} attribute ({@code ndo_get_phys_port_id}, "net: add ndo to get id
+     * of physical port of the device"): 3.12. Release recalled, not verified.
+     */
+    PHYS_PORT_ID("3.12"),
+    /** {@code phys_switch_id} (switchdev's introduction): 3.19. Release recalled, not verified. */
+    PHYS_SWITCH_ID("3.19"),
+    /** {@code phys_port_name} ({@code ndo_get_phys_port_name}): 4.1. Release recalled, not verified. */
+    PHYS_PORT_NAME("4.1"),
+    /**
+     * {@code phys_port_id}, {@code phys_port_name} and {@code phys_switch_id} move into
+     * {@code netdev_phys_group}, whose {@code netdev_phys_is_visible} hides each one the driver
+     * cannot answer (Yajun Deng's "net-sysfs" patch, posted to netdev on 15 May 2025); before, every
+     * netdev had all three and reading them gave EOPNOTSUPP: 6.16, inferred from the posting date.
+     */
+    NETDEV_PHYS_GROUP("6.16"),
     /** {@code carrier_up_count} and {@code carrier_down_count} beside {@code carrier_changes} (kernel-interfaces.md §2.3): 4.16. */
     CARRIER_UP_DOWN_COUNT("4.16"),
     /** {@code net.core.tstamp_allow_data} ("net-timestamp: no-payload only sysctl"): 4.0 (release recalled, unverified). */
