@@ -24,23 +24,19 @@ class IdpfNapiConfigTest {
         return host;
     }
 
-    private static void combined(DriverHost host, int n) throws Exception {
-        host.kernel().ethtool().setChannels("eth0", Map.of(ChannelParam.COMBINED, (long) n));
-    }
-
     @Test
     void ethtool_L_keeps_ids_and_links_queues_to_them_on_6_18() throws Exception {
         DriverHost host = host("6.18");
         assertEquals(List.of(257, 258, 259, 260), host.napiIds("eth0"));
         List<String> irqs = host.irqNames();
         host.kernel().netdevFamily().doit("napi-set", DriverHost.attrs("id", 258, "defer-hard-irqs", 100));
-        combined(host, 2);
+        host.setChannels(ChannelParam.COMBINED, 2);
         assertEquals(List.of(257, 258), host.napiIds("eth0"));
         assertEquals(List.of("idpf-Mailbox-0", "idpf-eth0-TxRx-1", "idpf-eth0-TxRx-2"), host.irqNames(),
             "queue IRQs freed (idpf_vport_intr_rel_irq) and requested again");
         assertEquals(258L, host.kernel().netdevFamily().doit("queue-get", DriverHost.attrs("ifindex", 2, "id", 1, "type", 0))
             .get("napi-id"));
-        combined(host, 4);
+        host.setChannels(ChannelParam.COMBINED, 4);
         assertEquals(List.of(257, 258, 259, 260), host.napiIds("eth0"));
         assertEquals(irqs, host.irqNames());
         assertEquals(100L, host.kernel().netdevFamily().doit("napi-get", DriverHost.attrs("id", 258)).get("defer-hard-irqs"));
@@ -52,7 +48,7 @@ class IdpfNapiConfigTest {
     void a_soft_reset_renumbers_before_the_config() throws Exception {
         DriverHost host = host("6.14");
         assertEquals(List.of(257, 258, 259, 260), host.napiIds("eth0"));
-        combined(host, 2);
+        host.setChannels(ChannelParam.COMBINED, 2);
         assertEquals(List.of(261, 262), host.napiIds("eth0"));
         host.kernel().ethtool().setRingparam("eth0", Map.of(RingSize.RX, 1024L));
         assertEquals(List.of(263, 264), host.napiIds("eth0"), "-G soft-resets the vport too");
@@ -65,7 +61,7 @@ class IdpfNapiConfigTest {
         DriverHost host = DriverHost.boot("6.18", 4, "idpf");
         IdpfDriver first = new IdpfDriver();
         host.load(first);
-        combined(host, 1);
+        host.setChannels(ChannelParam.COMBINED, 1);
         host.unload(first);
         host.load(new IdpfDriver());
         assertEquals(List.of(261, 262, 263, 264), host.napiIds("eth0"));

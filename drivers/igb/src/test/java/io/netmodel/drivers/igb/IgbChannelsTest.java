@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.netmodel.api.ethtool.ChannelParam;
 import io.netmodel.drivers.testkit.DriverHost;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,15 +20,11 @@ class IgbChannelsTest {
         return host;
     }
 
-    private static void combined(DriverHost host, int n) throws Exception {
-        host.kernel().ethtool().setChannels("eth0", Map.of(ChannelParam.COMBINED, (long) n));
-    }
-
     @Test
     void ids_are_renumbered_before_6_16() throws Exception {
         DriverHost host = host("6.15");
         assertEquals(List.of(257, 258, 259, 260, 261, 262, 263, 264), host.napiIds("eth0"), "4 of 8 queues: rx and tx apart");
-        combined(host, 2);
+        host.setChannels(ChannelParam.COMBINED, 2);
         assertEquals(List.of(265, 266, 267, 268), host.napiIds("eth0"));
         assertEquals(List.of("eth0", "eth0-rx-0", "eth0-rx-1", "eth0-tx-0", "eth0-tx-1"), host.irqNames());
         assertEquals(List.of("rx-0", "rx-1", "tx-0", "tx-1"), host.list("/sys/class/net/eth0/queues"));
@@ -39,11 +34,11 @@ class IgbChannelsTest {
     void ids_and_napi_set_values_are_kept_from_6_16() throws Exception {
         DriverHost host = host("6.18");
         host.kernel().netdevFamily().doit("napi-set", DriverHost.attrs("id", 258, "defer-hard-irqs", 10));
-        combined(host, 1);
+        host.setChannels(ChannelParam.COMBINED, 1);
         assertEquals(List.of(257, 258), host.napiIds("eth0"), "q_vectors 0 (rx) and 1 (tx) take entries 0 and 1");
         assertEquals(List.of("eth0", "eth0-rx-0", "eth0-tx-0"), host.irqNames());
         assertEquals(10L, host.kernel().netdevFamily().doit("napi-get", DriverHost.attrs("id", 258)).get("defer-hard-irqs"));
-        combined(host, 4);
+        host.setChannels(ChannelParam.COMBINED, 4);
         assertEquals(List.of(257, 258, 259, 260, 261, 262, 263, 264), host.napiIds("eth0"));
         assertEquals(10L, host.kernel().netdevFamily().doit("napi-get", DriverHost.attrs("id", 258)).get("defer-hard-irqs"));
     }
@@ -53,7 +48,7 @@ class IgbChannelsTest {
         DriverHost host = DriverHost.boot("6.18", 4, "igb");
         IgbDriver first = new IgbDriver();
         host.load(first);
-        combined(host, 2);
+        host.setChannels(ChannelParam.COMBINED, 2);
         host.unload(first);
         assertEquals(List.of(), host.irqNames());
         host.load(new IgbDriver());

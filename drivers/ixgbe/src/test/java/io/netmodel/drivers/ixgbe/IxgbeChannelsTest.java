@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.netmodel.api.ethtool.ChannelParam;
 import io.netmodel.drivers.testkit.DriverHost;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,10 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class IxgbeChannelsTest {
 
-    private static void combined(DriverHost host, int n) throws Exception {
-        host.kernel().ethtool().setChannels("eth0", Map.of(ChannelParam.COMBINED, (long) n));
-    }
-
     @Test
     void ethtool_L_rebuilds_q_vectors_with_new_napi_ids_and_irqs() throws Exception {
         DriverHost host = DriverHost.boot("6.18", 4, "ixgbe");
@@ -27,7 +22,7 @@ class IxgbeChannelsTest {
         assertEquals(List.of(257, 258, 259, 260), host.napiIds("eth0"));
         assertEquals(List.of("eth0-TxRx-0", "eth0-TxRx-1", "eth0-TxRx-2", "eth0-TxRx-3", "eth0"), host.irqNames());
         host.kernel().netdevFamily().doit("napi-set", DriverHost.attrs("id", 257, "defer-hard-irqs", 50));
-        combined(host, 2);
+        host.setChannels(ChannelParam.COMBINED, 2);
         assertEquals(List.of(261, 262), host.napiIds("eth0"));
         assertEquals(List.of("eth0-TxRx-0", "eth0-TxRx-1", "eth0"), host.irqNames(), "3 MSI-X vectors now");
         assertEquals(List.of("rx-0", "rx-1", "tx-0", "tx-1"), host.list("/sys/class/net/eth0/queues"));
@@ -35,7 +30,7 @@ class IxgbeChannelsTest {
         assertEquals(2, host.kernel().ethtool().getChannels("eth0").combinedCount());
         assertEquals(true, host.dmesg().stream().anyMatch(l -> l.endsWith("Multiqueue Enabled: Rx Queue count = 2, "
             + "Tx Queue count = 2 XDP Queue count = 0")), host.dmesg().toString());
-        combined(host, 4);
+        host.setChannels(ChannelParam.COMBINED, 4);
         assertEquals(List.of(263, 264, 265, 266), host.napiIds("eth0"));
         assertEquals(List.of("eth0-TxRx-0", "eth0-TxRx-1", "eth0-TxRx-2", "eth0-TxRx-3", "eth0"), host.irqNames());
     }
@@ -45,7 +40,7 @@ class IxgbeChannelsTest {
         DriverHost host = DriverHost.boot("4.4", 2, "ixgbe");
         host.load(new IxgbeDriver());
         assertEquals(List.of(1, 2), host.napiIds("eth0"));
-        combined(host, 1);
+        host.setChannels(ChannelParam.COMBINED, 1);
         assertEquals(List.of(3), host.napiIds("eth0"));
     }
 
@@ -54,7 +49,7 @@ class IxgbeChannelsTest {
         DriverHost host = DriverHost.boot("6.18", 2, "ixgbe");
         IxgbeDriver first = new IxgbeDriver();
         host.load(first);
-        combined(host, 1);
+        host.setChannels(ChannelParam.COMBINED, 1);
         host.unload(first);
         assertEquals(List.of("lo"), host.netdevNames());
         assertEquals(List.of(), host.irqNames());

@@ -25,19 +25,15 @@ class Mlx4NapiConfigTest {
         return host;
     }
 
-    private static void channels(DriverHost host, int rx) throws Exception {
-        host.kernel().ethtool().setChannels("eth0", Map.of(ChannelParam.RX, (long) rx));
-    }
-
     @Test
     void ethtool_L_keeps_the_ring_napi_ids_from_6_13() throws Exception {
         DriverHost host = host("6.13");
         assertEquals(List.of(257, 258, 259, 260), host.napiIds("eth0"));
-        channels(host, 2);
+        host.setChannels(ChannelParam.RX, 2);
         assertEquals(List.of(257, 258), host.napiIds("eth0"));
         assertEquals(List.of("rx-0", "rx-1"), host.list("/sys/class/net/eth0/queues").stream()
             .filter(q -> q.startsWith("rx-")).toList(), "netif_set_real_num_rx_queues");
-        channels(host, 8);
+        host.setChannels(ChannelParam.RX, 8);
         assertEquals(List.of(257, 258, 259, 260, 261, 262, 263, 264), host.napiIds("eth0"),
             "rings 0-3 get their ids back; 4-7 are new and keep theirs from now on");
         assertTrue(host.dmesg().contains("mlx4_en 0000:00:03.0: Port 1: Using 8 RX rings"), host.dmesg().toString());
@@ -47,9 +43,9 @@ class Mlx4NapiConfigTest {
     void ethtool_L_renumbers_before_6_13() throws Exception {
         DriverHost host = host("6.12");
         assertEquals(List.of(257, 258, 259, 260), host.napiIds("eth0"));
-        channels(host, 2);
+        host.setChannels(ChannelParam.RX, 2);
         assertEquals(List.of(261, 262), host.napiIds("eth0"));
-        channels(host, 4);
+        host.setChannels(ChannelParam.RX, 4);
         assertEquals(List.of(263, 264, 265, 266), host.napiIds("eth0"));
     }
 
@@ -69,8 +65,8 @@ class Mlx4NapiConfigTest {
     void napi_set_defer_hard_irqs_survives_ethtool_L() throws Exception {
         DriverHost host = host("6.18");
         host.kernel().netdevFamily().doit("napi-set", DriverHost.attrs("id", 258, "defer-hard-irqs", 100, "gro-flush-timeout", 200000));
-        channels(host, 1);
-        channels(host, 4);
+        host.setChannels(ChannelParam.RX, 1);
+        host.setChannels(ChannelParam.RX, 4);
         Map<String, Object> napi = host.kernel().netdevFamily().doit("napi-get", DriverHost.attrs("id", 258));
         assertEquals(100L, napi.get("defer-hard-irqs"));
         assertEquals(200000L, napi.get("gro-flush-timeout"));
@@ -86,7 +82,7 @@ class Mlx4NapiConfigTest {
         f.write("1\n".getBytes(), 0);
         f.release();
         List<Integer> pids = napiThreadPids(host);
-        channels(host, 2);
+        host.setChannels(ChannelParam.RX, 2);
         // netif_napi_add creates the kthread of a threaded device's new NAPI, named "napi/%s-%d" with
         // napi->napi_id (napi_kthread_create); from 6.13 the id only comes at napi_enable, after it
         assertEquals(List.of("napi/eth0-0", "napi/eth0-0"), napiThreadNames(host));
@@ -99,7 +95,7 @@ class Mlx4NapiConfigTest {
         DriverHost host = DriverHost.boot("6.18", 4, "mlx4_en");
         Mlx4EnDriver first = new Mlx4EnDriver();
         host.load(first);
-        channels(host, 2);
+        host.setChannels(ChannelParam.RX, 2);
         host.unload(first);
         host.load(new Mlx4EnDriver());
         assertEquals(List.of(261, 262, 263, 264), host.napiIds("eth0"));

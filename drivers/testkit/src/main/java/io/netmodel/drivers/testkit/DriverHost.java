@@ -110,6 +110,12 @@ public final class DriverHost {
         }
     }
 
+    /** {@code ethtool -L eth0 PARAM n} ({@code combined}, {@code rx}, ...): the driver's {@code set_channels}. */
+    public void setChannels(io.netmodel.api.ethtool.ChannelParam param, long n)
+        throws io.netmodel.api.ethtool.EthtoolException {
+        kernel.ethtool().setChannels("eth0", Map.of(param, n));
+    }
+
     /** {@code ip link set DEV up|down}: {@code dev_change_flags} through rtnetlink. */
     public void setUp(String dev, boolean up) throws io.netmodel.api.rtnl.RtnlException {
         kernel.rtnl().setUp(dev, up);

@@ -7,7 +7,6 @@ import io.netmodel.api.ethtool.ChannelParam;
 import io.netmodel.drivers.testkit.DriverHost;
 import io.netmodel.net.NapiImpl;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,8 +22,8 @@ class VirtioNetQueuesTest {
         DriverHost host = DriverHost.boot("6.15", 2, "virtio_net", 4);
         host.load(new VirtioNetDriver());
         assertEquals(List.of(257, 258, 259, 260), host.napiIds("eth0"));
-        host.kernel().ethtool().setChannels("eth0", Map.of(ChannelParam.COMBINED, 1L));
-        host.kernel().ethtool().setChannels("eth0", Map.of(ChannelParam.COMBINED, 4L));
+        host.setChannels(ChannelParam.COMBINED, 1);
+        host.setChannels(ChannelParam.COMBINED, 4);
         assertEquals(List.of(257, 258, 259, 260), host.napiIds("eth0"));
         assertEquals(260L, host.kernel().netdevFamily().doit("queue-get", DriverHost.attrs("ifindex", 2, "id", 3, "type", 0))
             .get("napi-id"));
@@ -37,7 +36,7 @@ class VirtioNetQueuesTest {
     void before_6_15_no_config_and_no_links() throws Exception {
         DriverHost host = DriverHost.boot("6.14", 2, "virtio_net", 4);
         host.load(new VirtioNetDriver());
-        host.kernel().ethtool().setChannels("eth0", Map.of(ChannelParam.COMBINED, 4L));
+        host.setChannels(ChannelParam.COMBINED, 4);
         assertEquals(-1, ((NapiImpl) host.netdev("eth0").napis().get(0)).index());
         assertFalse(host.kernel().netdevFamily().doit("queue-get", DriverHost.attrs("ifindex", 2, "id", 3, "type", 0))
             .containsKey("napi-id"));

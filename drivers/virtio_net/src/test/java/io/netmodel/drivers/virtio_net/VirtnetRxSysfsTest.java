@@ -8,7 +8,6 @@ import io.netmodel.api.ethtool.ChannelParam;
 import io.netmodel.api.vfs.VfsException;
 import io.netmodel.drivers.testkit.DriverHost;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code queues/rx-N/virtio_net/mergeable_rx_buffer_size}: where it is, what it reads, since when. */
@@ -32,9 +31,9 @@ class VirtnetRxSysfsTest {
     void a_queue_brought_into_use_by_ethtool_L_gets_the_group_too() throws Exception {
         DriverHost host = DriverHost.boot("6.19", 4, "virtio_net", 4);
         host.load(new VirtioNetDriver());
-        host.kernel().ethtool().setChannels("eth0", Map.of(ChannelParam.COMBINED, 1L));
+        host.setChannels(ChannelParam.COMBINED, 1);
         assertFalse(host.exists(RX + "3"));
-        host.kernel().ethtool().setChannels("eth0", Map.of(ChannelParam.COMBINED, 4L));
+        host.setChannels(ChannelParam.COMBINED, 4);
         assertEquals("1536\n", host.read(RX + "3/virtio_net/mergeable_rx_buffer_size"));
     }
 
