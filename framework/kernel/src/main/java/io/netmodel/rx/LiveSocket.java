@@ -49,7 +49,8 @@ final class LiveSocket {
     private ContinuousPoller loop;
     private final Timer loopEnd;
     State state = State.SLEEPING;
-    /** Packets queued on the socket and not yet read. */
+    /** Packets the stack queued on the socket, and of those the ones not yet read. */
+    long delivered;
     long queued;
     long received;
     /** {@code napi_busy_loop} calls that polled. */
@@ -95,6 +96,7 @@ final class LiveSocket {
     /** The stack queued a packet on the socket ({@code udp_queue_rcv_skb}) at {@code at}. */
     private void deliver(Packet p, long at) {
         skNapiId = host.napi.napi().napiId(); // sk_mark_napi_id
+        delivered++;
         queued++;
         if (state == State.BUSY_POLLING) {
             loopEnd.cancel();

@@ -53,7 +53,6 @@ public final class LiveTraffic implements TrafficService {
         NetDeviceImpl eth0;
         volatile boolean running = true;
         long arrived;
-        long delivered;
         long dropped;
         long lost;
         String stopReason;
@@ -81,11 +80,6 @@ public final class LiveTraffic implements TrafficService {
             host = new SimHost("live", kernel, sim, costs);
             host.traceFrom(traceBaseNs);
             socket.attach(host);
-            NapiRuntime.Consumer toSocket = host.napi.consumer();
-            host.napi.setConsumer((p, at) -> {
-                delivered++;
-                toSocket.deliver(p, at);
-            });
             host.loadNicSettings();
         }
 
@@ -122,7 +116,7 @@ public final class LiveTraffic implements TrafficService {
             io.netmodel.api.traffic.SocketStatus sk = new io.netmodel.api.traffic.SocketStatus(socket.cpu,
                 socket.skLlUsec, id, id != 0 && kernel.netdevs().napiHash().byId(id) != null, socket.received,
                 socket.busyLoops, socket.napiByIdMisses, socket.wakeups);
-            return new TrafficStatus(running, request, arrived, delivered, dropped + onHost, sim.now(), stopReason,
+            return new TrafficStatus(running, request, arrived, socket.delivered, dropped + onHost, sim.now(), stopReason,
                 lost, sk);
         }
     }

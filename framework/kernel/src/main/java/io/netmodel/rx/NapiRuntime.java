@@ -193,14 +193,11 @@ final class NapiRuntime {
         this.consumer = c;
     }
 
-    Consumer consumer() {
-        return consumer;
-    }
-
     /**
-     * The NAPI went away under live traffic (its device removed, closed, or its queues rebuilt):
-     * nothing polls it any more, its driver is not called again, events still pending for it do
-     * nothing, and the frames in its ring are cleared (the caller has counted them).
+     * Nothing polls this NAPI any more: it went away under live traffic (its device removed,
+     * closed, or its queues rebuilt), or its driver's poll threw. The driver is not called again,
+     * events still pending for it do nothing, later frames are dropped, and the frames in its ring
+     * are cleared (the caller has counted them).
      */
     void retire() {
         disabled = true;
@@ -231,13 +228,8 @@ final class NapiRuntime {
 
     /** The driver's poll threw: napi_disable without the driver, and drop what is queued. */
     private void disable(RuntimeException e) {
-        disabled = true;
-        irqMasked = true;
-        sched = false;
-        watchdog.cancel();
-        moderation.cancel();
         dropped += ring.size();
-        ring.clear();
+        retire();
         log.accept(napi.dev().name() + ": NAPI " + napi.napiId() + ": poll function threw " + e
             + ": NAPI disabled, its frames are dropped");
     }
