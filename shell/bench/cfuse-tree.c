@@ -5,7 +5,7 @@
  *       FLOOR_SIZE   st_size to report: 0 (proc-like) or 4096 (sysfs-like); both served with direct_io
  *       FLOOR_LINK   optional symlink "LINKPATH=TARGET" (e.g. /sys/class/net/eth0=../../devices/...)
  *   build: gcc -O2 -Wall cfuse-tree.c $(pkg-config --cflags --libs fuse) -o cfuse-tree
- *   run:   FLOOR_FILE=... cfuse-tree MOUNTDIR -f [-o entry_timeout=86400,attr_timeout=0,negative_timeout=0]
+ *   run:   FLOOR_FILE=... cfuse-tree MOUNTDIR -f [-o entry_timeout=86400,attr_timeout=86400,negative_timeout=86400]
  */
 #define FUSE_USE_VERSION 26
 #include <errno.h>

@@ -12,17 +12,19 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A mounted {@link VirtualFs}. libfuse's loop runs blocking on a thread of ours (jnr-fuse's
  * non-blocking mount always waits 2 s); readiness is read from {@code /proc/self/mountinfo}.
- * Mount options: {@code entry_timeout=86400,attr_timeout=0,negative_timeout=0}. The kernel keeps
- * the dentries it looked up (a path is resolved without asking us again), but never their
- * attributes and never a miss: every {@code stat}, {@code open} and {@code readlink} reaches the
- * tree, so a file that vanished with its device answers ENOENT at once, as in sysfs, and a new
- * one is found at once. A name the tree no longer has stays in the dcache until the kernel
- * evicts it, answering ENOENT to everything; libfuse's high-level layer resolves by path, so a
- * device that comes back under the same name is served through the same dentries.
+ * Mount options: {@code entry_timeout=86400,attr_timeout=86400,negative_timeout=86400}. The
+ * kernel keeps what it looked up, the attributes and the misses (a path is walked and
+ * {@code fstat} answered without asking us), because an {@link EntryInvalidator} makes it
+ * forget all of it whenever files appear or vanish, before the operation that changed them
+ * returns: a file that vanished with its device answers ENOENT at once, as in sysfs, and a new
+ * one is found at once. Nothing else about a node changes while it exists (sysfs and procfs
+ * sizes, modes and times are fixed; values are read through {@code direct_io}).
  */
 public final class FuseMount implements AutoCloseable {
     /** How long the kernel may keep a dentry, s ({@code entry_timeout}; see the class comment). */
     static final String ENTRY_TIMEOUT = "86400";
+    /** The default for attributes and misses ({@code attr_timeout}, {@code negative_timeout}). */
+    public static final double CACHE_SECONDS = 86400;
     /** The type {@code /proc/self/mountinfo} shows for our mounts. */
     public static final String FS_TYPE = "fuse.netmodel";
     private static final long MOUNT_TIMEOUT_MS = 10_000;
@@ -45,21 +47,19 @@ public final class FuseMount implements AutoCloseable {
      * @throws IOException with a one-line reason when FUSE is unavailable or the mount fails
      */
     public static FuseMount mount(VirtualFs fs, Path mountPoint, boolean allowOther) throws IOException {
-        return mount(fs, mountPoint, allowOther, 0);
+        return mount(fs, mountPoint, allowOther, CACHE_SECONDS);
     }
 
     /**
-     * As {@link #mount(VirtualFs, Path, boolean)}, letting the kernel cache attributes for
-     * {@code cacheSeconds} (FUSE {@code attr_timeout}). 0, the default, is exact: a file that
-     * vanishes is gone at once. A positive value saves the {@code getattr} of every
-     * {@code stat}/{@code fstat} and path walk through a symlink (whole-tree walks of big hosts
-     * get faster), at the price that a removed device stays {@code stat}-able (not readable) for
-     * up to that long. Negative lookups are never cached.
+     * As {@link #mount(VirtualFs, Path, boolean)}, letting the kernel keep attributes and misses
+     * for {@code cacheSeconds} (FUSE {@code attr_timeout} and {@code negative_timeout}). Any
+     * value is exact, since every change of the tree invalidates the kernel's cache; 0 sends
+     * every {@code stat}, {@code fstat} and miss to the model (to count upcalls, or to compare).
      */
     public static FuseMount mount(VirtualFs fs, Path mountPoint, boolean allowOther, double cacheSeconds)
         throws IOException {
-        if (cacheSeconds < 0 || cacheSeconds > 3600) {
-            throw new IllegalArgumentException("cache seconds must be 0..3600");
+        if (cacheSeconds < 0 || cacheSeconds > CACHE_SECONDS) {
+            throw new IllegalArgumentException("cache seconds must be 0..86400");
         }
         String problem = FuseAvailability.problem().orElse(null);
         if (problem != null) {
@@ -73,9 +73,10 @@ public final class FuseMount implements AutoCloseable {
         } catch (Throwable e) {
             throw new IOException("cannot load libfuse: " + e.getMessage(), e);
         }
-        String timeout = cacheSeconds == 0 ? "0" : Double.toString(cacheSeconds);
+        String timeout = cacheSeconds == Math.rint(cacheSeconds) ? Long.toString((long) cacheSeconds)
+            : Double.toString(cacheSeconds);
         List<String> opts = new ArrayList<>(List.of("-o", "entry_timeout=" + ENTRY_TIMEOUT + ",attr_timeout=" + timeout
-            + ",negative_timeout=0"));
+            + ",negative_timeout=" + timeout));
         if (allowOther) {
             opts.add("-o");
             opts.add("allow_other");

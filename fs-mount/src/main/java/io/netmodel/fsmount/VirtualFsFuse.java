@@ -32,8 +32,7 @@ import ru.serce.jnrfuse.struct.FuseFileInfo;
  * own offset and is served by that open's {@link OpenFile}, which renders the value at offset 0
  * and serves later offsets from that rendering (sysfs's {@code seq_file} buffer), or answers EOF
  * (a /proc/sys read at an offset). Through the page cache a sysfs read past a short reply cost
- * a {@code getattr} (the attribute timeout is 0, and the size, 4096, moved back from the reply's
- * length) and a second read at offset 0, which rendered the value again: a counter that grew a
+ * a {@code getattr} (the size, 4096, moved back from the reply's length) and a second read at offset 0, which rendered the value again: a counter that grew a
  * digit in between came out torn. Like sysfs attributes, the files cannot be mapped.
  */
 final class VirtualFsFuse extends FuseStubFS {
@@ -47,9 +46,29 @@ final class VirtualFsFuse extends FuseStubFS {
     private final Map<Long, OpenFile> open = new ConcurrentHashMap<>();
     private final AtomicLong nextHandle = new AtomicLong(1);
     private final FuseCounters counters = new FuseCounters();
+    private final EntryInvalidator invalidator;
 
     VirtualFsFuse(VirtualFs fs) {
         this.fs = fs;
+        this.invalidator = new EntryInvalidator(fs, counters.invalEntry);
+        fs.addChangeListener(invalidator::treeChanged);
+    }
+
+    EntryInvalidator invalidator() {
+        return invalidator;
+    }
+
+    /** libfuse is up: the channel for cache invalidations is known from here on. */
+    @Override
+    public Pointer init(Pointer conn) {
+        invalidator.attach(getContext().fuse.get());
+        return null;
+    }
+
+    /** libfuse is about to free the channel: no invalidation may use it after this. */
+    @Override
+    public void destroy(Pointer initResult) {
+        invalidator.detach();
     }
 
     FuseCounters counters() {
@@ -164,10 +183,13 @@ final class VirtualFsFuse extends FuseStubFS {
         }
         byte[] data = new byte[(int) size];
         buf.get(0, data, 0, data.length);
+        EntryInvalidator.onWorker(true);
         try {
             return file.write(data, offset);
         } catch (VfsException e) {
             return -e.errno();
+        } finally {
+            EntryInvalidator.onWorker(false);
         }
     }
 

@@ -63,6 +63,12 @@ final class DeferredFs implements VirtualFs {
         return fs().open(path, write, caller);
     }
 
+    /** Registers with the model once it is there (at once if it already is). */
+    @Override
+    public void addChangeListener(Runnable listener) {
+        target.thenAccept(fs -> fs.addChangeListener(listener));
+    }
+
     @Override
     public long generation() {
         try {

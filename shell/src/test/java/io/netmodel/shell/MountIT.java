@@ -94,8 +94,14 @@ class MountIT {
     @Test
     @Order(5)
     void rmmod_removes_eth0_and_its_irqs_before_returning_and_modprobe_restores_them() {
+        // The kernel caches these attributes (and, below, the miss) for a day: the rmmod and
+        // modprobe must make it forget them before they return. (A stat(2) right after a read
+        // asks us again, since the read marked atime stale: the first test -e caches them.)
+        String devMtu = file("sys/devices/pci0000:00/0000:00:03.0/virtio0/net/eth0/mtu");
+        assertEquals(0, Proc.run(Map.of(), "test", "-e", devMtu).exit());
         Proc.Result rm = Proc.netmodel(env, "rmmod", "virtio_net");
         assertEquals(0, rm.exit(), rm::toString);
+        assertEquals(1, Proc.run(Map.of(), "test", "-e", devMtu).exit());
         assertEquals(1, Proc.run(Map.of(), "test", "-e", file("sys/class/net/eth0")).exit());
         assertFalse(Proc.run(Map.of(), "cat", file("proc/interrupts")).out().contains("virtio0"));
         assertEquals("Module                  Size  Used by\n", Proc.netmodel(env, "lsmod").out());
@@ -103,6 +109,7 @@ class MountIT {
         Proc.Result mp = Proc.netmodel(env, "modprobe", "virtio_net");
         assertEquals(0, mp.exit(), mp::toString);
         assertEquals("1500\n", Proc.run(Map.of(), "cat", file("sys/class/net/eth0/mtu")).out());
+        assertEquals(0, Proc.run(Map.of(), "test", "-e", devMtu).exit());
         assertTrue(INPUT_ROW.matcher(Proc.run(Map.of(), "cat", file("proc/interrupts")).out()).find());
         assertTrue(Proc.netmodel(env, "lsmod").out().matches("(?s)Module {18}Size  Used by\nvirtio_net +\\d+  0\n"));
         // the same for scripts
@@ -133,6 +140,31 @@ class MountIT {
 
     @Test
     @Order(7)
+    void a_file_stat_again_is_answered_from_the_kernels_cache_and_a_cat_costs_five_upcalls() {
+        String mtu = file("sys/devices/pci0000:00/0000:00:03.0/virtio0/net/eth0/mtu");
+        assertEquals("-rw-r--r-- 4096\n", Proc.run(Map.of(), "stat", "-c", "%A %s", mtu).out());
+        long[] before = upcalls();
+        assertEquals("-rw-r--r-- 4096\n", Proc.run(Map.of(), "stat", "-c", "%A %s", mtu).out());
+        assertEquals(0, upcalls()[0] - before[0], "a second stat reached the model");
+        Proc.run(Map.of(), "cat", mtu);
+        before = upcalls();
+        Proc.run(Map.of(), "cat", mtu);
+        // open, read, read (EOF), release, and the getattr of cat's fstat: a read marks atime
+        // stale (fuse_invalidate_atime in fs/fuse/file.c) on any writable FUSE mount.
+        assertEquals(5, upcalls()[1] - before[1], "upcalls for one cat");
+    }
+
+    /** {getattr, total} from {@code netmodel status --fuse-counters}. */
+    private static long[] upcalls() {
+        String line = Proc.netmodel(env, "status", "--fuse-counters").out();
+        java.util.regex.Matcher g = Pattern.compile("getattr=(\\d+)").matcher(line);
+        java.util.regex.Matcher t = Pattern.compile("total=(\\d+)").matcher(line);
+        assertTrue(g.find() && t.find(), line);
+        return new long[] {Long.parseLong(g.group(1)), Long.parseLong(t.group(1))};
+    }
+
+    @Test
+    @Order(8)
     void up_on_a_mount_point_in_use_says_so_and_exits_1() {
         Proc.Result again = Proc.netmodel(env, "up", "--daemon");
         assertEquals(1, again.exit(), again::toString);
@@ -140,7 +172,7 @@ class MountIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void a_killed_model_leaves_a_mount_that_the_next_up_cleans() throws Exception {
         Instance inst = Instance.resolve(mnt);
         long pid = Long.parseLong(Files.readString(inst.pidFile()).trim());
@@ -156,7 +188,7 @@ class MountIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void down_unmounts_before_returning() {
         Proc.Result r = Proc.netmodel(env, "down");
         assertEquals(0, r.exit(), r::toString);

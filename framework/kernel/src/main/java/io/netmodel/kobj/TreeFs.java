@@ -9,15 +9,19 @@ import io.netmodel.api.vfs.VfsException;
 import io.netmodel.api.vfs.VirtualFs;
 import io.netmodel.core.ModelLock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** {@link VirtualFs} over a {@link KTree}: every call holds the model lock, so it sees one instant. */
 public final class TreeFs implements VirtualFs {
     private final KTree tree;
     private final ModelLock lock;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
+    /** Serves {@code tree}; tells {@linkplain #addChangeListener listeners} of every change made under {@code lock}. */
     public TreeFs(KTree tree, ModelLock lock) {
         this.tree = tree;
         this.lock = lock;
+        lock.watch(tree::generation, this::changed);
     }
 
     @Override
@@ -98,5 +102,20 @@ public final class TreeFs implements VirtualFs {
     @Override
     public long generation() {
         return tree.generation();
+    }
+
+    @Override
+    public void addChangeListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void changed() {
+        for (Runnable l : listeners) {
+            try {
+                l.run();
+            } catch (RuntimeException e) {
+                // A listener's failure must not fail the rmmod or event that changed the tree.
+            }
+        }
     }
 }

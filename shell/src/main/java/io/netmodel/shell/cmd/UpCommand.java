@@ -83,10 +83,10 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
     @Option(names = "--allow-other", description = "Let other users read the mount (FUSE allow_other).")
     boolean allowOther;
 
-    @Option(names = "--fuse-cache", paramLabel = "SECONDS", defaultValue = "0",
-        description = "Let the kernel cache file attributes this long (default 0: exact, a vanished file is gone"
-            + " at once; lookups are cached either way). 1 saves a getattr per file in whole-tree walks of big"
-            + " hosts (ls -lR, a node_exporter scrape), but a removed device stays stat-able that long.")
+    @Option(names = "--fuse-cache", paramLabel = "SECONDS", defaultValue = "86400",
+        description = "How long the kernel may keep file attributes and misses (default 86400). Exact at any"
+            + " value: the model makes the kernel forget them whenever files appear or vanish. 0 sends every"
+            + " stat and miss to the model (to count or compare upcalls).")
     double fuseCache;
 
     @Option(names = "--no-mount", description = "Run the model and control socket without a FUSE mount.")
@@ -123,8 +123,8 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
             if (cpus < 1 || cpus > 64) {
                 throw new ToolError("netmodel up: --cpus must be 1..64, not " + cpus, 2);
             }
-            if (fuseCache < 0 || fuseCache > 3600) {
-                throw new ToolError("netmodel up: --fuse-cache must be 0..3600 seconds, not " + fuseCache, 2);
+            if (fuseCache < 0 || fuseCache > 86400) {
+                throw new ToolError("netmodel up: --fuse-cache must be 0..86400 seconds, not " + fuseCache, 2);
             }
             if (queues < 0 || queues > 256) {
                 throw new ToolError("netmodel up: --queues must be 1..256, not " + queues, 2);

@@ -78,6 +78,11 @@ class LsCommandTest {
         public long generation() {
             return 0;
         }
+
+        @Override
+        public void addChangeListener(Runnable listener) {
+            // This tree never changes.
+        }
     }
 
     record Out(int code, String out, String err) {

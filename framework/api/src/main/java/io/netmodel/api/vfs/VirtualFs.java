@@ -33,4 +33,15 @@ public interface VirtualFs {
      * to read, so a caller can tell whether a cached listing is still good.
      */
     long generation();
+
+    /**
+     * Calls {@code listener} after files appeared or vanished: on the thread that made the
+     * change, once it no longer holds the model, before that change's operation returns (an
+     * {@code rmmod} returns after its listeners ran). A listener must be quick, must not throw,
+     * and may be called from several threads at once. fs-mount uses it to drop the kernel's
+     * cached lookups and attributes.
+     *
+     * @since 1.3
+     */
+    void addChangeListener(Runnable listener);
 }
