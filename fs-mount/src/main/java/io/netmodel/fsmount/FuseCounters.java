@@ -15,6 +15,8 @@ public final class FuseCounters {
     final LongAdder read = new LongAdder();
     final LongAdder write = new LongAdder();
     final LongAdder truncate = new LongAdder();
+    /** chmod, chown and utimens (one kernel SETATTR each). */
+    final LongAdder setattr = new LongAdder();
     final LongAdder release = new LongAdder();
     /** Refused attempts to make, remove or rename a name ({@link NamespaceErrno}). */
     final LongAdder namespace = new LongAdder();
@@ -22,19 +24,19 @@ public final class FuseCounters {
     final LongAdder invalEntry = new LongAdder();
 
     /**
-     * {@code getattr=N open=N read=N write=N release=N readdir=N readlink=N truncate=N namespace=N
+     * {@code getattr=N open=N read=N write=N release=N readdir=N readlink=N truncate=N setattr=N namespace=N
      * inval_entry=N}.
      */
     @Override
     public String toString() {
         return "getattr=" + getattr.sum() + " open=" + open.sum() + " read=" + read.sum() + " write=" + write.sum()
             + " release=" + release.sum() + " readdir=" + readdir.sum() + " readlink=" + readlink.sum()
-            + " truncate=" + truncate.sum() + " namespace=" + namespace.sum() + " inval_entry=" + invalEntry.sum();
+            + " truncate=" + truncate.sum() + " setattr=" + setattr.sum() + " namespace=" + namespace.sum() + " inval_entry=" + invalEntry.sum();
     }
 
     /** Upcalls served (notifications are not upcalls). */
     public long total() {
         return getattr.sum() + readdir.sum() + readlink.sum() + open.sum() + read.sum() + write.sum() + truncate.sum()
-            + release.sum() + namespace.sum();
+            + setattr.sum() + release.sum() + namespace.sum();
     }
 }

@@ -23,6 +23,7 @@ import ru.serce.jnrfuse.FuseStubFS;
 import ru.serce.jnrfuse.struct.FileStat;
 import ru.serce.jnrfuse.struct.FuseContext;
 import ru.serce.jnrfuse.struct.FuseFileInfo;
+import ru.serce.jnrfuse.struct.Timespec;
 
 /**
  * FUSE callbacks over a {@link VirtualFs}: resolve, act, or return the negative errno the model
@@ -41,6 +42,10 @@ final class VirtualFsFuse extends FuseStubFS {
     private static final int FI_FH_OFFSET = 24;
     private static final int DIRECT_IO = 1;
     private static final int O_ACCMODE = 3;
+    private static final int FLAG_UTIME_OMIT_OK = 1 << 2;
+    /** {@code UTIME_NOW} and {@code UTIME_OMIT} as {@code tv_nsec} values (include/uapi/linux/stat.h). */
+    private static final long UTIME_NOW = (1L << 30) - 1;
+    private static final long UTIME_OMIT = (1L << 30) - 2;
 
     private final VirtualFs fs;
     private final Map<Long, OpenFile> open = new ConcurrentHashMap<>();
@@ -50,12 +55,26 @@ final class VirtualFsFuse extends FuseStubFS {
 
     VirtualFsFuse(VirtualFs fs) {
         this.fs = fs;
+        setUtimeOmitOk();
         this.invalidator = new EntryInvalidator(fs, counters.invalEntry);
         fs.addChangeListener(invalidator::treeChanged);
     }
 
     EntryInvalidator invalidator() {
         return invalidator;
+    }
+
+    /**
+     * Sets {@code fuse_operations.flag_utime_omit_ok} (bit 2 of the bitfield word after
+     * {@code bmap}; jnr-fuse declares the flags but gives no way to set them), so libfuse passes
+     * {@code utimens} the kernel's {@code UTIME_NOW}/{@code UTIME_OMIT} rather than resolved
+     * times: {@code touch} (both now: EACCES without write permission) and {@code touch -d}
+     * (explicit: EPERM unless the owner) are told apart, and {@code touch -m} leaves atime alone.
+     */
+    private void setUtimeOmitOk() {
+        Pointer ops = Struct.getMemory(fuseOperations);
+        long word = FieldOffset.of(fuseOperations.flag_nullpath_ok);
+        ops.putByte(word, (byte) (ops.getByte(word) | FLAG_UTIME_OMIT_OK));
     }
 
     /** libfuse is up: the channel for cache invalidations is known from here on. */
@@ -91,14 +110,12 @@ final class VirtualFsFuse extends FuseStubFS {
             stat.st_uid.set(s.uid());
             stat.st_gid.set(s.gid());
             stat.st_blksize.set(4096);
-            long sec = s.mtimeNanos() / 1_000_000_000L;
-            long nsec = s.mtimeNanos() % 1_000_000_000L;
-            stat.st_mtim.tv_sec.set(sec);
-            stat.st_mtim.tv_nsec.set(nsec);
-            stat.st_ctim.tv_sec.set(sec);
-            stat.st_ctim.tv_nsec.set(nsec);
-            stat.st_atim.tv_sec.set(sec);
-            stat.st_atim.tv_nsec.set(nsec);
+            stat.st_mtim.tv_sec.set(Math.floorDiv(s.mtimeNanos(), 1_000_000_000L));
+            stat.st_mtim.tv_nsec.set(Math.floorMod(s.mtimeNanos(), 1_000_000_000L));
+            stat.st_ctim.tv_sec.set(Math.floorDiv(s.ctimeNanos(), 1_000_000_000L));
+            stat.st_ctim.tv_nsec.set(Math.floorMod(s.ctimeNanos(), 1_000_000_000L));
+            stat.st_atim.tv_sec.set(Math.floorDiv(s.atimeNanos(), 1_000_000_000L));
+            stat.st_atim.tv_nsec.set(Math.floorMod(s.atimeNanos(), 1_000_000_000L));
             return 0;
         } catch (VfsException e) {
             return -e.errno();
@@ -240,6 +257,50 @@ final class VirtualFsFuse extends FuseStubFS {
     public int rmdir(String path) {
         counters.namespace.increment();
         return -NamespaceErrno.remove(path);
+    }
+
+    @Override
+    public int chmod(String path, @mode_t long mode) {
+        counters.setattr.increment();
+        try {
+            fs.chmod(path, (int) (mode & 07777), caller(false));
+            return 0;
+        } catch (VfsException e) {
+            return -e.errno();
+        }
+    }
+
+    @Override
+    public int chown(String path, long uid, long gid) {
+        counters.setattr.increment();
+        try {
+            fs.chown(path, (int) uid, (int) gid, caller(false));
+            return 0;
+        } catch (VfsException e) {
+            return -e.errno();
+        }
+    }
+
+    @Override
+    public int utimens(String path, Timespec[] timespec) {
+        counters.setattr.increment();
+        try {
+            fs.utimens(path, nanos(timespec[0]), nanos(timespec[1]), caller(false));
+            return 0;
+        } catch (VfsException e) {
+            return -e.errno();
+        }
+    }
+
+    private static long nanos(Timespec t) {
+        long nsec = t.tv_nsec.longValue();
+        if (nsec == UTIME_NOW) {
+            return VirtualFs.UTIME_NOW;
+        }
+        if (nsec == UTIME_OMIT) {
+            return VirtualFs.UTIME_OMIT;
+        }
+        return t.tv_sec.get() * 1_000_000_000L + nsec;
     }
 
     /** {@code echo > file} opens with O_TRUNC, which FUSE turns into a truncate: accept it, as sysfs does. */

@@ -63,6 +63,21 @@ final class DeferredFs implements VirtualFs {
         return fs().open(path, write, caller);
     }
 
+    @Override
+    public void chmod(String path, int mode, Caller caller) throws VfsException {
+        fs().chmod(path, mode, caller);
+    }
+
+    @Override
+    public void chown(String path, int uid, int gid, Caller caller) throws VfsException {
+        fs().chown(path, uid, gid, caller);
+    }
+
+    @Override
+    public void utimens(String path, long atimeNanos, long mtimeNanos, Caller caller) throws VfsException {
+        fs().utimens(path, atimeNanos, mtimeNanos, caller);
+    }
+
     /** Registers with the model once it is there (at once if it already is). */
     @Override
     public void addChangeListener(Runnable listener) {

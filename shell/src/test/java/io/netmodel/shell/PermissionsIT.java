@@ -62,6 +62,48 @@ class PermissionsIT {
         }
     }
 
+    /**
+     * chmod, chown and touch through the mount, as on a 6.18 host: kernfs keeps a new mode and
+     * owner (and the opens follow them), /proc/sys refuses both even to root, a non-owner may
+     * change nothing; the kernel's attribute cache shows each change at once.
+     */
+    @Test
+    void modes_owners_and_times_change_as_on_a_real_host() throws Exception {
+        assumeTrue(FuseAvailability.problem().isEmpty(), "FUSE unavailable");
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to switch to nobody");
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser")), "runuser");
+        Path mnt = Files.createTempDirectory("netmodel-setattr");
+        Map<String, String> env = Map.of(Instance.ENV_MOUNT, mnt.toString());
+        assertEquals(0, Proc.netmodel(env, "up", "--daemon", "--allow-other").exit());
+        String mtu = mnt.resolve("sys/class/net/eth0/mtu").toString();
+        String busyRead = mnt.resolve("proc/sys/net/core/busy_read").toString();
+        try {
+            assertEquals("644 root\n", Proc.run(Map.of(), "stat", "-L", "-c", "%a %U", mtu).out());
+            assertEquals(0, Proc.run(Map.of(), "chmod", "600", mtu).exit());
+            assertEquals("600 root\n", Proc.run(Map.of(), "stat", "-L", "-c", "%a %U", mtu).out());
+            assertTrue(asNobody("cat " + mtu).err().contains("Permission denied"));
+
+            assertEquals(0, Proc.run(Map.of(), "chown", "nobody", mtu).exit());
+            assertEquals("600 nobody\n", Proc.run(Map.of(), "stat", "-L", "-c", "%a %U", mtu).out());
+            assertEquals("1500\n", asNobody("cat " + mtu).out());
+            // The owner may open it for writing; netdev_store still wants CAP_NET_ADMIN.
+            Proc.Result store = asNobody("echo 9000 > " + mtu);
+            assertTrue(store.err().contains("Operation not permitted"), store::toString);
+            assertTrue(asNobody("chmod 644 " + mnt.resolve("proc/interrupts")).err().contains("Operation not permitted"));
+
+            Proc.Result sysctl = Proc.run(Map.of(), "chmod", "600", busyRead);
+            assertEquals(1, sysctl.exit());
+            assertTrue(sysctl.err().contains("Operation not permitted"), sysctl::toString);
+            assertEquals("644\n", Proc.run(Map.of(), "stat", "-c", "%a", busyRead).out());
+
+            assertEquals(0, Proc.run(Map.of(), "touch", "-m", "-d", "@5", mtu).exit());
+            assertEquals("5\n", Proc.run(Map.of(), "stat", "-L", "-c", "%Y", mtu).out());
+            assertEquals(0, Proc.run(Map.of(), "touch", busyRead).exit());
+        } finally {
+            assertEquals(0, Proc.netmodel(env, "down").exit());
+        }
+    }
+
     private static Proc.Result withoutNetAdmin(String script) {
         return Proc.run(Map.of(), "setpriv", "--bounding-set=-net_admin", "--inh-caps=-net_admin", "--", "bash", "-c", script);
     }

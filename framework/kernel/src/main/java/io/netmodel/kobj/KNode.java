@@ -8,8 +8,12 @@ import io.netmodel.api.vfs.NodeKind;
  */
 public abstract class KNode {
     private final String name;
-    private final int mode;
-    private final long mtimeNanos;
+    private int mode;
+    private int uid;
+    private int gid;
+    private long atimeNanos;
+    private long mtimeNanos;
+    private long ctimeNanos;
     KDir parent;
 
     KNode(String name, int mode, long mtimeNanos) {
@@ -18,7 +22,9 @@ public abstract class KNode {
         }
         this.name = name;
         this.mode = mode;
+        this.atimeNanos = mtimeNanos;
         this.mtimeNanos = mtimeNanos;
+        this.ctimeNanos = mtimeNanos;
     }
 
     public String name() {
@@ -32,6 +38,48 @@ public abstract class KNode {
 
     public long mtimeNanos() {
         return mtimeNanos;
+    }
+
+    public long atimeNanos() {
+        return atimeNanos;
+    }
+
+    public long ctimeNanos() {
+        return ctimeNanos;
+    }
+
+    public int uid() {
+        return uid;
+    }
+
+    public int gid() {
+        return gid;
+    }
+
+    /** For {@link #setattr}: leave that time alone. */
+    static final long KEEP = Long.MIN_VALUE;
+
+    /**
+     * A setattr {@link KSetattr} allowed: mode (or -1), owner (or -1 each), times (or
+     * {@link #KEEP} each); the change time becomes {@code now}.
+     */
+    void setattr(int newMode, int newUid, int newGid, long atime, long mtime, long now) {
+        if (newMode >= 0) {
+            mode = newMode;
+        }
+        if (newUid >= 0) {
+            uid = newUid;
+        }
+        if (newGid >= 0) {
+            gid = newGid;
+        }
+        if (atime != KEEP) {
+            atimeNanos = atime;
+        }
+        if (mtime != KEEP) {
+            mtimeNanos = mtime;
+        }
+        ctimeNanos = now;
     }
 
     public KDir parent() {

@@ -28,7 +28,8 @@ public final class TreeFs implements VirtualFs {
     public NodeStat stat(String path) throws VfsException {
         return lock.call(() -> {
             KNode n = tree.lookup(path);
-            return new NodeStat(n.kind(), n.mode(), n.size(), 0, 0, n.mtimeNanos());
+            return new NodeStat(n.kind(), n.mode(), n.size(), n.uid(), n.gid(), n.mtimeNanos(), n.atimeNanos(),
+                n.ctimeNanos());
         });
     }
 
@@ -78,24 +79,58 @@ public final class TreeFs implements VirtualFs {
                 throw new VfsException(Errno.EISDIR);
             }
             KAttr attr = (KAttr) n;
-            if (attr.flavor() == KAttr.Flavor.PROC) {
-                // A /proc seq file: plain generic_permission. Root passes DAC (CAP_DAC_OVERRIDE),
-                // whatever the mode; a write to a file without proc_write then fails in pde_write
-                // (fs/proc/inode.c) with EIO, not at open.
-                if (caller.uid() != 0 && ((attr.mode() & 7) & (write ? 2 : 4)) == 0) {
-                    throw new VfsException(Errno.EACCES);
+            switch (attr.flavor()) {
+                case PROC -> {
+                    // A /proc seq file: plain generic_permission. Root passes DAC (CAP_DAC_OVERRIDE),
+                    // whatever the mode; a write to a file without proc_write then fails in pde_write
+                    // (fs/proc/inode.c) with EIO, not at open.
+                    if (!Permission.allows(attr, caller, write ? 2 : 4)) {
+                        throw new VfsException(Errno.EACCES);
+                    }
                 }
-                return new KOpenFile(attr, caller, lock);
-            }
-            // kernfs_fop_open / proc_sys_permission: no write bits or no store -> EACCES, even for root.
-            int bits = caller.uid() == 0 ? (attr.mode() >> 6) & 7 : attr.mode() & 7;
-            if (write && (!attr.writable() || (bits & 2) == 0)) {
-                throw new VfsException(Errno.EACCES);
-            }
-            if (!write && (bits & 4) == 0) {
-                throw new VfsException(Errno.EACCES);
+                case PROC_SYS -> {
+                    // proc_sys_permission -> sysctl_perm -> test_perm: the table's mode, root gets the
+                    // owner's bits (no DAC override), a member of group 0 the group's, others the rest.
+                    int mode = attr.mode();
+                    int bits = caller.uid() == 0 ? (mode >> 6) & 7 : caller.gid() == 0 ? (mode >> 3) & 7 : mode & 7;
+                    if (write ? !attr.writable() || (bits & 2) == 0 : (bits & 4) == 0) {
+                        throw new VfsException(Errno.EACCES);
+                    }
+                }
+                case SYSFS -> {
+                    // kernfs_iop_permission (generic_permission: root passes DAC), then kernfs_fop_open:
+                    // writing needs some write bit (S_IWUGO) and a store, reading some read bit.
+                    if (write ? !attr.writable() || !Permission.allows(attr, caller, 2)
+                              : (attr.mode() & 0444) == 0 || !Permission.allows(attr, caller, 4)) {
+                        throw new VfsException(Errno.EACCES);
+                    }
+                }
             }
             return new KOpenFile(attr, caller, lock);
+        });
+    }
+
+    @Override
+    public void chmod(String path, int mode, Caller caller) throws VfsException {
+        lock.call(() -> {
+            KSetattr.chmod(tree.lookup(path), mode, caller, tree.nowNanos());
+            return null;
+        });
+    }
+
+    @Override
+    public void chown(String path, int uid, int gid, Caller caller) throws VfsException {
+        lock.call(() -> {
+            KSetattr.chown(tree.lookup(path), uid, gid, caller, tree.nowNanos());
+            return null;
+        });
+    }
+
+    @Override
+    public void utimens(String path, long atimeNanos, long mtimeNanos, Caller caller) throws VfsException {
+        lock.call(() -> {
+            KSetattr.utimens(tree.lookup(path), atimeNanos, mtimeNanos, caller, tree.nowNanos());
+            return null;
         });
     }
 

@@ -80,6 +80,21 @@ class LsCommandTest {
         }
 
         @Override
+        public void chmod(String path, int mode, io.netmodel.api.vfs.Caller caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void chown(String path, int uid, int gid, io.netmodel.api.vfs.Caller caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void utimens(String path, long atime, long mtime, io.netmodel.api.vfs.Caller caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void addChangeListener(Runnable listener) {
             // This tree never changes.
         }

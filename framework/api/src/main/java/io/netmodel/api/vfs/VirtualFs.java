@@ -28,6 +28,39 @@ public interface VirtualFs {
      */
     OpenFile open(String path, boolean write, Caller caller) throws VfsException;
 
+    /** For {@link #utimens}: set that time to the current time ({@code utimensat}'s {@code UTIME_NOW}). */
+    long UTIME_NOW = Long.MIN_VALUE;
+    /** For {@link #utimens}: leave that time alone ({@code UTIME_OMIT}). */
+    long UTIME_OMIT = Long.MIN_VALUE + 1;
+
+    /**
+     * {@code chmod(2)} of the node itself (a symlink's own mode for {@code lchmod}-like calls),
+     * with the kernel's checks for what the node belongs to: kernfs keeps the new mode, /proc/sys
+     * refuses with EPERM, other /proc files keep it; EPERM for a caller who neither owns the
+     * node nor is root.
+     *
+     * @param mode permission bits ({@code 07777} at most)
+     * @since 1.3
+     */
+    void chmod(String path, int mode, Caller caller) throws VfsException;
+
+    /**
+     * {@code lchown(2)}: {@code -1} leaves the uid or gid alone. Only root may give a node away
+     * (EPERM otherwise); /proc/sys refuses with EPERM.
+     *
+     * @since 1.3
+     */
+    void chown(String path, int uid, int gid, Caller caller) throws VfsException;
+
+    /**
+     * {@code utimensat(2)} without following a final symlink: access and modification times in
+     * nanoseconds since the epoch, or {@link #UTIME_NOW} / {@link #UTIME_OMIT}. Setting both to
+     * now needs ownership or write permission (EACCES), any explicit time ownership (EPERM).
+     *
+     * @since 1.3
+     */
+    void utimens(String path, long atimeNanos, long mtimeNanos, Caller caller) throws VfsException;
+
     /**
      * A monotonically increasing number that changes whenever files appear or vanish; cheap
      * to read, so a caller can tell whether a cached listing is still good.
