@@ -74,19 +74,44 @@ if [ "${SKIP_BIG:-0}" != 1 ]; then
 fi
 
 echo "== 3. node_exporter, default host through the mount vs this machine's /sys and /proc (best of $SCRAPES)"
+echo "   and vs a C libfuse2 server of a copy of the mount (shell/bench/cfuse-snapshot.c: the same files,"
+echo "   options and upcalls, so mount/floor is netmodel's own share)"
+FLOOR=""
+if command -v gcc >/dev/null && pkg-config --exists fuse 2>/dev/null; then
+  W=$(mktemp -d /tmp/netmodel-floor.XXXXXX)
+  # shellcheck disable=SC2046
+  gcc -O2 -Wall "$ROOT/shell/bench/cfuse-snapshot.c" $(pkg-config --cflags --libs fuse) -o "$W/cfuse-snapshot" && FLOOR="$W"
+fi
+OPTS=entry_timeout=86400,attr_timeout=86400,negative_timeout=86400
 start_exporter /sys /proc; real_port=$PORT
+floor_port=""
 for cache in ${SCRAPE_CACHES:-0 86400}; do
   M=$(mktemp -d /tmp/netmodel-scrape.XXXXXX); MOUNTS+=("$M")
   "$NM" up --daemon --mount "$M" --fuse-cache "$cache" >/dev/null
   start_exporter "$M/sys" "$M/proc"; port=$PORT
   best_scrape "$port" 30 >/dev/null   # warm-up (the daemon's JIT)
+  if [ -n "$FLOOR" ] && [ ! -d "$FLOOR/copy" ]; then
+    mkdir -p "$FLOOR/copy" "$FLOOR/mnt"
+    cp -a "$M/sys" "$M/proc" "$FLOOR/copy/" 2>/dev/null || true   # write-only files cannot be copied
+    SNAPSHOT_DIR="$FLOOR/copy" "$FLOOR/cfuse-snapshot" "$FLOOR/mnt" -f -o "$OPTS" 2>/dev/null &
+    EXPORTERS+=($!)
+    for _ in $(seq 100); do mountpoint -q "$FLOOR/mnt" && break; sleep 0.05; done
+    start_exporter "$FLOOR/mnt/sys" "$FLOOR/mnt/proc"; floor_port=$PORT
+    best_scrape "$floor_port" 30 >/dev/null
+  fi
   real=$(best_scrape "$real_port" "$SCRAPES"); model=$(best_scrape "$port" "$SCRAPES")
+  floor=$([ -n "$floor_port" ] && best_scrape "$floor_port" "$SCRAPES" || echo 0)
   errors=$(collector_errors "$port" | tr '\n' ' ')
   b=$("$NM" status --mount "$M" --fuse-counters | awk '{ print $NF }' | cut -d= -f2)
   curl -s -o /dev/null "http://127.0.0.1:$port/metrics"
   a=$("$NM" status --mount "$M" --fuse-counters | awk '{ print $NF }' | cut -d= -f2)
-  awk -v m="$model" -v r="$real" -v c="$cache" -v u=$((a - b)) -v e="${errors:-none}" 'BEGIN {
+  awk -v m="$model" -v r="$real" -v f="$floor" -v c="$cache" -v u=$((a - b)) -v e="${errors:-none}" 'BEGIN {
     printf "   --fuse-cache %d: mount %.1f ms, real %.1f ms, ratio %.2fx (target <= 3x); %d FUSE upcalls per scrape; collector errors: %s\n",
-      c, m, r, m / r, u, e }'
+      c, m, r, m / r, u, e
+    if (f > 0) printf "      C floor of the same files: %.1f ms, %.2fx the real scrape; the mount is %.2fx the floor\n", f, f / r, m / f }'
   "$NM" down --mount "$M" >/dev/null
 done
+if [ -n "$FLOOR" ]; then
+  fusermount -u "$FLOOR/mnt" 2>/dev/null || true
+  rm -rf "$FLOOR"
+fi

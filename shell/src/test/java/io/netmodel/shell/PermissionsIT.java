@@ -22,12 +22,8 @@ import org.junit.jupiter.api.Timeout;
 class PermissionsIT {
     @Test
     void unprivileged_users_read_but_cannot_write() throws Exception {
-        assumeTrue(FuseAvailability.problem().isEmpty(), "FUSE unavailable");
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to switch to nobody");
-        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser")), "runuser");
-        Path mnt = Files.createTempDirectory("netmodel-perm");
+        Path mnt = upForOthers("netmodel-perm");
         Map<String, String> env = Map.of(Instance.ENV_MOUNT, mnt.toString());
-        assertEquals(0, Proc.netmodel(env, "up", "--daemon", "--allow-other").exit());
         String mtu = mnt.resolve("sys/class/net/eth0/mtu").toString();
         try {
             assertEquals("1500\n", asNobody("cat " + mtu).out());
@@ -69,12 +65,8 @@ class PermissionsIT {
      */
     @Test
     void modes_owners_and_times_change_as_on_a_real_host() throws Exception {
-        assumeTrue(FuseAvailability.problem().isEmpty(), "FUSE unavailable");
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to switch to nobody");
-        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser")), "runuser");
-        Path mnt = Files.createTempDirectory("netmodel-setattr");
+        Path mnt = upForOthers("netmodel-setattr");
         Map<String, String> env = Map.of(Instance.ENV_MOUNT, mnt.toString());
-        assertEquals(0, Proc.netmodel(env, "up", "--daemon", "--allow-other").exit());
         String mtu = mnt.resolve("sys/class/net/eth0/mtu").toString();
         String busyRead = mnt.resolve("proc/sys/net/core/busy_read").toString();
         try {
@@ -102,6 +94,16 @@ class PermissionsIT {
         } finally {
             assertEquals(0, Proc.netmodel(env, "down").exit());
         }
+    }
+
+    /** {@code up --daemon --allow-other} on a new mount point, when FUSE, root and runuser are there. */
+    private static Path upForOthers(String prefix) throws Exception {
+        assumeTrue(FuseAvailability.problem().isEmpty(), "FUSE unavailable");
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to switch to nobody");
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser")), "runuser");
+        Path mnt = Files.createTempDirectory(prefix);
+        assertEquals(0, Proc.netmodel(Map.of(Instance.ENV_MOUNT, mnt.toString()), "up", "--daemon", "--allow-other").exit());
+        return mnt;
     }
 
     private static Proc.Result withoutNetAdmin(String script) {
