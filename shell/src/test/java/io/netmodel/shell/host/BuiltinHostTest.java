@@ -68,6 +68,9 @@ class BuiltinHostTest {
         err.getBuffer().setLength(0);
         assertEquals(2, up(new StringWriter(), err, "--host", "seed000", "--kernel", "2.6", "--mount", mp.toString()));
         assertTrue(err.toString().startsWith("netmodel up: --kernel"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, up(new StringWriter(), err, "--fuse-cache", "86401", "--mount", mp.toString()));
+        assertEquals("netmodel up: --fuse-cache must be 0..86400 seconds, not 86401.0\n", err.toString());
     }
 
     @org.junit.jupiter.api.Test
