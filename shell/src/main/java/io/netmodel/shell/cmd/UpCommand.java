@@ -124,7 +124,8 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
                 throw new ToolError("netmodel up: --cpus must be 1..64, not " + cpus, 2);
             }
             if (fuseCache < 0 || fuseCache > 86400) {
-                throw new ToolError("netmodel up: --fuse-cache must be 0..86400 seconds, not " + fuseCache, 2);
+                throw new ToolError("netmodel up: --fuse-cache must be 0..86400 seconds, not "
+                    + java.math.BigDecimal.valueOf(fuseCache).stripTrailingZeros().toPlainString(), 2);
             }
             if (queues < 0 || queues > 256) {
                 throw new ToolError("netmodel up: --queues must be 1..256, not " + queues, 2);
