@@ -3,16 +3,18 @@ package io.netmodel.fsmount;
 import io.netmodel.api.vfs.VfsException;
 import io.netmodel.api.vfs.VirtualFs;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import jnr.ffi.LibraryLoader;
+import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
 import jnr.ffi.types.u_int64_t;
 
 /**
@@ -22,25 +24,35 @@ import jnr.ffi.types.u_int64_t;
  * removed device gone, and a new one there, the moment the {@code rmmod} or {@code modprobe}
  * returns.
  *
- * <p>For each top-level name of the tree ({@code sys}, {@code proc}) it sends
- * {@code FUSE_NOTIFY_INVAL_ENTRY} with the root as parent
- * ({@code fuse_lowlevel_notify_inval_entry}, libfuse 2.8; the root's node id is always
- * {@code FUSE_ROOT_ID}, the only id libfuse's high-level layer lets us know). The kernel
- * ({@code fuse_reverse_inval_entry} in fs/fuse/dir.c) unhashes that dentry with
- * {@code d_invalidate}, which prunes every unused dentry under it, negative ones included; the
- * next path walk looks each component up again and gets fresh attributes with it. A dentry in
- * use (an open file, a cwd) survives but is no longer reachable from the root. A whole-subtree
- * drop is coarse, but files come and go only on module, device and queue changes, which are
- * rare next to reads.
+ * <p>From Linux 6.16 (FUSE 7.44) one {@code FUSE_NOTIFY_INC_EPOCH} does it: the connection's
+ * epoch goes up, and every dentry made before (each remembers the epoch read before its
+ * LOOKUP was sent, so a lookup that raced with the change counts as before) fails
+ * {@code fuse_dentry_revalidate} and is looked up again, with fresh attributes. libfuse2 does
+ * not know the message, so it is written to the channel's {@code /dev/fuse} descriptor as it is:
+ * a 16-byte {@code fuse_out_header} with {@code unique} 0 and the code in {@code error}.
+ *
+ * <p>An older kernel answers that with EINVAL; from then on, for each top-level name of the
+ * tree ({@code sys}, {@code proc}), {@code FUSE_NOTIFY_INVAL_ENTRY} with the root as parent
+ * ({@code fuse_lowlevel_notify_inval_entry}, libfuse 2.8; the root's node id is
+ * {@code FUSE_ROOT_ID}, the only one libfuse's high-level layer lets us know). The kernel
+ * ({@code fuse_reverse_inval_entry}) unhashes that dentry with {@code d_invalidate}, pruning the
+ * unused dentries under it, negative ones included. That leaves one race the epoch closes: a
+ * LOOKUP answered before the change whose reply lands after the notification.
  *
  * <p>The notification is sent with the model lock released (the kernel takes the root's
- * inode lock, which a LOOKUP we are about to answer may hold). From a libfuse worker (a write
- * whose store changed the tree) it is handed to a thread of its own, so the worker never
- * waits on the kernel while the kernel waits on the worker's reply.
+ * inode lock for an entry invalidation, which a LOOKUP we are about to answer may hold). From
+ * a libfuse worker (a write whose store changed the tree) it is handed to a thread of its own,
+ * so the worker never waits on the kernel while the kernel waits on the worker's reply.
  */
 final class EntryInvalidator {
     /** {@code FUSE_ROOT_ID}. */
     private static final long FUSE_ROOT_ID = 1;
+    /** {@code FUSE_NOTIFY_INC_EPOCH} (include/uapi/linux/fuse.h, 7.44). */
+    static final int FUSE_NOTIFY_INC_EPOCH = 8;
+    /** {@code sizeof(struct fuse_out_header)}. */
+    private static final int OUT_HEADER = 16;
+    /** {@code $NETMODEL_FUSE_INVALIDATE}: {@code entry} forces the pre-6.16 way (tests of it). */
+    static final String ENV_MODE = "NETMODEL_FUSE_INVALIDATE";
 
     /** The part of libfuse2 jnr-fuse does not bind. */
     public interface LibFuseNotify {
@@ -48,13 +60,23 @@ final class EntryInvalidator {
 
         Pointer fuse_session_next_chan(Pointer se, Pointer ch);
 
+        int fuse_chan_fd(Pointer ch);
+
         int fuse_lowlevel_notify_inval_entry(Pointer ch, @u_int64_t long parent, String name, @size_t long namelen);
+    }
+
+    /** {@code write(2)}. */
+    public interface LibC {
+        @ssize_t
+        long write(int fd, Pointer buf, @size_t long count);
     }
 
     private static final ThreadLocal<Boolean> ON_FUSE_WORKER = ThreadLocal.withInitial(() -> false);
 
     private final VirtualFs fs;
     private final LibFuseNotify lib;
+    private final LibC libc;
+    private final Pointer incEpoch;
     /** Guards {@link #chan}: notifications hold it shared; libfuse's destroy takes it exclusive. */
     private final ReentrantReadWriteLock life = new ReentrantReadWriteLock();
     private final Set<String> topNames = ConcurrentHashMap.newKeySet();
@@ -65,12 +87,22 @@ final class EntryInvalidator {
         return t;
     });
     private Pointer chan;
+    private int fd = -1;
+    /** Whether the kernel took an epoch bump; false once it refused one (or when told so). */
+    private volatile boolean epoch;
 
-    /** {@code sent} counts the notifications (one per top-level name per change). */
+    /** {@code sent} counts the notifications. */
     EntryInvalidator(VirtualFs fs, LongAdder sent) {
         this.fs = fs;
         this.sent = sent;
         this.lib = LibraryLoader.create(LibFuseNotify.class).failImmediately().load("fuse");
+        this.libc = LibraryLoader.create(LibC.class).failImmediately().load("c");
+        this.epoch = !"entry".equals(System.getenv(ENV_MODE));
+        jnr.ffi.Runtime rt = jnr.ffi.Runtime.getSystemRuntime();
+        this.incEpoch = Memory.allocateDirect(rt, OUT_HEADER);
+        incEpoch.putInt(0, OUT_HEADER);              // len
+        incEpoch.putInt(4, FUSE_NOTIFY_INC_EPOCH);   // error: the notification code
+        incEpoch.putLong(8, 0);                      // unique 0: a notification
     }
 
     /** Called from libfuse's {@code init} with the context's {@code struct fuse *}. */
@@ -78,6 +110,7 @@ final class EntryInvalidator {
         life.writeLock().lock();
         try {
             chan = lib.fuse_session_next_chan(lib.fuse_get_session(fuse), null);
+            fd = lib.fuse_chan_fd(chan);
         } finally {
             life.writeLock().unlock();
         }
@@ -88,6 +121,7 @@ final class EntryInvalidator {
         life.writeLock().lock();
         try {
             chan = null;
+            fd = -1;
         } finally {
             life.writeLock().unlock();
         }
@@ -112,6 +146,11 @@ final class EntryInvalidator {
         }
     }
 
+    /** {@code epoch} or {@code entry}: how the kernel is being told (after the first change, what worked). */
+    String mode() {
+        return epoch ? "epoch" : "entry";
+    }
+
     private void invalidate() {
         List<String> names;
         try {
@@ -123,6 +162,13 @@ final class EntryInvalidator {
         try {
             if (chan == null) {
                 return;
+            }
+            if (epoch) {
+                if (libc.write(fd, incEpoch, OUT_HEADER) == OUT_HEADER) {
+                    sent.increment();
+                    return;
+                }
+                epoch = false; // EINVAL: a kernel before 6.16
             }
             topNames.addAll(names);
             for (String name : topNames) {

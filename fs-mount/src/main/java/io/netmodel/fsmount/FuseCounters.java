@@ -20,18 +20,20 @@ public final class FuseCounters {
     final LongAdder release = new LongAdder();
     /** Refused attempts to make, remove or rename a name ({@link NamespaceErrno}). */
     final LongAdder namespace = new LongAdder();
-    /** Not an upcall: {@code FUSE_NOTIFY_INVAL_ENTRY} messages we sent ({@link EntryInvalidator}). */
-    final LongAdder invalEntry = new LongAdder();
+    /** Not upcalls: cache invalidations we sent the kernel ({@link EntryInvalidator}). */
+    final LongAdder notify = new LongAdder();
+    /** How they are sent: {@code epoch} or {@code entry} ({@link EntryInvalidator#mode}). */
+    volatile java.util.function.Supplier<String> notifyMode = () -> "epoch";
 
     /**
      * {@code getattr=N open=N read=N write=N release=N readdir=N readlink=N truncate=N setattr=N namespace=N
-     * inval_entry=N}.
+     * notify=N notify_mode=epoch|entry}.
      */
     @Override
     public String toString() {
         return "getattr=" + getattr.sum() + " open=" + open.sum() + " read=" + read.sum() + " write=" + write.sum()
             + " release=" + release.sum() + " readdir=" + readdir.sum() + " readlink=" + readlink.sum()
-            + " truncate=" + truncate.sum() + " setattr=" + setattr.sum() + " namespace=" + namespace.sum() + " inval_entry=" + invalEntry.sum();
+            + " truncate=" + truncate.sum() + " setattr=" + setattr.sum() + " namespace=" + namespace.sum() + " notify=" + notify.sum() + " notify_mode=" + notifyMode.get();
     }
 
     /** Upcalls served (notifications are not upcalls). */

@@ -56,7 +56,8 @@ final class VirtualFsFuse extends FuseStubFS {
     VirtualFsFuse(VirtualFs fs) {
         this.fs = fs;
         setUtimeOmitOk();
-        this.invalidator = new EntryInvalidator(fs, counters.invalEntry);
+        this.invalidator = new EntryInvalidator(fs, counters.notify);
+        counters.notifyMode = invalidator::mode;
         fs.addChangeListener(invalidator::treeChanged);
     }
 
