@@ -1,5 +1,6 @@
 package io.netmodel.rx;
 
+import io.netmodel.api.bench.LatencySink;
 import io.netmodel.api.bench.XskMode;
 import io.netmodel.api.bench.XskRrRequest;
 import io.netmodel.cpu.CpuTime;
@@ -38,7 +39,8 @@ final class XskRr {
     private final Rng clientRng;
     private final Rng serverRng;
     private final boolean busyPollSyscalls;
-    private final Samples samples;
+    private final LatencySink sink;
+    private long samples;
 
     private ContinuousPoller clientLoop;
     private ContinuousPoller serverLoop;
@@ -53,7 +55,7 @@ final class XskRr {
     private long sent;
     private long endAt;
 
-    XskRr(Simulator sim, SimHost client, SimHost server, XskRrRequest req, Samples samples) {
+    XskRr(Simulator sim, SimHost client, SimHost server, XskRrRequest req, LatencySink sink) {
         this.sim = sim;
         this.client = client;
         this.server = server;
@@ -61,7 +63,7 @@ final class XskRr {
         this.costs = client.costs;
         this.clientRng = sim.rng().fork("xsk_rr.client");
         this.serverRng = sim.rng().fork("xsk_rr.server");
-        this.samples = samples;
+        this.sink = sink;
         this.busyPollSyscalls = Integer.parseInt(client.read("/proc/sys/net/core/busy_read")) > 0;
         this.clientResume = new io.netmodel.sim.Timer(sim, this::clientResume);
         this.senderRq = client.cpus[SENDER_CPU].rq;
@@ -69,7 +71,7 @@ final class XskRr {
         this.serverMainRq = server.cpus[MAIN_CPU].rq;
     }
 
-    /** Runs warm-up plus the requested duration; samples are kept after warm-up. */
+    /** Runs warm-up plus the requested duration; samples after warm-up go to the sink. */
     void run(io.netmodel.api.bench.ProgressListener progress) {
         endAt = WARMUP_NS + req.durationNs();
         client.napi.setConsumer(this::clientRx);
@@ -213,7 +215,8 @@ final class XskRr {
             return; // the main thread starves: the reply is never taken
         }
         if (seen >= WARMUP_NS && seen < endAt) {
-            samples.add(seen - p.sentAtNs);
+            sink.sample(seen - WARMUP_NS, seen - p.sentAtNs);
+            samples++;
         }
         clientFreeAt = clientMainRq.appEnd(client.cpus[MAIN_CPU].taskReady(seen), req.delayNs());
         client.cpus[MAIN_CPU].account(CpuTime.USER, req.delayNs());
@@ -228,6 +231,11 @@ final class XskRr {
         if (!clientLoop.running()) {
             clientLoop.start();
         }
+    }
+
+    /** Samples handed to the sink: replies taken in the measured part of the run. */
+    long samples() {
+        return samples;
     }
 
     long sent() {
