@@ -46,6 +46,7 @@ final class XskRr {
     private ContinuousPoller serverLoop;
     private final io.netmodel.sim.Timer clientResume;
     private final io.netmodel.sim.Event sendNext = this::sendNext;
+    private final io.netmodel.sim.Event serverLoopStart;
     /** The run queues of the CPUs the sender and the main threads use. */
     private final RunQueue senderRq;
     private final RunQueue clientMainRq;
@@ -66,6 +67,7 @@ final class XskRr {
         this.sink = sink;
         this.busyPollSyscalls = Integer.parseInt(client.read("/proc/sys/net/core/busy_read")) > 0;
         this.clientResume = new io.netmodel.sim.Timer(sim, this::clientResume);
+        this.serverLoopStart = () -> serverLoop.start();
         this.senderRq = client.cpus[SENDER_CPU].rq;
         this.clientMainRq = client.cpus[MAIN_CPU].rq;
         this.serverMainRq = server.cpus[MAIN_CPU].rq;
@@ -156,7 +158,7 @@ final class XskRr {
     private void send(long due) {
         long t0 = sim.now();
         long leave = sendto(client, SENDER_CPU, t0);
-        client.transmit(new Packet(t0, true), leave, FRAME_BYTES);
+        client.transmit(t0, leave, FRAME_BYTES);
         sent++;
         sim.scheduleAt(Math.max(due, leave), sendNext);
     }
@@ -176,7 +178,7 @@ final class XskRr {
     }
 
     /** A request reached the server's XSK ring: the main thread sees it and replies inline. */
-    private void serverRx(Packet p, long at) {
+    private void serverRx(long sentAtNs, long at) {
         long seen = Math.max(at + serverRng.uniform(0, costs.ringPeek() + 1), serverFreeAt);
         if (req.mode() == XskMode.BUSY_POLL) {
             seen = at + costs.ringPeek(); // it was this thread's own recvfrom that polled it
@@ -185,25 +187,25 @@ final class XskRr {
         if (start == RunQueue.NEVER) {
             return; // the main thread starves: the request is never answered
         }
-        sim.scheduleAt(start, () -> reply(p));
+        sim.scheduleAt(start, () -> reply(sentAtNs));
         serverFreeAt = start; // refined when the reply is sent
     }
 
-    private void reply(Packet p) {
+    private void reply(long sentAtNs) {
         boolean inline = req.mode() == XskMode.BUSY_POLL;
         if (inline) {
             serverLoop.stop(true); // the thread leaves its recvfrom loop to reply
         }
         long leave = sendto(server, MAIN_CPU, sim.now());
-        server.transmit(new Packet(p.sentAtNs, false), leave, FRAME_BYTES);
+        server.transmit(sentAtNs, leave, FRAME_BYTES);
         serverFreeAt = leave;
         if (inline) {
-            sim.scheduleAt(leave, serverLoop::start);
+            sim.scheduleAt(leave, serverLoopStart);
         }
     }
 
     /** A reply reached the client's XSK ring: the main thread takes it, records, then spins the delay. */
-    private void clientRx(Packet p, long at) {
+    private void clientRx(long sentAtNs, long at) {
         long seen;
         if (req.mode() == XskMode.BUSY_POLL && clientLoop.running()) {
             seen = at + costs.ringPeek(); // its own recvfrom polled it
@@ -215,7 +217,7 @@ final class XskRr {
             return; // the main thread starves: the reply is never taken
         }
         if (seen >= WARMUP_NS && seen < endAt) {
-            sink.sample(seen - WARMUP_NS, seen - p.sentAtNs);
+            sink.sample(seen - WARMUP_NS, seen - sentAtNs);
             samples++;
         }
         clientFreeAt = clientMainRq.appEnd(client.cpus[MAIN_CPU].taskReady(seen), req.delayNs());
