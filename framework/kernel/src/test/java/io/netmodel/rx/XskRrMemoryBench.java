@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Whether memory stays flat over a long run: xsk_rr at 125K requests/s for 60 s simulated, heap
- * used after a full GC when the run has done 10 s and 60 s (from the progress callback, so the
+ * used after a full GC when the run has done 10 s, 30 s and 60 s (from the progress callback, so the
  * run's hosts and events are live), once with a sink that keeps what the shell keeps (xsk_rr's
  * 20000-bucket histogram) and once keeping every sample (the two-argument call, 8 bytes a
  * request), for comparison. A program, not a test:
@@ -44,18 +44,21 @@ public final class XskRrMemoryBench {
         XskMode mode = XskMode.byCliName(System.getProperty("mode", "interrupts"));
         System.out.printf("xsk_rr %s at %d requests/s, %.0f s simulated: heap used after GC%n", mode.cliName(),
             S / PERIOD_NS, simNs / 1e9);
-        System.out.printf("%-22s %12s %12s %12s%n", "samples", "at 10 s", "at end", "requests");
+        System.out.printf("%-22s %12s %12s %12s %12s%n", "samples", "at 10 s", "at 30 s", "at end", "requests");
         for (boolean keep : new boolean[] {false, true}) {
             TinyDriver d = TinyDriver.plain();
             BenchServiceImpl svc = new BenchServiceImpl(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost(),
                 () -> List.of(d), () -> null);
-            long[] heap = {-1, -1};
+            long[] heap = {-1, -1, -1};
             io.netmodel.api.bench.ProgressListener progress = (done, total) -> {
                 if (heap[0] < 0 && done >= Math.min(10 * S, total)) {
                     heap[0] = heapAfterGc();
                 }
-                if (done >= total) {
+                if (heap[1] < 0 && done >= Math.min(30 * S, total)) {
                     heap[1] = heapAfterGc();
+                }
+                if (done >= total) {
+                    heap[2] = heapAfterGc();
                 }
             };
             XskRrRequest req = new XskRrRequest(PERIOD_NS, 0, mode, simNs, 1);
@@ -67,8 +70,8 @@ public final class XskRrMemoryBench {
                 svc.xskRr(req, progress, sink);
                 requests = sink.n;
             }
-            System.out.printf("%-22s %9.1f MB %9.1f MB %12d%n", keep ? "kept in the result" : "to a sink (histogram)",
-                heap[0] / 1e6, heap[1] / 1e6, requests);
+            System.out.printf("%-22s %9.1f MB %9.1f MB %9.1f MB %12d%n", keep ? "kept in the result" : "to a sink (histogram)",
+                heap[0] / 1e6, heap[1] / 1e6, heap[2] / 1e6, requests);
         }
     }
 
