@@ -4,6 +4,7 @@ import io.netmodel.api.bench.BenchResult;
 import io.netmodel.api.bench.BenchService;
 import io.netmodel.api.bench.CpuUsage;
 import io.netmodel.api.bench.EpollRrRequest;
+import io.netmodel.api.bench.LatencySink;
 import io.netmodel.api.bench.ProgressListener;
 import io.netmodel.api.bench.TcpRrRequest;
 import io.netmodel.api.bench.UdpRrRequest;
@@ -66,14 +67,26 @@ public final class BenchServiceImpl implements BenchService {
     }
 
     @Override
-    public synchronized BenchResult xskRr(XskRrRequest req, ProgressListener progress) {
+    public BenchResult xskRr(XskRrRequest req, ProgressListener progress) {
+        Samples samples = new Samples();
+        return samples.into(xskRr(req, progress, samples));
+    }
+
+    @Override
+    public synchronized BenchResult xskRr(XskRrRequest req, ProgressListener progress, LatencySink sink) {
         checkXskRr(req.mode());
-        return runXskRr(req, progress, h -> SeedScript.apply(h, req.mode(), XskRr.IRQ_CPU),
+        return runXskRr(req, progress, sink, h -> SeedScript.apply(h, req.mode(), XskRr.IRQ_CPU),
             client -> SeedScript.describe(client, req.mode()));
     }
 
     @Override
-    public synchronized BenchResult xskRrLive(XskRrRequest req, ProgressListener progress) {
+    public BenchResult xskRrLive(XskRrRequest req, ProgressListener progress) {
+        Samples samples = new Samples();
+        return samples.into(xskRrLive(req, progress, samples));
+    }
+
+    @Override
+    public synchronized BenchResult xskRrLive(XskRrRequest req, ProgressListener progress, LatencySink sink) {
         Kernel model = live.get();
         if (model == null) {
             throw new IllegalStateException("the kernel model is not running");
@@ -82,7 +95,7 @@ public final class BenchServiceImpl implements BenchService {
         XskMode mode = LiveMode.resolve(req.mode(), knobs);
         checkXskRr(mode);
         XskRrRequest run = new XskRrRequest(req.periodNs(), req.delayNs(), mode, req.durationNs(), req.seed());
-        return runXskRr(run, progress, knobs::applyTo, client -> {
+        return runXskRr(run, progress, sink, knobs::applyTo, client -> {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("mode", mode.cliName());
             m.put("config", req.mode() == null ? "the running model's knobs, which also chose the mode"
@@ -106,8 +119,9 @@ public final class BenchServiceImpl implements BenchService {
     /**
      * One xsk_rr run on a fresh client/server pair: {@code configure} sets each host's knobs
      * (seed 001's script, or the running model's), {@code describe} reports them from the client.
+     * The samples go to {@code sink}; the result carries none.
      */
-    BenchResult runXskRr(XskRrRequest req, ProgressListener progress, Consumer<SimHost> configure,
+    BenchResult runXskRr(XskRrRequest req, ProgressListener progress, LatencySink sink, Consumer<SimHost> configure,
                                  java.util.function.Function<SimHost, Map<String, String>> describe) {
         Simulator sim = new Simulator(req.seed());
         HostSpec spec = new HostSpec(Math.max(XSK_RR_MIN_CPUS, host.cpus()), host.nics());
@@ -125,8 +139,7 @@ public final class BenchServiceImpl implements BenchService {
         knobs.put("delay_ns", Long.toString(req.delayNs()));
 
         long[] before = totals(client, server);
-        Samples samples = new Samples();
-        XskRr run = new XskRr(sim, client, server, req, samples);
+        XskRr run = new XskRr(sim, client, server, req, sink);
         run.run(progress);
         Map<String, Long> counters = new LinkedHashMap<>();
         for (SimHost h : new SimHost[] {client, server}) {
@@ -142,7 +155,7 @@ public final class BenchServiceImpl implements BenchService {
         counters.put("sim.events", sim.executed());
         counters.put("sim.stale_timer_entries", sim.skipped());
         counters.put("sim.pending_at_end", (long) sim.pending());
-        return new BenchResult("xsk-rr", knobs, samples.toArray(), samples.size(), req.durationNs(),
+        return new BenchResult("xsk-rr", knobs, new long[0], run.samples(), req.durationNs(),
             cpuUsage(sim.now(), before, client, server), counters);
     }
 

@@ -7,7 +7,6 @@ import io.netmodel.cpu.CpuTime;
 import io.netmodel.sim.Rng;
 import io.netmodel.sim.Simulator;
 import io.netmodel.sim.Timer;
-import java.util.ArrayDeque;
 
 /**
  * An epoll server under open-loop load, after the IRQ-suspension series' memcached set-up
@@ -50,7 +49,8 @@ final class EpollRr {
     private final Samples samples;
     private final Rng arrivals;
     private final long meanPeriodNs;
-    private final ArrayDeque<Packet> socketQueue = new ArrayDeque<>();
+    /** Request timestamps of the datagrams queued on the server's socket. */
+    private final io.netmodel.sim.LongQueue socketQueue = new io.netmodel.sim.LongQueue();
     private final ContinuousPoller busyLoop;
     private final int budget;
     /** epoll's busy-poll time, µs: its own {@code busy_poll_usecs}, else {@code net.core.busy_poll}. */
@@ -145,7 +145,7 @@ final class EpollRr {
         server.napi.setConsumer((p, at) -> requestQueued(p, at));
         client.napi.setConsumer((p, at) -> {
             if (at >= WARMUP_NS && at < endAt) {
-                samples.add(at - p.sentAtNs);
+                samples.add(at - p);
             }
         });
         sim.scheduleAt(0, this::sendNext);
@@ -183,14 +183,14 @@ final class EpollRr {
             return;
         }
         long t0 = sim.now();
-        client.transmit(new Packet(t0, true), t0, FRAME_BYTES);
+        client.transmit(t0, t0, FRAME_BYTES);
         sent++;
         sim.scheduleAt(t0 + Math.max(1, arrivals.exponential(meanPeriodNs)), this::sendNext);
     }
 
     /** The server's receive path put a request on the socket ({@code sk_data_ready} → {@code ep_poll_callback}). */
-    private void requestQueued(Packet p, long at) {
-        socketQueue.add(p);
+    private void requestQueued(long sentAtNs, long at) {
+        socketQueue.add(sentAtNs);
         switch (state) {
             case BUSY_POLLING: // ep_busy_loop_end: events are ready; the loop ends at this poll
                 busyTimeout.cancel();
@@ -279,7 +279,7 @@ final class EpollRr {
         Cpu cpu = server.cpus[APP_CPU];
         long now = cpu.taskReady(t);
         while (!socketQueue.isEmpty()) {
-            Packet p = socketQueue.poll();
+            long sentAtNs = socketQueue.poll();
             long sys = costs.syscall() + costs.syscall() + costs.udpStack() + costs.xmit();
             cpu.account(CpuTime.SYSTEM, sys);
             cpu.account(CpuTime.USER, req.serviceNs());
@@ -287,7 +287,7 @@ final class EpollRr {
             if (now == RunQueue.NEVER) {
                 return; // starved beside an RT kthread
             }
-            server.transmit(new Packet(p.sentAtNs, false), now, FRAME_BYTES);
+            server.transmit(sentAtNs, now, FRAME_BYTES);
         }
         long done = now;
         sim.scheduleAt(done, () -> epollWait(sim.now()));

@@ -94,7 +94,7 @@ final class LiveSocket {
     }
 
     /** The stack queued a packet on the socket ({@code udp_queue_rcv_skb}) at {@code at}. */
-    private void deliver(Packet p, long at) {
+    private void deliver(long sentAtNs, long at) {
         skNapiId = host.napi.napi().napiId(); // sk_mark_napi_id
         delivered++;
         queued++;

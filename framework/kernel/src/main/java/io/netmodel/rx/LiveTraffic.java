@@ -104,7 +104,7 @@ public final class LiveTraffic implements TrafficService {
                 arrived++;
                 eth0.stats().add(NetStats.RX_PACKETS, 1);
                 eth0.stats().add(NetStats.RX_BYTES, request.frameBytes());
-                host.napi.rxArrive(new Packet(sim.now(), true));
+                host.napi.rxArrive(sim.now());
             }
             long gap = request.poisson() ? Math.max(1, gaps.exponential(periodNs)) : periodNs;
             sim.scheduleAt(sim.now() + gap, this::arrive);

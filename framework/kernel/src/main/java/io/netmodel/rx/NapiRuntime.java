@@ -5,9 +5,9 @@ import io.netmodel.cpu.CpuTime;
 import io.netmodel.net.NapiImpl;
 import io.netmodel.net.SoftnetData;
 import io.netmodel.sched.Task;
+import io.netmodel.sim.LongQueue;
 import io.netmodel.sim.Simulator;
 import io.netmodel.sim.Timer;
-import java.util.ArrayDeque;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
@@ -34,7 +34,8 @@ import java.util.function.IntSupplier;
 final class NapiRuntime {
     /** Who consumes what a poll delivers (the XSK socket's RX ring). */
     interface Consumer {
-        void deliver(Packet p, long at);
+        /** A frame whose request was sent at {@code sentAtNs} (the client's timestamp) reaches the socket at {@code at}. */
+        void deliver(long sentAtNs, long at);
     }
 
     private final Simulator sim;
@@ -43,7 +44,8 @@ final class NapiRuntime {
     private final IntFunction<Cpu> cpus;
     private final IntFunction<SoftnetData> softnet;
     private final Runnable irqCounter;
-    private final ArrayDeque<Packet> ring = new ArrayDeque<>();
+    /** The RX ring: each frame's request timestamp (nothing allocated per frame). */
+    private final LongQueue ring = new LongQueue();
     private final Timer watchdog;
     private final io.netmodel.sim.Event txDone = this::txDone;
     /** Fires the IRQ the NIC held back for interrupt moderation. */
@@ -259,7 +261,7 @@ final class NapiRuntime {
     }
 
     /** A frame lands in the RX ring (DMA done), or is dropped when the ring is full. */
-    void rxArrive(Packet p) {
+    void rxArrive(long sentAtNs) {
         if (continuous != null) {
             continuous.catchUp(); // TX completions it cleaned before this frame came
         }
@@ -273,7 +275,7 @@ final class NapiRuntime {
             missed.run();
             return;
         }
-        ring.add(p);
+        ring.add(sentAtNs);
         kick();
     }
 
@@ -378,14 +380,16 @@ final class NapiRuntime {
         long start = c.taskReady(at);
         long pollNs = pollCost(napi.weight(), cpu);
         c.account(CpuTime.SYSTEM, pollNs);
-        sim.scheduleAt(start + pollNs, () -> {
-            int work = pollNow(napi.weight(), cpu);
-            if (work == napi.weight()) {
-                threadedPoll(cpu, sim.now());
-                return;
-            }
-            completeAndUnmask(work, cpu);
-        });
+        sim.scheduleAt(start + pollNs, () -> threadedPollDone(cpu));
+    }
+
+    private void threadedPollDone(int cpu) {
+        int work = pollNow(napi.weight(), cpu);
+        if (work == napi.weight()) {
+            threadedPoll(cpu, sim.now());
+            return;
+        }
+        completeAndUnmask(work, cpu);
     }
 
     /**
@@ -508,18 +512,21 @@ final class NapiRuntime {
         long end = t;
         sched = true;
         irqMasked = true;
-        sim.scheduleAt(end, () -> {
-            int work = pollNow(budget, cpu);
-            work += pollNow(budget, cpu);
-            busyPollPackets += work;
-            sched = false;
-            if (probes != null && probes.napiBusyLoop.enabled()) {
-                probes.napiBusyLoop.hitAt(probes.at(sim.now()), cpu, "napi_id", napi.napiId(), "budget", budget,
-                    "prefer", prefer ? 1 : 0, "work", work);
-            }
-            busyPollStop(cpu, prefer);
-        });
+        sim.scheduleAt(end, () -> busyPollDone(cpu, budget, prefer));
         return end;
+    }
+
+    /** The end of a {@link #busyPollOnce} pass: its polls deliver, then {@code busy_poll_stop}. */
+    private void busyPollDone(int cpu, int budget, boolean prefer) {
+        int work = pollNow(budget, cpu);
+        work += pollNow(budget, cpu);
+        busyPollPackets += work;
+        sched = false;
+        if (probes != null && probes.napiBusyLoop.enabled()) {
+            probes.napiBusyLoop.hitAt(probes.at(sim.now()), cpu, "napi_id", napi.napiId(), "budget", budget,
+                "prefer", prefer ? 1 : 0, "work", work);
+        }
+        busyPollStop(cpu, prefer);
     }
 
     /**

@@ -145,20 +145,20 @@ final class NetperfRr {
         }
         long t0 = sim.now();
         long leave = send(client, t0);
-        client.transmit(new Packet(t0, true), leave, protocol.frameBytes);
+        client.transmit(t0, leave, protocol.frameBytes);
         clientSide.waitForData();
     }
 
-    private void serverGotRequest(Packet p) {
+    private void serverGotRequest(long sentAtNs) {
         long leave = send(server, recvCost(server, sim.now()));
-        server.transmit(new Packet(p.sentAtNs, false), leave, protocol.frameBytes);
+        server.transmit(sentAtNs, leave, protocol.frameBytes);
         serverSide.waitForData();
     }
 
-    private void clientGotResponse(Packet p) {
+    private void clientGotResponse(long sentAtNs) {
         long done = recvCost(client, sim.now());
         if (done >= WARMUP_NS && done < endAt) {
-            samples.add(done - p.sentAtNs);
+            samples.add(done - sentAtNs);
             transactions++;
         }
         sim.scheduleAt(done, this::clientSend);

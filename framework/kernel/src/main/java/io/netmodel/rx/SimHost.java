@@ -204,24 +204,27 @@ final class SimHost {
     }
 
     /**
-     * Sends a frame of {@code bytes} that the NIC starts to send at {@code leaveAt}: once the link
+     * Sends a frame of {@code bytes} for the request sent at {@code sentAtNs} that the NIC starts to send at {@code leaveAt}: once the link
      * is free (one frame at a time) it takes its serialization time at eth0's link speed, then
      * reaches the peer one wire trip later; its TX completion is written back half a trip after
      * the last bit left.
      */
-    void transmit(Packet p, long leaveAt, int bytes) {
+    void transmit(long sentAtNs, long leaveAt, int bytes) {
         eth0.stats().add(NetStats.TX_PACKETS, 1);
         eth0.stats().add(NetStats.TX_BYTES, bytes);
         long sent = Math.max(leaveAt, linkFreeAt) + serializationNs(bytes, eth0.speedMbps());
         linkFreeAt = sent;
         long arrive = sent + costs.wire() + wireRng.uniform(0, costs.wireJitter() + 1);
-        sim.scheduleAt(arrive, () -> {
-            peer.eth0.stats().add(NetStats.RX_PACKETS, 1);
-            peer.eth0.stats().add(NetStats.RX_BYTES, bytes);
-            peer.napi.rxArrive(p);
-        });
+        sim.scheduleAt(arrive, () -> peer.receive(sentAtNs, bytes));
         // The TX completion is written back once the frame is out: half a trip, DMA and NIC.
         napi.txCompletesAt(sent + costs.wire() / 2);
+    }
+
+    /** A frame from the peer reaches eth0: counted, then into the RX ring. */
+    private void receive(long sentAtNs, long bytes) {
+        eth0.stats().add(NetStats.RX_PACKETS, 1);
+        eth0.stats().add(NetStats.RX_BYTES, bytes);
+        napi.rxArrive(sentAtNs);
     }
 
     /**

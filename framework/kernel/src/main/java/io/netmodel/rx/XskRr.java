@@ -1,5 +1,6 @@
 package io.netmodel.rx;
 
+import io.netmodel.api.bench.LatencySink;
 import io.netmodel.api.bench.XskMode;
 import io.netmodel.api.bench.XskRrRequest;
 import io.netmodel.cpu.CpuTime;
@@ -38,12 +39,14 @@ final class XskRr {
     private final Rng clientRng;
     private final Rng serverRng;
     private final boolean busyPollSyscalls;
-    private final Samples samples;
+    private final LatencySink sink;
+    private long samples;
 
     private ContinuousPoller clientLoop;
     private ContinuousPoller serverLoop;
     private final io.netmodel.sim.Timer clientResume;
     private final io.netmodel.sim.Event sendNext = this::sendNext;
+    private final io.netmodel.sim.Event serverLoopStart;
     /** The run queues of the CPUs the sender and the main threads use. */
     private final RunQueue senderRq;
     private final RunQueue clientMainRq;
@@ -53,7 +56,7 @@ final class XskRr {
     private long sent;
     private long endAt;
 
-    XskRr(Simulator sim, SimHost client, SimHost server, XskRrRequest req, Samples samples) {
+    XskRr(Simulator sim, SimHost client, SimHost server, XskRrRequest req, LatencySink sink) {
         this.sim = sim;
         this.client = client;
         this.server = server;
@@ -61,15 +64,16 @@ final class XskRr {
         this.costs = client.costs;
         this.clientRng = sim.rng().fork("xsk_rr.client");
         this.serverRng = sim.rng().fork("xsk_rr.server");
-        this.samples = samples;
+        this.sink = sink;
         this.busyPollSyscalls = Integer.parseInt(client.read("/proc/sys/net/core/busy_read")) > 0;
         this.clientResume = new io.netmodel.sim.Timer(sim, this::clientResume);
+        this.serverLoopStart = () -> serverLoop.start();
         this.senderRq = client.cpus[SENDER_CPU].rq;
         this.clientMainRq = client.cpus[MAIN_CPU].rq;
         this.serverMainRq = server.cpus[MAIN_CPU].rq;
     }
 
-    /** Runs warm-up plus the requested duration; samples are kept after warm-up. */
+    /** Runs warm-up plus the requested duration; samples after warm-up go to the sink. */
     void run(io.netmodel.api.bench.ProgressListener progress) {
         endAt = WARMUP_NS + req.durationNs();
         client.napi.setConsumer(this::clientRx);
@@ -154,7 +158,7 @@ final class XskRr {
     private void send(long due) {
         long t0 = sim.now();
         long leave = sendto(client, SENDER_CPU, t0);
-        client.transmit(new Packet(t0, true), leave, FRAME_BYTES);
+        client.transmit(t0, leave, FRAME_BYTES);
         sent++;
         sim.scheduleAt(Math.max(due, leave), sendNext);
     }
@@ -174,7 +178,7 @@ final class XskRr {
     }
 
     /** A request reached the server's XSK ring: the main thread sees it and replies inline. */
-    private void serverRx(Packet p, long at) {
+    private void serverRx(long sentAtNs, long at) {
         long seen = Math.max(at + serverRng.uniform(0, costs.ringPeek() + 1), serverFreeAt);
         if (req.mode() == XskMode.BUSY_POLL) {
             seen = at + costs.ringPeek(); // it was this thread's own recvfrom that polled it
@@ -183,25 +187,25 @@ final class XskRr {
         if (start == RunQueue.NEVER) {
             return; // the main thread starves: the request is never answered
         }
-        sim.scheduleAt(start, () -> reply(p));
+        sim.scheduleAt(start, () -> reply(sentAtNs));
         serverFreeAt = start; // refined when the reply is sent
     }
 
-    private void reply(Packet p) {
+    private void reply(long sentAtNs) {
         boolean inline = req.mode() == XskMode.BUSY_POLL;
         if (inline) {
             serverLoop.stop(true); // the thread leaves its recvfrom loop to reply
         }
         long leave = sendto(server, MAIN_CPU, sim.now());
-        server.transmit(new Packet(p.sentAtNs, false), leave, FRAME_BYTES);
+        server.transmit(sentAtNs, leave, FRAME_BYTES);
         serverFreeAt = leave;
         if (inline) {
-            sim.scheduleAt(leave, serverLoop::start);
+            sim.scheduleAt(leave, serverLoopStart);
         }
     }
 
     /** A reply reached the client's XSK ring: the main thread takes it, records, then spins the delay. */
-    private void clientRx(Packet p, long at) {
+    private void clientRx(long sentAtNs, long at) {
         long seen;
         if (req.mode() == XskMode.BUSY_POLL && clientLoop.running()) {
             seen = at + costs.ringPeek(); // its own recvfrom polled it
@@ -213,7 +217,8 @@ final class XskRr {
             return; // the main thread starves: the reply is never taken
         }
         if (seen >= WARMUP_NS && seen < endAt) {
-            samples.add(seen - p.sentAtNs);
+            sink.sample(seen - WARMUP_NS, seen - sentAtNs);
+            samples++;
         }
         clientFreeAt = clientMainRq.appEnd(client.cpus[MAIN_CPU].taskReady(seen), req.delayNs());
         client.cpus[MAIN_CPU].account(CpuTime.USER, req.delayNs());
@@ -228,6 +233,11 @@ final class XskRr {
         if (!clientLoop.running()) {
             clientLoop.start();
         }
+    }
+
+    /** Samples handed to the sink: replies taken in the measured part of the run. */
+    long samples() {
+        return samples;
     }
 
     long sent() {

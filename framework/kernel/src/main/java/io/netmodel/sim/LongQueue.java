@@ -48,4 +48,10 @@ public final class LongQueue {
         size--;
         return v;
     }
+
+    /** Empties the queue (keeps its array). */
+    public void clear() {
+        head = 0;
+        size = 0;
+    }
 }

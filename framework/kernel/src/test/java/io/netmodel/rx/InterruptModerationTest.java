@@ -32,10 +32,10 @@ class InterruptModerationTest {
         SimHost h = new SimHost("h", k, sim, RxCosts.load(RxCosts.DEFAULT_PROFILE));
         h.napi.setCoalescing(rxUsecs, rxFrames);
         List<Long> waits = new ArrayList<>();
-        h.napi.setConsumer((p, at) -> waits.add(at - p.sentAtNs));
+        h.napi.setConsumer((p, at) -> waits.add(at - p));
         for (int i = 0; i <= 100; i++) {
             long t = i * 10_000L;
-            sim.scheduleAt(t, () -> h.napi.rxArrive(new Packet(t, true)));
+            sim.scheduleAt(t, () -> h.napi.rxArrive(t));
         }
         sim.run();
         assertEquals(101, waits.size());
@@ -85,7 +85,7 @@ class InterruptModerationTest {
         h.napi.setConsumer((p, at) -> { });
         for (long t = gapNs / 2; t < durationNs; t += gapNs) {
             long at = t;
-            sim.scheduleAt(at, () -> h.napi.rxArrive(new Packet(at, true)));
+            sim.scheduleAt(at, () -> h.napi.rxArrive(at));
         }
         sim.runUntil(100_000_000L);
         long early = irqs(k, h);

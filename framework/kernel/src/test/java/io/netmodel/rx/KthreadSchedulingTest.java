@@ -37,7 +37,8 @@ class KthreadSchedulingTest {
         BenchServiceImpl svc = new BenchServiceImpl(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost(),
             () -> List.of(d), () -> null);
         XskRrRequest req = new XskRrRequest(periodNs, 0, XskMode.THREADED_BUSY_POLL, durationNs, 1);
-        return svc.runXskRr(req, (a, b) -> { }, h -> {
+        Samples samples = new Samples();
+        return samples.into(svc.runXskRr(req, (a, b) -> { }, samples, h -> {
             SeedScript.apply(h, XskMode.THREADED_BUSY_POLL, XskRr.IRQ_CPU);
             h.write("/proc/sys/kernel/sched_rt_runtime_us", Integer.toString(rtRuntimeUs));
             h.write("/proc/sys/kernel/sched_rt_period_us", Integer.toString(rtPeriodUs));
@@ -50,7 +51,7 @@ class KthreadSchedulingTest {
             } catch (SchedException e) {
                 throw new AssertionError(e);
             }
-        }, c -> SeedScript.describe(c, XskMode.THREADED_BUSY_POLL));
+        }, c -> SeedScript.describe(c, XskMode.THREADED_BUSY_POLL)));
     }
 
     private static BenchResult run(int cpu, SchedPolicy policy, int priority, int rtPeriodUs, int rtRuntimeUs) {

@@ -30,7 +30,7 @@ class NapiDeferTest {
         int[] delivered = {0};
         h.napi.setConsumer((p, at) -> delivered[0]++);
         for (int i = 0; i < 100; i++) {
-            sim.scheduleAt(i * 20_000L, () -> h.napi.rxArrive(new Packet(0, true)));
+            sim.scheduleAt(i * 20_000L, () -> h.napi.rxArrive(0));
         }
         sim.run();
         assertEquals(100, delivered[0]);

@@ -20,9 +20,9 @@ class RxRingOverflowTest {
         int[] delivered = {0};
         h.napi.setConsumer((p, at) -> delivered[0]++);
         h.napi.setRingSize(4, () -> h.eth0.stats().add(io.netmodel.net.NetStats.RX_MISSED_ERRORS, 1));
-        h.sim.scheduleAt(0, () -> h.napi.rxArrive(new Packet(0, true))); // IRQ, poll, deferral armed
+        h.sim.scheduleAt(0, () -> h.napi.rxArrive(0)); // IRQ, poll, deferral armed
         for (int i = 1; i <= 10; i++) {
-            h.sim.scheduleAt(100_000L + i, () -> h.napi.rxArrive(new Packet(0, true)));
+            h.sim.scheduleAt(100_000L + i, () -> h.napi.rxArrive(0));
         }
         h.sim.run();
         assertEquals(6, h.napi.ringFullDrops());

@@ -33,7 +33,7 @@ class ThreadedNapiPollTest {
         int[] delivered = {0};
         h.napi.setConsumer((p, at) -> delivered[0]++);
         for (int i = 0; i < FRAMES; i++) {
-            h.sim.scheduleAt(i * 20_000L, () -> h.napi.rxArrive(new Packet(0, true)));
+            h.sim.scheduleAt(i * 20_000L, () -> h.napi.rxArrive(0));
         }
         h.sim.run();
         return delivered;

@@ -133,7 +133,7 @@ public final class CostFit {
                 continue;
             }
             XskRrRequest req = new XskRrRequest(c.periodNs(), c.delayNs(), c.mode(), durationNs, seed);
-            runs.add(XskRrRun.of(c.experiment(), req, service.xskRr(req, progress.apply(durationNs)), c));
+            runs.add(XskRrRun.run(service, false, c.experiment(), req, progress.apply(durationNs), false, c));
         }
         return runs;
     }

@@ -10,27 +10,23 @@ import org.HdrHistogram.Histogram;
  */
 public record LatencyStats(long count, long minNs, long maxNs, double meanNs,
                            long p5Ns, long p50Ns, long p95Ns, long p99Ns, long p999Ns) {
-    private static final int SIGNIFICANT_DIGITS = 4;
+    static final int SIGNIFICANT_DIGITS = 4;
 
     public static LatencyStats of(long[] samplesNs) {
-        if (samplesNs.length == 0) {
+        LatencyRecorder r = new LatencyRecorder();
+        for (long s : samplesNs) {
+            r.record(s);
+        }
+        return r.stats();
+    }
+
+    /** From {@link LatencyRecorder}'s state: {@code h} holds {@code count} samples summing to {@code sumNs}. */
+    static LatencyStats of(Histogram h, long count, long minNs, long maxNs, long sumNs) {
+        if (count == 0) {
             return new LatencyStats(0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
-        Histogram h = new Histogram(SIGNIFICANT_DIGITS);
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        double sum = 0;
-        for (long s : samplesNs) {
-            if (s < 0) {
-                throw new IllegalArgumentException("negative latency sample " + s);
-            }
-            h.recordValue(s);
-            min = Math.min(min, s);
-            max = Math.max(max, s);
-            sum += s;
-        }
-        return new LatencyStats(samplesNs.length, min, max, sum / samplesNs.length,
-            at(h, 5, max), at(h, 50, max), at(h, 95, max), at(h, 99, max), at(h, 99.9, max));
+        return new LatencyStats(count, minNs, maxNs, (double) sumNs / count,
+            at(h, 5, maxNs), at(h, 50, maxNs), at(h, 95, maxNs), at(h, 99, maxNs), at(h, 99.9, maxNs));
     }
 
     public boolean present() {

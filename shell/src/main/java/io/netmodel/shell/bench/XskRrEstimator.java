@@ -1,6 +1,5 @@
 package io.netmodel.shell.bench;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,14 +36,11 @@ import java.util.List;
  * The figures say little about tails; report true percentiles beside them.
  *
  * <p><b>Windows.</b> xsk_rr prints at the first reply ({@code prev_print} starts at 0), then
- * at the first reply at least {@code -l} seconds after the previous print. The model's results
- * carry samples in completion order without timestamps, so {@link #estimate} cuts windows by
- * count: it drops the first sample (xsk_rr's one-sample first window), takes consecutive
- * windows of the samples of one {@code -l} period, drops the incomplete last one (xsk_rr
- * never printed it), and reports, per column, the median over the windows (the lower middle
- * one for an even count: a value xsk_rr actually printed). A run shorter than one window is
- * estimated as one window over all its samples. Choosing the median of the printed windows is
- * ours: the papers quote one printed window without saying which.
+ * at the first reply at least {@code -l} seconds after the previous print; {@link XskRrWindows}
+ * cuts the model's samples the same way, by their simulated time. {@link #median} reports, per
+ * column, the median over the complete windows (the lower middle one for an even count: a
+ * value xsk_rr actually printed). Choosing the median of the printed windows is ours: the
+ * papers quote one printed window without saying which.
  */
 public final class XskRrEstimator {
     /** {@code BUCKETS_NUM}. */
@@ -76,15 +72,7 @@ public final class XskRrEstimator {
     public static long[] buckets(long[] samplesNs, int from, int to) {
         long[] buckets = new long[BUCKETS_NUM];
         for (int k = from; k < to; k++) {
-            long rtt = samplesNs[k];
-            if (rtt < 0) {
-                throw new IllegalArgumentException("negative latency sample " + rtt + " at " + k);
-            }
-            if (rtt < BUCKET_MAX_VALUE) {
-                buckets[(int) (rtt / BUCKET_SIZE_NS)] += 1;
-            } else {
-                buckets[BUCKETS_NUM - 1] += 1;
-            }
+            buckets[bucket(samplesNs[k])] += 1;
         }
         return buckets;
     }
@@ -114,7 +102,11 @@ public final class XskRrEstimator {
 
     /** What xsk_rr prints for one window holding samples {@code [from, to)}. */
     public static Report window(long[] samplesNs, int from, int to) {
-        long[] buckets = buckets(samplesNs, from, to);
+        return print(buckets(samplesNs, from, to));
+    }
+
+    /** What xsk_rr prints for the window whose histogram is {@code buckets} (which it truncates, as xsk_rr does). */
+    public static Report print(long[] buckets) {
         Line[] lines = new Line[PRINTED.length];
         for (int k = 0; k < PRINTED.length; k++) {
             lines[k] = printPercentile(buckets, PRINTED[k]);
@@ -122,32 +114,20 @@ public final class XskRrEstimator {
         return new Report(lines[0], lines[1], lines[2], lines[3], 1);
     }
 
-    /**
-     * The run's xsk_rr figures: the median over its complete windows of
-     * {@code samplesPerWindow} samples (see the class comment), or one window over all samples
-     * when the run is shorter than one window.
-     */
-    public static Report estimate(long[] samplesNs, long samplesPerWindow) {
-        if (samplesPerWindow < 1) {
-            throw new IllegalArgumentException("samplesPerWindow must be >= 1, not " + samplesPerWindow);
+    /** {@code record_recv()}'s bucket for a round-trip time. */
+    public static int bucket(long rttNs) {
+        if (rttNs < 0) {
+            throw new IllegalArgumentException("negative latency sample " + rttNs);
         }
-        List<Report> windows = new ArrayList<>();
-        for (long from = 1; from + samplesPerWindow <= samplesNs.length; from += samplesPerWindow) {
-            windows.add(window(samplesNs, (int) from, (int) (from + samplesPerWindow)));
-        }
-        if (windows.isEmpty()) {
-            Report whole = window(samplesNs, 0, samplesNs.length);
-            return new Report(whole.p5(), whole.p50(), whole.p95(), whole.p99(), 0);
-        }
-        return new Report(median(windows, 0), median(windows, 1), median(windows, 2), median(windows, 3), windows.size());
+        return rttNs < BUCKET_MAX_VALUE ? (int) (rttNs / BUCKET_SIZE_NS) : BUCKETS_NUM - 1;
     }
 
-    /** Samples per xsk_rr window of {@code logSeconds} for a run of {@code samples} over {@code durationNs}. */
-    public static long samplesPerWindow(int samples, long durationNs, int logSeconds) {
-        if (durationNs <= 0) {
-            return Math.max(1, samples);
+    /** Per column, the median of the printed windows {@code reports} (see the class comment). */
+    public static Report median(List<Report> reports) {
+        if (reports.isEmpty()) {
+            throw new IllegalArgumentException("no window");
         }
-        return Math.max(1, Math.round(samples * (logSeconds * 1e9) / durationNs));
+        return new Report(median(reports, 0), median(reports, 1), median(reports, 2), median(reports, 3), reports.size());
     }
 
     private static Line median(List<Report> reports, int column) {

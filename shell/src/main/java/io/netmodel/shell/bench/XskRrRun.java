@@ -1,6 +1,9 @@
 package io.netmodel.shell.bench;
 
 import io.netmodel.api.bench.BenchResult;
+import io.netmodel.api.bench.BenchService;
+import io.netmodel.api.bench.ProgressListener;
+import io.netmodel.api.bench.XskMode;
 import io.netmodel.api.bench.XskRrRequest;
 
 /**
@@ -9,17 +12,28 @@ import io.netmodel.api.bench.XskRrRequest;
  *
  * @param experiment the seed table's row label ({@code 12K+0}), or null for a single run
  * @param published the published cell, or null
+ * @param samples the raw samples when they were kept (for a plot), else empty
  */
 public record XskRrRun(String experiment, XskRrRequest request, BenchResult result, LatencyStats stats,
-                       XskRrEstimator.Report xsk, Seed001.Cell published) {
+                       XskRrEstimator.Report xsk, Seed001.Cell published, long[] samples) {
     /** xsk_rr's {@code -l 1}: statistics over one-second windows, as in seed 001's commands. */
     public static final int LOG_SECONDS = 1;
 
-    public static XskRrRun of(String experiment, XskRrRequest request, BenchResult result, Seed001.Cell published) {
-        long[] samples = result.latencyNs();
-        long perWindow = XskRrEstimator.samplesPerWindow(samples.length, result.durationNs(), LOG_SECONDS);
-        return new XskRrRun(experiment, request, result, LatencyStats.of(samples),
-            XskRrEstimator.estimate(samples, perWindow), published);
+    /**
+     * Runs {@code request} on {@code service} (on the live model's knobs if {@code live}), the
+     * samples going to an {@link XskRrRecorder}: nothing per request is kept unless
+     * {@code keepSamples}.
+     */
+    public static XskRrRun run(BenchService service, boolean live, String experiment, XskRrRequest request,
+                               ProgressListener progress, boolean keepSamples, Seed001.Cell published) {
+        XskRrRecorder rec = new XskRrRecorder(LOG_SECONDS, keepSamples);
+        BenchResult result = live ? service.xskRrLive(request, progress, rec) : service.xskRr(request, progress, rec);
+        XskRrRequest req = request;
+        if (req.mode() == null) { // the running model's knobs chose it
+            req = new XskRrRequest(req.periodNs(), req.delayNs(), XskMode.byCliName(result.knobs().get("mode")),
+                req.durationNs(), req.seed());
+        }
+        return new XskRrRun(experiment, req, result, rec.stats(), rec.xsk(), published, rec.samples());
     }
 
     /** Requests per second the open-loop sender aims at: 1e9 / period. */

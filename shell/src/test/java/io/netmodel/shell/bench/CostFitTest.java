@@ -47,7 +47,7 @@ class CostFitTest {
         List<XskRrRun> exact = new ArrayList<>();
         for (Seed001.Cell c : Seed001.cells()) {
             XskRrRequest q = new XskRrRequest(c.periodNs(), c.delayNs(), c.mode(), 100_000_000L, 1);
-            exact.add(XskRrRun.of(c.experiment(), q, m.xskRr(q, (a, b) -> { }), c));
+            exact.add(XskRrRun.run(m, false, c.experiment(), q, (a, b) -> { }, false, c));
         }
         assertEquals(0, CostFit.score(exact).misorderedPairs());
         assertTrue(CostFit.score(exact).rmsP50() < 0.01, "exact samples: " + CostFit.score(exact));

@@ -4,6 +4,7 @@ import io.netmodel.api.bench.BenchResult;
 import io.netmodel.api.bench.BenchService;
 import io.netmodel.api.bench.CpuUsage;
 import io.netmodel.api.bench.EpollRrRequest;
+import io.netmodel.api.bench.LatencySink;
 import io.netmodel.api.bench.ProgressListener;
 import io.netmodel.api.bench.TcpRrRequest;
 import io.netmodel.api.bench.UdpRrRequest;
@@ -56,6 +57,16 @@ public final class FakeBenchService implements BenchService {
         progress.progress(r.durationNs(), r.durationNs());
         return new BenchResult("xsk-rr", knobs(r.mode().cliName()), samples, n, r.durationNs(), cpus(r.durationNs()),
             Map.of("server.irq.virtio0-input.0", (long) n, "client.softnet.time_squeeze", 3L, "client.napi.polls", 2L * n));
+    }
+
+    @Override
+    public BenchResult xskRr(XskRrRequest r, ProgressListener progress, LatencySink sink) {
+        return OpenLoopReplay.replay(xskRr(r, progress), r.periodNs(), sink);
+    }
+
+    @Override
+    public BenchResult xskRrLive(XskRrRequest r, ProgressListener progress, LatencySink sink) {
+        return OpenLoopReplay.replay(xskRrLive(r, progress), r.periodNs(), sink);
     }
 
     /** A live model whose knobs make the busy-poll set-up. */

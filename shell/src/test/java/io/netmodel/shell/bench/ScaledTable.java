@@ -2,6 +2,7 @@ package io.netmodel.shell.bench;
 
 import io.netmodel.api.bench.BenchResult;
 import io.netmodel.api.bench.BenchService;
+import io.netmodel.api.bench.LatencySink;
 import io.netmodel.api.bench.ProgressListener;
 import io.netmodel.api.bench.TcpRrRequest;
 import io.netmodel.api.bench.XskRrRequest;
@@ -32,6 +33,11 @@ public final class ScaledTable implements BenchService {
         long[] samples = new long[(int) (r.durationNs() / r.periodNs())];
         Arrays.fill(samples, cell.p50Ns() * costs.get("wire") / 4300);
         return new BenchResult("xsk-rr", Map.of(), samples, samples.length, r.durationNs(), List.of(), Map.of());
+    }
+
+    @Override
+    public BenchResult xskRr(XskRrRequest r, ProgressListener progress, LatencySink sink) {
+        return OpenLoopReplay.replay(xskRr(r, progress), r.periodNs(), sink);
     }
 
     @Override

@@ -84,14 +84,35 @@ class XskRrEstimatorTest {
     }
 
     @Test
-    void estimate_skips_the_first_sample_and_the_partial_last_window_and_takes_medians() {
-        // sample 0 alone (xsk_rr's first print), then three windows of 4, then 2 left over
-        long[] s = {90_000, 10_000, 10_000, 10_000, 10_000, 30_000, 30_000, 30_000, 30_000,
-            20_000, 20_000, 20_000, 20_000, 99_000, 99_000};
-        XskRrEstimator.Report r = XskRrEstimator.estimate(s, 4);
+    void windows_skip_the_first_sample_and_the_partial_last_window_and_take_medians() {
+        // sample 0 alone (xsk_rr's first print), then windows closed by the first sample >= 1 s
+        // after the previous print, then 2 samples never printed
+        long s = 1_000_000_000L;
+        XskRrWindows w = new XskRrWindows(1);
+        w.record(0, 90_000);
+        long[][] windows = {{10_000, 10_000, 10_000, 10_000}, {30_000, 30_000, 30_000, 30_000}, {20_000, 20_000, 20_000, 20_000}};
+        long t = 0;
+        for (long[] window : windows) {
+            long closes = t + s;
+            for (int k = 0; k < window.length; k++) {
+                w.record(k == window.length - 1 ? closes : closes - s / 2 + k, window[k]);
+            }
+            t = closes;
+        }
+        w.record(t + s / 2, 99_000);
+        w.record(t + s - 1, 99_000); // 1 ns short of a window: not printed
+        XskRrEstimator.Report r = w.report();
         assertEquals(3, r.windows());
         assertEquals(20_000, r.p50().valueNs());
-        XskRrEstimator.Report whole = XskRrEstimator.estimate(new long[] {15_000, 15_000}, 4);
+        assertEquals(new XskRrEstimator.Line(50, 2, 20_000), r.p50());
+    }
+
+    @Test
+    void a_run_shorter_than_a_window_is_one_window_over_all_its_samples() {
+        XskRrWindows w = new XskRrWindows(1);
+        w.record(0, 15_000);
+        w.record(999_999_999L, 15_000);
+        XskRrEstimator.Report whole = w.report();
         assertEquals(0, whole.windows());
         // p5 targets 0 samples; p50 targets 1 and truncates the bucket to 1, so p95 and p99 target 0
         assertEquals(new XskRrEstimator.Line(50, 1, 15_000), whole.p50());
@@ -99,8 +120,18 @@ class XskRrEstimatorTest {
     }
 
     @Test
-    void a_window_is_the_samples_of_one_simulated_second() {
-        assertEquals(12_500, XskRrEstimator.samplesPerWindow(125_000, 10_000_000_000L, 1));
-        assertEquals(7, XskRrEstimator.samplesPerWindow(7, 0, 1));
+    void a_window_is_cut_by_time_not_by_count() {
+        // 10 samples in the first second, 2 in the second: windows by count would split them 6 and 6
+        XskRrWindows w = new XskRrWindows(1);
+        w.record(0, 50_000);
+        for (int k = 1; k <= 10; k++) {
+            w.record(k * 100_000_000L, 10_000);
+        }
+        w.record(1_500_000_000L, 90_000);
+        w.record(2_000_000_000L, 90_000);
+        XskRrEstimator.Report r = w.report();
+        assertEquals(2, r.windows());
+        // the lower middle of {10 µs window, 90 µs window} is the 10 µs one: 10 samples, p50 targets 5
+        assertEquals(new XskRrEstimator.Line(50, 5, 10_000), r.p50());
     }
 }

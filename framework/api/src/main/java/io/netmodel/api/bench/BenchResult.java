@@ -9,7 +9,8 @@ import java.util.Map;
  * @param workload {@code xsk-rr} or {@code tcp-rr}
  * @param knobs the configuration in force (sysctl and sysfs names with their values, the
  *     kernel release, the driver), so a reader knows what ran
- * @param latencyNs one sample per completed request, in completion order
+ * @param latencyNs one sample per completed request, in completion order; empty when the
+ *     samples went to a {@link LatencySink} instead
  * @param transactions completed request/response pairs
  * @param durationNs simulated time measured
  * @param cpus per-CPU time split of both hosts

@@ -11,6 +11,27 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface BenchService {
     BenchResult xskRr(XskRrRequest request, ProgressListener progress);
 
+    /**
+     * As {@link #xskRr(XskRrRequest, ProgressListener)}, but each latency sample goes to
+     * {@code sink} when it is taken, with its simulated time, instead of into the result: the
+     * result's {@link BenchResult#latencyNs()} is empty and the run keeps nothing per request.
+     *
+     * @since 1.3
+     */
+    default BenchResult xskRr(XskRrRequest request, ProgressListener progress, LatencySink sink) {
+        throw new UnsupportedOperationException("this model cannot hand xsk_rr samples to a sink");
+    }
+
+    /**
+     * As {@link #xskRrLive(XskRrRequest, ProgressListener)}, with the samples going to
+     * {@code sink} as in {@link #xskRr(XskRrRequest, ProgressListener, LatencySink)}.
+     *
+     * @since 1.3
+     */
+    default BenchResult xskRrLive(XskRrRequest request, ProgressListener progress, LatencySink sink) {
+        throw new UnsupportedOperationException("this model cannot hand xsk_rr samples to a sink");
+    }
+
     BenchResult tcpRr(TcpRrRequest request, ProgressListener progress);
 
     /**

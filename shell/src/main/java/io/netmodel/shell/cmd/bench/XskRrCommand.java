@@ -1,7 +1,6 @@
 package io.netmodel.shell.cmd.bench;
 
 import io.netmodel.api.bench.BenchService;
-import io.netmodel.api.bench.XskMode;
 import io.netmodel.api.bench.XskRrRequest;
 import io.netmodel.shell.ToolError;
 import io.netmodel.shell.bench.BenchCsv;
@@ -106,13 +105,8 @@ public final class XskRrCommand extends BenchSubcommand {
         List<XskRrRun> runs = new ArrayList<>();
         for (Planned p : plan) {
             XskRrRequest req = p.request();
-            var result = live() ? service.xskRrLive(req, bar.run(req.durationNs()))
-                : service.xskRr(req, bar.run(req.durationNs()));
-            if (req.mode() == null) { // the running model's knobs chose it
-                req = new XskRrRequest(req.periodNs(), req.delayNs(), XskMode.byCliName(result.knobs().get("mode")),
-                    req.durationNs(), req.seed());
-            }
-            runs.add(XskRrRun.of(p.published() == null ? null : p.published().experiment(), req, result, p.published()));
+            runs.add(XskRrRun.run(service, live(), p.published() == null ? null : p.published().experiment(), req,
+                bar.run(req.durationNs()), options.plot != null, p.published()));
         }
         boolean isTable = table != null;
         if (options.json) {
@@ -132,7 +126,7 @@ public final class XskRrCommand extends BenchSubcommand {
             String title = (r.experiment() != null ? r.experiment() + ": " : "") + Fmt.plain(r.ratePps(), 3)
                 + " requests/s, delay " + Fmt.plain(r.request().delayNs() / 1000.0, 3) + " µs";
             byPanel.computeIfAbsent(title, k -> new ArrayList<>())
-                .add(new CdfPlot.Series(r.request().mode().cliName(), r.result().latencyNs()));
+                .add(new CdfPlot.Series(r.request().mode().cliName(), r.samples()));
         }
         List<CdfPlot.Panel> panels = new ArrayList<>();
         byPanel.forEach((title, series) -> panels.add(new CdfPlot.Panel(title, series)));
