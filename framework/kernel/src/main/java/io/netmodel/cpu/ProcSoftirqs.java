@@ -3,6 +3,7 @@ package io.netmodel.cpu;
 import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KTree;
+import io.netmodel.kobj.SeqFmt;
 
 /**
  * {@code /proc/softirqs} ({@code fs/proc/softirqs.c show_softirqs}): 0444, size 0. A header of
@@ -25,13 +26,13 @@ public final class ProcSoftirqs {
         StringBuilder sb = new StringBuilder(64 + (Softirq.values().length + 1) * (14 + 11 * cpus.count()));
         sb.append(INDENT);
         for (CpuStat c : cpus.all()) {
-            sb.append(String.format("CPU%-8d", c.cpu));
+            SeqFmt.left(sb.append("CPU"), Integer.toString(c.cpu), 8);
         }
         sb.append('\n');
         for (Softirq vec : Softirq.values()) {
-            sb.append(String.format("%12s:", vec.kernelName(profile)));
+            SeqFmt.right(sb, vec.kernelName(profile), 12).append(':');
             for (CpuStat c : cpus.all()) {
-                sb.append(String.format(" %10d", c.softirqCount(vec)));
+                SeqFmt.right(sb.append(' '), c.softirqCount(vec), 10);
             }
             sb.append('\n');
         }

@@ -4,9 +4,10 @@ import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.netdev.IrqHandler;
 import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KTree;
+import io.netmodel.kobj.SeqFmt;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.BitSet;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -213,20 +214,20 @@ public final class IrqTable {
 
     String showInterrupts() {
         int prec = prec();
-        StringBuilder sb = new StringBuilder(256 + descs.size() * 96);
+        StringBuilder sb = new StringBuilder(256 + (descs.size() + ARCH_ROWS.length + 4) * (40 + 11 * cpus));
         sb.append(" ".repeat(prec + 8));
         for (int cpu = 0; cpu < cpus; cpu++) {
-            sb.append(String.format("CPU%-8d", cpu));
+            SeqFmt.left(sb.append("CPU"), Integer.toString(cpu), 8);             // "CPU%-8d"
         }
         sb.append('\n');
         for (IrqDesc d : descs.values()) {
-            sb.append(String.format("%" + prec + "d:", d.number()));
+            SeqFmt.right(sb, d.number(), prec).append(':');                      // "%*d:"
             for (int cpu = 0; cpu < cpus; cpu++) {
-                sb.append(String.format(" %10d", d.count(cpu)));
+                SeqFmt.right(sb.append(' '), d.count(cpu), 10);                  // " %10u"
             }
-            sb.append(String.format(" %8s", d.chip()));
-            sb.append(String.format(" %" + prec + "d", d.hwirq()));
-            sb.append(String.format("-%-8s", d.flow()));
+            SeqFmt.right(sb.append(' '), d.chip(), 8);                           // " %8s"
+            SeqFmt.right(sb.append(' '), d.hwirq(), prec);                       // " %*lu"
+            SeqFmt.left(sb.append('-'), d.flow(), 8);                            // "-%-8s"
             sb.append("  ");
             for (int i = 0; i < d.actions().size(); i++) {
                 sb.append(i == 0 ? "" : ", ").append(d.actions().get(i).name());
@@ -236,19 +237,20 @@ public final class IrqTable {
         for (String[] row : ARCH_ROWS) {
             archRow(sb, prec, row);
         }
-        sb.append(String.format("%" + prec + "s: %10d", "ERR", errCount)).append("\n");
-        sb.append(String.format("%" + prec + "s: %10d", "MIS", misCount)).append("\n");
+        SeqFmt.right(SeqFmt.right(sb, "ERR", prec).append(": "), errCount, 10).append('\n');
+        SeqFmt.right(SeqFmt.right(sb, "MIS", prec).append(": "), misCount, 10).append('\n');
         for (String[] row : ARCH_ROWS_AFTER_MIS) {
             archRow(sb, prec, row);
         }
         return sb.toString();
     }
 
+    /** {@code "%*s: "}, then {@code "%10u "} per CPU, then the row's description. */
     private void archRow(StringBuilder sb, int prec, String[] row) {
-        sb.append(String.format("%" + prec + "s: ", row[0]));
+        SeqFmt.right(sb, row[0], prec).append(": ");
         long[] counts = archCounts.get(row[0]);
         for (int cpu = 0; cpu < cpus; cpu++) {
-            sb.append(String.format("%10d ", counts[cpu]));
+            SeqFmt.right(sb, counts[cpu], 10).append(' ');
         }
         sb.append("  ").append(row[1]).append('\n');
     }

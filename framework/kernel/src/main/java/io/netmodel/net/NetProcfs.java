@@ -5,6 +5,7 @@ import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KDir;
 import io.netmodel.kobj.KTree;
+import io.netmodel.kobj.SeqFmt;
 import java.util.List;
 
 /**
@@ -48,7 +49,7 @@ public final class NetProcfs {
         sb.append(DEV_HEADER);
         for (NetDeviceImpl d : devs) {
             NetStats s = d.stats();
-            pad(sb, d.name(), 6).append(':');
+            SeqFmt.right(sb, d.name(), 6).append(':');
             col(sb, s.get(NetStats.RX_BYTES), 7);
             col(sb, s.get(NetStats.RX_PACKETS), 7);
             col(sb, s.get(NetStats.RX_ERRORS), 4);
@@ -92,7 +93,7 @@ public final class NetProcfs {
                 if (i > 0) {
                     sb.append(' ');
                 }
-                hex8(sb, row[i]);
+                SeqFmt.hex8(sb, row[i]);
             }
             sb.append('\n');
         }
@@ -101,24 +102,6 @@ public final class NetProcfs {
 
     /** {@code " %<width>llu"}: a space, then the u64 right-justified (never truncated). */
     private static void col(StringBuilder sb, long value, int width) {
-        sb.append(' ');
-        pad(sb, Long.toUnsignedString(value), width);
-    }
-
-    /** {@code %<width>s}. */
-    private static StringBuilder pad(StringBuilder sb, String text, int width) {
-        for (int i = text.length(); i < width; i++) {
-            sb.append(' ');
-        }
-        return sb.append(text);
-    }
-
-    /** {@code %08x} of a u32. */
-    private static void hex8(StringBuilder sb, int value) {
-        String hex = Integer.toHexString(value);
-        for (int i = hex.length(); i < 8; i++) {
-            sb.append('0');
-        }
-        sb.append(hex);
+        SeqFmt.rightUnsigned(sb.append(' '), value, width);
     }
 }
