@@ -33,8 +33,9 @@ import ru.serce.jnrfuse.struct.Timespec;
  * own offset and is served by that open's {@link OpenFile}, which renders the value at offset 0
  * and serves later offsets from that rendering (sysfs's {@code seq_file} buffer), or answers EOF
  * (a /proc/sys read at an offset). Through the page cache a sysfs read past a short reply cost
- * a {@code getattr} (the size, 4096, moved back from the reply's length) and a second read at offset 0, which rendered the value again: a counter that grew a
- * digit in between came out torn. Like sysfs attributes, the files cannot be mapped.
+ * a {@code getattr} (the size, 4096, moved back from the reply's length) and a second read at
+ * offset 0, which rendered the value again: a counter that grew a digit in between came out
+ * torn. Like sysfs attributes, the files cannot be mapped.
  */
 final class VirtualFsFuse extends FuseStubFS {
     /** {@code struct fuse_file_info} (libfuse 2.9, LP64): bitfield word and {@code fh}. */
@@ -59,10 +60,6 @@ final class VirtualFsFuse extends FuseStubFS {
         this.invalidator = new EntryInvalidator(fs, counters.notify);
         counters.notifyMode = invalidator::mode;
         fs.addChangeListener(invalidator::treeChanged);
-    }
-
-    EntryInvalidator invalidator() {
-        return invalidator;
     }
 
     /**
