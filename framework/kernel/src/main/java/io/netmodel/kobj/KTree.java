@@ -2,6 +2,8 @@ package io.netmodel.kobj;
 
 import io.netmodel.api.vfs.Errno;
 import io.netmodel.api.vfs.VfsException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -11,7 +13,12 @@ import java.util.function.LongSupplier;
  * fs-mount and the shell read it through {@link TreeFs}.
  */
 public final class KTree {
+    /** Resolved paths kept at most (an LRU): enough for a scrape's working set, bounded for big hosts. */
+    static final int RESOLVED_MAX = 8192;
+
     private final AtomicLong generation = new AtomicLong();
+    private final Map<String, KNode> resolved = lru();
+    private final Map<String, KNode> resolvedFollow = lru();
     private final LongSupplier wallClockNanos;
     private final KDir root;
 
@@ -34,6 +41,8 @@ public final class KTree {
 
     void changed() {
         generation.incrementAndGet();
+        resolved.clear();
+        resolvedFollow.clear();
     }
 
     /** Bumped whenever a node is added or removed; readable without the model lock. */
@@ -63,12 +72,35 @@ public final class KTree {
      * in-process shell does).
      */
     public KNode lookup(String path) throws VfsException {
-        return resolve(path, false, 0);
+        return cached(resolved, path, false);
     }
 
     /** Like {@link #lookup} but follows a final symlink too ({@code stat} rather than {@code lstat}). */
     public KNode lookupFollow(String path) throws VfsException {
-        return resolve(path, true, 0);
+        return cached(resolvedFollow, path, true);
+    }
+
+    /**
+     * A path resolved before and not changed since (every add or remove empties the caches):
+     * one hash lookup instead of a walk through each component and symlink, which was most of
+     * the model's time per FUSE call. Misses are not kept: they throw.
+     */
+    private KNode cached(Map<String, KNode> cache, String path, boolean followLast) throws VfsException {
+        KNode n = cache.get(path);
+        if (n == null) {
+            n = resolve(path, followLast, 0);
+            cache.put(path, n);
+        }
+        return n;
+    }
+
+    private static Map<String, KNode> lru() {
+        return new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, KNode> eldest) {
+                return size() > RESOLVED_MAX;
+            }
+        };
     }
 
     private KNode resolve(String path, boolean followLast, int depth) throws VfsException {
