@@ -160,25 +160,43 @@ public final class BenchServiceImpl implements BenchService {
     }
 
     @Override
-    public synchronized BenchResult tcpRr(TcpRrRequest req, ProgressListener progress) {
+    public BenchResult tcpRr(TcpRrRequest req, ProgressListener progress) {
+        Samples samples = new Samples();
+        return samples.into(tcpRr(req, progress, samples));
+    }
+
+    @Override
+    public synchronized BenchResult tcpRr(TcpRrRequest req, ProgressListener progress, LatencySink sink) {
         return runNetperfRr(NetperfRr.Protocol.TCP, req.busyReadUs(), req.busyPollUs(), req.durationNs(), req.seed(),
-            progress);
+            progress, sink);
     }
 
     @Override
-    public synchronized BenchResult udpRr(UdpRrRequest req, ProgressListener progress) {
+    public BenchResult udpRr(UdpRrRequest req, ProgressListener progress) {
+        Samples samples = new Samples();
+        return samples.into(udpRr(req, progress, samples));
+    }
+
+    @Override
+    public synchronized BenchResult udpRr(UdpRrRequest req, ProgressListener progress, LatencySink sink) {
         return runNetperfRr(NetperfRr.Protocol.UDP, req.busyReadUs(), req.busyPollUs(), req.durationNs(), req.seed(),
-            progress);
+            progress, sink);
     }
 
     @Override
-    public synchronized BenchResult epollRr(EpollRrRequest req, ProgressListener progress) {
+    public BenchResult epollRr(EpollRrRequest req, ProgressListener progress) {
+        Samples samples = new Samples();
+        return samples.into(epollRr(req, progress, samples));
+    }
+
+    @Override
+    public synchronized BenchResult epollRr(EpollRrRequest req, ProgressListener progress, LatencySink sink) {
         checkEpollRr(req);
         if (req.irqSuspendTimeoutNs() > 0 && !profile.has(Behaviour.PER_NAPI_NETLINK_CONFIG)) {
             throw new IllegalArgumentException("irq-suspend-timeout exists from 6.13; the model runs kernel "
                 + profile.version());
         }
-        return runEpollRr(req, progress, server -> {
+        return runEpollRr(req, progress, sink, server -> {
             if (server.inputIrqNumber() >= 0) {
                 server.write("/proc/irq/" + server.inputIrqNumber() + "/smp_affinity_list",
                     Integer.toString(EpollRr.APP_CPU));
@@ -203,7 +221,13 @@ public final class BenchServiceImpl implements BenchService {
     }
 
     @Override
-    public synchronized BenchResult epollRrLive(EpollRrRequest req, ProgressListener progress) {
+    public BenchResult epollRrLive(EpollRrRequest req, ProgressListener progress) {
+        Samples samples = new Samples();
+        return samples.into(epollRrLive(req, progress, samples));
+    }
+
+    @Override
+    public synchronized BenchResult epollRrLive(EpollRrRequest req, ProgressListener progress, LatencySink sink) {
         if (req.deferHardIrqs() != 0 || req.groFlushTimeoutNs() != 0 || req.irqSuspendTimeoutNs() != 0) {
             throw new IllegalArgumentException("napi_defer_hard_irqs, gro_flush_timeout and irq-suspend-timeout are "
                 + "the running model's own in a live run: the request must leave them 0, not " + req.deferHardIrqs()
@@ -215,7 +239,7 @@ public final class BenchServiceImpl implements BenchService {
         }
         checkEpollRr(req);
         LiveKnobs knobs = LiveKnobs.capture(model);
-        return runEpollRr(req, progress, knobs::applyTo, server -> {
+        return runEpollRr(req, progress, sink, knobs::applyTo, server -> {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("config", "the running model's knobs on the server; epoll's own parameters from the command line; "
                 + "the client (a load generator) as in every epoll-rr run");
@@ -235,9 +259,11 @@ public final class BenchServiceImpl implements BenchService {
     /**
      * One epoll_rr run on a fresh client/server pair: {@code configure} sets the server's knobs
      * (the request's, or the running model's), {@code describe} reports them from the server.
-     * The client keeps its defaults: a load generator, as in the series' evaluation.
+     * The client keeps its defaults: a load generator, as in the series' evaluation. The samples
+     * go to {@code sink}; the result carries none.
      */
-    private BenchResult runEpollRr(EpollRrRequest req, ProgressListener progress, Consumer<SimHost> configure,
+    private BenchResult runEpollRr(EpollRrRequest req, ProgressListener progress, LatencySink sink,
+                                   Consumer<SimHost> configure,
                                    java.util.function.Function<SimHost, Map<String, String>> describe) {
         Simulator sim = new Simulator(req.seed());
         HostSpec spec = new HostSpec(Math.max(2, host.cpus()), host.nics());
@@ -249,8 +275,11 @@ public final class BenchServiceImpl implements BenchService {
             h.loadNicSettings();
         }
         long[] before = totals(client, server);
-        Samples samples = new Samples();
-        EpollRr run = new EpollRr(sim, client, server, req, samples);
+        long[] taken = new long[1];
+        EpollRr run = new EpollRr(sim, client, server, req, (at, ns) -> {
+            taken[0]++;
+            sink.sample(at, ns);
+        });
         run.run(progress);
         Map<String, String> knobs = new LinkedHashMap<>();
         knobs.put("kernel", profile.version().toString());
@@ -271,12 +300,13 @@ public final class BenchServiceImpl implements BenchService {
         counters.put("server.napi_resume_irqs", run.resumes());
         schedReport(knobs, counters, client, server);
         counters.put("sim.events", sim.executed());
-        return new BenchResult("epoll-rr", knobs, samples.toArray(), samples.size(), req.durationNs(),
+        return new BenchResult("epoll-rr", knobs, new long[0], taken[0], req.durationNs(),
             cpuUsage(sim.now(), before, client, server), counters);
     }
 
+    /** One netperf-style RR run; the samples go to {@code sink}, the result carries none. */
     private BenchResult runNetperfRr(NetperfRr.Protocol protocol, int busyReadUs, int busyPollUs, long durationNs,
-                                     long seed, ProgressListener progress) {
+                                     long seed, ProgressListener progress, LatencySink sink) {
         Simulator sim = new Simulator(seed);
         SimHost[] hosts = SimHost.pair(() -> boot(host), sim, costs);
         SimHost client = hosts[0];
@@ -287,8 +317,7 @@ public final class BenchServiceImpl implements BenchService {
             h.loadNicSettings();
         }
         long[] before = totals(client, server);
-        Samples samples = new Samples();
-        NetperfRr run = new NetperfRr(sim, client, server, protocol, busyReadUs, durationNs, samples);
+        NetperfRr run = new NetperfRr(sim, client, server, protocol, busyReadUs, durationNs, sink);
         run.run(progress);
         Map<String, String> knobs = new LinkedHashMap<>();
         knobs.put("kernel", profile.version().toString());
@@ -305,7 +334,7 @@ public final class BenchServiceImpl implements BenchService {
             counters.put(h.name + ".context_switches", h.kernel.cpus().nrContextSwitches());
         }
         String workload = protocol == NetperfRr.Protocol.TCP ? "tcp-rr" : "udp-rr";
-        return new BenchResult(workload, knobs, samples.toArray(), run.transactions(), durationNs,
+        return new BenchResult(workload, knobs, new long[0], run.transactions(), durationNs,
             cpuUsage(sim.now(), before, client, server), counters);
     }
 

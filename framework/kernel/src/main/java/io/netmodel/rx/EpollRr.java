@@ -46,7 +46,7 @@ final class EpollRr {
     private final SimHost server;
     private final EpollRrRequest req;
     private final RxCosts costs;
-    private final Samples samples;
+    private final io.netmodel.api.bench.LatencySink samples;
     private final Rng arrivals;
     private final long meanPeriodNs;
     /** Request timestamps of the datagrams queued on the server's socket. */
@@ -69,7 +69,7 @@ final class EpollRr {
     private long suspends;
     private long resumes;
 
-    EpollRr(Simulator sim, SimHost client, SimHost server, EpollRrRequest req, Samples samples) {
+    EpollRr(Simulator sim, SimHost client, SimHost server, EpollRrRequest req, io.netmodel.api.bench.LatencySink samples) {
         this.sim = sim;
         this.client = client;
         this.server = server;
@@ -145,7 +145,7 @@ final class EpollRr {
         server.napi.setConsumer((p, at) -> requestQueued(p, at));
         client.napi.setConsumer((p, at) -> {
             if (at >= WARMUP_NS && at < endAt) {
-                samples.add(at - p);
+                samples.sample(at - WARMUP_NS, at - p);
             }
         });
         sim.scheduleAt(0, this::sendNext);

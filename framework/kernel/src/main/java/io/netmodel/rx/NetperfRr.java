@@ -46,7 +46,7 @@ final class NetperfRr {
     private final int busyReadUs;
     private final long durationNs;
     private final RxCosts costs;
-    private final Samples samples;
+    private final io.netmodel.api.bench.LatencySink samples;
     private final Side clientSide;
     private final Side serverSide;
     private long endAt;
@@ -106,7 +106,7 @@ final class NetperfRr {
     }
 
     NetperfRr(Simulator sim, SimHost client, SimHost server, Protocol protocol, int busyReadUs, long durationNs,
-              Samples samples) {
+              io.netmodel.api.bench.LatencySink samples) {
         this.sim = sim;
         this.client = client;
         this.server = server;
@@ -158,7 +158,7 @@ final class NetperfRr {
     private void clientGotResponse(long sentAtNs) {
         long done = recvCost(client, sim.now());
         if (done >= WARMUP_NS && done < endAt) {
-            samples.add(done - sentAtNs);
+            samples.sample(done - WARMUP_NS, done - sentAtNs);
             transactions++;
         }
         sim.scheduleAt(done, this::clientSend);

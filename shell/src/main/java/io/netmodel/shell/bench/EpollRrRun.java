@@ -6,10 +6,14 @@ import io.netmodel.api.bench.EpollRrRequest;
 /**
  * One epoll_rr run summarised: the request, its named set-up (one of the IRQ-suspension
  * series' configurations, or null), what the model returned, true percentiles.
+ *
+ * @param samples the raw samples when they were kept (for a plot), else empty
  */
-public record EpollRrRun(String setup, EpollRrRequest request, BenchResult result, LatencyStats stats) {
-    public static EpollRrRun of(String setup, EpollRrRequest request, BenchResult result) {
-        return new EpollRrRun(setup, request, result, LatencyStats.of(result.latencyNs()));
+public record EpollRrRun(String setup, EpollRrRequest request, BenchResult result, LatencyStats stats,
+                         long[] samples) {
+    /** A run whose samples went to {@code recorder}. */
+    public static EpollRrRun of(String setup, EpollRrRequest request, BenchResult result, SampleRecorder recorder) {
+        return new EpollRrRun(setup, request, result, recorder.stats(), recorder.samples());
     }
 
     /** Busy share of the server thread's CPU, in percent. */

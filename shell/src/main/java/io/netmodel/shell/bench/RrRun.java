@@ -7,12 +7,15 @@ import io.netmodel.api.bench.BenchResult;
  * true percentiles.
  *
  * @param workload {@code tcp-rr} or {@code udp-rr}
+ * @param samples the raw samples when they were kept (for a plot), else empty
  */
 public record RrRun(String workload, int busyReadUs, int busyPollUs, long durationNs, long seed, BenchResult result,
-                    LatencyStats stats) {
+                    LatencyStats stats, long[] samples) {
+    /** A run whose samples went to {@code recorder}. */
     public static RrRun of(String workload, int busyReadUs, int busyPollUs, long durationNs, long seed,
-                           BenchResult result) {
-        return new RrRun(workload, busyReadUs, busyPollUs, durationNs, seed, result, LatencyStats.of(result.latencyNs()));
+                           BenchResult result, SampleRecorder recorder) {
+        return new RrRun(workload, busyReadUs, busyPollUs, durationNs, seed, result, recorder.stats(),
+            recorder.samples());
     }
 
     /** {@code tcp_rr}: the name the text output and netperf use. */

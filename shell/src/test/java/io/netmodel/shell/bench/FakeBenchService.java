@@ -127,6 +127,21 @@ public final class FakeBenchService implements BenchService {
             tcp.counters());
     }
 
+    @Override
+    public BenchResult tcpRr(TcpRrRequest r, ProgressListener progress, LatencySink sink) {
+        return OpenLoopReplay.replay(tcpRr(r, progress), 30_000, sink);
+    }
+
+    @Override
+    public BenchResult udpRr(UdpRrRequest r, ProgressListener progress, LatencySink sink) {
+        return OpenLoopReplay.replay(udpRr(r, progress), 30_000, sink);
+    }
+
+    @Override
+    public BenchResult epollRrLive(EpollRrRequest r, ProgressListener progress, LatencySink sink) {
+        return OpenLoopReplay.replay(epollRrLive(r, progress), 40_000, sink);
+    }
+
     private static Map<String, String> knobs(String what) {
         return Map.of("kernel", "6.19", "driver", "virtio_net", "net.core.busy_read", "400",
             "eth0.napi_defer_hard_irqs", "100", "eth0.gro_flush_timeout", "15000", "setup", what);

@@ -35,6 +35,43 @@ public interface BenchService {
     BenchResult tcpRr(TcpRrRequest request, ProgressListener progress);
 
     /**
+     * As {@link #tcpRr(TcpRrRequest, ProgressListener)}, with each sample going to {@code sink}
+     * as in {@link #xskRr(XskRrRequest, ProgressListener, LatencySink)}: the result carries none.
+     *
+     * @since 1.3
+     */
+    default BenchResult tcpRr(TcpRrRequest request, ProgressListener progress, LatencySink sink) {
+        throw new UnsupportedOperationException("this model cannot hand tcp_rr samples to a sink");
+    }
+
+    /**
+     * As {@link #udpRr(UdpRrRequest, ProgressListener)}, with each sample going to {@code sink}.
+     *
+     * @since 1.3
+     */
+    default BenchResult udpRr(UdpRrRequest request, ProgressListener progress, LatencySink sink) {
+        throw new UnsupportedOperationException("this model cannot hand udp_rr samples to a sink");
+    }
+
+    /**
+     * As {@link #epollRr(EpollRrRequest, ProgressListener)}, with each sample going to {@code sink}.
+     *
+     * @since 1.3
+     */
+    default BenchResult epollRr(EpollRrRequest request, ProgressListener progress, LatencySink sink) {
+        throw new UnsupportedOperationException("this model cannot hand epoll_rr samples to a sink");
+    }
+
+    /**
+     * As {@link #epollRrLive(EpollRrRequest, ProgressListener)}, with each sample going to {@code sink}.
+     *
+     * @since 1.3
+     */
+    default BenchResult epollRrLive(EpollRrRequest request, ProgressListener progress, LatencySink sink) {
+        throw new UnsupportedOperationException("this model cannot hand epoll_rr samples to a sink");
+    }
+
+    /**
      * netperf UDP_RR: as {@link #tcpRr}, over UDP (no connection, a smaller frame, a cheaper
      * protocol path).
      *

@@ -13,6 +13,7 @@ import io.netmodel.shell.bench.EpollSetups;
 import io.netmodel.shell.bench.Fmt;
 import io.netmodel.shell.bench.ProgressBar;
 import io.netmodel.shell.bench.RunColumns;
+import io.netmodel.shell.bench.SampleRecorder;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,11 +176,12 @@ public final class EpollRrCommand extends BenchSubcommand {
         List<EpollRrRun> runs = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             EpollRrRequest q = requests.get(i);
+            SampleRecorder recorder = new SampleRecorder(options.plot != null);
             if (live()) {
-                BenchResult r = service.epollRrLive(q, bar.run(q.durationNs()));
-                runs.add(EpollRrRun.of(null, inForce(q, r), r));
+                BenchResult r = service.epollRrLive(q, bar.run(q.durationNs()), recorder);
+                runs.add(EpollRrRun.of(null, inForce(q, r), r, recorder));
             } else {
-                runs.add(EpollRrRun.of(setups.get(i), q, service.epollRr(q, bar.run(q.durationNs()))));
+                runs.add(EpollRrRun.of(setups.get(i), q, service.epollRr(q, bar.run(q.durationNs()), recorder), recorder));
             }
         }
         if (options.json) {
@@ -193,7 +195,7 @@ public final class EpollRrCommand extends BenchSubcommand {
         }
         List<CdfPlot.Series> series = new ArrayList<>();
         for (EpollRrRun r : runs) {
-            series.add(new CdfPlot.Series(r.setup() != null ? r.setup() : "epoll_rr", r.result().latencyNs()));
+            series.add(new CdfPlot.Series(r.setup() != null ? r.setup() : "epoll_rr", r.samples()));
         }
         writePlot("netmodel bench epoll-rr: latency CDF", List.of(new CdfPlot.Panel("epoll_rr, "
             + Fmt.plain(rate, 3) + " requests/s, service " + Fmt.plain(serviceUs, 3) + " µs", series)), err);

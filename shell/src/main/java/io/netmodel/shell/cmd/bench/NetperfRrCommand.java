@@ -2,6 +2,7 @@ package io.netmodel.shell.cmd.bench;
 
 import io.netmodel.api.bench.BenchResult;
 import io.netmodel.api.bench.BenchService;
+import io.netmodel.api.bench.LatencySink;
 import io.netmodel.shell.ToolError;
 import io.netmodel.shell.bench.BenchCsv;
 import io.netmodel.shell.bench.BenchJson;
@@ -9,6 +10,7 @@ import io.netmodel.shell.bench.BenchText;
 import io.netmodel.shell.bench.CdfPlot;
 import io.netmodel.shell.bench.ProgressBar;
 import io.netmodel.shell.bench.RrRun;
+import io.netmodel.shell.bench.SampleRecorder;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -29,9 +31,9 @@ abstract class NetperfRrCommand extends BenchSubcommand {
     /** {@code tcp-rr} or {@code udp-rr}. */
     protected abstract String workload();
 
-    /** Runs the checked request on {@code service}. */
+    /** Runs the checked request on {@code service}, the samples going to {@code sink}. */
     protected abstract BenchResult run(BenchService service, int busyReadUs, int busyPollUs, long durationNs, long seed,
-                                       ProgressBar bar);
+                                       ProgressBar bar, LatencySink sink);
 
     @Override
     protected long prepare(BenchChecks checks, PrintWriter err) throws ToolError {
@@ -43,8 +45,9 @@ abstract class NetperfRrCommand extends BenchSubcommand {
     @Override
     protected void execute(BenchService service, ProgressBar bar, PrintWriter out, PrintWriter err) throws ToolError {
         long durationNs = options.durationNs();
+        SampleRecorder recorder = new SampleRecorder(options.plot != null);
         RrRun run = RrRun.of(workload(), busyRead, busyPoll, durationNs, options.seed,
-            run(service, busyRead, busyPoll, durationNs, options.seed, bar));
+            run(service, busyRead, busyPoll, durationNs, options.seed, bar, recorder), recorder);
         if (options.json) {
             print(out, BenchJson.rr(run));
         } else if (options.csv) {
@@ -54,6 +57,6 @@ abstract class NetperfRrCommand extends BenchSubcommand {
         }
         String label = "busy_read " + busyRead + " µs, busy_poll " + busyPoll + " µs";
         writePlot("netmodel bench " + workload() + ": latency CDF", List.of(new CdfPlot.Panel(run.testName() + ", " + label,
-            List.of(new CdfPlot.Series(run.testName(), run.result().latencyNs())))), err);
+            List.of(new CdfPlot.Series(run.testName(), run.samples())))), err);
     }
 }

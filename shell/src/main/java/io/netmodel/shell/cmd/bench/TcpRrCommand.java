@@ -2,6 +2,7 @@ package io.netmodel.shell.cmd.bench;
 
 import io.netmodel.api.bench.BenchResult;
 import io.netmodel.api.bench.BenchService;
+import io.netmodel.api.bench.LatencySink;
 import io.netmodel.api.bench.TcpRrRequest;
 import io.netmodel.shell.bench.ProgressBar;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ public final class TcpRrCommand extends NetperfRrCommand {
 
     @Override
     protected BenchResult run(BenchService service, int busyReadUs, int busyPollUs, long durationNs, long seed,
-                              ProgressBar bar) {
-        return service.tcpRr(new TcpRrRequest(busyReadUs, busyPollUs, durationNs, seed), bar.run(durationNs));
+                              ProgressBar bar, LatencySink sink) {
+        return service.tcpRr(new TcpRrRequest(busyReadUs, busyPollUs, durationNs, seed), bar.run(durationNs), sink);
     }
 }
