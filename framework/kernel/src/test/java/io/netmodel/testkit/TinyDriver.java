@@ -33,8 +33,8 @@ public final class TinyDriver implements NetDriver {
     public boolean physPortName;
     /** Set before binding: its NAPI poll function throws this (a driver bug). */
     public RuntimeException pollFailure;
-    /** Set before binding: the netdev's ethtool ops ({@code dev->ethtool_ops}). */
-    public io.netmodel.api.ethtool.EthtoolOps ethtoolOps;
+    /** Set before binding: makes each bound netdev's ethtool ops ({@code dev->ethtool_ops}). */
+    public java.util.function.Supplier<io.netmodel.api.ethtool.EthtoolOps> ethtoolOps;
     /** Set before binding: the driver's adaptive RX moderation is DIM ({@code NetDevice.setRxDim}). */
     public io.netmodel.api.netdev.RxDim rxDim;
 
@@ -96,7 +96,7 @@ public final class TinyDriver implements NetDriver {
         dev.setMtuRange(68, 65535);
         dev.setPhysPortNameSupported(physPortName);
         if (ethtoolOps != null) {
-            dev.setEthtoolOps(ethtoolOps);
+            dev.setEthtoolOps(ethtoolOps.get());
         }
         dev.setRxDim(rxDim);
         napi = ctx.netifNapiAdd(dev, (n, budget) -> {
