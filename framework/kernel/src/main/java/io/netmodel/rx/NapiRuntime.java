@@ -129,9 +129,9 @@ final class NapiRuntime {
     /**
      * Interrupt moderation from {@code ethtool -C}: the NIC raises its IRQ no sooner than
      * {@code rxUsecs} after the previous one (the ITR interval of e1000/igb/ixgbe/idpf; a
-     * pending cause waits for it), or at once when {@code rxFrames} frames are waiting. Dynamic
-     * moderation ({@code adaptive-rx}, igb's and e1000's rx-usecs 1..3 modes) is not modelled:
-     * the value in force is used as it is.
+     * pending cause waits for it), or at once when {@code rxFrames} frames are waiting. While
+     * DIM runs ({@link #dimOn}) these are the static values {@link #dimOff} writes back; igb's
+     * and e1000's rx-usecs 1..3 dynamic modes are not modelled (the value is used as it is).
      */
     void setCoalescing(long rxUsecs, long rxFrames) {
         this.itrNormalNs = Math.max(0, rxUsecs) * 1000;
