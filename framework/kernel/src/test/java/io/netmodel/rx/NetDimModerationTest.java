@@ -90,11 +90,7 @@ class NetDimModerationTest {
     private static void stream(Simulator sim, SimHost h, long fromNs, long toNs, long gapNs) {
         for (long t = fromNs; t < toNs; t += gapNs) {
             long at = t;
-            sim.scheduleAt(at, () -> {
-                Packet p = new Packet(at, true);
-                p.bytes = 442;
-                h.napi.rxArrive(p);
-            });
+            sim.scheduleAt(at, () -> h.napi.rxArrive(at, 442));
         }
     }
 
