@@ -228,6 +228,11 @@ final class NapiRuntime {
         return dim;
     }
 
+    /** Whether DIM moderates now (adaptive-rx on for a driver with DIM). */
+    boolean dimRunning() {
+        return dimDynamic;
+    }
+
     /** The least time between two interrupts now (interrupt moderation), ns. */
     long moderationNs() {
         return itrNs;

@@ -135,6 +135,23 @@ final class SimHost {
             interval > 0 ? interval * 1_000_000_000L : ADAPTIVE_SAMPLE_NS);
     }
 
+    /**
+     * What DIM did on eth0 when it moderated the run: the profile in force at the end (its
+     * rx-usecs and frame count, the index and tune state) as a knob, and how often its work wrote
+     * a new profile as a counter. Nothing when DIM did not run (adaptive-rx off, or a driver
+     * without DIM), so such runs report as before.
+     */
+    void describeDim(java.util.Map<String, String> knobs, java.util.Map<String, Long> counters) {
+        RxDimModeration d = napi.dim();
+        if (d == null || !napi.dimRunning()) {
+            return;
+        }
+        io.netmodel.api.netdev.RxDim.CqModer m = d.current();
+        knobs.put(name + ".eth0.rx_dim", "rx-usecs " + m.usec() + (m.pkts() > 0 ? " rx-frames " + m.pkts() : "")
+            + " (profile " + d.dim().profileIx() + ", " + d.dim().tuneState() + ")");
+        counters.put(name + ".dim.profile_changes", d.profileChanges);
+    }
+
     /** mlx4_en's {@code STATS_DELAY} (HZ / 4): how often its auto-moderation samples the rate. */
     static final long ADAPTIVE_SAMPLE_NS = 250_000_000L;
 

@@ -183,6 +183,25 @@ class NetDimModerationTest {
     }
 
     @Test
+    void bench_tcp_rr_reports_what_dim_chose_and_only_when_it_ran() {
+        TinyDriver d = TinyDriver.plain();
+        d.ethtoolOps = ItrEthtool::new;
+        d.rxDim = IDPF_LIKE;
+        io.netmodel.api.bench.BenchResult r = new BenchServiceImpl(new Profile(KernelVersion.parse("6.19")),
+            HostSpec.defaultHost(), () -> List.of(d), () -> null)
+            .tcpRr(new io.netmodel.api.bench.TcpRrRequest(0, 0, 50_000_000L, 1), (a, b) -> { });
+        String knob = r.knobs().get("server.eth0.rx_dim");
+        assertTrue(knob != null && knob.matches("rx-usecs (2|8) \\(profile [01], DIM_[A-Z_]+\\)"), r.knobs()::toString);
+        assertTrue(r.counters().get("client.dim.profile_changes") > 0, r.counters()::toString);
+
+        io.netmodel.api.bench.BenchResult plain = new BenchServiceImpl(new Profile(KernelVersion.parse("6.19")),
+            HostSpec.defaultHost(), () -> List.of(TinyDriver.plain()), () -> null)
+            .tcpRr(new io.netmodel.api.bench.TcpRrRequest(0, 0, 50_000_000L, 1), (a, b) -> { });
+        assertTrue(plain.knobs().keySet().stream().noneMatch(k -> k.contains("rx_dim")), plain.knobs()::toString);
+        assertTrue(plain.counters().keySet().stream().noneMatch(k -> k.contains(".dim.")), plain.counters()::toString);
+    }
+
+    @Test
     void a_driver_without_dim_keeps_its_static_rx_usecs_whatever_adaptive_rx_says() {
         Simulator sim = new Simulator(1);
         SimHost h = host(sim, null);
