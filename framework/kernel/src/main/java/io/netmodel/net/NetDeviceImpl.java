@@ -226,6 +226,19 @@ public final class NetDeviceImpl implements NetDevice {
         return ethtoolOps;
     }
 
+    /** How the driver's adaptive RX moderation works when it is DIM; null when it is not. */
+    private io.netmodel.api.netdev.RxDim rxDim;
+
+    @Override
+    public void setRxDim(io.netmodel.api.netdev.RxDim dim) {
+        this.rxDim = dim;
+    }
+
+    /** The driver's DIM declaration ({@link #setRxDim}), or null. */
+    public io.netmodel.api.netdev.RxDim rxDim() {
+        return rxDim;
+    }
+
     @Override
     public void setFeatures(java.util.Set<io.netmodel.api.ethtool.NetdevFeature> hw,
                             java.util.Set<io.netmodel.api.ethtool.NetdevFeature> on) {

@@ -152,6 +152,8 @@ public final class BenchServiceImpl implements BenchService {
         }
         counters.put("client.requests_sent", run.sent());
         schedReport(knobs, counters, client, server);
+        client.describeDim(knobs, counters);
+        server.describeDim(knobs, counters);
         counters.put("sim.events", sim.executed());
         counters.put("sim.stale_timer_entries", sim.skipped());
         counters.put("sim.pending_at_end", (long) sim.pending());
@@ -299,6 +301,8 @@ public final class BenchServiceImpl implements BenchService {
         counters.put("server.napi_suspend_irqs", run.suspends());
         counters.put("server.napi_resume_irqs", run.resumes());
         schedReport(knobs, counters, client, server);
+        client.describeDim(knobs, counters);
+        server.describeDim(knobs, counters);
         counters.put("sim.events", sim.executed());
         return new BenchResult("epoll-rr", knobs, new long[0], taken[0], req.durationNs(),
             cpuUsage(sim.now(), before, client, server), counters);
@@ -332,6 +336,7 @@ public final class BenchServiceImpl implements BenchService {
             counters.put(h.name + ".napi.polls", h.napi.polls);
             counters.put(h.name + ".irq." + h.inputIrqNumber(), irqCount(h));
             counters.put(h.name + ".context_switches", h.kernel.cpus().nrContextSwitches());
+            h.describeDim(knobs, counters);
         }
         String workload = protocol == NetperfRr.Protocol.TCP ? "tcp-rr" : "udp-rr";
         return new BenchResult(workload, knobs, new long[0], run.transactions(), durationNs,

@@ -55,6 +55,16 @@ final class NapiRuntime {
     private long itrNs;
     /** {@code rx-frames}: with moderation on, this many frames pending raise the IRQ at once; 0 = no count. */
     private int itrFrames;
+    /** The static {@code rx-frames} ({@link #setCoalescing}), what the register holds while DIM is off. */
+    private int itrNormalFrames;
+    /** The driver's DIM ({@link #dimOn}); null until adaptive-rx first turns it on. */
+    private RxDimModeration dim;
+    /** {@code IDPF_ITR_IS_DYNAMIC(rx_intr_mode)}: DIM feeds and writes the moderation. */
+    private boolean dimDynamic;
+    /** The vector's interrupt count ({@code q_vector->total_events}) and its RX queue's counters. */
+    private long irqEvents;
+    private long rxPackets;
+    private long rxBytes;
     private long lastIrqNs = Long.MIN_VALUE / 2;
     /** Adaptive moderation ({@link #setAdaptiveRates}); the sampling timer runs only when it is on. */
     private final Timer adaptiveSample;
@@ -119,13 +129,17 @@ final class NapiRuntime {
     /**
      * Interrupt moderation from {@code ethtool -C}: the NIC raises its IRQ no sooner than
      * {@code rxUsecs} after the previous one (the ITR interval of e1000/igb/ixgbe/idpf; a
-     * pending cause waits for it), or at once when {@code rxFrames} frames are waiting. Dynamic
-     * moderation ({@code adaptive-rx}, igb's and e1000's rx-usecs 1..3 modes) is not modelled:
-     * the value in force is used as it is.
+     * pending cause waits for it), or at once when {@code rxFrames} frames are waiting. While
+     * DIM runs ({@link #dimOn}) these are the static values {@link #dimOff} writes back; igb's
+     * and e1000's rx-usecs 1..3 dynamic modes are not modelled (the value is used as it is).
      */
     void setCoalescing(long rxUsecs, long rxFrames) {
         this.itrNormalNs = Math.max(0, rxUsecs) * 1000;
-        this.itrFrames = (int) Math.min(Math.max(0, rxFrames), Integer.MAX_VALUE);
+        this.itrNormalFrames = (int) Math.min(Math.max(0, rxFrames), Integer.MAX_VALUE);
+        if (dimDynamic) {
+            return; // the device holds what DIM's work wrote last
+        }
+        this.itrFrames = itrNormalFrames;
         if (!adaptiveSample.isActive()) {
             itrNs = itrNormalNs; // adaptive moderation keeps what it sampled until its next sample
         }
@@ -171,6 +185,52 @@ final class NapiRuntime {
         sampledArrivals = arrivals;
         itrNs = rate < rateLow ? itrLowNs : rate > rateHigh ? itrHighNs : itrNormalNs;
         adaptiveSample.start(sampleNs);
+    }
+
+    /**
+     * {@code adaptive-rx on} for a driver whose adaptive moderation is DIM ({@link RxDimModeration}):
+     * each completed poll feeds {@code net_dim()}, whose work writes the profile it picks. At
+     * {@code open} (the device comes up with adaptive on: idpf_vport_intr_ena_irq_all) the
+     * profile {@code profile_ix} selects is written at once; turned on later, the static value
+     * stays until DIM's work first changes the profile (__idpf_set_q_coalesce writes nothing).
+     * The {@code struct dim} lives as long as this NAPI, across off/on.
+     */
+    void dimOn(io.netmodel.api.netdev.RxDim decl, boolean open) {
+        if (dim == null) {
+            dim = new RxDimModeration(decl, this::writeModeration);
+        }
+        if (dimDynamic) {
+            return;
+        }
+        dimDynamic = true;
+        if (open) {
+            writeModeration(dim.current());
+        }
+    }
+
+    /** {@code adaptive-rx off} with DIM: the static values are written back (__idpf_set_q_coalesce). */
+    void dimOff() {
+        if (dimDynamic) {
+            dimDynamic = false;
+            itrNs = itrNormalNs;
+            itrFrames = itrNormalFrames;
+        }
+    }
+
+    /** DIM's work writes a profile: its µs is the least interval, its frame count (0: none) the early trigger. */
+    private void writeModeration(io.netmodel.api.netdev.RxDim.CqModer m) {
+        itrNs = m.usec() * 1000L;
+        itrFrames = m.pkts();
+    }
+
+    /** The driver's DIM, or null when adaptive-rx never turned it on. */
+    RxDimModeration dim() {
+        return dim;
+    }
+
+    /** Whether DIM moderates now (adaptive-rx on for a driver with DIM). */
+    boolean dimRunning() {
+        return dimDynamic;
     }
 
     /** The least time between two interrupts now (interrupt moderation), ns. */
@@ -260,8 +320,18 @@ final class NapiRuntime {
         return ringFullDrops;
     }
 
-    /** A frame lands in the RX ring (DMA done), or is dropped when the ring is full. */
+    /** A frame of unknown length lands in the RX ring ({@link #rxArrive(long, int)} with 0 bytes). */
     void rxArrive(long sentAtNs) {
+        rxArrive(sentAtNs, 0);
+    }
+
+    /**
+     * A frame of {@code bytes} lands in the RX ring (DMA done), or is dropped when the ring is full.
+     * The RX queue's byte counter (DIM's {@code byte_ctr}) takes it here, where the driver counts
+     * it when its poll cleans it: the ring keeps no lengths, and at a completed poll, where DIM
+     * samples, the ring has been emptied, so the two agree.
+     */
+    void rxArrive(long sentAtNs, int bytes) {
         if (continuous != null) {
             continuous.catchUp(); // TX completions it cleaned before this frame came
         }
@@ -276,6 +346,7 @@ final class NapiRuntime {
             return;
         }
         ring.add(sentAtNs);
+        rxBytes += bytes;
         kick();
     }
 
@@ -334,6 +405,7 @@ final class NapiRuntime {
     /** The device interrupt: the handler masks it and calls napi_schedule; the softirq polls. */
     private void hardIrq() {
         lastIrqNs = sim.now();
+        irqEvents++; // the driver's IRQ handler: q_vector->total_events++
         irqMasked = true;
         irqCounter.run();
         napiSchedule(irqCpu.getAsInt(), costs.irq());
@@ -442,6 +514,9 @@ final class NapiRuntime {
      */
     private void completeAndUnmask(int work, int cpu) {
         if (napiCompleteDone(work, cpu)) {
+            if (dimDynamic) {
+                dim.sample(sim.now(), irqEvents, rxPackets, rxBytes); // idpf_net_dim before re-enabling
+            }
             irqMasked = false;
             if (!ring.isEmpty() || txToClean > 0) {
                 raiseIrq();
@@ -602,6 +677,7 @@ final class NapiRuntime {
             consumer.deliver(ring.poll(), sim.now());
             work++;
         }
+        rxPackets += work;
         if (probes != null && probes.napiPoll.enabled()) {
             probes.napiPoll.hitAt(probes.at(sim.now()), cpu, "dev", napi.dev().name(), "napi_id", napi.napiId(),
                 "work", work, "budget", budget);

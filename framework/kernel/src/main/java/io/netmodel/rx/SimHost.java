@@ -80,6 +80,7 @@ final class SimHost {
             resync();
             napi.setCoalescing(io.netmodel.net.EthtoolCore.rxUsecs(eth0, 0), io.netmodel.net.EthtoolCore.rxFrames(eth0, 0));
             io.netmodel.net.EthtoolCore.coalesce(eth0).ifPresentOrElse(this::adaptiveRates, napi::adaptiveOff);
+            nicLoaded = true;
             napi.setRingSize(io.netmodel.net.EthtoolCore.rxRingSize(eth0, 0),
                 () -> eth0.stats().add(NetStats.RX_MISSED_ERRORS, 1));
             return null;
@@ -102,14 +103,26 @@ final class SimHost {
         inputIrq = findInputIrq();
     }
 
+    /** Whether {@link #loadNicSettings} ran before: the first load is the device's open. */
+    private boolean nicLoaded;
+
     /**
-     * {@code adaptive-rx} with packet-rate thresholds ({@code pkt-rate-low}/{@code -high}: mlx4_en)
+     * {@code adaptive-rx}: for a driver that declared DIM ({@code NetDevice.setRxDim}: idpf) it
+     * runs {@code net_dim()} on eth0's NAPI ({@link NapiRuntime#dimOn}); off, the static values.
+     * Otherwise, with packet-rate thresholds ({@code pkt-rate-low}/{@code -high}: mlx4_en) it
      * turns on rate-based moderation, sampled every {@code sample-interval} seconds or, when the
      * driver reports 0, every quarter second (mlx4_en samples in its statistics work, HZ / 4).
-     * Drivers whose adaptive-rx is net_dim (virtio_net, idpf) have no thresholds: their static
-     * {@code rx-usecs} is used.
      */
     private void adaptiveRates(io.netmodel.api.ethtool.Coalesce c) {
+        io.netmodel.api.netdev.RxDim dimDecl = eth0.rxDim();
+        if (dimDecl != null) {
+            if (c.useAdaptiveRxCoalesce()) {
+                napi.dimOn(dimDecl, !nicLoaded);
+            } else {
+                napi.dimOff();
+            }
+            return;
+        }
         long low = c.get(io.netmodel.api.ethtool.CoalesceParam.PKT_RATE_LOW);
         long high = c.get(io.netmodel.api.ethtool.CoalesceParam.PKT_RATE_HIGH);
         if (!c.useAdaptiveRxCoalesce() || (low == 0 && high == 0)) {
@@ -120,6 +133,23 @@ final class SimHost {
         napi.setAdaptiveRates(low, c.get(io.netmodel.api.ethtool.CoalesceParam.RX_USECS_LOW), high,
             c.get(io.netmodel.api.ethtool.CoalesceParam.RX_USECS_HIGH),
             interval > 0 ? interval * 1_000_000_000L : ADAPTIVE_SAMPLE_NS);
+    }
+
+    /**
+     * What DIM did on eth0 when it moderated the run: the profile in force at the end (its
+     * rx-usecs and frame count, the index and tune state) as a knob, and how often its work wrote
+     * a new profile as a counter. Nothing when DIM did not run (adaptive-rx off, or a driver
+     * without DIM), so such runs report as before.
+     */
+    void describeDim(java.util.Map<String, String> knobs, java.util.Map<String, Long> counters) {
+        RxDimModeration d = napi.dim();
+        if (d == null || !napi.dimRunning()) {
+            return;
+        }
+        io.netmodel.api.netdev.RxDim.CqModer m = d.current();
+        knobs.put(name + ".eth0.rx_dim", "rx-usecs " + m.usec() + (m.pkts() > 0 ? " rx-frames " + m.pkts() : "")
+            + " (profile " + d.dim().profileIx() + ", " + d.dim().tuneState() + ")");
+        counters.put(name + ".dim.profile_changes", d.profileChanges);
     }
 
     /** mlx4_en's {@code STATS_DELAY} (HZ / 4): how often its auto-moderation samples the rate. */
@@ -224,7 +254,7 @@ final class SimHost {
     private void receive(long sentAtNs, long bytes) {
         eth0.stats().add(NetStats.RX_PACKETS, 1);
         eth0.stats().add(NetStats.RX_BYTES, bytes);
-        napi.rxArrive(sentAtNs);
+        napi.rxArrive(sentAtNs, (int) bytes);
     }
 
     /**

@@ -33,6 +33,10 @@ public final class TinyDriver implements NetDriver {
     public boolean physPortName;
     /** Set before binding: its NAPI poll function throws this (a driver bug). */
     public RuntimeException pollFailure;
+    /** Set before binding: makes each bound netdev's ethtool ops ({@code dev->ethtool_ops}). */
+    public java.util.function.Supplier<io.netmodel.api.ethtool.EthtoolOps> ethtoolOps;
+    /** Set before binding: the driver's adaptive RX moderation is DIM ({@code NetDevice.setRxDim}). */
+    public io.netmodel.api.netdev.RxDim rxDim;
 
     private TinyDriver(String name, boolean hashAdd, Exception failure, int txQueues, int rxQueues) {
         this.name = name;
@@ -91,6 +95,10 @@ public final class TinyDriver implements NetDriver {
         dev.setMacAddress(ctx.device().macAddress());
         dev.setMtuRange(68, 65535);
         dev.setPhysPortNameSupported(physPortName);
+        if (ethtoolOps != null) {
+            dev.setEthtoolOps(ethtoolOps.get());
+        }
+        dev.setRxDim(rxDim);
         napi = ctx.netifNapiAdd(dev, (n, budget) -> {
             if (pollFailure != null) {
                 throw pollFailure;

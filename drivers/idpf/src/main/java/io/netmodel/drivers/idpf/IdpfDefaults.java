@@ -42,6 +42,31 @@ final class IdpfDefaults {
     /** {@code IDPF_ITR_MAX} (0x1FE0): the largest {@code rx-usecs}/{@code tx-usecs}. */
     static final int ITR_MAX = 0x1fe0;
 
+    /**
+     * {@code rx_itr[]} of {@code idpf_vport_init}, copied to {@code vport->rx_itr_profile}: the ITR
+     * in µs for each DIM profile (read in the patch that added RX DIM, "Initialize Tx and Rx
+     * profiles for Dynamic Interrupt Moderation", and in later trees). idpf writes only the ITR, no
+     * frame count. (TX's {@code tx_itr[]} is 2, 8, 64, 128, 256; TX moderation is not modelled.)
+     */
+    static final int[] RX_ITR_PROFILE = {2, 8, 32, 96, 128};
+    /** {@code IDPF_DIM_DEFAULT_PROFILE_IX}: {@code idpf_init_dim} starts each vector's DIM here (read). */
+    static final int DIM_DEFAULT_PROFILE_IX = 1;
+
+    /**
+     * idpf's RX DIM as the kernel runs it: {@code DIM_CQ_PERIOD_MODE_START_FROM_EQE}
+     * ({@code idpf_init_dim}), its own table, start index 1, and the HZ-ms staleness restart of
+     * {@code idpf_update_dim_sample}. In the driver since 6.7 ({@code idpf_net_dim} came with
+     * "idpf: add RX splitq napi poll support", 3a8845af66ed), so no version switch.
+     */
+    static io.netmodel.api.netdev.RxDim rxDim() {
+        java.util.List<io.netmodel.api.netdev.RxDim.CqModer> table = new java.util.ArrayList<>();
+        for (int usecs : RX_ITR_PROFILE) {
+            table.add(new io.netmodel.api.netdev.RxDim.CqModer(usecs, 0));
+        }
+        return new io.netmodel.api.netdev.RxDim(io.netmodel.api.netdev.RxDim.CqPeriodMode.START_FROM_EQE, table,
+            DIM_DEFAULT_PROFILE_IX, true);
+    }
+
     /** {@code ETH_MIN_MTU}. */
     static final int MIN_MTU = 68;
     /**

@@ -87,6 +87,7 @@ public final class IdpfDriver implements NetDriver {
         IdpfVport vport = new IdpfVport(ctx, netdev, maxQ, maxQ, numQ, numQ);
         netdev.setNetdevOps(vport); // idpf_netdev_ops: idpf_open, idpf_stop
         netdev.setEthtoolOps(new IdpfEthtool(vport, ctx.kernel())); // idpf_set_ethtool_ops
+        netdev.setRxDim(IdpfDefaults.rxDim()); // idpf_net_dim from the NAPI poll when adaptive-rx is on
         netdev.setRealNumQueues(numQ, numQ); // idpf_set_real_num_queues, before queues/ is shown
         ctx.registerNetdev(netdev);
         vports.put(pdev.busAddress(), vport);

@@ -100,6 +100,16 @@ public interface NetDevice {
     void setEthtoolOps(EthtoolOps ops);
 
     /**
+     * The driver moderates RX interrupts with the kernel's DIM library when
+     * {@code adaptive-rx} is on ({@code net_dim()} fed from its NAPI poll, as idpf's
+     * {@code idpf_net_dim} and virtio_net's {@code virtnet_rx_dim_update} do); null (the
+     * default): its adaptive moderation, if any, is not DIM. Call before {@code registerNetdev}.
+     *
+     * @since 1.4
+     */
+    void setRxDim(RxDim dim);
+
+    /**
      * {@code dev->hw_features} (what the user may toggle with {@code ethtool -K}) and
      * {@code dev->features} (what is on), as a driver's probe sets them. At registration the core
      * adds the software features as {@code register_netdevice} does ({@code NETIF_F_SOFT_FEATURES}:
