@@ -194,9 +194,16 @@ final class SimHost {
         return inputIrq == null ? -1 : inputIrq.effectiveCpu();
     }
 
-    /** The IRQ of RX queue 0: the MSI-X vector named "...input.0"/"...TxRx-0", else the device's only one. */
+    /**
+     * The IRQ of RX queue 0: the MSI-X vector named "...input.0"/"...TxRx-0" (idpf numbers its
+     * queue vectors from 1, after the mailbox's 0: {@code idpf-eth0-TxRx-1}; mlx4 names its first
+     * completion vector {@code mlx4-0@}, {@code mlx4-comp-0@} or, when the async EQ is 0,
+     * {@code mlx4-1@}: IRQs are searched in number order, so the lowest of them wins), else the
+     * device's only one.
+     */
     private IrqDesc findInputIrq() {
         IrqDesc only = null;
+        String idpf = "idpf-" + eth0.name() + "-";
         for (int n = 0; n < 4096; n++) {
             IrqDesc d = kernel.irqs().get(n);
             if (d == null) {
@@ -205,7 +212,8 @@ final class SimHost {
             for (IrqAction a : d.actions()) {
                 String an = a.name();
                 if (an.endsWith("input.0") || an.endsWith("TxRx-0") || an.endsWith("-rx-0") || an.endsWith("-rx")
-                    || an.startsWith("mlx4-0@") || an.startsWith("mlx4-comp-0@")) {
+                    || an.startsWith("mlx4-0@") || an.startsWith("mlx4-comp-0@") || an.startsWith("mlx4-1@")
+                    || an.equals(idpf + "TxRx-1") || an.equals(idpf + "Rx-1")) {
                     return d;
                 }
                 if (an.equals(eth0.name()) || an.endsWith("-virtqueues")) {
