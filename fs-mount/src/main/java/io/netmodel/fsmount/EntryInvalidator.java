@@ -74,9 +74,10 @@ final class EntryInvalidator {
     private static final ThreadLocal<Boolean> ON_FUSE_WORKER = ThreadLocal.withInitial(() -> false);
 
     private final VirtualFs fs;
-    private final LibFuseNotify lib;
-    private final LibC libc;
-    private final Pointer incEpoch;
+    /** The native bindings, made at the first change (off the mount's start-up path). */
+    private LibFuseNotify lib;
+    private LibC libc;
+    private Pointer incEpoch;
     /** Guards {@link #chan}: notifications hold it shared; libfuse's destroy takes it exclusive. */
     private final ReentrantReadWriteLock life = new ReentrantReadWriteLock();
     private final Set<String> topNames = ConcurrentHashMap.newKeySet();
@@ -86,6 +87,8 @@ final class EntryInvalidator {
         t.setDaemon(true);
         return t;
     });
+    /** libfuse's {@code struct fuse *} from {@code init}; null before it and after {@code destroy}. */
+    private Pointer fuse;
     private Pointer chan;
     private int fd = -1;
     /** Whether the kernel took an epoch bump; false once it refused one (or when told so). */
@@ -95,22 +98,14 @@ final class EntryInvalidator {
     EntryInvalidator(VirtualFs fs, LongAdder sent) {
         this.fs = fs;
         this.sent = sent;
-        this.lib = LibraryLoader.create(LibFuseNotify.class).failImmediately().load("fuse");
-        this.libc = LibraryLoader.create(LibC.class).failImmediately().load("c");
         this.epoch = !"entry".equals(System.getenv(ENV_MODE));
-        jnr.ffi.Runtime rt = jnr.ffi.Runtime.getSystemRuntime();
-        this.incEpoch = Memory.allocateDirect(rt, OUT_HEADER);
-        incEpoch.putInt(0, OUT_HEADER);              // len
-        incEpoch.putInt(4, FUSE_NOTIFY_INC_EPOCH);   // error: the notification code
-        incEpoch.putLong(8, 0);                      // unique 0: a notification
     }
 
-    /** Called from libfuse's {@code init} with the context's {@code struct fuse *}. */
+    /** Called from libfuse's {@code init} with the context's {@code struct fuse *}; nothing native yet. */
     void attach(Pointer fuse) {
         life.writeLock().lock();
         try {
-            chan = lib.fuse_session_next_chan(lib.fuse_get_session(fuse), null);
-            fd = lib.fuse_chan_fd(chan);
+            this.fuse = fuse;
         } finally {
             life.writeLock().unlock();
         }
@@ -120,6 +115,7 @@ final class EntryInvalidator {
     void detach() {
         life.writeLock().lock();
         try {
+            fuse = null;
             chan = null;
             fd = -1;
         } finally {
@@ -146,6 +142,28 @@ final class EntryInvalidator {
         }
     }
 
+    /**
+     * Makes the bindings and finds the channel and its descriptor the first time (about 25 ms of
+     * JNR-FFI code generation that the mount's start need not wait for). Called holding
+     * {@link #life} shared, with {@link #fuse} set.
+     */
+    private synchronized boolean channel() {
+        if (chan == null) {
+            if (lib == null) {
+                lib = LibraryLoader.create(LibFuseNotify.class).failImmediately().load("fuse");
+                libc = LibraryLoader.create(LibC.class).failImmediately().load("c");
+                Pointer header = Memory.allocateDirect(jnr.ffi.Runtime.getSystemRuntime(), OUT_HEADER);
+                header.putInt(0, OUT_HEADER);              // len
+                header.putInt(4, FUSE_NOTIFY_INC_EPOCH);   // error: the notification code
+                header.putLong(8, 0);                      // unique 0: a notification
+                incEpoch = header;
+            }
+            chan = lib.fuse_session_next_chan(lib.fuse_get_session(fuse), null);
+            fd = chan == null ? -1 : lib.fuse_chan_fd(chan);
+        }
+        return chan != null;
+    }
+
     /** {@code epoch} or {@code entry}: how the kernel is being told (after the first change, what worked). */
     String mode() {
         return epoch ? "epoch" : "entry";
@@ -160,7 +178,7 @@ final class EntryInvalidator {
         }
         life.readLock().lock();
         try {
-            if (chan == null) {
+            if (fuse == null || !channel()) {
                 return;
             }
             if (epoch) {

@@ -51,7 +51,9 @@ public final class DaemonLauncher {
             cmd.add("setsid");
         }
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        CdsArchive.Options cds = CdsArchive.forDaemon(System.getProperty("netmodel.cds"));
         cmd.addAll(jvmOptions());
+        cmd.addAll(cds.jvm());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         for (String prop : new String[] {"netmodel.home", "netmodel.system", "netmodel.cds"}) {
@@ -74,6 +76,7 @@ public final class DaemonLauncher {
             String line;
             while ((line = lines.readLine()) != null && System.currentTimeMillis() < deadline) {
                 if (line.equals(READY)) {
+                    CdsArchive.approve(cds.training());
                     out.println("netmodel: running in the background (pid " + child.pid() + "), log: " + inst.logFile());
                     return 0;
                 }
@@ -98,18 +101,11 @@ public final class DaemonLauncher {
     }
 
     /**
-     * JVM options for the long-running model: serial GC (small heap, few cores) and the
-     * class-data archive the launcher names in {@code netmodel.cds}: used when it exists,
-     * written at the daemon's exit when it does not (the first {@code up} trains it).
+     * JVM options for the long-running model: serial GC (small heap, few cores); the class-data
+     * archive the launcher names in {@code netmodel.cds} is {@link CdsArchive}'s.
      */
     private static List<String> jvmOptions() {
-        List<String> opts = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:cds=off",
-            "-Xlog:cds+dynamic=off"));
-        String cds = System.getProperty("netmodel.cds");
-        if (cds != null) {
-            opts.add(Files.isReadable(Path.of(cds)) ? "-XX:SharedArchiveFile=" + cds : "-XX:ArchiveClassesAtExit=" + cds);
-        }
-        return opts;
+        return List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     /** {@code --mount DIR} or {@code --mount=DIR}, else null (the environment decides). */
