@@ -141,10 +141,13 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
             return runHere(inst, version, out, err);
         } catch (ToolError e) {
             if (daemonChild) {
+                // The waiting parent prints it. Not into the log too: a refusal such as "already in
+                // use" would land in the running model's log and keep its state directory after it stops.
                 System.out.println(DaemonLauncher.FAILED + e.exitCode() + " " + e.getMessage());
                 System.out.flush();
+            } else {
+                err.println(e.getMessage());
             }
-            err.println(e.getMessage());
             return e.exitCode();
         }
     }
