@@ -3,7 +3,6 @@ package io.netmodel.fsmount;
 import io.netmodel.api.vfs.VfsException;
 import io.netmodel.api.vfs.VirtualFs;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -170,12 +169,6 @@ final class EntryInvalidator {
     }
 
     private void invalidate() {
-        List<String> names;
-        try {
-            names = fs.list("/");
-        } catch (VfsException e) {
-            return;
-        }
         life.readLock().lock();
         try {
             if (fuse == null || !channel()) {
@@ -188,7 +181,11 @@ final class EntryInvalidator {
                 }
                 epoch = false; // EINVAL: a kernel before 6.16
             }
-            topNames.addAll(names);
+            try {
+                topNames.addAll(fs.list("/"));
+            } catch (VfsException e) {
+                // the names seen before still do
+            }
             for (String name : topNames) {
                 byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
                 // -ENOENT: the kernel had nothing cached under that name; nothing to do.
