@@ -77,7 +77,7 @@ final class EntryInvalidator {
     private LibFuseNotify lib;
     private LibC libc;
     private Pointer incEpoch;
-    /** Guards {@link #chan}: notifications hold it shared; libfuse's destroy takes it exclusive. */
+    /** Guards {@link #fuse}, {@link #chan} and {@link #fd}: notifications hold it shared, libfuse's destroy exclusive. */
     private final ReentrantReadWriteLock life = new ReentrantReadWriteLock();
     private final Set<String> topNames = ConcurrentHashMap.newKeySet();
     private final LongAdder sent;
