@@ -28,6 +28,15 @@ public final class Fmt {
         return d.scale() < 0 ? d.setScale(0) : d;
     }
 
+    /** A number as the user would have typed it, for refusals: {@code 0}, {@code -5}, {@code 31.25}, {@code 86401}. */
+    public static String typed(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+            : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     /** A decimal for text: {@code 31.25}, {@code 12500}. */
     public static String plain(double value, int scale) {
         return decimal(value, scale).toPlainString();

@@ -10,6 +10,7 @@ import io.netmodel.shell.Layout;
 import io.netmodel.shell.ModelHost;
 import io.netmodel.shell.Session;
 import io.netmodel.shell.ToolError;
+import io.netmodel.shell.bench.Fmt;
 import io.netmodel.shell.control.ControlClient;
 import io.netmodel.shell.host.BuiltinHost;
 import java.io.FileOutputStream;
@@ -125,7 +126,7 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
             }
             if (fuseCache < 0 || fuseCache > 86400) {
                 throw new ToolError("netmodel up: --fuse-cache must be 0..86400 seconds, not "
-                    + java.math.BigDecimal.valueOf(fuseCache).stripTrailingZeros().toPlainString(), 2);
+                    + Fmt.typed(fuseCache), 2);
             }
             if (queues < 0 || queues > 256) {
                 throw new ToolError("netmodel up: --queues must be 1..256, not " + queues, 2);

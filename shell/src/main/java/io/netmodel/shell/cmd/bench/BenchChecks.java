@@ -4,6 +4,7 @@ import io.netmodel.api.bench.XskMode;
 import io.netmodel.api.kernel.KernelVersion;
 import io.netmodel.shell.ModuleDir;
 import io.netmodel.shell.ToolError;
+import io.netmodel.shell.bench.Fmt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ final class BenchChecks {
     /** The options every benchmark shares; {@code bundlesDir} is where --driver must be. */
     void common(BenchOptions o, Path bundlesDir, boolean inDaemon) throws ToolError {
         if (!(o.durationS > 0 && o.durationS <= MAX_DURATION_S)) {
-            throw usage("--duration must be > 0 and <= 3600 s of simulated time, not " + num(o.durationS));
+            throw usage("--duration must be > 0 and <= 3600 s of simulated time, not " + Fmt.typed(o.durationS));
         }
         if (o.json && o.csv) {
             throw usage("--json and --csv are exclusive: choose one");
@@ -127,19 +128,19 @@ final class BenchChecks {
         }
         if (ratePps != null) {
             if (!(ratePps >= 1 && ratePps <= MAX_RATE_PPS)) {
-                throw usage("--rate must be 1 .. 10000000 packets/s, not " + num(ratePps));
+                throw usage("--rate must be 1 .. 10000000 packets/s, not " + Fmt.typed(ratePps));
             }
             return Math.round(1e9 / ratePps);
         }
         if (!(periodUs >= MIN_PERIOD_US && periodUs <= MAX_PERIOD_US)) {
-            throw usage("--period must be 0.1 .. 1000000 µs, not " + num(periodUs));
+            throw usage("--period must be 0.1 .. 1000000 µs, not " + Fmt.typed(periodUs));
         }
         return Math.round(periodUs * 1000);
     }
 
     long delayNs(double delayUs) throws ToolError {
         if (!(delayUs >= 0 && delayUs <= MAX_DELAY_US)) {
-            throw usage("--delay must be 0 .. 1000000 µs, not " + num(delayUs));
+            throw usage("--delay must be 0 .. 1000000 µs, not " + Fmt.typed(delayUs));
         }
         return Math.round(delayUs * 1000);
     }
@@ -169,14 +170,5 @@ final class BenchChecks {
             names.add(m.cliName());
         }
         return String.join(", ", names);
-    }
-
-    /** A number as the user would have typed it: {@code 0}, {@code -5}, {@code 31.25}. */
-    static String num(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return Double.toString(v);
-        }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
-            : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }
