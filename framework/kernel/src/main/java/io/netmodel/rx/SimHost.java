@@ -195,13 +195,20 @@ final class SimHost {
     }
 
     /**
-     * The IRQ of RX queue 0: the MSI-X vector named "...input.0"/"...TxRx-0" (idpf numbers its
-     * queue vectors from 1, after the mailbox's 0: {@code idpf-eth0-TxRx-1}; mlx4 names its first
-     * completion vector {@code mlx4-0@}, {@code mlx4-comp-0@} or, when the async EQ is 0,
-     * {@code mlx4-1@}: IRQs are searched in number order, so the lowest of them wins), else the
-     * device's only one.
+     * The IRQ of RX queue 0: the one that schedules eth0's first NAPI when the driver said so
+     * ({@code netif_napi_set_irq}, {@code napi->irq}); else the MSI-X vector named
+     * "...input.0"/"...TxRx-0" (idpf numbers its queue vectors from 1, after the mailbox's 0:
+     * {@code idpf-eth0-TxRx-1}, and links them to its NAPIs only from {@code QUEUE_NAPI_MAP};
+     * mlx4 names its first completion vector {@code mlx4-0@}, {@code mlx4-comp-0@} or, when the
+     * async EQ is 0, {@code mlx4-1@}: IRQs are searched in number order, so the lowest of them
+     * wins), else the device's only one.
      */
     private IrqDesc findInputIrq() {
+        NapiImpl first = eth0.napis().isEmpty() ? null : eth0.napis().get(0);
+        IrqDesc linked = first == null || first.irq() < 0 ? null : kernel.irqs().get(first.irq());
+        if (linked != null) {
+            return linked;
+        }
         IrqDesc only = null;
         String idpf = "idpf-" + eth0.name() + "-";
         for (int n = 0; n < 4096; n++) {
