@@ -48,6 +48,17 @@ final class NapiRuntime {
     private final LongQueue ring = new LongQueue();
     private final Timer watchdog;
     private final io.netmodel.sim.Event txDone = this::txDone;
+    /**
+     * The end of the poll in flight, and the CPU it runs on: at most one per NAPI, since
+     * {@code NAPI_STATE_SCHED} is held from the schedule to the completion, so one event object
+     * serves every poll (nothing allocated per poll).
+     */
+    private int pollCpu;
+    private int busyPollBudget;
+    private boolean busyPollPrefer;
+    private final io.netmodel.sim.Event softirqPollEnd = () -> softirqPollDone(this.pollCpu);
+    private final io.netmodel.sim.Event threadedPollEnd = () -> threadedPollDone(this.pollCpu);
+    private final io.netmodel.sim.Event busyPollEnd = () -> busyPollDone(this.pollCpu, this.busyPollBudget, this.busyPollPrefer);
     /** Fires the IRQ the NIC held back for interrupt moderation. */
     private final Timer moderation;
     private Consumer consumer;
@@ -439,7 +450,8 @@ final class NapiRuntime {
         Cpu c = cpus.apply(cpu);
         long pollNs = pollCost(napi.weight(), cpu);
         long end = c.interrupt(entryNs, pollNs);
-        sim.scheduleAt(end, () -> softirqPollDone(cpu));
+        pollCpu = cpu;
+        sim.scheduleAt(end, softirqPollEnd);
     }
 
     /**
@@ -452,7 +464,8 @@ final class NapiRuntime {
         long start = c.taskReady(at);
         long pollNs = pollCost(napi.weight(), cpu);
         c.account(CpuTime.SYSTEM, pollNs);
-        sim.scheduleAt(start + pollNs, () -> threadedPollDone(cpu));
+        pollCpu = cpu;
+        sim.scheduleAt(start + pollNs, threadedPollEnd);
     }
 
     private void threadedPollDone(int cpu) {
@@ -491,7 +504,8 @@ final class NapiRuntime {
                 delay = costs.wakeup(); // ksoftirqd/N is a normal thread: woken, scheduled
             }
             long end = cpus.apply(cpu).interrupt(0, pollCost(napi.weight(), cpu)) + delay;
-            sim.scheduleAt(end, () -> softirqPollDone(cpu));
+            pollCpu = cpu;
+            sim.scheduleAt(end, softirqPollEnd);
             return;
         }
         int runWork = rxActionWork;
@@ -587,7 +601,10 @@ final class NapiRuntime {
         long end = t;
         sched = true;
         irqMasked = true;
-        sim.scheduleAt(end, () -> busyPollDone(cpu, budget, prefer));
+        pollCpu = cpu;
+        busyPollBudget = budget;
+        busyPollPrefer = prefer;
+        sim.scheduleAt(end, busyPollEnd);
         return end;
     }
 

@@ -260,10 +260,13 @@ final class SimHost {
         long sent = Math.max(leaveAt, linkFreeAt) + serializationNs(bytes, eth0.speedMbps());
         linkFreeAt = sent;
         long arrive = sent + costs.wire() + wireRng.uniform(0, costs.wireJitter() + 1);
-        sim.scheduleAt(arrive, () -> peer.receive(sentAtNs, bytes));
+        sim.scheduleAt(arrive, peer.arrivals.event(sentAtNs, bytes));
         // The TX completion is written back once the frame is out: half a trip, DMA and NIC.
         napi.txCompletesAt(sent + costs.wire() / 2);
     }
+
+    /** Frames on their way to this host: (request's send time, bytes). */
+    private final io.netmodel.sim.EventPool arrivals = new io.netmodel.sim.EventPool((sentAtNs, bytes) -> receive(sentAtNs, bytes));
 
     /** A frame from the peer reaches eth0: counted, then into the RX ring. */
     private void receive(long sentAtNs, long bytes) {

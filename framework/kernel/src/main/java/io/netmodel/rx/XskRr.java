@@ -187,9 +187,12 @@ final class XskRr {
         if (start == RunQueue.NEVER) {
             return; // the main thread starves: the request is never answered
         }
-        sim.scheduleAt(start, () -> reply(sentAtNs));
+        sim.scheduleAt(start, replies.event(sentAtNs, 0));
         serverFreeAt = start; // refined when the reply is sent
     }
+
+    /** The replies the server's main thread will send, by their request's send time. */
+    private final io.netmodel.sim.EventPool replies = new io.netmodel.sim.EventPool((sentAtNs, unused) -> reply(sentAtNs));
 
     private void reply(long sentAtNs) {
         boolean inline = req.mode() == XskMode.BUSY_POLL;
