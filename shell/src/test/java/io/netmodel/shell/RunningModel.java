@@ -37,9 +37,8 @@ final class RunningModel implements AutoCloseable {
 
     /**
      * The same with {@code extraEnv} (e.g. {@code NETMODEL_FUSE_INVALIDATE}) for {@code up} and every
-     * later {@link #netmodel} command. A model that mounts (no {@code --no-mount}, no
-     * {@code NETMODEL_DEV_FUSE}) needs FUSE: the test is skipped where there is none. Fails with
-     * {@code up}'s exit code, stdout and stderr unless it exits 0.
+     * later {@link #netmodel}. A model that mounts (no {@code --no-mount}, no {@code NETMODEL_DEV_FUSE})
+     * needs FUSE: without it the test is skipped. Fails with what {@code up} printed unless it exits 0.
      */
     static RunningModel up(Map<String, String> extraEnv, String... extraUpArgs) throws IOException {
         List<String> argv = new ArrayList<>(List.of("up", "--daemon"));

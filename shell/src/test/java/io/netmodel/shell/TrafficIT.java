@@ -85,11 +85,7 @@ class TrafficIT {
             assertTrue(before.find());
             assertEquals("0", before.group(1));
             assertEquals(0, model.netmodel("traffic", "start", "--rate", "20000").exit());
-            long waited = 0;
-            while (rxPackets(model) == 0 && waited < 10_000) {
-                Thread.sleep(50);
-                waited += 50;
-            }
+            waitFor(() -> rxPackets(model) > 0);
             assertEquals(0, model.netmodel("traffic", "stop").exit());
             String stats = model.netmodel("ethtool", "-S", "eth0").out();
             Matcher after = rx.matcher(stats);
