@@ -1,12 +1,9 @@
 package io.netmodel.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netmodel.api.vfs.Errno;
-import io.netmodel.fsmount.FuseAvailability;
 import io.netmodel.shell.ConformanceTable.Case;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -62,18 +59,12 @@ class ConformanceIT {
 
     /** Runs {@code table} against a fresh {@code up --daemon} with {@code upArgs}; the report goes to {@code target/<name>/}. */
     private static void run(List<Case> table, String name, List<String> upArgs) throws Exception {
-        assumeTrue(FuseAvailability.problem().isEmpty(), () -> "FUSE unavailable: " + FuseAvailability.problem().get());
-        Path mnt = Files.createTempDirectory("netmodel-conf");
         Path work = Files.createTempDirectory("netmodel-conf-work");
-        Map<String, String> env = Map.of(Instance.ENV_MOUNT, mnt.toString());
-        List<String> argv = new ArrayList<>(List.of("up", "--daemon"));
-        argv.addAll(upArgs);
-        Proc.Result up = Proc.netmodel(env, argv.toArray(new String[0]));
-        assertEquals(0, up.exit(), up::toString);
         List<String> mismatches = new ArrayList<>();
         StringBuilder report = new StringBuilder();
         long elapsed;
-        try {
+        try (RunningModel model = RunningModel.up(upArgs.toArray(new String[0]))) {
+            Path mnt = model.mount();
             boolean usesIrq = table.stream().anyMatch(c -> c.path().contains("{input_irq}"));
             Map<String, String> vars = usesIrq ? Map.of("input_irq", inputIrq(mnt)) : Map.of();
             List<Case> cases = table.stream().map(c -> c.resolve(vars)).toList();
@@ -112,9 +103,7 @@ class ConformanceIT {
                 }
             }
         } finally {
-            Proc.Result down = Proc.netmodel(env, "down");
             deleteTree(work);
-            assertEquals(0, down.exit(), down::toString);
         }
         report.insert(0, summary(table, elapsed, mismatches.size()));
         Path out = Path.of("target", name);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netmodel.fsmount.FuseAvailability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -34,24 +33,19 @@ class EnterIT {
         "/sys/class/net/eth0/gro_flush_timeout", "/sys/class/net/eth0/threaded",
         "/sys/class/net/eth0/queues/rx-0/rps_cpus", "/proc/irq/default_smp_affinity");
 
-    private static Path mnt;
-    private static Map<String, String> env;
+    private static RunningModel model;
 
     @BeforeAll
     static void up() throws Exception {
-        assumeTrue(FuseAvailability.problem().isEmpty(), () -> "FUSE unavailable: " + FuseAvailability.problem().get());
         assumeTrue(Proc.run(Map.of(), "unshare", "--mount", "--propagation", "private", "true").exit() == 0,
             "this machine does not allow private mount namespaces (unshare --mount)");
-        mnt = Files.createTempDirectory("netmodel-enter-it");
-        env = Map.of(Instance.ENV_MOUNT, mnt.toString());
-        Proc.Result r = Proc.netmodel(env, "up", "--daemon", "--cpus", "8");
-        assertEquals(0, r.exit(), r::toString);
+        model = RunningModel.up("--cpus", "8");
     }
 
     @AfterAll
-    static void down() {
-        if (mnt != null) {
-            Proc.netmodel(env, "down");
+    static void down() throws Exception {
+        if (model != null) {
+            model.close();
         }
     }
 
@@ -91,7 +85,7 @@ class EnterIT {
     }
 
     private static String cat(String rel) throws Exception {
-        return new String(readWhole(mnt.resolve(rel)), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(readWhole(model.file(rel)), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     @Test
@@ -121,7 +115,7 @@ class EnterIT {
             "ip link set dev eth0 down || exit 96",
             "test \"$(cat /sys/class/net/eth0/operstate)\" = down || exit 97",
             "exit 42");
-        Proc.Result r = Proc.netmodel(env, "enter", "--", "sh", "-c", script);
+        Proc.Result r = model.netmodel("enter", "--", "sh", "-c", script);
         assertEquals(42, r.exit(), r::toString);
 
         assertEquals("0\n", cat("sys/class/net/eth0/threaded"));
@@ -139,14 +133,14 @@ class EnterIT {
         assertEquals("notsupported\n", cat("sys/devices/system/cpu/smt/control"));
         assertEquals("1500\n", cat("sys/class/net/lo/mtu"));
         assertEquals("down\n", cat("sys/class/net/eth0/operstate"));
-        assertTrue(Files.readString(mnt.resolve("proc/interrupts")).contains("virtio0-input.0"));
+        assertTrue(Files.readString(model.file("proc/interrupts")).contains("virtio0-input.0"));
 
         assertEquals(before, snapshot(HOST_FILES), "the real host's files changed");
     }
 
     @Test
     void the_exit_code_of_the_command_is_returned_and_a_missing_model_is_an_error() {
-        assertEquals(7, Proc.netmodel(env, "enter", "--", "sh", "-c", "exit 7").exit());
+        assertEquals(7, model.netmodel("enter", "--", "sh", "-c", "exit 7").exit());
         Proc.Result none = Proc.netmodel(Map.of(Instance.ENV_MOUNT, "/nonexistent/netmodel-enter"), "enter", "--", "true");
         assertEquals(1, none.exit(), none::toString);
         assertTrue(none.err().contains("no model is running"), none::toString);
@@ -155,7 +149,7 @@ class EnterIT {
     @Test
     void sudo_finds_the_shims_inside() {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/sudo")), "sudo is not installed");
-        Proc.Result r = Proc.netmodel(env, "enter", "--", "sh", "-c",
+        Proc.Result r = model.netmodel("enter", "--", "sh", "-c",
             "sudo sysctl -n net.core.somaxconn && sudo sh -c 'command -v ip'");
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().startsWith("4096\n/usr/local/sbin/ip\n"), r::toString);

@@ -3,9 +3,6 @@ package io.netmodel.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,37 +32,34 @@ class EpollRrLiveIT {
 
     @Test
     void suspend20_typed_into_the_running_model_measures_like_the_built_in_set_up() throws Exception {
-        Path mnt = Files.createTempDirectory("netmodel-epolllive");
-        Map<String, String> env = Map.of(Instance.ENV_MOUNT, mnt.toString());
-        ok(Proc.netmodel(env, "up", "--daemon", "--no-mount"));
-        try {
-            Matcher irq = INPUT_IRQ.matcher(Proc.netmodel(env, "cat", "/proc/interrupts").out());
+        try (RunningModel model = RunningModel.up("--no-mount")) {
+            Matcher irq = INPUT_IRQ.matcher(model.netmodel("cat", "/proc/interrupts").out());
             assertTrue(irq.find());
-            Proc.Result napi = Proc.netmodel(env, "ynl", "--family", "netdev", "--dump", "napi-get");
+            Proc.Result napi = model.netmodel("ynl", "--family", "netdev", "--dump", "napi-get");
             Matcher id = NAPI_ID.matcher(napi.out());
             assertTrue(id.find(), napi::toString);
-            ok(Proc.netmodel(env, "write", "/proc/irq/" + irq.group(1) + "/smp_affinity_list", "1"));
-            ok(Proc.netmodel(env, "write", "/sys/class/net/eth0/napi_defer_hard_irqs", "100"));
-            ok(Proc.netmodel(env, "write", "/sys/class/net/eth0/gro_flush_timeout", "20000"));
-            ok(Proc.netmodel(env, "ynl", "--family", "netdev", "--do", "napi-set", "--json",
+            ok(model.netmodel("write", "/proc/irq/" + irq.group(1) + "/smp_affinity_list", "1"));
+            ok(model.netmodel("write", "/sys/class/net/eth0/napi_defer_hard_irqs", "100"));
+            ok(model.netmodel("write", "/sys/class/net/eth0/gro_flush_timeout", "20000"));
+            ok(model.netmodel("ynl", "--family", "netdev", "--do", "napi-set", "--json",
                 "{\"id\": " + id.group(1) + ", \"irq-suspend-timeout\": 20000000}"));
 
-            Proc.Result live = Proc.netmodel(env, "bench", "epoll-rr", "--live", "--rate", "25000", "--busy-poll-budget",
+            Proc.Result live = model.netmodel("bench", "epoll-rr", "--live", "--rate", "25000", "--busy-poll-budget",
                 "64", "--prefer-busy-poll", "--duration", "0.05", "--json");
             ok(live);
             assertTrue(live.out().contains("\"irq_suspend_timeout_ns\": 20000000"), live::toString);
             assertTrue(live.out().contains("\"server.eth0.napi[0].irq-suspend-timeout\": \"20000000\""), live::toString);
-            Proc.Result builtIn = Proc.netmodel(env, "bench", "epoll-rr", "--rate", "25000", "--setup", "suspend20",
+            Proc.Result builtIn = model.netmodel("bench", "epoll-rr", "--rate", "25000", "--setup", "suspend20",
                 "--duration", "0.05", "--json");
             ok(builtIn);
             assertTrue(figures(live.out()).contains("\"p99_ns\""), live::toString);
             assertEquals(figures(builtIn.out()), figures(live.out()));
-        } finally {
-            ok(Proc.netmodel(env, "down"));
+
+            ok(model.down());
+            Proc.Result gone = model.netmodel("bench", "epoll-rr", "--live", "--rate", "25000");
+            assertEquals(1, gone.exit(), gone::toString);
+            assertTrue(gone.err().startsWith("netmodel bench epoll-rr: --live: no model is running at " + model.mount()
+                + " (start one with: netmodel up --daemon"), gone::toString);
         }
-        Proc.Result gone = Proc.netmodel(env, "bench", "epoll-rr", "--live", "--rate", "25000");
-        assertEquals(1, gone.exit(), gone::toString);
-        assertTrue(gone.err().startsWith("netmodel bench epoll-rr: --live: no model is running at " + mnt
-            + " (start one with: netmodel up --daemon"), gone::toString);
     }
 }

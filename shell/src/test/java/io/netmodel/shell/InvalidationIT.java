@@ -2,12 +2,7 @@ package io.netmodel.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netmodel.fsmount.FuseAvailability;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,30 +23,23 @@ class InvalidationIT {
     @ParameterizedTest(name = "NETMODEL_FUSE_INVALIDATE={0}")
     @ValueSource(strings = {"auto", "entry"})
     void a_device_goes_and_comes_back_through_the_kernels_cache(String mode) throws Exception {
-        assumeTrue(FuseAvailability.problem().isEmpty(), () -> "FUSE unavailable: " + FuseAvailability.problem().get());
-        Path mnt = Files.createTempDirectory("netmodel-inval");
-        Map<String, String> env = new HashMap<>(Map.of(Instance.ENV_MOUNT, mnt.toString()));
-        env.put("NETMODEL_FUSE_INVALIDATE", mode);
-        assertEquals(0, Proc.netmodel(env, "up", "--daemon").exit());
-        try {
-            String devMtu = mnt.resolve(DEV_MTU).toString();
-            String classEth0 = mnt.resolve("sys/class/net/eth0").toString();
+        try (RunningModel model = RunningModel.up(Map.of("NETMODEL_FUSE_INVALIDATE", mode))) {
+            String devMtu = model.file(DEV_MTU).toString();
+            String classEth0 = model.file("sys/class/net/eth0").toString();
             assertEquals(0, test(devMtu));                      // looked up and cached
-            assertEquals(0, Proc.netmodel(env, "rmmod", "virtio_net").exit());
+            assertEquals(0, model.netmodel("rmmod", "virtio_net").exit());
             assertEquals(1, test(devMtu));
             assertEquals(1, test(classEth0));                   // a miss, cached for a day
-            assertEquals(0, Proc.netmodel(env, "modprobe", "virtio_net").exit());
+            assertEquals(0, model.netmodel("modprobe", "virtio_net").exit());
             assertEquals(0, test(devMtu));
-            assertEquals("1500\n", Proc.run(Map.of(), "cat", classEth0 + "/mtu").out());
+            assertEquals("1500\n", model.cat("sys/class/net/eth0/mtu").out());
 
-            String counters = Proc.netmodel(env, "status", "--fuse-counters").out();
+            String counters = model.netmodel("status", "--fuse-counters").out();
             Matcher m = Pattern.compile("notify=(\\d+) notify_mode=(\\w+)").matcher(counters);
             assertTrue(m.find(), counters);
             String expected = mode.equals("entry") || !epochKernel() ? "entry" : "epoch";
             assertEquals(expected, m.group(2), counters);
             assertTrue(Long.parseLong(m.group(1)) >= 2, counters);
-        } finally {
-            Proc.netmodel(env, "down");
         }
     }
 

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netmodel.fsmount.FuseAvailability;
 import io.netmodel.fsmount.MountInfo;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -30,33 +27,28 @@ import org.junit.jupiter.api.Timeout;
 class MountIT {
     private static final Pattern INPUT_ROW = Pattern.compile(
         "(?m)^ {1,2}\\d{2,3}: +\\d+ +\\d+ PCI-MSIX-0000:00:03\\.0 +1-edge +virtio0-input\\.0$");
-    private static Path mnt;
-    private static Map<String, String> env;
+    private static RunningModel model;
 
     @BeforeAll
     static void up() throws Exception {
-        assumeTrue(FuseAvailability.problem().isEmpty(), () -> "FUSE unavailable: " + FuseAvailability.problem().get());
-        mnt = Files.createTempDirectory("netmodel-it");
-        env = Map.of(Instance.ENV_MOUNT, mnt.toString());
-        Proc.Result r = Proc.netmodel(env, "up", "--daemon");
-        assertEquals(0, r.exit(), r::toString);
+        model = RunningModel.up();
     }
 
     @AfterAll
-    static void down() {
-        if (mnt != null) {
-            Proc.netmodel(env, "down");
+    static void down() throws Exception {
+        if (model != null) {
+            model.close();
         }
     }
 
     private static String file(String rel) {
-        return mnt.resolve(rel).toString();
+        return model.file(rel).toString();
     }
 
     @Test
     @Order(1)
     void cat_reads_mtu_1500() {
-        Proc.Result r = Proc.run(Map.of(), "cat", file("sys/class/net/eth0/mtu"));
+        Proc.Result r = model.cat("sys/class/net/eth0/mtu");
         assertEquals("1500\n", r.out(), r::toString);
     }
 
@@ -64,27 +56,27 @@ class MountIT {
     @Order(2)
     void echo_sets_mtu_and_a_bad_value_is_refused_without_change() {
         assertEquals(0, Proc.sh("echo 9000 > " + file("sys/class/net/eth0/mtu")).exit());
-        assertEquals("9000\n", Proc.run(Map.of(), "cat", file("sys/class/net/eth0/mtu")).out());
+        assertEquals("9000\n", model.cat("sys/class/net/eth0/mtu").out());
         Proc.Result bad = Proc.bash("echo 70000 > " + file("sys/class/net/eth0/mtu"));
         assertNotEquals(0, bad.exit());
         assertTrue(bad.err().contains("Invalid argument"), bad::toString);
-        assertEquals("9000\n", Proc.run(Map.of(), "cat", file("sys/class/net/eth0/mtu")).out());
+        assertEquals("9000\n", model.cat("sys/class/net/eth0/mtu").out());
     }
 
     @Test
     @Order(3)
     void busy_read_persists() {
         assertEquals(0, Proc.sh("echo 50 > " + file("proc/sys/net/core/busy_read")).exit());
-        assertEquals("50\n", Proc.run(Map.of(), "cat", file("proc/sys/net/core/busy_read")).out());
+        assertEquals("50\n", model.cat("proc/sys/net/core/busy_read").out());
         Proc.Result neg = Proc.bash("echo -1 > " + file("proc/sys/net/core/busy_read"));
         assertTrue(neg.err().contains("Invalid argument"), neg::toString);
-        assertEquals("50\n", Proc.run(Map.of(), "cat", file("proc/sys/net/core/busy_read")).out());
+        assertEquals("50\n", model.cat("proc/sys/net/core/busy_read").out());
     }
 
     @Test
     @Order(4)
     void proc_interrupts_has_the_virtio_rows_in_kernel_layout() {
-        String text = Proc.run(Map.of(), "cat", file("proc/interrupts")).out();
+        String text = model.cat("proc/interrupts").out();
         assertTrue(text.startsWith("           CPU0       CPU1       \n"), text);
         assertTrue(INPUT_ROW.matcher(text).find(), text);
         assertTrue(text.contains("-edge      virtio0-config\n"), text);
@@ -99,56 +91,56 @@ class MountIT {
         // asks us again, since the read marked atime stale: the first test -e caches them.)
         String devMtu = file("sys/devices/pci0000:00/0000:00:03.0/virtio0/net/eth0/mtu");
         assertEquals(0, Proc.run(Map.of(), "test", "-e", devMtu).exit());
-        Proc.Result rm = Proc.netmodel(env, "rmmod", "virtio_net");
+        Proc.Result rm = model.netmodel("rmmod", "virtio_net");
         assertEquals(0, rm.exit(), rm::toString);
         assertEquals(1, Proc.run(Map.of(), "test", "-e", devMtu).exit());
         assertEquals(1, Proc.run(Map.of(), "test", "-e", file("sys/class/net/eth0")).exit());
-        assertFalse(Proc.run(Map.of(), "cat", file("proc/interrupts")).out().contains("virtio0"));
-        assertEquals("Module                  Size  Used by\n", Proc.netmodel(env, "lsmod").out());
+        assertFalse(model.cat("proc/interrupts").out().contains("virtio0"));
+        assertEquals("Module                  Size  Used by\n", model.netmodel("lsmod").out());
 
-        Proc.Result mp = Proc.netmodel(env, "modprobe", "virtio_net");
+        Proc.Result mp = model.netmodel("modprobe", "virtio_net");
         assertEquals(0, mp.exit(), mp::toString);
-        assertEquals("1500\n", Proc.run(Map.of(), "cat", file("sys/class/net/eth0/mtu")).out());
+        assertEquals("1500\n", model.cat("sys/class/net/eth0/mtu").out());
         assertEquals(0, Proc.run(Map.of(), "test", "-e", devMtu).exit());
-        assertTrue(INPUT_ROW.matcher(Proc.run(Map.of(), "cat", file("proc/interrupts")).out()).find());
-        assertTrue(Proc.netmodel(env, "lsmod").out().matches("(?s)Module {18}Size  Used by\nvirtio_net +\\d+  0\n"));
+        assertTrue(INPUT_ROW.matcher(model.cat("proc/interrupts").out()).find());
+        assertTrue(model.netmodel("lsmod").out().matches("(?s)Module {18}Size  Used by\nvirtio_net +\\d+  0\n"));
         // the same for scripts
-        String lsmod = Proc.netmodel(env, "lsmod", "--json").out();
+        String lsmod = model.netmodel("lsmod", "--json").out();
         assertTrue(lsmod.matches("(?s)\\[\\s*\\{\\s*\"name\": \"virtio_net\",\\s*\"size\": \\d+,\\s*\"refcnt\": 0,\\s*"
             + "\"state\": \"live\".*\\]\n"), lsmod);
-        String status = Proc.netmodel(env, "status", "--json").out();
+        String status = model.netmodel("status", "--json").out();
         assertTrue(status.matches("(?s)\\{.*\"modules\": \\[\\s*\"virtio_net\"\\s*\\].*\\}\n"), status);
-        assertTrue(Proc.netmodel(env, "dmesg", "--json").out().matches("(?s)\\[\\s*\"\\[ *\\d+\\.\\d+\\] .*\\]\n"));
+        assertTrue(model.netmodel("dmesg", "--json").out().matches("(?s)\\[\\s*\"\\[ *\\d+\\.\\d+\\] .*\\]\n"));
     }
 
     @Test
     @Order(6)
     void errors_read_like_the_real_tools() {
-        Proc.Result foo = Proc.netmodel(env, "modprobe", "foo");
+        Proc.Result foo = model.netmodel("modprobe", "foo");
         assertEquals(1, foo.exit());
         assertTrue(foo.err().startsWith("modprobe: FATAL: Module foo not found"), foo::toString);
-        Proc.Result e1000 = Proc.netmodel(env, "rmmod", "e1000");
+        Proc.Result e1000 = model.netmodel("rmmod", "e1000");
         assertEquals(1, e1000.exit());
         assertEquals("rmmod: ERROR: Module e1000 is not currently loaded\n", e1000.err());
-        Proc.Result removed = Proc.netmodel(env, "modprobe", "--remove", "virtio_net");
+        Proc.Result removed = model.netmodel("modprobe", "--remove", "virtio_net");
         assertEquals(0, removed.exit(), removed::toString);
-        Proc.Result weight = Proc.netmodel(env, "modprobe", "virtio_net", "napi_weight=lots");
+        Proc.Result weight = model.netmodel("modprobe", "virtio_net", "napi_weight=lots");
         assertEquals(1, weight.exit());
         assertEquals("modprobe: ERROR: could not insert 'virtio_net': Invalid argument\n", weight.err());
-        assertEquals(0, Proc.netmodel(env, "modprobe", "virtio_net").exit());
+        assertEquals(0, model.netmodel("modprobe", "virtio_net").exit());
     }
 
     @Test
     @Order(7)
     void a_file_stat_again_is_answered_from_the_kernels_cache_and_a_cat_costs_five_upcalls() {
-        String mtu = file("sys/devices/pci0000:00/0000:00:03.0/virtio0/net/eth0/mtu");
-        assertEquals("-rw-r--r-- 4096\n", Proc.run(Map.of(), "stat", "-c", "%A %s", mtu).out());
+        String mtu = "sys/devices/pci0000:00/0000:00:03.0/virtio0/net/eth0/mtu";
+        assertEquals("-rw-r--r-- 4096\n", Proc.run(Map.of(), "stat", "-c", "%A %s", file(mtu)).out());
         long[] before = upcalls();
-        assertEquals("-rw-r--r-- 4096\n", Proc.run(Map.of(), "stat", "-c", "%A %s", mtu).out());
+        assertEquals("-rw-r--r-- 4096\n", Proc.run(Map.of(), "stat", "-c", "%A %s", file(mtu)).out());
         assertEquals(0, upcalls()[0] - before[0], "a second stat reached the model");
-        Proc.run(Map.of(), "cat", mtu);
+        model.cat(mtu);
         before = upcalls();
-        Proc.run(Map.of(), "cat", mtu);
+        model.cat(mtu);
         // open, read, read (EOF), release, and the getattr of cat's fstat: a read marks atime
         // stale (fuse_invalidate_atime in fs/fuse/file.c) on any writable FUSE mount.
         assertEquals(5, upcalls()[1] - before[1], "upcalls for one cat");
@@ -156,7 +148,7 @@ class MountIT {
 
     /** {getattr, total} from {@code netmodel status --fuse-counters}. */
     private static long[] upcalls() {
-        String line = Proc.netmodel(env, "status", "--fuse-counters").out();
+        String line = model.netmodel("status", "--fuse-counters").out();
         java.util.regex.Matcher g = Pattern.compile("getattr=(\\d+)").matcher(line);
         java.util.regex.Matcher t = Pattern.compile("total=(\\d+)").matcher(line);
         assertTrue(g.find() && t.find(), line);
@@ -166,7 +158,7 @@ class MountIT {
     @Test
     @Order(8)
     void up_on_a_mount_point_in_use_says_so_and_exits_1() {
-        Proc.Result again = Proc.netmodel(env, "up", "--daemon");
+        Proc.Result again = model.netmodel("up", "--daemon");
         assertEquals(1, again.exit(), again::toString);
         assertTrue(again.err().contains("already in use by a running model"), again::toString);
     }
@@ -174,25 +166,25 @@ class MountIT {
     @Test
     @Order(9)
     void a_killed_model_leaves_a_mount_that_the_next_up_cleans() throws Exception {
-        Instance inst = Instance.resolve(mnt);
+        Instance inst = Instance.resolve(model.mount());
         long pid = Long.parseLong(Files.readString(inst.pidFile()).trim());
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
-        assertTrue(MountInfo.find(mnt).isPresent(), "SIGKILL leaves the mount behind");
-        assertNotEquals(0, Proc.run(Map.of(), "cat", file("sys/class/net/eth0/mtu")).exit());
+        assertTrue(MountInfo.find(model.mount()).isPresent(), "SIGKILL leaves the mount behind");
+        assertNotEquals(0, model.cat("sys/class/net/eth0/mtu").exit());
 
-        Proc.Result up = Proc.netmodel(env, "up", "--daemon");
+        Proc.Result up = model.netmodel("up", "--daemon");
         assertEquals(0, up.exit(), up::toString);
         assertTrue(up.out().contains("removed a stale mount"), up::toString);
-        assertEquals("1500\n", Proc.run(Map.of(), "cat", file("sys/class/net/eth0/mtu")).out());
+        assertEquals("1500\n", model.cat("sys/class/net/eth0/mtu").out());
     }
 
     @Test
     @Order(10)
     void down_unmounts_before_returning() {
-        Proc.Result r = Proc.netmodel(env, "down");
+        Proc.Result r = model.down();
         assertEquals(0, r.exit(), r::toString);
-        assertFalse(MountInfo.find(mnt).isPresent());
-        assertEquals(3, Proc.netmodel(env, "status").exit());
+        assertFalse(MountInfo.find(model.mount()).isPresent());
+        assertEquals(3, model.netmodel("status").exit());
     }
 }

@@ -2,11 +2,7 @@ package io.netmodel.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netmodel.fsmount.FuseAvailability;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,28 +17,23 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class NamespaceOpsIT {
-    private static Path mnt;
-    private static Map<String, String> env;
+    private static RunningModel model;
 
     @BeforeAll
     static void up() throws Exception {
-        assumeTrue(FuseAvailability.problem().isEmpty(), () -> "FUSE unavailable: " + FuseAvailability.problem().get());
-        mnt = Files.createTempDirectory("netmodel-ns");
-        env = Map.of(Instance.ENV_MOUNT, mnt.toString());
-        Proc.Result r = Proc.netmodel(env, "up", "--daemon");
-        assertEquals(0, r.exit(), r::toString);
+        model = RunningModel.up();
     }
 
     @AfterAll
-    static void down() {
-        if (mnt != null) {
-            Proc.netmodel(env, "down");
+    static void down() throws Exception {
+        if (model != null) {
+            model.close();
         }
     }
 
     /** Runs {@code command} (with $M the mount) under bash in /tmp and returns its stderr. */
     private static String err(String command) {
-        Proc.Result r = Proc.run(Map.of("M", mnt.toString()), "bash", "-c", "cd /tmp; " + command);
+        Proc.Result r = Proc.run(Map.of("M", model.mount().toString()), "bash", "-c", "cd /tmp; " + command);
         assertTrue(r.exit() != 0, () -> command + " succeeded: " + r);
         return r.err();
     }
@@ -62,7 +53,7 @@ class NamespaceOpsIT {
             String e = err(c[0]);
             assertTrue(e.trim().endsWith(c[1]), () -> c[0] + ": " + e);
         }
-        assertEquals("1500\n", Proc.run(Map.of(), "cat", mnt.resolve("sys/class/net/eth0/mtu").toString()).out());
+        assertEquals("1500\n", model.cat("sys/class/net/eth0/mtu").out());
     }
 
     @Test
@@ -80,6 +71,6 @@ class NamespaceOpsIT {
             String e = err(c[0]);
             assertTrue(e.trim().endsWith(c[1]), () -> c[0] + ": " + e);
         }
-        assertEquals("0\n", Proc.run(Map.of(), "cat", mnt.resolve("proc/sys/net/core/busy_poll").toString()).out());
+        assertEquals("0\n", model.cat("proc/sys/net/core/busy_poll").out());
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netmodel.fsmount.FuseAvailability;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,68 +32,68 @@ class NodeExporterIT {
 
     @Test
     void node_exporter_scrapes_the_mount_without_collector_errors() throws Exception {
-        assumeTrue(FuseAvailability.problem().isEmpty(), "FUSE unavailable");
         assumeTrue(Files.isExecutable(NODE_EXPORTER), "prometheus-node-exporter is not installed (.ci/run installs it)");
-        Path mnt = Files.createTempDirectory("netmodel-ne");
-        Map<String, String> env = Map.of(Instance.ENV_MOUNT, mnt.toString());
-        assertEquals(0, Proc.netmodel(env, "up", "--daemon").exit());
-        Path rxPackets = mnt.resolve("sys/class/net/eth0/statistics/rx_packets");
-        int port = freePort();
-        Process exporter = null;
-        try {
-            // Counters that moved, then stopped: the equalities below then mean something (not 0 == 0)
-            assertEquals(0, Proc.sh("echo 9000 > " + mnt.resolve("sys/class/net/eth0/mtu")).exit());
-            assertEquals(0, Proc.netmodel(env, "traffic", "start", "--rate", "20000").exit());
-            for (int i = 0; i < 200 && Long.parseLong(Files.readString(rxPackets).trim()) < 100; i++) {
-                Thread.sleep(20);
+        try (RunningModel model = RunningModel.up()) {
+            Path mnt = model.mount();
+            Path rxPackets = mnt.resolve("sys/class/net/eth0/statistics/rx_packets");
+            int port = freePort();
+            Process exporter = null;
+            try {
+                // Counters that moved, then stopped: the equalities below then mean something (not 0 == 0)
+                assertEquals(0, Proc.sh("echo 9000 > " + mnt.resolve("sys/class/net/eth0/mtu")).exit());
+                assertEquals(0, model.netmodel("traffic", "start", "--rate", "20000").exit());
+                for (int i = 0; i < 200 && Long.parseLong(Files.readString(rxPackets).trim()) < 100; i++) {
+                    Thread.sleep(20);
+                }
+                assertEquals(0, model.netmodel("traffic", "stop").exit());
+                String settled = "";
+                for (int i = 0; i < 100 && !settled.equals(Files.readString(rxPackets)); i++) { // frames still in the ring
+                    settled = Files.readString(rxPackets);
+                    Thread.sleep(50);
+                }
+                exporter = new ProcessBuilder(NODE_EXPORTER.toString(), "--web.listen-address=127.0.0.1:" + port,
+                    "--path.sysfs=" + mnt.resolve("sys"), "--path.procfs=" + mnt.resolve("proc"),
+                    "--collector.disable-defaults", "--collector.netclass", "--collector.netdev", "--collector.softnet",
+                    "--collector.interrupts", "--no-collector.netdev.netlink", "--no-collector.netclass.netlink")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                String metrics = scrape(port);
+                for (String c : COLLECTORS) {
+                    assertEquals("1", value(metrics, "node_scrape_collector_success{collector=\"" + c + "\"}"),
+                        () -> c + " collector failed:\n" + metrics);
+                }
+                String sys = mnt.resolve("sys/class/net/eth0").toString();
+                assertEquals("9000", value(metrics, "node_network_mtu_bytes{device=\"eth0\"}"));
+                String rxBytes = Files.readString(Path.of(sys, "statistics/rx_bytes")).trim();
+                assertTrue(Long.parseLong(rxBytes) > 0, "traffic moved rx_bytes");
+                // the netdev collector reads /proc/net/dev: the same counters as sysfs's statistics/
+                assertEquals(rxBytes, plain(value(metrics, "node_network_receive_bytes_total{device=\"eth0\"}")));
+                assertEquals(Files.readString(rxPackets).trim(),
+                    plain(value(metrics, "node_network_receive_packets_total{device=\"eth0\"}")));
+                String input = Files.readString(mnt.resolve("proc/interrupts")).lines()
+                    .filter(l -> l.endsWith("virtio0-input.0")).findFirst().orElseThrow();
+                String[] cols = input.trim().split("\\s+");
+                String irq = cols[0].replace(":", "");
+                for (int cpu = 0; cpu < 2; cpu++) {
+                    assertEquals(cols[1 + cpu], plain(value(metrics, "node_interrupts_total{cpu=\"" + cpu
+                        + "\",devices=\"1-edge virtio0-input.0\",info=\"PCI-MSIX-0000:00:03.0\",type=\"" + irq + "\"}")),
+                        input);
+                }
+                assertTrue(Long.parseLong(cols[1]) + Long.parseLong(cols[2]) > 0, "traffic raised interrupts: " + input);
+                List<String> softnet = Files.readString(mnt.resolve("proc/net/softnet_stat")).lines().toList();
+                long processed = 0;
+                for (int cpu = 0; cpu < softnet.size(); cpu++) {
+                    long p = Long.parseLong(softnet.get(cpu).split(" ")[0], 16);
+                    processed += p;
+                    assertEquals(Long.toString(p),
+                        plain(value(metrics, "node_softnet_processed_total{cpu=\"" + cpu + "\"}")));
+                }
+                assertTrue(processed > 0, "traffic moved softnet_stat");
+            } finally {
+                if (exporter != null) {
+                    exporter.destroy();
+                    exporter.waitFor();
+                }
             }
-            assertEquals(0, Proc.netmodel(env, "traffic", "stop").exit());
-            String settled = "";
-            for (int i = 0; i < 100 && !settled.equals(Files.readString(rxPackets)); i++) { // frames still in the ring
-                settled = Files.readString(rxPackets);
-                Thread.sleep(50);
-            }
-            exporter = new ProcessBuilder(NODE_EXPORTER.toString(), "--web.listen-address=127.0.0.1:" + port,
-                "--path.sysfs=" + mnt.resolve("sys"), "--path.procfs=" + mnt.resolve("proc"),
-                "--collector.disable-defaults", "--collector.netclass", "--collector.netdev", "--collector.softnet",
-                "--collector.interrupts", "--no-collector.netdev.netlink", "--no-collector.netclass.netlink")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            String metrics = scrape(port);
-            for (String c : COLLECTORS) {
-                assertEquals("1", value(metrics, "node_scrape_collector_success{collector=\"" + c + "\"}"),
-                    () -> c + " collector failed:\n" + metrics);
-            }
-            String sys = mnt.resolve("sys/class/net/eth0").toString();
-            assertEquals("9000", value(metrics, "node_network_mtu_bytes{device=\"eth0\"}"));
-            String rxBytes = Files.readString(Path.of(sys, "statistics/rx_bytes")).trim();
-            assertTrue(Long.parseLong(rxBytes) > 0, "traffic moved rx_bytes");
-            // the netdev collector reads /proc/net/dev: the same counters as sysfs's statistics/
-            assertEquals(rxBytes, plain(value(metrics, "node_network_receive_bytes_total{device=\"eth0\"}")));
-            assertEquals(Files.readString(rxPackets).trim(),
-                plain(value(metrics, "node_network_receive_packets_total{device=\"eth0\"}")));
-            String input = Files.readString(mnt.resolve("proc/interrupts")).lines()
-                .filter(l -> l.endsWith("virtio0-input.0")).findFirst().orElseThrow();
-            String[] cols = input.trim().split("\\s+");
-            String irq = cols[0].replace(":", "");
-            for (int cpu = 0; cpu < 2; cpu++) {
-                assertEquals(cols[1 + cpu], plain(value(metrics, "node_interrupts_total{cpu=\"" + cpu
-                    + "\",devices=\"1-edge virtio0-input.0\",info=\"PCI-MSIX-0000:00:03.0\",type=\"" + irq + "\"}")), input);
-            }
-            assertTrue(Long.parseLong(cols[1]) + Long.parseLong(cols[2]) > 0, "traffic raised interrupts: " + input);
-            List<String> softnet = Files.readString(mnt.resolve("proc/net/softnet_stat")).lines().toList();
-            long processed = 0;
-            for (int cpu = 0; cpu < softnet.size(); cpu++) {
-                long p = Long.parseLong(softnet.get(cpu).split(" ")[0], 16);
-                processed += p;
-                assertEquals(Long.toString(p), plain(value(metrics, "node_softnet_processed_total{cpu=\"" + cpu + "\"}")));
-            }
-            assertTrue(processed > 0, "traffic moved softnet_stat");
-        } finally {
-            if (exporter != null) {
-                exporter.destroy();
-                exporter.waitFor();
-            }
-            Proc.netmodel(env, "down");
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netmodel.fsmount.FuseAvailability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,12 +21,11 @@ import org.junit.jupiter.api.Timeout;
 class PermissionsIT {
     @Test
     void unprivileged_users_read_but_cannot_write() throws Exception {
-        Path mnt = upForOthers("netmodel-perm");
-        Map<String, String> env = Map.of(Instance.ENV_MOUNT, mnt.toString());
-        String mtu = mnt.resolve("sys/class/net/eth0/mtu").toString();
-        try {
+        assumeOthers();
+        try (RunningModel model = RunningModel.up("--allow-other")) {
+            String mtu = model.file("sys/class/net/eth0/mtu").toString();
             assertEquals("1500\n", asNobody("cat " + mtu).out());
-            assertEquals("0\n", asNobody("cat " + mnt.resolve("proc/sys/net/core/busy_read")).out());
+            assertEquals("0\n", asNobody("cat " + model.file("proc/sys/net/core/busy_read")).out());
             Proc.Result write = asNobody("echo 9000 > " + mtu);
             assertNotEquals(0, write.exit());
             assertTrue(write.err().contains("Permission denied"), write::toString);
@@ -40,21 +38,16 @@ class PermissionsIT {
                 assertEquals(1, noCap.exit(), noCap::toString);
                 assertTrue(noCap.err().contains("Operation not permitted"), noCap::toString);
                 assertEquals("9000\n", Proc.run(Map.of(), "cat", mtu).out());
-                String busyRead = mnt.resolve("proc/sys/net/core/busy_read").toString();
+                String busyRead = model.file("proc/sys/net/core/busy_read").toString();
                 assertEquals(0, withoutNetAdmin("echo 50 > " + busyRead).exit());
                 assertEquals("50\n", Proc.run(Map.of(), "cat", busyRead).out());
             }
-        } finally {
-            assertEquals(0, Proc.netmodel(env, "down").exit());
         }
 
-        assertEquals(0, Proc.netmodel(env, "up", "--daemon").exit());
-        try {
-            Proc.Result denied = asNobody("cat " + mtu);
+        try (RunningModel model = RunningModel.up()) {
+            Proc.Result denied = asNobody("cat " + model.file("sys/class/net/eth0/mtu"));
             assertNotEquals(0, denied.exit());
             assertTrue(denied.err().contains("Permission denied"), denied::toString);
-        } finally {
-            assertEquals(0, Proc.netmodel(env, "down").exit());
         }
     }
 
@@ -65,11 +58,10 @@ class PermissionsIT {
      */
     @Test
     void modes_owners_and_times_change_as_on_a_real_host() throws Exception {
-        Path mnt = upForOthers("netmodel-setattr");
-        Map<String, String> env = Map.of(Instance.ENV_MOUNT, mnt.toString());
-        String mtu = mnt.resolve("sys/class/net/eth0/mtu").toString();
-        String busyRead = mnt.resolve("proc/sys/net/core/busy_read").toString();
-        try {
+        assumeOthers();
+        try (RunningModel model = RunningModel.up("--allow-other")) {
+            String mtu = model.file("sys/class/net/eth0/mtu").toString();
+            String busyRead = model.file("proc/sys/net/core/busy_read").toString();
             assertEquals("644 root\n", Proc.run(Map.of(), "stat", "-L", "-c", "%a %U", mtu).out());
             assertEquals(0, Proc.run(Map.of(), "chmod", "600", mtu).exit());
             assertEquals("600 root\n", Proc.run(Map.of(), "stat", "-L", "-c", "%a %U", mtu).out());
@@ -81,7 +73,7 @@ class PermissionsIT {
             // The owner may open it for writing; netdev_store still wants CAP_NET_ADMIN.
             Proc.Result store = asNobody("echo 9000 > " + mtu);
             assertTrue(store.err().contains("Operation not permitted"), store::toString);
-            assertTrue(asNobody("chmod 644 " + mnt.resolve("proc/interrupts")).err().contains("Operation not permitted"));
+            assertTrue(asNobody("chmod 644 " + model.file("proc/interrupts")).err().contains("Operation not permitted"));
 
             Proc.Result sysctl = Proc.run(Map.of(), "chmod", "600", busyRead);
             assertEquals(1, sysctl.exit());
@@ -91,19 +83,13 @@ class PermissionsIT {
             assertEquals(0, Proc.run(Map.of(), "touch", "-m", "-d", "@5", mtu).exit());
             assertEquals("5\n", Proc.run(Map.of(), "stat", "-L", "-c", "%Y", mtu).out());
             assertEquals(0, Proc.run(Map.of(), "touch", busyRead).exit());
-        } finally {
-            assertEquals(0, Proc.netmodel(env, "down").exit());
         }
     }
 
-    /** {@code up --daemon --allow-other} on a new mount point, when FUSE, root and runuser are there. */
-    private static Path upForOthers(String prefix) throws Exception {
-        assumeTrue(FuseAvailability.problem().isEmpty(), "FUSE unavailable");
+    /** What {@code up --daemon --allow-other} and switching to nobody need: FUSE, root and runuser. */
+    private static void assumeOthers() {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root to switch to nobody");
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser")), "runuser");
-        Path mnt = Files.createTempDirectory(prefix);
-        assertEquals(0, Proc.netmodel(Map.of(Instance.ENV_MOUNT, mnt.toString()), "up", "--daemon", "--allow-other").exit());
-        return mnt;
     }
 
     private static Proc.Result withoutNetAdmin(String script) {

@@ -1,6 +1,5 @@
 package io.netmodel.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -22,33 +21,29 @@ import org.junit.jupiter.api.Timeout;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(180)
 class ReplIT {
-    private static Path mnt;
+    private static RunningModel model;
     private static Path home;
-    private static Map<String, String> env;
     private static String prompt;
 
     @BeforeAll
     static void up() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Proc.run(Map.of(), "sh", "-c", "command -v tmux").exit() == 0,
             "tmux is not installed (.ci/run installs it)");
-        mnt = Files.createTempDirectory("netmodel-repl");
         home = Files.createTempDirectory("netmodel-repl-home");
-        env = Map.of(Instance.ENV_MOUNT, mnt.toString());
-        Proc.Result r = Proc.netmodel(env, "up", "--daemon", "--no-mount");
-        assertEquals(0, r.exit(), r::toString);
-        prompt = "netmodel " + mnt.toRealPath() + ">";
+        model = RunningModel.up("--no-mount");
+        prompt = "netmodel " + model.mount().toRealPath() + ">";
     }
 
     @AfterAll
-    static void down() {
-        if (mnt != null) {
-            Proc.netmodel(env, "down");
+    static void down() throws Exception {
+        if (model != null) {
+            model.close();
         }
     }
 
     /** {@code netmodel} alone in a tmux pane, with its own HOME (history) and this test's model. */
     private static Tmux shell() throws InterruptedException {
-        Tmux t = new Tmux("env -u XDG_STATE_HOME HOME='" + home + "' " + Instance.ENV_MOUNT + "='" + mnt + "' '"
+        Tmux t = new Tmux("env -u XDG_STATE_HOME HOME='" + home + "' " + Instance.ENV_MOUNT + "='" + model.mount() + "' '"
             + Proc.HOME.resolve("netmodel") + "'; echo \"EXIT=$?\"; sleep 600");
         t.awaitLine(prompt, 60);
         return t;

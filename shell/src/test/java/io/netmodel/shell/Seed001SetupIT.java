@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netmodel.fsmount.FuseAvailability;
 import io.netmodel.shell.cmd.KnownNics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +39,6 @@ class Seed001SetupIT {
 
     @BeforeAll
     static void requirements() throws Exception {
-        assumeTrue(FuseAvailability.problem().isEmpty(), () -> "FUSE unavailable: " + FuseAvailability.problem().get());
         for (String tool : List.of("/usr/bin/sudo", "/usr/bin/gawk", "/usr/bin/jq", "/bin/bash")) {
             assumeTrue(Files.isExecutable(Path.of(tool)), tool + " is not installed (.ci/run installs it)");
         }
@@ -56,55 +54,43 @@ class Seed001SetupIT {
         return new CommandLine(new Main()).getSubcommands().containsKey(name);
     }
 
-    /** A started model; the caller stops it. */
-    private static Map<String, String> up(String... hostArgs) throws Exception {
-        Path mnt = Files.createTempDirectory("netmodel-seed001");
-        Map<String, String> env = Map.of(Instance.ENV_MOUNT, mnt.toString());
-        List<String> args = new ArrayList<>(List.of("up", "--daemon"));
-        args.addAll(List.of(hostArgs));
-        Proc.Result r = Proc.netmodel(env, args.toArray(new String[0]));
-        assertEquals(0, r.exit(), r::toString);
-        return env;
-    }
-
-    private static String cat(Map<String, String> env, String rel) throws Exception {
-        Path p = Path.of(env.get(Instance.ENV_MOUNT)).resolve(rel);
-        return new String(EnterIT.readWhole(p), StandardCharsets.ISO_8859_1);
+    private static String cat(RunningModel model, String rel) throws Exception {
+        return new String(EnterIT.readWhole(model.file(rel)), StandardCharsets.ISO_8859_1);
     }
 
     /** Runs the script (or a variant of it) inside enter; returns what bash said. */
-    private static Proc.Result runScript(Map<String, String> env, Path file, String variant, Map<String, String> extraEnv)
+    private static Proc.Result runScript(RunningModel model, Path file, String variant, Map<String, String> extraEnv)
         throws Exception {
         List<String> cmd = new ArrayList<>(List.of("enter", "--", "bash", file.toString()));
         if (!variant.isEmpty()) {
             cmd.add(variant);
         }
-        java.util.HashMap<String, String> all = new java.util.HashMap<>(env);
+        java.util.HashMap<String, String> all = new java.util.HashMap<>(model.env());
         all.putAll(extraEnv);
         return Proc.netmodel(all, cmd.toArray(new String[0]));
     }
 
     /** The knobs the kernel model owns, as the script leaves them in {@code variant}. */
-    private static void assertKnobs(Map<String, String> env, String variant, String smtAfter) throws Exception {
-        assertEquals("0\n", cat(env, "sys/class/net/eth0/threaded"));
-        assertEquals("0\n", cat(env, "proc/sys/kernel/timer_migration"));
-        assertEquals(smtAfter + "\n", cat(env, "sys/devices/system/cpu/smt/control"));
-        assertEquals("0\n", cat(env, "proc/sys/net/core/rps_sock_flow_entries"));
-        assertEquals("00\n", cat(env, "sys/class/net/eth0/queues/rx-0/rps_cpus"));
-        assertEquals("-1\n", cat(env, "proc/sys/kernel/sched_rt_runtime_us"));
+    private static void assertKnobs(RunningModel model, String variant, String smtAfter) throws Exception {
+        assertEquals("0\n", cat(model, "sys/class/net/eth0/threaded"));
+        assertEquals("0\n", cat(model, "proc/sys/kernel/timer_migration"));
+        assertEquals(smtAfter + "\n", cat(model, "sys/devices/system/cpu/smt/control"));
+        assertEquals("0\n", cat(model, "proc/sys/net/core/rps_sock_flow_entries"));
+        assertEquals("00\n", cat(model, "sys/class/net/eth0/queues/rx-0/rps_cpus"));
+        assertEquals("-1\n", cat(model, "proc/sys/kernel/sched_rt_runtime_us"));
         // "1,2,3,4,5,6" is six hex groups for an 8-bit mask: EOVERFLOW on a real 8-CPU host too
-        assertEquals("ff\n", cat(env, "sys/devices/virtual/workqueue/writeback/cpumask"));
-        assertEquals("ff\n", cat(env, "sys/devices/virtual/workqueue/blkcg_punt_bio/cpumask"));
+        assertEquals("ff\n", cat(model, "sys/devices/virtual/workqueue/writeback/cpumask"));
+        assertEquals("ff\n", cat(model, "sys/devices/virtual/workqueue/blkcg_punt_bio/cpumask"));
         String busyRead = switch (variant) {
             case "" -> "400";
             default -> "0";
         };
-        assertEquals(busyRead + "\n", cat(env, "proc/sys/net/core/busy_read"));
+        assertEquals(busyRead + "\n", cat(model, "proc/sys/net/core/busy_read"));
         assertEquals((variant.equals("enable_interrupt") ? "0" : "100") + "\n",
-            cat(env, "sys/class/net/eth0/napi_defer_hard_irqs"));
-        assertEquals("15000\n", cat(env, "sys/class/net/eth0/gro_flush_timeout"));
+            cat(model, "sys/class/net/eth0/napi_defer_hard_irqs"));
+        assertEquals("15000\n", cat(model, "sys/class/net/eth0/gro_flush_timeout"));
         if (variant.equals("enable_threaded")) {
-            assertEquals("0\n", cat(env, "proc/sys/net/core/busy_poll"));
+            assertEquals("0\n", cat(model, "proc/sys/net/core/busy_poll"));
         }
     }
 
@@ -112,8 +98,8 @@ class Seed001SetupIT {
      * {@code bench xsk-rr --live} with the seed's 12K+0 parameters on the running model: the
      * mode its knobs make, and those knobs in the report. Returns the JSON.
      */
-    private static String assertLiveBench(Map<String, String> env, String mode) throws Exception {
-        Proc.Result b = Proc.netmodel(env, "bench", "xsk-rr", "--live", "--period", "80", "--delay", "0", "--duration",
+    private static String assertLiveBench(RunningModel model, String mode) throws Exception {
+        Proc.Result b = model.netmodel("bench", "xsk-rr", "--live", "--period", "80", "--delay", "0", "--duration",
             "0.05", "--json");
         assertEquals(0, b.exit(), b::toString);
         assertTrue(b.out().contains("\"mode\": \"" + mode + "\""), b::toString);
@@ -126,33 +112,30 @@ class Seed001SetupIT {
     @ValueSource(strings = {"", "enable_interrupt", "enable_threaded"})
     void the_unchanged_script_sets_every_knob_the_model_owns(String variant) throws Exception {
         assumeTrue(KnownNics.NAMES.contains("idpf"), "needs the idpf NIC model (branch idpf) for --host seed001");
-        Map<String, String> env = up("--host", "seed001");
-        try {
+        try (RunningModel model = RunningModel.up("--host", "seed001")) {
             Map<String, String> before = EnterIT.snapshot(EnterIT.HOST_FILES);
-            Proc.Result r = runScript(env, script, variant, Map.of());
+            Proc.Result r = runScript(model, script, variant, Map.of());
             assertEquals(before, EnterIT.snapshot(EnterIT.HOST_FILES), "the real host's files changed");
-            assertKnobs(env, variant, "off");
-            assertEquals("0\n", cat(env, "sys/devices/system/cpu/smt/active"));
-            Matcher irq = IRQ_LINE.matcher(cat(env, "proc/interrupts"));
+            assertKnobs(model, variant, "off");
+            assertEquals("0\n", cat(model, "sys/devices/system/cpu/smt/active"));
+            Matcher irq = IRQ_LINE.matcher(cat(model, "proc/interrupts"));
             assertTrue(irq.find(), () -> "no eth0-(TxRx-)?1 IRQ in /proc/interrupts\n" + r);
-            assertEquals("2\n", cat(env, "proc/irq/" + irq.group(1) + "/smp_affinity_list"), r::toString);
+            assertEquals("2\n", cat(model, "proc/irq/" + irq.group(1) + "/smp_affinity_list"), r::toString);
             if (hasCommand("ethtool")) {
-                Proc.Result ring = Proc.netmodel(env, "ethtool", "-g", "eth0");
+                Proc.Result ring = model.netmodel("ethtool", "-g", "eth0");
                 assertTrue(Pattern.compile("(?s)Current hardware settings:.*RX:\\s+1024").matcher(ring.out()).find(), ring::toString);
-                Proc.Result coal = Proc.netmodel(env, "ethtool", "-c", "eth0");
+                Proc.Result coal = model.netmodel("ethtool", "-c", "eth0");
                 assertTrue(coal.out().contains("rx-usecs: 0") && coal.out().contains("tx-usecs: 0"), coal::toString);
             }
             // right after, xsk_rr runs in the configuration the script produced
             String mode = variant.isEmpty() ? "busy-poll" : "interrupts"; // the slips leave the NAPI unthreaded
-            assertLiveBench(env, mode);
+            assertLiveBench(model, mode);
             if (variant.equals("enable_threaded")) {
                 // the seed's slips, unchanged: IFINDEX is empty, so queue-get gets malformed JSON and
                 // NAPI_ID stays empty; the tools must fail on it, and the script goes on to its end
                 assertTrue(r.err().contains("ynl") || r.err().contains("JSON") || r.err().contains("json")
                     || r.err().contains("chrt") || r.err().contains("taskset"), r::toString);
             }
-        } finally {
-            Proc.netmodel(env, "down");
         }
     }
 
@@ -168,26 +151,23 @@ class Seed001SetupIT {
         assertTrue(fixed.contains("--do napi-set"), "the seed's napi-set line moved");
         Path file = Files.createTempFile("seed001-fixed", ".sh");
         Files.writeString(file, fixed);
-        Map<String, String> env = up("--host", "seed001");
-        try {
-            String ifindex = cat(env, "sys/class/net/eth0/ifindex").trim();
+        try (RunningModel model = RunningModel.up("--host", "seed001")) {
+            String ifindex = cat(model, "sys/class/net/eth0/ifindex").trim();
             Map<String, String> before = EnterIT.snapshot(EnterIT.HOST_FILES);
-            Proc.Result r = runScript(env, file, "enable_threaded", Map.of("IFINDEX", ifindex));
+            Proc.Result r = runScript(model, file, "enable_threaded", Map.of("IFINDEX", ifindex));
             assertEquals(0, r.exit(), r::toString);
             assertEquals(before, EnterIT.snapshot(EnterIT.HOST_FILES), "the real host's files changed");
-            assertKnobs(env, "enable_threaded", "off");
-            Proc.Result napi = Proc.netmodel(env, "ynl", "--family", "netdev", "--output-json", "--dump", "napi-get");
+            assertKnobs(model, "enable_threaded", "off");
+            Proc.Result napi = model.netmodel("ynl", "--family", "netdev", "--output-json", "--dump", "napi-get");
             assertTrue(napi.out().contains("busy-poll"), napi::toString);
             Matcher pid = Pattern.compile("\"pid\": ?(\\d+)").matcher(napi.out());
             assertTrue(pid.find(), napi::toString);
-            Proc.Result chrt = Proc.netmodel(env, "chrt", "-p", pid.group(1));
+            Proc.Result chrt = model.netmodel("chrt", "-p", pid.group(1));
             assertTrue(chrt.out().contains("SCHED_FIFO") && chrt.out().contains(": 50"), chrt::toString);
-            Proc.Result taskset = Proc.netmodel(env, "taskset", "-p", pid.group(1));
+            Proc.Result taskset = model.netmodel("taskset", "-p", pid.group(1));
             assertTrue(taskset.out().trim().endsWith(": 4"), taskset::toString);
-            String bench = assertLiveBench(env, "threaded-busy-poll");
+            String bench = assertLiveBench(model, "threaded-busy-poll");
             assertTrue(bench.contains("\"eth0.napi[0].kthread\": \"FIFO 50 on CPUs 2\""), bench);
-        } finally {
-            Proc.netmodel(env, "down");
         }
     }
 
@@ -199,19 +179,16 @@ class Seed001SetupIT {
     @ParameterizedTest(name = "seed000 host on 6.19, variant \"{0}\"")
     @ValueSource(strings = {"", "enable_interrupt", "enable_threaded"})
     void the_unchanged_script_runs_on_an_e1000_host(String variant) throws Exception {
-        Map<String, String> env = up("--host", "seed000", "--kernel", "6.19", "--cpus", "8");
-        try {
+        try (RunningModel model = RunningModel.up("--host", "seed000", "--kernel", "6.19", "--cpus", "8")) {
             Map<String, String> before = EnterIT.snapshot(EnterIT.HOST_FILES);
-            Proc.Result r = runScript(env, script, variant, Map.of());
+            Proc.Result r = runScript(model, script, variant, Map.of());
             assertEquals(before, EnterIT.snapshot(EnterIT.HOST_FILES), "the real host's files changed");
-            assertKnobs(env, variant, "notsupported");
+            assertKnobs(model, variant, "notsupported");
             assertTrue(r.err().contains("tee: /sys/devices/system/cpu/smt/control: No such device"), r::toString);
             assertTrue(r.out().contains("/sys/devices/virtual/workqueue/writeback/cpumask"), r::toString);
             if (!hasCommand("ethtool")) {
                 assertTrue(r.err().contains("netmodel enter: this netmodel has no 'ethtool' yet"), r::toString);
             }
-        } finally {
-            Proc.netmodel(env, "down");
         }
     }
 }

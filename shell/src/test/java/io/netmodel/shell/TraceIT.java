@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,24 +21,19 @@ class TraceIT {
     @ParameterizedTest(name = "kernel {0}: netif_napi_add leaves napi_id {1}")
     @CsvSource({"4.4, 0", "4.12, 258"})
     void netif_napi_add_reports_the_napi_id_after_the_call(String kernel, String napiId) throws Exception {
-        Path mnt = Files.createTempDirectory("netmodel-trace");
-        Map<String, String> env = Map.of(Instance.ENV_MOUNT, mnt.toString());
-        assertEquals(0, Proc.netmodel(env, "up", "--daemon", "--no-mount", "--kernel", kernel).exit());
-        try {
+        try (RunningModel model = RunningModel.up("--no-mount", "--kernel", kernel)) {
             ProcessBuilder pb = new ProcessBuilder(Proc.HOME.resolve("netmodel").toString(), "trace", "netif_napi_add",
                 "--count", "1", "--timeout", "60");
-            pb.environment().putAll(env);
+            pb.environment().putAll(model.env());
             Process trace = pb.start();
             BufferedReader err = new BufferedReader(new InputStreamReader(trace.getErrorStream(), StandardCharsets.UTF_8));
             assertTrue(err.readLine().startsWith("Tracing netif_napi_add"), "the probe is armed");
-            assertEquals(0, Proc.netmodel(env, "rmmod", "virtio_net").exit());
-            assertEquals(0, Proc.netmodel(env, "modprobe", "virtio_net").exit());
+            assertEquals(0, model.netmodel("rmmod", "virtio_net").exit());
+            assertEquals(0, model.netmodel("modprobe", "virtio_net").exit());
             assertTrue(trace.waitFor(60, TimeUnit.SECONDS));
             String line = new String(trace.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(line.matches("(?s)\\[ *\\d+\\.\\d{6}\\] cpu0 netif_napi_add dev: eth%d weight: 64 napi_id: " + napiId + "\n"),
                 line);
-        } finally {
-            Proc.netmodel(env, "down");
         }
     }
 }

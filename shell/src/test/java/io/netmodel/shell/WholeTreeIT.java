@@ -2,10 +2,7 @@ package io.netmodel.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netmodel.fsmount.FuseAvailability;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,11 +38,8 @@ class WholeTreeIT {
 
     @Test
     void every_file_reads_and_every_writable_file_takes_its_own_value() throws Exception {
-        assumeTrue(FuseAvailability.problem().isEmpty(), "FUSE unavailable");
-        Path mnt = Files.createTempDirectory("netmodel-tree");
-        Map<String, String> env = Map.of(Instance.ENV_MOUNT, mnt.toString());
-        assertEquals(0, Proc.netmodel(env, "up", "--daemon").exit());
-        try {
+        try (RunningModel model = RunningModel.up()) {
+            Path mnt = model.mount();
             // grep -r . prints "path:content" per line and "grep: path: error" per failure.
             Proc.Result grep = Proc.run(Map.of(), "bash", "-c", "cd " + mnt + " && grep -r . sys proc");
             Map<String, String> readFailures = failures(grep.err(), "grep: ");
@@ -64,8 +58,6 @@ class WholeTreeIT {
                 writeFailures.get("sys/devices/pci0000:00/0000:00:03.0/virtio0/net/eth0/carrier"), writes::toString);
             assertTrue(writeFailures.keySet().stream().noneMatch(p -> p.endsWith("/mtu") || p.contains("proc/sys")),
                 writes::toString);
-        } finally {
-            assertEquals(0, Proc.netmodel(env, "down").exit());
         }
     }
 
