@@ -12,7 +12,9 @@ import java.util.List;
  *   <li>{@code processed++} in {@code __netif_receive_skb_core} (every packet taken into the stack);</li>
  *   <li>{@code dropped++} in {@code enqueue_to_backlog} when the backlog is over
  *       {@code netdev_max_backlog} or the flow limit says drop;</li>
- *   <li>{@code timeSqueeze++} in {@code net_rx_action} when budget or time ran out with work left;</li>
+ *   <li>{@code timeSqueeze++} in {@code net_rx_action} when, after a poll, {@code netdev_budget} is
+ *       spent or {@code netdev_budget_usecs} has passed (since 3.19 whether or not work is left;
+ *       before, only with a NAPI still on the list);</li>
  *   <li>{@code receivedRps++} in {@code net_rps_action_and_irq_enable} on the CPU an RPS IPI wakes;</li>
  *   <li>{@code flowLimitCount++} in {@code skb_flow_limit} (only while the CPU has a flow-limit table);</li>
  *   <li>{@code inputPktQueueLen} / {@code processQueueLen}: the lengths of {@code input_pkt_queue}
@@ -29,7 +31,7 @@ public final class SoftnetData {
     public int processed;
     /** Packets dropped at backlog enqueue ({@code sd->dropped}). */
     public int dropped;
-    /** {@code net_rx_action} runs that ended with work left ({@code sd->time_squeeze}). */
+    /** {@code net_rx_action} runs cut by budget or time ({@code sd->time_squeeze}). */
     public int timeSqueeze;
     /** RPS/RFS IPIs this CPU received ({@code sd->received_rps}). */
     public int receivedRps;

@@ -97,7 +97,8 @@ public final class SysctlNetCore {
         row("dev_weight_tx_bias", 1, minimums ? 1 : INT_MIN, INT_MAX, Behaviour.DEV_WEIGHT_BIAS);
         row("gro_normal_batch", 8, 1, INT_MAX, Behaviour.GRO_NORMAL_BATCH);
         netdevBudget = row("netdev_budget", 300, INT_MIN, INT_MAX, null);
-        netdevBudgetUsecs = row("netdev_budget_usecs", twoJiffiesUs, minimums ? twoJiffiesUs : 0, INT_MAX,
+        int budgetUsecs = profile.has(Behaviour.NETDEV_BUDGET_USECS_TWO_JIFFIES) ? twoJiffiesUs : 2000;
+        netdevBudgetUsecs = row("netdev_budget_usecs", budgetUsecs, minimums ? twoJiffiesUs : 0, INT_MAX,
             Behaviour.NETDEV_BUDGET_USECS);
         netdevMaxBacklog = row("netdev_max_backlog", 1000, INT_MIN, INT_MAX, null);
         row("netdev_tstamp_prequeue", 1, INT_MIN, INT_MAX, null);

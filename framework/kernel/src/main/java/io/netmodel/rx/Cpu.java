@@ -55,6 +55,22 @@ final class Cpu {
         return irqBusyUntil;
     }
 
+    /**
+     * Runs {@code softirqNs} more of NET_RX softirq work from {@code at} or when earlier interrupt
+     * work ends, and returns when it is done: a poll that follows another one, in the same
+     * {@code net_rx_action} run or a new one ({@code newRun}: a {@code __do_softirq} restart or
+     * ksoftirqd, counted as another NET_RX run in {@code /proc/softirqs}).
+     */
+    long softirqFrom(long at, long softirqNs, boolean newRun) {
+        long start = Math.max(at, irqBusyUntil);
+        irqBusyUntil = start + softirqNs;
+        stat.account(CpuTime.SOFTIRQ, softirqNs);
+        if (newRun) {
+            stat.softirq(Softirq.NET_RX);
+        }
+        return irqBusyUntil;
+    }
+
     /** Accounts task time ({@code user} or {@code system}). */
     void account(CpuTime bucket, long ns) {
         stat.account(bucket, ns);

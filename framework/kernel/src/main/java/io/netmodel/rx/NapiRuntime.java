@@ -54,6 +54,8 @@ final class NapiRuntime {
      * serves every poll (nothing allocated per poll).
      */
     private int pollCpu;
+    /** Frames the softirq or threaded poll in progress has been charged for ({@link #pollExtension}). */
+    private int pollCharged;
     private int busyPollBudget;
     private boolean busyPollPrefer;
     private final io.netmodel.sim.Event softirqPollEnd = () -> softirqPollDone(this.pollCpu);
@@ -97,8 +99,6 @@ final class NapiRuntime {
     private java.util.function.Consumer<String> log = line -> { };
     /** Probe points ({@code netmodel trace}); none until the host sets them. */
     private RxProbes probes;
-    /** Frames the current {@code net_rx_action} run has polled so far. */
-    private int rxActionWork;
 
     private final IntSupplier irqCpu;
     private boolean sched;
@@ -112,8 +112,9 @@ final class NapiRuntime {
     /** Protocol work per packet on top of the driver's (TCP/IP receive for TCP_RR; 0 for XSK copy). */
     long perPacketStackNs;
 
+    /** {@code net_rx_action}'s budget and time limit and {@code __do_softirq}'s restarts on the polling CPU. */
+    private final NetRxAction netRx;
     private final IntSupplier netdevBudget;
-    private int budgetLeft;
 
     // counters the model keeps besides the kernel's own
     long polls;
@@ -123,8 +124,9 @@ final class NapiRuntime {
     long watchdogFires;
 
     NapiRuntime(Simulator sim, RxCosts costs, NapiImpl napi, IntFunction<Cpu> cpus, IntFunction<SoftnetData> softnet,
-                Runnable irqCounter, IntSupplier irqCpu, IntSupplier netdevBudget) {
+                Runnable irqCounter, IntSupplier irqCpu, NetRxAction netRx, IntSupplier netdevBudget) {
         this.sim = sim;
+        this.netRx = netRx;
         this.netdevBudget = netdevBudget;
         this.costs = costs;
         this.napi = napi;
@@ -445,10 +447,10 @@ final class NapiRuntime {
             threadedPoll(kthread.cpu(), woken);
             return;
         }
-        budgetLeft = netdevBudget.getAsInt(); // a new net_rx_action run
-        rxActionWork = 0;
+        netRx.softirqStart(sim.now()); // NET_RX raised: __do_softirq on interrupt (or timer) exit
         Cpu c = cpus.apply(cpu);
         long pollNs = pollCost(napi.weight(), cpu);
+        pollCharged = Math.min(napi.weight(), ring.size());
         long end = c.interrupt(entryNs, pollNs);
         pollCpu = cpu;
         sim.scheduleAt(end, softirqPollEnd);
@@ -463,12 +465,20 @@ final class NapiRuntime {
         Cpu c = cpus.apply(cpu);
         long start = c.taskReady(at);
         long pollNs = pollCost(napi.weight(), cpu);
+        pollCharged = Math.min(napi.weight(), ring.size());
         c.account(CpuTime.SYSTEM, pollNs);
         pollCpu = cpu;
         sim.scheduleAt(start + pollNs, threadedPollEnd);
     }
 
     private void threadedPollDone(int cpu) {
+        long extra = pollExtension();
+        if (extra > 0) {
+            Cpu c = cpus.apply(cpu);
+            c.account(CpuTime.SYSTEM, extra);
+            sim.scheduleAt(c.taskReady(sim.now()) + extra, threadedPollEnd);
+            return;
+        }
         int work = pollNow(napi.weight(), cpu);
         if (work == napi.weight()) {
             threadedPoll(cpu, sim.now());
@@ -478,39 +488,63 @@ final class NapiRuntime {
     }
 
     /**
-     * The end of a NET_RX softirq poll ({@code net_rx_action} → {@code __napi_poll}). A poll that
-     * used its whole weight is repolled in the same run while {@code netdev_budget} lasts; once
-     * it is spent with work left, {@code time_squeeze} counts it and ksoftirqd takes over after a
-     * wake-up (the "let ksoftirqd do its job" hand-off).
+     * The end of a NET_RX softirq poll ({@code net_rx_action} → {@code __napi_poll}). What runs
+     * next is {@link NetRxAction}'s call: nothing (the NAPI completed), another poll at once
+     * (the same run before 3.19, or {@code __do_softirq} restarting), or, once its restarts or
+     * its time are spent, another poll in ksoftirqd after a wake-up (the "let ksoftirqd do its
+     * job" hand-off; ksoftirqd is a normal thread, woken and scheduled).
      */
     private void softirqPollDone(int cpu) {
         if (disabled) {
             sched = false;
             return;
         }
+        long extra = pollExtension();
+        if (extra > 0) {
+            sim.scheduleAt(cpus.apply(cpu).softirqFrom(sim.now(), extra, false), softirqPollEnd);
+            return;
+        }
         int work = pollNow(napi.weight(), cpu);
         SoftnetData sd = softnet.apply(cpu);
         sd.processed += work;
-        budgetLeft -= work;
-        rxActionWork += work;
-        if (work == napi.weight()) {
-            long delay = 0;
-            if (budgetLeft <= 0) {
-                sd.timeSqueeze++;
-                ksoftirqdWakeups++;
-                netRxActionEnd(cpu, true, rxActionWork);
-                rxActionWork = 0; // ksoftirqd's net_rx_action is a new run
-                budgetLeft = netdevBudget.getAsInt();
-                delay = costs.wakeup(); // ksoftirqd/N is a normal thread: woken, scheduled
-            }
-            long end = cpus.apply(cpu).interrupt(0, pollCost(napi.weight(), cpu)) + delay;
-            pollCpu = cpu;
-            sim.scheduleAt(end, softirqPollEnd);
+        boolean repoll = work == napi.weight();
+        NetRxAction.Next next = netRx.pollDone(sim.now(), work, repoll, sd);
+        if (next == NetRxAction.Next.DONE) {
+            int runWork = netRx.endedRunWork();
+            boolean squeezed = netRx.endedRunSqueezed();
+            completeAndUnmask(work, cpu); // may raise the IRQ again and start the next run
+            netRxActionEnd(cpu, squeezed, runWork);
             return;
         }
-        int runWork = rxActionWork;
-        completeAndUnmask(work, cpu); // may raise the IRQ again and start the next run
-        netRxActionEnd(cpu, false, runWork);
+        if (netRx.runEnded()) {
+            netRxActionEnd(cpu, netRx.endedRunSqueezed(), netRx.endedRunWork());
+        }
+        long start = sim.now();
+        if (next == NetRxAction.Next.WAKE_KSOFTIRQD) {
+            ksoftirqdWakeups++;
+            start += costs.wakeup();
+            netRx.softirqStart(start);
+        }
+        long end = cpus.apply(cpu).softirqFrom(start, pollCost(napi.weight(), cpu), netRx.runEnded());
+        pollCharged = Math.min(napi.weight(), ring.size());
+        pollCpu = cpu;
+        sim.scheduleAt(end, softirqPollEnd);
+    }
+
+    /**
+     * Frames that reached the ring while the softirq or threaded poll ran: the driver's loop
+     * cleans descriptors until none is left or the weight is used ({@code virtnet_receive},
+     * {@code igb_clean_rx_irq}), so the poll takes them too and runs on for their cost before it
+     * flushes. Returns that extra time (0 when nothing came) and counts them as charged.
+     */
+    private long pollExtension() {
+        int due = Math.min(napi.weight(), ring.size());
+        if (due <= pollCharged) {
+            return 0;
+        }
+        long extra = (long) (due - pollCharged) * (costs.pollPerPacket() + perPacketStackNs);
+        pollCharged = due;
+        return extra;
     }
 
     /** A {@code net_rx_action} run ends: its budget, what it polled, whether it ran out (time_squeeze). */

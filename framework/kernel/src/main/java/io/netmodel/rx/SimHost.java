@@ -56,7 +56,10 @@ final class SimHost {
                 if (inputIrq != null) {
                     inputIrq.fire(inputIrq.effectiveCpu());
                 }
-            }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu(), () -> kernel.sysctls().netdevBudget.get());
+            }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu(),
+            new NetRxAction(kernel.profile(), () -> kernel.sysctls().netdevBudget.get(),
+                () -> kernel.sysctls().netdevBudgetUsecs.get()),
+            () -> kernel.sysctls().netdevBudget.get());
         this.napi.setLog(kernel::printk);
         traceFrom(0);
     }

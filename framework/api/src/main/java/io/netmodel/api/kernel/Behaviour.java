@@ -12,6 +12,13 @@ public enum Behaviour implements Change {
     NDO_BUSY_POLL("3.11"),
     /** {@code gro_flush_timeout} sysfs attribute: 3.19. */
     GRO_FLUSH_TIMEOUT("3.19"),
+    /**
+     * {@code net_rx_action} polls each NAPI at most once per run: one that used its whole weight
+     * goes onto a local {@code repoll} list and waits for the next run (the softirq is raised
+     * again); before, it was polled again in the same run while budget and time lasted (Eric
+     * Dumazet, "net: less interrupt masking in NAPI", d75b1ade567f): 3.19 (release recalled).
+     */
+    NET_RX_REPOLL_LIST("3.19"),
     /** {@code queues/tx-N/tx_maxrate} ({@code ndo_set_tx_maxrate}): 4.1. */
     TX_MAXRATE("4.1"),
     /** {@code netif_napi_add} calls {@code napi_hash_add} itself (commit 93d05d4a320c): 4.5. */
@@ -31,7 +38,7 @@ public enum Behaviour implements Change {
      * (Duyck, "Busy polling should ignore sender CPUs"): 4.12. Before, the first id was 1.
      */
     NAPI_ID_ABOVE_NR_CPUS("4.12"),
-    /** {@code net.core.netdev_budget_usecs}: 4.12. */
+    /** {@code net.core.netdev_budget_usecs}: 4.12, default 2000 µs (C:7acf8a1e8a28). */
     NETDEV_BUDGET_USECS("4.12"),
     /**
      * epoll busy polling: {@code epoll_wait} busy-polls the NAPI of its sockets for
@@ -48,6 +55,12 @@ public enum Behaviour implements Change {
     XPS_RXQS("4.18"),
     /** {@code gro_normal_batch} sysctl: 5.4. */
     GRO_NORMAL_BATCH("5.4"),
+    /**
+     * {@code netdev_budget_usecs} defaults to {@code 2 * USEC_PER_SEC / HZ}, two ticks at any HZ,
+     * instead of 2000 µs (Konstantin Khlebnikov, "net: revert default NAPI poll timeout to 2
+     * jiffies", a4837980fd9f): 5.7 (kernel-algorithms.md §1.3; stable backports not modelled).
+     */
+    NETDEV_BUDGET_USECS_TWO_JIFFIES("5.7"),
     /**
      * {@code net.core.netdev_unregister_timeout_secs} (Dmitry Safonov, "net/core: Allow the
      * "unregister_netdevice: waiting for..." timeout to be configured"): 5.11 (release from memory).
