@@ -17,9 +17,10 @@ import java.lang.management.ThreadMXBean;
  * events per request x ns per event)} times faster than real time, before any model work.
  * <pre>
  * mvn -o -q -pl framework/api,framework/kernel test-compile
- * java -XX:+UseSerialGC -cp framework/kernel/target/classes:framework/kernel/target/test-classes io.netmodel.sim.EngineFloorBench [chains, default 3] [rounds, default 6]
+ * java -XX:+UseSerialGC -cp framework/kernel/target/classes:framework/kernel/target/test-classes [-DoneKind=true] io.netmodel.sim.EngineFloorBench [chains, default 3] [rounds, default 6]
  * </pre>
- * The first rounds include JIT warm-up; read the later ones.
+ * {@code -DoneKind=true} makes the ten events of a cycle one class, which shows what the
+ * megamorphic dispatch costs. The first rounds include JIT warm-up; read the later ones.
  */
 public final class EngineFloorBench {
     private static final long[] DELAYS = {700, 800, 900, 750, 850, 800, 820, 780};
@@ -31,38 +32,57 @@ public final class EngineFloorBench {
     private EngineFloorBench() {
     }
 
-    /** One cycle: event i does a trivial thing and schedules event i+1 (mod 10). Ten lambda classes. */
-    private static Event[] cycle(Simulator sim) {
-        Event[] ring = new Event[KINDS];
-        Runnable[] next = new Runnable[KINDS];
-        for (int i = 0; i < KINDS; i++) {
-            int n = (i + 1) % KINDS;
-            next[i] = () -> sim.schedule(DELAYS[(int) (sim.executed() & 7)], ring[n]);
+    /** An event of one kind: it does a trivial thing and schedules the next event of its cycle. */
+    private abstract static class Kind implements Event {
+        final Simulator sim;
+        Event next;
+
+        Kind(Simulator sim) {
+            this.sim = sim;
         }
-        ring[0] = () -> { sink += 0; next[0].run(); };
-        ring[1] = () -> { sink += 1; next[1].run(); };
-        ring[2] = () -> { sink += 2; next[2].run(); };
-        ring[3] = () -> { sink += 3; next[3].run(); };
-        ring[4] = () -> { sink += 4; next[4].run(); };
-        ring[5] = () -> { sink += 5; next[5].run(); };
-        ring[6] = () -> { sink += 6; next[6].run(); };
-        ring[7] = () -> { sink += 7; next[7].run(); };
-        ring[8] = () -> { sink += 8; next[8].run(); };
-        ring[9] = () -> { sink += 9; next[9].run(); };
+
+        final void scheduleNext() {
+            sim.schedule(DELAYS[(int) (sim.executed() & 7)], next);
+        }
+    }
+
+    // Ten classes, so the simulator's call to fire() sees ten receiver types, as in the model.
+    private static final class K0 extends Kind { K0(Simulator s) { super(s); } public void fire() { sink += 0; scheduleNext(); } }
+    private static final class K1 extends Kind { K1(Simulator s) { super(s); } public void fire() { sink += 1; scheduleNext(); } }
+    private static final class K2 extends Kind { K2(Simulator s) { super(s); } public void fire() { sink += 2; scheduleNext(); } }
+    private static final class K3 extends Kind { K3(Simulator s) { super(s); } public void fire() { sink += 3; scheduleNext(); } }
+    private static final class K4 extends Kind { K4(Simulator s) { super(s); } public void fire() { sink += 4; scheduleNext(); } }
+    private static final class K5 extends Kind { K5(Simulator s) { super(s); } public void fire() { sink += 5; scheduleNext(); } }
+    private static final class K6 extends Kind { K6(Simulator s) { super(s); } public void fire() { sink += 6; scheduleNext(); } }
+    private static final class K7 extends Kind { K7(Simulator s) { super(s); } public void fire() { sink += 7; scheduleNext(); } }
+    private static final class K8 extends Kind { K8(Simulator s) { super(s); } public void fire() { sink += 8; scheduleNext(); } }
+    private static final class K9 extends Kind { K9(Simulator s) { super(s); } public void fire() { sink += 9; scheduleNext(); } }
+
+    /** One cycle: event i schedules event i+1 (mod 10); with {@code oneKind}, ten events of one class. */
+    private static Kind[] cycle(Simulator sim, boolean oneKind) {
+        Kind[] ring = oneKind
+            ? new Kind[] {new K0(sim), new K0(sim), new K0(sim), new K0(sim), new K0(sim), new K0(sim), new K0(sim),
+                new K0(sim), new K0(sim), new K0(sim)}
+            : new Kind[] {new K0(sim), new K1(sim), new K2(sim), new K3(sim), new K4(sim), new K5(sim), new K6(sim),
+                new K7(sim), new K8(sim), new K9(sim)};
+        for (int i = 0; i < KINDS; i++) {
+            ring[i].next = ring[(i + 1) % KINDS];
+        }
         return ring;
     }
 
     public static void main(String[] args) {
         int chains = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        boolean oneKind = Boolean.getBoolean("oneKind");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        System.out.printf("event engine alone, %d cycles of %d event kinds in flight, %,d events per round%n",
-            chains, KINDS, EVENTS_PER_ROUND);
+        System.out.printf("event engine alone, %d cycles of %d events (%s) in flight, %,d events per round%n",
+            chains, KINDS, oneKind ? "one class" : "ten classes", EVENTS_PER_ROUND);
         System.out.printf("%-6s %12s %28s %28s%n", "round", "ns/event", "ceiling x real, 10 ev/req", "ceiling x real, 6 ev/req");
         for (int round = 1; round <= rounds; round++) {
             Simulator sim = new Simulator(1);
             for (int c = 0; c < chains; c++) {
-                sim.schedule(c * 300L, cycle(sim)[(c * 3) % KINDS]);
+                sim.schedule(c * 300L, cycle(sim, oneKind)[(c * 3) % KINDS]);
             }
             long cpu0 = threads.getCurrentThreadCpuTime();
             for (long until = 1_000_000; sim.executed() < EVENTS_PER_ROUND; until += 1_000_000) {
