@@ -12,7 +12,9 @@ import io.netmodel.sim.Timer;
  * looping on {@code recvfrom(MSG_DONTWAIT)} (xsk_rr {@code -t}, each call one
  * {@code napi_busy_loop} pass). The loop is not simulated iteration by iteration: a frame that
  * lands in the ring is picked up by the next iteration, a uniformly distributed part of one
- * loop period later, then pays the poll's cost.
+ * loop period later, then pays the poll's cost; frames that land while it polls are taken by
+ * the same poll (the driver's loop cleans descriptors until none is left or the budget is used)
+ * and extend it by their cost, so a loop takes at most one frame per {@code poll_per_packet}.
  *
  * <p>TX completions are cleaned in passing, without an event each: the NIC's write-back times
  * queue here ({@link #txCompletesAt}), and whatever next looks at the loop (a frame arriving,
@@ -45,6 +47,8 @@ final class ContinuousPoller {
     /** When the pending poll starts, and what it costs. */
     private long pollAt;
     private long pollCostNs;
+    /** Frames the pending poll has been charged for: those that land while it runs extend it. */
+    private int charged;
     /** {@link RunQueue#lostBy} when the loop (re)started. */
     private long lostMark;
     /** Its CPU's run queue while it shares the CPU, else null (the common case costs nothing). */
@@ -163,6 +167,7 @@ final class ContinuousPoller {
         // in a TX-cleaning poll: the iteration right after it finds the frame
         long at = busyUntil > now ? busyUntil : cpu.taskReady(now + rng.uniform(0, periodNs));
         long cost = napi.pollCost(budget, cpu.id);
+        charged = napi.framesFor(budget);
         if (shared != null) {
             at = shared.spinnerOnCpu(at);
             shared.spinnerPolls(at + cost);
@@ -185,6 +190,18 @@ final class ContinuousPoller {
 
     private void pollDone() {
         catchUp(); // completions that fell due while this poll was pending: it cleans them
+        int due = napi.framesFor(budget);
+        if (due > charged) { // frames that landed while it polled: its loop takes them too, at their cost
+            long extra = (due - charged) * napi.frameCost();
+            charged = due;
+            long end = sim.now() + extra;
+            if (shared != null) {
+                shared.spinnerPolls(end);
+                pollCostNs += extra;
+            }
+            pollEnd.startAt(end);
+            return;
+        }
         pending = false;
         napi.pollNow(budget, cpu.id);
         if (!napi.ringEmpty()) {

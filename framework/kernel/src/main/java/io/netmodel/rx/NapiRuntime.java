@@ -450,7 +450,7 @@ final class NapiRuntime {
         netRx.softirqStart(sim.now()); // NET_RX raised: __do_softirq on interrupt (or timer) exit
         Cpu c = cpus.apply(cpu);
         long pollNs = pollCost(napi.weight(), cpu);
-        pollCharged = Math.min(napi.weight(), ring.size());
+        pollCharged = framesFor(napi.weight());
         long end = c.interrupt(entryNs, pollNs);
         pollCpu = cpu;
         sim.scheduleAt(end, softirqPollEnd);
@@ -465,7 +465,7 @@ final class NapiRuntime {
         Cpu c = cpus.apply(cpu);
         long start = c.taskReady(at);
         long pollNs = pollCost(napi.weight(), cpu);
-        pollCharged = Math.min(napi.weight(), ring.size());
+        pollCharged = framesFor(napi.weight());
         c.account(CpuTime.SYSTEM, pollNs);
         pollCpu = cpu;
         sim.scheduleAt(start + pollNs, threadedPollEnd);
@@ -526,7 +526,7 @@ final class NapiRuntime {
             netRx.softirqStart(start);
         }
         long end = cpus.apply(cpu).softirqFrom(start, pollCost(napi.weight(), cpu), netRx.runEnded());
-        pollCharged = Math.min(napi.weight(), ring.size());
+        pollCharged = framesFor(napi.weight());
         pollCpu = cpu;
         sim.scheduleAt(end, softirqPollEnd);
     }
@@ -538,13 +538,23 @@ final class NapiRuntime {
      * flushes. Returns that extra time (0 when nothing came) and counts them as charged.
      */
     private long pollExtension() {
-        int due = Math.min(napi.weight(), ring.size());
+        int due = framesFor(napi.weight());
         if (due <= pollCharged) {
             return 0;
         }
-        long extra = (long) (due - pollCharged) * (costs.pollPerPacket() + perPacketStackNs);
+        long extra = (due - pollCharged) * frameCost();
         pollCharged = due;
         return extra;
+    }
+
+    /** The frames a poll of {@code budget} takes now. */
+    int framesFor(int budget) {
+        return Math.min(budget, ring.size());
+    }
+
+    /** What one frame adds to a poll: the driver's work and the protocol's. */
+    long frameCost() {
+        return costs.pollPerPacket() + perPacketStackNs;
     }
 
     /** A {@code net_rx_action} run ends: its budget, what it polled, whether it ran out (time_squeeze). */

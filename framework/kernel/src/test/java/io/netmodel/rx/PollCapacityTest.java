@@ -58,6 +58,30 @@ class PollCapacityTest {
     }
 
     @Test
+    void a_busy_polling_loop_pays_for_what_lands_while_it_polls_too() {
+        Kernel k = new Kernel(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost());
+        k.modules().driverAppeared(TinyDriver.plain());
+        Simulator sim = new Simulator(1);
+        RxCosts costs = RxCosts.load(RxCosts.DEFAULT_PROFILE);
+        SimHost h = new SimHost("h", k, sim, costs);
+        long[] delivered = {0};
+        h.napi.setConsumer((p, at) -> delivered[0]++);
+        new ContinuousPoller(sim, sim.rng().fork("loop"), h.napi, h.cpus[1], costs.pollEmpty(), 64,
+            io.netmodel.cpu.CpuTime.SYSTEM).start();
+        Event[] arrive = new Event[1];
+        arrive[0] = () -> {
+            h.napi.rxArrive(0);
+            sim.schedule(333, arrive[0]);
+        };
+        sim.scheduleAt(0, arrive[0]);
+        sim.runUntil(RUN_NS);
+        long capacity = RUN_NS / costs.pollPerPacket();
+        assertTrue(delivered[0] <= capacity && delivered[0] > capacity * 95 / 100,
+            "delivered " + delivered[0] + " of at most " + capacity);
+        assertEquals(RUN_NS / 333 + 1, delivered[0] + h.napi.ringSize());
+    }
+
+    @Test
     void a_full_ring_drops_what_the_cpu_cannot_take() {
         long[] r = stream(333, "256");
         assertTrue(r[1] <= 256);
