@@ -3,12 +3,8 @@ package io.netmodel.rx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netmodel.api.kernel.KernelVersion;
-import io.netmodel.core.HostSpec;
 import io.netmodel.core.Kernel;
-import io.netmodel.kernel.Profile;
 import io.netmodel.sim.Simulator;
-import io.netmodel.testkit.TinyDriver;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,10 +22,10 @@ class InterruptModerationTest {
     }
 
     private static Run run(long rxUsecs, long rxFrames) {
-        Kernel k = new Kernel(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost());
-        k.modules().driverAppeared(TinyDriver.plain());
-        Simulator sim = new Simulator(1);
-        SimHost h = new SimHost("h", k, sim, RxCosts.load(RxCosts.DEFAULT_PROFILE));
+        TinyHost one = TinyHost.boot("6.19");
+        Kernel k = one.kernel();
+        Simulator sim = one.sim();
+        SimHost h = one.host();
         h.napi.setCoalescing(rxUsecs, rxFrames);
         List<Long> waits = new ArrayList<>();
         h.napi.setConsumer((p, at) -> waits.add(at - p));
@@ -75,10 +71,10 @@ class InterruptModerationTest {
      * adaptive rates: the interrupts in the first and in the last 100 ms.
      */
     private static long[] adaptiveIrqs(long gapNs, long durationNs) {
-        Kernel k = new Kernel(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost());
-        k.modules().driverAppeared(TinyDriver.plain());
-        Simulator sim = new Simulator(1);
-        SimHost h = new SimHost("h", k, sim, RxCosts.load(RxCosts.DEFAULT_PROFILE));
+        TinyHost one = TinyHost.boot("6.19");
+        Kernel k = one.kernel();
+        Simulator sim = one.sim();
+        SimHost h = one.host();
         h.napi.setCoalescing(16, 0);
         // pkt-rate-low 400000 / rx-usecs-low 0, pkt-rate-high 450000 / rx-usecs-high 128, sampled every 250 ms
         h.napi.setAdaptiveRates(400_000, 0, 450_000, 128, 250_000_000L);
@@ -118,10 +114,9 @@ class InterruptModerationTest {
     }
     @Test
     void re_reading_unchanged_settings_keeps_sampling_and_adaptive_off_restores_rx_usecs() {
-        Kernel k = new Kernel(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost());
-        k.modules().driverAppeared(TinyDriver.plain());
-        Simulator sim = new Simulator(1);
-        SimHost h = new SimHost("h", k, sim, RxCosts.load(RxCosts.DEFAULT_PROFILE));
+        TinyHost one = TinyHost.boot("6.19");
+        Simulator sim = one.sim();
+        SimHost h = one.host();
         h.napi.setConsumer((p, at) -> { });
         for (long t = 0; t < 300_000_000L; t += 10_000_000L) { // live traffic re-reads the settings every 10 ms
             sim.scheduleAt(t, () -> {

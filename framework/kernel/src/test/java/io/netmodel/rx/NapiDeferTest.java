@@ -3,12 +3,8 @@ package io.netmodel.rx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netmodel.api.kernel.KernelVersion;
-import io.netmodel.core.HostSpec;
 import io.netmodel.core.Kernel;
-import io.netmodel.kernel.Profile;
 import io.netmodel.sim.Simulator;
-import io.netmodel.testkit.TinyDriver;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,10 +17,10 @@ class NapiDeferTest {
     @ParameterizedTest(name = "defer {0}, gro_flush_timeout {1} ns: {2} interrupts for 100 frames")
     @CsvSource({"0, 0, 100", "0, 50000, 100", "10, 0, 100", "10, 50000, 1"})
     void deferral_suppresses_interrupts_while_traffic_lasts(int defer, long gro, long expectedIrqs) {
-        Kernel k = new Kernel(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost());
-        k.modules().driverAppeared(TinyDriver.plain());
-        Simulator sim = new Simulator(1);
-        SimHost h = new SimHost("h", k, sim, RxCosts.load(RxCosts.DEFAULT_PROFILE));
+        TinyHost one = TinyHost.boot("6.19");
+        Kernel k = one.kernel();
+        Simulator sim = one.sim();
+        SimHost h = one.host();
         h.write("/sys/class/net/eth0/napi_defer_hard_irqs", Integer.toString(defer));
         h.write("/sys/class/net/eth0/gro_flush_timeout", Long.toString(gro));
         int[] delivered = {0};

@@ -3,13 +3,9 @@ package io.netmodel.rx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netmodel.api.kernel.KernelVersion;
-import io.netmodel.core.HostSpec;
 import io.netmodel.core.Kernel;
 import io.netmodel.cpu.Softirq;
-import io.netmodel.kernel.Profile;
 import io.netmodel.sim.Simulator;
-import io.netmodel.testkit.TinyDriver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +19,10 @@ class NetRxBudgetTest {
     }
 
     private static Burst burst(String kernel, int frames, String... sysctls) {
-        Kernel k = new Kernel(new Profile(KernelVersion.parse(kernel)), HostSpec.defaultHost());
-        k.modules().driverAppeared(TinyDriver.plain());
-        Simulator sim = new Simulator(1);
-        SimHost h = new SimHost("h", k, sim, RxCosts.load(RxCosts.DEFAULT_PROFILE));
+        TinyHost one = TinyHost.boot(kernel);
+        Kernel k = one.kernel();
+        Simulator sim = one.sim();
+        SimHost h = one.host();
         for (int i = 0; i + 1 < sysctls.length; i += 2) {
             h.write("/proc/sys/net/core/" + sysctls[i], sysctls[i + 1]);
         }
@@ -93,10 +89,9 @@ class NetRxBudgetTest {
     void the_tick_ends_inline_processing_before_ten_runs() {
         // Two frames' worth of runs straddling the first tick: __do_softirq stops restarting at
         // the tick (MAX_SOFTIRQ_TIME is one jiffy at HZ=250) even though fewer than ten ran.
-        Kernel k = new Kernel(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost());
-        k.modules().driverAppeared(TinyDriver.plain());
-        Simulator sim = new Simulator(1);
-        SimHost h = new SimHost("h", k, sim, RxCosts.load(RxCosts.DEFAULT_PROFILE));
+        TinyHost one = TinyHost.boot("6.19");
+        Simulator sim = one.sim();
+        SimHost h = one.host();
         h.napi.setConsumer((p, at) -> { });
         long justBeforeTick = NetRxAction.TICK_NS - 1_000;
         sim.scheduleAt(justBeforeTick, () -> {

@@ -22,10 +22,10 @@ class PollCapacityTest {
 
     /** Frames every {@code periodNs} for 10 ms: {processed, still in the ring, dropped by a full ring}. */
     private static long[] stream(long periodNs, String ringEntries) {
-        Kernel k = new Kernel(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost());
-        k.modules().driverAppeared(TinyDriver.plain());
-        Simulator sim = new Simulator(1);
-        SimHost h = new SimHost("h", k, sim, RxCosts.load(RxCosts.DEFAULT_PROFILE));
+        TinyHost one = TinyHost.boot("6.19");
+        Kernel k = one.kernel();
+        Simulator sim = one.sim();
+        SimHost h = one.host();
         if (ringEntries != null) {
             h.napi.setRingSize(Integer.parseInt(ringEntries), () -> { });
         }
