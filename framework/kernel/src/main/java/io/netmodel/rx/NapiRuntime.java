@@ -54,13 +54,13 @@ final class NapiRuntime {
      * serves every poll (nothing allocated per poll).
      */
     private int pollCpu;
-    /** Frames the softirq or threaded poll in progress has been charged for ({@link #pollExtension}). */
-    private int pollCharged;
     private int busyPollBudget;
     private boolean busyPollPrefer;
     private final io.netmodel.sim.Event softirqPollEnd = () -> softirqPollDone(this.pollCpu);
     private final io.netmodel.sim.Event threadedPollEnd = () -> threadedPollDone(this.pollCpu);
     private final io.netmodel.sim.Event busyPollEnd = () -> busyPollDone(this.pollCpu, this.busyPollBudget, this.busyPollPrefer);
+    /** Frames the softirq or threaded poll in progress has been charged for ({@link #pollExtension}). */
+    private int pollCharged;
     /** Fires the IRQ the NIC held back for interrupt moderation. */
     private final Timer moderation;
     private Consumer consumer;
@@ -114,7 +114,6 @@ final class NapiRuntime {
 
     /** {@code net_rx_action}'s budget and time limit and {@code __do_softirq}'s restarts on the polling CPU. */
     private final NetRxAction netRx;
-    private final IntSupplier netdevBudget;
 
     // counters the model keeps besides the kernel's own
     long polls;
@@ -124,10 +123,9 @@ final class NapiRuntime {
     long watchdogFires;
 
     NapiRuntime(Simulator sim, RxCosts costs, NapiImpl napi, IntFunction<Cpu> cpus, IntFunction<SoftnetData> softnet,
-                Runnable irqCounter, IntSupplier irqCpu, NetRxAction netRx, IntSupplier netdevBudget) {
+                Runnable irqCounter, IntSupplier irqCpu, NetRxAction netRx) {
         this.sim = sim;
         this.netRx = netRx;
-        this.netdevBudget = netdevBudget;
         this.costs = costs;
         this.napi = napi;
         this.cpus = cpus;
@@ -560,7 +558,7 @@ final class NapiRuntime {
     /** A {@code net_rx_action} run ends: its budget, what it polled, whether it ran out (time_squeeze). */
     private void netRxActionEnd(int cpu, boolean squeezed, int work) {
         if (probes != null && probes.netRxAction.enabled()) {
-            probes.netRxAction.hitAt(probes.at(sim.now()), cpu, "budget", netdevBudget.getAsInt(), "work", work,
+            probes.netRxAction.hitAt(probes.at(sim.now()), cpu, "budget", netRx.netdevBudget(), "work", work,
                 "time_squeeze", squeezed ? 1 : 0);
         }
     }

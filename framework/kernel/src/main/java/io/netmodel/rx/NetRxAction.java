@@ -54,10 +54,13 @@ final class NetRxAction {
     private final IntSupplier netdevBudget;
     private final IntSupplier netdevBudgetUsecs;
 
+    /** The current run's budget left and {@code time_limit} (jiffies). */
     private int budget;
     private long timeLimit;
+    /** The current {@code __do_softirq}'s {@code end} (jiffies) and restarts left. */
     private long softirqEnd;
     private int restartsLeft;
+    /** Since the hand-off, ksoftirqd polls: it keeps going without another wake-up until the NAPI completes. */
     private boolean inKsoftirqd;
     /** Frames the current {@code net_rx_action} run has polled, and whether budget or time cut it. */
     private int runWork;
@@ -98,9 +101,9 @@ final class NetRxAction {
         runStart(now);
     }
 
-    /** Whether the next poll runs in ksoftirqd (for the time it waits and what it is charged to). */
-    boolean inKsoftirqd() {
-        return inKsoftirqd;
+    /** {@code net.core.netdev_budget} now: what each run starts with. */
+    int netdevBudget() {
+        return netdevBudget.getAsInt();
     }
 
     private void runStart(long now) {

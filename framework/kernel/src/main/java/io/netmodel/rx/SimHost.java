@@ -58,8 +58,7 @@ final class SimHost {
                 }
             }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu(),
             new NetRxAction(kernel.profile(), () -> kernel.sysctls().netdevBudget.get(),
-                () -> kernel.sysctls().netdevBudgetUsecs.get()),
-            () -> kernel.sysctls().netdevBudget.get());
+                () -> kernel.sysctls().netdevBudgetUsecs.get()));
         this.napi.setLog(kernel::printk);
         traceFrom(0);
     }
