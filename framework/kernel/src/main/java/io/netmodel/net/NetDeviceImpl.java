@@ -318,6 +318,11 @@ public final class NetDeviceImpl implements NetDevice {
         return List.copyOf(rx);
     }
 
+    /** RX queue {@code index} ({@code __netif_get_rx_queue}), without copying the list: the receive path's per-poll read. */
+    public RxQueue rxQueue(int index) {
+        return rx.get(index);
+    }
+
     /** The tx queues in index order. */
     public List<TxQueue> txQueues() {
         return List.copyOf(tx);

@@ -36,6 +36,29 @@ public final class RxQueue {
         return (BitSet) rpsCpus.clone();
     }
 
+    /** Whether RPS is on for this queue ({@code rxqueue->rps_map} set). */
+    public boolean rpsOn() {
+        return !rpsCpus.isEmpty();
+    }
+
+    /**
+     * {@code get_rps_cpu}'s pick from the map: {@code map->cpus[reciprocal_scale(hash, map->len)]},
+     * the map's CPUs in ascending order as {@code store_rps_map} lists them; -1 without a map.
+     * Reads the map as it is now, so a write to {@code rps_cpus} acts on the next packet.
+     */
+    public int rpsMapCpu(int hash) {
+        int len = rpsCpus.cardinality();
+        if (len == 0) {
+            return -1;
+        }
+        int index = (int) (((hash & 0xffffffffL) * len) >>> 32); // reciprocal_scale
+        int cpu = rpsCpus.nextSetBit(0);
+        for (int i = 0; i < index; i++) {
+            cpu = rpsCpus.nextSetBit(cpu + 1);
+        }
+        return cpu;
+    }
+
     /** Entries in the RPS flow table (0: none). */
     public long rpsFlowCnt() {
         return rpsFlowCnt;

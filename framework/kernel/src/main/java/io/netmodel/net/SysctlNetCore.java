@@ -84,7 +84,11 @@ public final class SysctlNetCore {
     public final IntSysctl netdevBudget;
     public final IntSysctl netdevBudgetUsecs;
     public final IntSysctl devWeight;
+    /** {@code dev_weight_rx_bias} (4.10, {@link Behaviour#DEV_WEIGHT_BIAS}); the row exists in every profile, shown only from then. */
+    public final IntSysctl devWeightRxBias;
     public final IntSysctl netdevMaxBacklog;
+    /** {@code flow_limit_table_len}: the buckets of a flow-limit table allocated from now on. */
+    public final IntSysctl flowLimitTableLen;
 
     public SysctlNetCore(KTree tree, KernelProfile profile) {
         this.profile = profile;
@@ -93,7 +97,7 @@ public final class SysctlNetCore {
         busyPoll = row("busy_poll", 0, 0, INT_MAX, Behaviour.BUSY_POLL);
         busyRead = row("busy_read", 0, 0, INT_MAX, Behaviour.BUSY_POLL);
         devWeight = row("dev_weight", 64, minimums ? 1 : INT_MIN, INT_MAX, null);
-        row("dev_weight_rx_bias", 1, minimums ? 1 : INT_MIN, INT_MAX, Behaviour.DEV_WEIGHT_BIAS);
+        devWeightRxBias = row("dev_weight_rx_bias", 1, minimums ? 1 : INT_MIN, INT_MAX, Behaviour.DEV_WEIGHT_BIAS);
         row("dev_weight_tx_bias", 1, minimums ? 1 : INT_MIN, INT_MAX, Behaviour.DEV_WEIGHT_BIAS);
         row("gro_normal_batch", 8, 1, INT_MAX, Behaviour.GRO_NORMAL_BATCH);
         netdevBudget = row("netdev_budget", 300, INT_MIN, INT_MAX, null);
@@ -102,7 +106,7 @@ public final class SysctlNetCore {
             Behaviour.NETDEV_BUDGET_USECS);
         netdevMaxBacklog = row("netdev_max_backlog", 1000, INT_MIN, INT_MAX, null);
         row("netdev_tstamp_prequeue", 1, INT_MIN, INT_MAX, null);
-        add(new IntSysctl("flow_limit_table_len", 4096, INT_MIN, INT_MAX, null, v -> {
+        flowLimitTableLen = add(new IntSysctl("flow_limit_table_len", 4096, INT_MIN, INT_MAX, null, v -> {
             // flow_limit_table_len_sysctl: proc_dointvec, then is_power_of_2() on the value as an
             // unsigned int, so 0 and negatives fail except INT_MIN (0x80000000), which is kept
             if (Integer.bitCount(v) != 1) {

@@ -303,6 +303,8 @@ public final class BenchServiceImpl implements BenchService {
         schedReport(knobs, counters, client, server);
         client.describeDim(knobs, counters);
         server.describeDim(knobs, counters);
+        client.describeRps(knobs, counters);
+        server.describeRps(knobs, counters);
         counters.put("sim.events", sim.executed());
         return new BenchResult("epoll-rr", knobs, new long[0], taken[0], req.durationNs(),
             cpuUsage(sim.now(), before, client, server), counters);
@@ -311,6 +313,12 @@ public final class BenchServiceImpl implements BenchService {
     /** One netperf-style RR run; the samples go to {@code sink}, the result carries none. */
     private BenchResult runNetperfRr(NetperfRr.Protocol protocol, int busyReadUs, int busyPollUs, long durationNs,
                                      long seed, ProgressListener progress, LatencySink sink) {
+        return runNetperfRr(protocol, busyReadUs, busyPollUs, durationNs, seed, progress, sink, h -> { });
+    }
+
+    /** As above, with {@code configure} writing more of each host's files after busy_read and busy_poll (tests: rps_cpus). */
+    BenchResult runNetperfRr(NetperfRr.Protocol protocol, int busyReadUs, int busyPollUs, long durationNs,
+                             long seed, ProgressListener progress, LatencySink sink, Consumer<SimHost> configure) {
         Simulator sim = new Simulator(seed);
         SimHost[] hosts = SimHost.pair(() -> boot(host), sim, costs);
         SimHost client = hosts[0];
@@ -318,6 +326,7 @@ public final class BenchServiceImpl implements BenchService {
         for (SimHost h : hosts) {
             h.write("/proc/sys/net/core/busy_read", Integer.toString(busyReadUs));
             h.write("/proc/sys/net/core/busy_poll", Integer.toString(busyPollUs));
+            configure.accept(h);
             h.loadNicSettings();
         }
         long[] before = totals(client, server);
@@ -337,6 +346,7 @@ public final class BenchServiceImpl implements BenchService {
             counters.put(h.name + ".irq." + h.inputIrqNumber(), irqCount(h));
             counters.put(h.name + ".context_switches", h.kernel.cpus().nrContextSwitches());
             h.describeDim(knobs, counters);
+            h.describeRps(knobs, counters);
         }
         String workload = protocol == NetperfRr.Protocol.TCP ? "tcp-rr" : "udp-rr";
         return new BenchResult(workload, knobs, new long[0], run.transactions(), durationNs,

@@ -192,7 +192,7 @@ final class ContinuousPoller {
         catchUp(); // completions that fell due while this poll was pending: it cleans them
         int due = napi.framesFor(budget);
         if (due > charged) { // frames that landed while it polled: its loop takes them too, at their cost
-            long extra = (due - charged) * napi.frameCost();
+            long extra = (due - charged) * napi.frameCost(cpu.id);
             charged = due;
             long end = sim.now() + extra;
             if (shared != null) {

@@ -92,6 +92,8 @@ final class EpollRr {
         this.busyTimeout = new Timer(sim, this::busyLoopTimedOut);
         server.napi.perPacketStackNs = costs.udpStack();
         client.napi.perPacketStackNs = costs.udpStack();
+        server.steerToSockets();
+        client.steerToSockets();
     }
 
     /**

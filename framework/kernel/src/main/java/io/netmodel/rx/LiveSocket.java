@@ -77,6 +77,7 @@ final class LiveSocket {
         loop = new ContinuousPoller(sim, sim.rng().fork("live.socket"), h.napi, h.cpus[cpu],
             costs.pollEmpty() + costs.busyLoopSetup() / 4, BUSY_POLL_BUDGET, CpuTime.SYSTEM);
         h.napi.setConsumer(this::deliver);
+        h.steerToSockets(); // udp: netif_receive_skb, so the queue's rps_cpus applies, read per poll
     }
 
     /**

@@ -111,6 +111,10 @@ final class NapiRuntime {
     private ContinuousPoller continuous;
     /** Protocol work per packet on top of the driver's (TCP/IP receive for TCP_RR; 0 for XSK copy). */
     long perPacketStackNs;
+    /** Receive packet steering, for socket workloads; null: none (AF_XDP). */
+    private Rps rps;
+    /** Frames the last {@link #pollNow} steered to another CPU's backlog. */
+    private int steered;
 
     /** {@code net_rx_action}'s budget and time limit and {@code __do_softirq}'s restarts on the polling CPU. */
     private final NetRxAction netRx;
@@ -264,6 +268,20 @@ final class NapiRuntime {
 
     void setConsumer(Consumer c) {
         this.consumer = c;
+    }
+
+    /** Who receives what this NAPI's polls (or, under RPS, the backlog polls) deliver. */
+    Consumer consumer() {
+        return consumer;
+    }
+
+    /**
+     * The frames go up the stack to a socket ({@code netif_receive_skb}), so receive packet
+     * steering applies ({@link Rps}); without it (AF_XDP, whose redirect happens in the driver's
+     * poll) every frame is delivered on the polling CPU.
+     */
+    void setRps(Rps rps) {
+        this.rps = rps;
     }
 
     /**
@@ -502,9 +520,9 @@ final class NapiRuntime {
             sim.scheduleAt(cpus.apply(cpu).softirqFrom(sim.now(), extra, false), softirqPollEnd);
             return;
         }
-        int work = pollNow(napi.weight(), cpu);
+        int work = pollNow(napi.weight(), cpu, false);
         SoftnetData sd = softnet.apply(cpu);
-        sd.processed += work;
+        sd.processed += work - steered; // steered frames reach __netif_receive_skb_core on their target
         boolean repoll = work == napi.weight();
         NetRxAction.Next next = netRx.pollDone(sim.now(), work, repoll, sd);
         if (next == NetRxAction.Next.DONE) {
@@ -540,7 +558,7 @@ final class NapiRuntime {
         if (due <= pollCharged) {
             return 0;
         }
-        long extra = (due - pollCharged) * frameCost();
+        long extra = (due - pollCharged) * frameCost(pollCpu);
         pollCharged = due;
         return extra;
     }
@@ -550,13 +568,21 @@ final class NapiRuntime {
         return Math.min(budget, ring.size());
     }
 
-    /** What one frame adds to a poll: the driver's work and the protocol's. */
-    long frameCost() {
-        return costs.pollPerPacket() + perPacketStackNs;
+    /** What one frame adds to a poll on {@code cpu}: the driver's work and, unless RPS steers it away, the protocol's. */
+    long frameCost(int cpu) {
+        return costs.pollPerPacket() + stackNsOn(cpu);
+    }
+
+    /** The protocol's per-frame cost on a poll on {@code cpu}: none when RPS steers the flow to another CPU. */
+    private long stackNsOn(int cpu) {
+        return rps != null && rps.target(cpu) >= 0 ? 0 : perPacketStackNs;
     }
 
     /** A {@code net_rx_action} run ends: its budget, what it polled, whether it ran out (time_squeeze). */
     private void netRxActionEnd(int cpu, boolean squeezed, int work) {
+        if (rps != null) {
+            rps.sendIpis(); // net_rps_action_and_irq_enable
+        }
         if (probes != null && probes.netRxAction.enabled()) {
             probes.netRxAction.hitAt(probes.at(sim.now()), cpu, "budget", netRx.netdevBudget(), "work", work,
                 "time_squeeze", squeezed ? 1 : 0);
@@ -719,6 +745,15 @@ final class NapiRuntime {
      * in its ring and every later one dropped and counted.
      */
     int pollNow(int budget, int cpu) {
+        return pollNow(budget, cpu, true);
+    }
+
+    /**
+     * {@link #pollNow(int, int)}; {@code sendIpis} false for a softirq poll, whose RPS IPIs go
+     * out when its {@code net_rx_action} run ends.
+     */
+    private int pollNow(int budget, int cpu, boolean sendIpis) {
+        steered = 0;
         if (disabled) {
             return 0;
         }
@@ -732,9 +767,18 @@ final class NapiRuntime {
         lastPollCpu = cpu;
         txToClean = 0;
         int work = 0;
+        int target = rps == null ? -1 : rps.target(cpu);
         while (work < budget && !ring.isEmpty()) {
-            consumer.deliver(ring.poll(), sim.now());
+            if (target < 0) {
+                consumer.deliver(ring.poll(), sim.now());
+            } else {
+                rps.enqueue(ring.poll(), cpu, target); // netif_receive_skb -> enqueue_to_backlog
+                steered++;
+            }
             work++;
+        }
+        if (sendIpis && rps != null) {
+            rps.sendIpis();
         }
         rxPackets += work;
         if (probes != null && probes.napiPoll.enabled()) {
@@ -747,7 +791,7 @@ final class NapiRuntime {
     /** What a poll of {@code budget} on {@code cpu} costs given what is waiting now. */
     long pollCost(int budget, int cpu) {
         int n = Math.min(budget, ring.size());
-        long cost = costs.pollEmpty() + n * (costs.pollPerPacket() + perPacketStackNs) + (long) txToClean * costs.txClean();
+        long cost = costs.pollEmpty() + n * frameCost(cpu) + (long) txToClean * costs.txClean();
         if (lastPollCpu >= 0 && lastPollCpu != cpu) {
             cost += costs.napiMove();
         }

@@ -71,6 +71,7 @@ final class NetperfRr {
                 loopPeriod, 8, CpuTime.SYSTEM) : null;
             this.busyTimeout = new Timer(sim, this::busyReadExpired);
             host.napi.perPacketStackNs = protocol.stackNs(costs);
+            host.steerToSockets();
         }
 
         /** recv(): busy-poll if allowed, else sleep until woken. */

@@ -60,7 +60,47 @@ final class SimHost {
             new NetRxAction(kernel.profile(), () -> kernel.sysctls().netdevBudget.get(),
                 () -> kernel.sysctls().netdevBudgetUsecs.get()));
         this.napi.setLog(kernel::printk);
+        this.rps = new Rps(this);
         traceFrom(0);
+    }
+
+    /** Receive packet steering on eth0's RX queue 0; acts once a socket workload attaches it ({@link #steerToSockets}). */
+    final Rps rps;
+
+    /** The workload's frames go up the stack to a socket: {@code rps_cpus} applies ({@link Rps}). */
+    void steerToSockets() {
+        napi.setRps(rps);
+    }
+
+    /**
+     * RPS when it was on for the run: RX queue 0's {@code rps_cpus} as a knob, and per CPU whose
+     * backlog RPS used, its IPIs ({@code received_rps}), backlog polls, {@code processed} and
+     * backlog drops; on the polling side, {@code flow_limit_count} where it moved. Nothing when
+     * {@code rps_cpus} is 0 and no backlog was used, so such runs report as before.
+     */
+    void describeRps(java.util.Map<String, String> knobs, java.util.Map<String, Long> counters) {
+        boolean used = false;
+        for (int c = 0; c < cpus.length; c++) {
+            used |= rps.backlogIfAny(c) != null;
+        }
+        if (!eth0.rxQueue(0).rpsOn() && !used) {
+            return;
+        }
+        knobs.put(name + ".eth0.queues.rx-0.rps_cpus", read("/sys/class/net/eth0/queues/rx-0/rps_cpus"));
+        for (int c = 0; c < cpus.length; c++) {
+            Backlog b = rps.backlogIfAny(c);
+            io.netmodel.net.SoftnetData sd = kernel.softnet(c);
+            String p = name + ".softnet.cpu" + c + ".";
+            if (b != null) {
+                counters.put(p + "received_rps", Integer.toUnsignedLong(sd.receivedRps));
+                counters.put(p + "backlog_polls", b.polls);
+                counters.put(p + "processed", Integer.toUnsignedLong(sd.processed));
+                counters.put(p + "dropped", Integer.toUnsignedLong(sd.dropped));
+            }
+            if (sd.flowLimitCount != 0) {
+                counters.put(p + "flow_limit_count", Integer.toUnsignedLong(sd.flowLimitCount));
+            }
+        }
     }
 
     /**

@@ -1,0 +1,127 @@
+package io.netmodel.rx;
+
+import io.netmodel.api.kernel.Behaviour;
+import io.netmodel.net.NetStats;
+
+/**
+ * Receive packet steering for eth0's RX queue 0 (net/core/dev.c, since 2.6.35): where the stack
+ * part of each frame a socket workload receives runs.
+ * <ul>
+ * <li>{@code get_rps_cpu}: with a non-empty {@code queues/rx-0/rps_cpus}, the CPU is
+ *     {@code map->cpus[reciprocal_scale(hash, map->len)]} ({@link io.netmodel.net.RxQueue#rpsMapCpu}).
+ *     The model's workloads have one flow each, so the hash is one fixed value,
+ *     {@link #FLOW_HASH}. RFS ({@code rps_sock_flow_entries}, {@code rps_flow_cnt}) is not
+ *     modelled: the flow table is never consulted.</li>
+ * <li>A target that is the polling CPU delivers there as without RPS (the kernel queues on the
+ *     local backlog and processes it in the same softirq; the model skips that queue). Any
+ *     other target: {@code enqueue_to_backlog} ({@link #enqueue}).</li>
+ * <li>{@code enqueue_to_backlog}: the frame is dropped and counted in the target's
+ *     {@code softnet_data.dropped} (and eth0's {@code rx_dropped}) when the target's
+ *     {@code input_pkt_queue} holds more than {@code netdev_max_backlog} or the flow limit of the
+ *     enqueuing CPU says so ({@link FlowLimit}, {@code flow_limit_count} on that CPU); else
+ *     queued, and the backlog NAPI, if idle, is put on the enqueuing CPU's
+ *     {@code rps_ipi_list}.</li>
+ * <li>{@code net_rps_send_ipi}: at the end of the polling CPU's {@code net_rx_action} (or right
+ *     after the poll for a threaded, busy or continuous poller, whose {@code local_bh_enable}
+ *     runs NET_RX there), each listed CPU gets its IPI ({@link Backlog#ipi}: the {@code CAL} row
+ *     of {@code /proc/interrupts}).</li>
+ * </ul>
+ * The polling CPU pays the driver part of a steered frame ({@code poll_per_packet}); the
+ * protocol part ({@link NapiRuntime#perPacketStackNs}) is paid by the target's backlog poll.
+ * Not charged: {@code get_rps_cpu}/{@code enqueue_to_backlog} themselves and the IPI's send
+ * (an ICR write; in a VM an exit) on the polling CPU. AF_XDP is never steered: XDP redirects to
+ * the XSK in the driver's poll, before {@code netif_receive_skb}; only socket workloads attach
+ * an Rps to their NAPI ({@link NapiRuntime#setRps}).
+ */
+final class Rps {
+    /**
+     * The flow's hash ({@code skb_get_hash}): an arbitrary fixed value, the golden ratio's bits.
+     * On a real host it is the NIC's RSS hash or the flow dissector's jhash with a seed drawn at
+     * boot, so which CPU of a map a given flow lands on differs from boot to boot; here it is the
+     * same every run: of a map of n CPUs, the one at index {@code floor(0.618 * n)} (mask 2: CPU 1,
+     * 6: CPU 2, f: CPU 2).
+     */
+    static final int FLOW_HASH = 0x9e3779b9;
+
+    private final SimHost host;
+    private final Backlog[] backlogs;
+    private final FlowLimit[] flowLimits;
+    /** {@code rps_ipi_list} of the polling CPU: targets whose backlog NAPI awaits its IPI. */
+    private final int[] ipiList;
+    private int ipiCount;
+    private final boolean rxBias;
+
+    Rps(SimHost host) {
+        this.host = host;
+        this.backlogs = new Backlog[host.cpus.length];
+        this.flowLimits = new FlowLimit[host.cpus.length];
+        this.ipiList = new int[host.cpus.length];
+        this.rxBias = host.kernel.profile().has(Behaviour.DEV_WEIGHT_BIAS);
+    }
+
+    /** {@code get_rps_cpu} for the flow as polled on {@code cpu}: the target CPU, or -1 to deliver on {@code cpu}. */
+    int target(int cpu) {
+        int t = host.eth0.rxQueue(0).rpsMapCpu(FLOW_HASH);
+        return t == cpu || t >= host.cpus.length ? -1 : t; // cpu_online(tcpu)
+    }
+
+    /** {@code enqueue_to_backlog(skb, target)} from {@code cpu} for the frame of the request sent at {@code sentAtNs}. */
+    void enqueue(long sentAtNs, int cpu, int target) {
+        Backlog b = backlog(target);
+        int qlen = b.inputLen();
+        if (qlen <= host.kernel.sysctls().netdevMaxBacklog.get() && !flowLimit(cpu, qlen)) {
+            if (b.enqueue(sentAtNs)) {
+                ipiList[ipiCount++] = target; // napi_schedule_rps: sd->rps_ipi_next = mysd->rps_ipi_list
+            }
+            return;
+        }
+        host.kernel.softnet(target).dropped++;
+        host.eth0.stats().add(NetStats.RX_DROPPED, 1); // dev_core_stats_rx_dropped_inc (atomic rx_dropped before)
+    }
+
+    /** {@code skb_flow_limit(skb, qlen)} on the enqueuing CPU. */
+    private boolean flowLimit(int cpu, int qlen) {
+        if (qlen < (host.kernel.sysctls().netdevMaxBacklog.get() >> 1)) {
+            return false;
+        }
+        if (!host.kernel.sysctlsMore().flowLimitCpus().get(cpu)) {
+            flowLimits[cpu] = null; // the bitmap dropped this CPU: its table is freed
+            return false;
+        }
+        if (flowLimits[cpu] == null) {
+            flowLimits[cpu] = new FlowLimit(host.kernel.sysctls().flowLimitTableLen.get());
+        }
+        if (flowLimits[cpu].limit(FLOW_HASH)) {
+            host.kernel.softnet(cpu).flowLimitCount++;
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code net_rps_send_ipi}: each CPU on the list gets its IPI now. */
+    void sendIpis() {
+        for (int i = 0; i < ipiCount; i++) {
+            backlog(ipiList[i]).ipi();
+        }
+        ipiCount = 0;
+    }
+
+    /** CPU {@code cpu}'s backlog, made at its first use. */
+    Backlog backlog(int cpu) {
+        if (backlogs[cpu] == null) {
+            var sysctls = host.kernel.sysctls();
+            NetRxAction netRx = new NetRxAction(host.kernel.profile(), sysctls.netdevBudget::get,
+                sysctls.netdevBudgetUsecs::get);
+            backlogs[cpu] = new Backlog(host.sim, host.costs, host.cpus[cpu], host.kernel.softnet(cpu), netRx,
+                () -> rxBias ? sysctls.devWeight.get() * sysctls.devWeightRxBias.get() : sysctls.devWeight.get(),
+                () -> host.napi.perPacketStackNs, host.napi::consumer,
+                () -> host.kernel.irqs().countArch("CAL", cpu));
+        }
+        return backlogs[cpu];
+    }
+
+    /** The backlog of {@code cpu} if RPS ever queued there, else null. */
+    Backlog backlogIfAny(int cpu) {
+        return backlogs[cpu];
+    }
+}
