@@ -129,11 +129,7 @@ final class Backlog {
         boolean repoll = work == pollQuota; // process_backlog returns the quota before it looks at the input queue
         NetRxAction.Next next = netRx.pollDone(now, work, repoll, sd);
         if (next == NetRxAction.Next.DONE) {
-            sched = false; // napi->state = 0: the input queue was empty
-            if (!queue.isEmpty()) { // cannot happen (the poll took all up to the quota); kept for safety
-                sched = true;
-                ipi();
-            }
+            sched = false; // napi->state = 0: both queues were empty
             return;
         }
         long start = now;
@@ -143,6 +139,19 @@ final class Backlog {
         }
         long pollNs = startPoll();
         sim.scheduleAt(cpu.softirqFrom(start, pollNs, netRx.runEnded()), pollEnd);
+    }
+
+    /**
+     * {@code flush_backlog}: the device goes away, its frames are freed from this backlog
+     * ({@code dev_kfree_skb_irq}; not counted in {@code dropped}). Returns how many there were.
+     * A poll in flight ends with nothing to deliver.
+     */
+    int flush() {
+        int n = queue.size();
+        queue.clear();
+        processLen = 0;
+        sync();
+        return n;
     }
 
     private void sync() {

@@ -86,8 +86,8 @@ public final class LiveTraffic implements TrafficService {
         /** eth0 is gone, down, or lost the NAPI: what its ring held is dropped, the socket waits. */
         void detach(String why) {
             long inFlight = host.napi.ringSize();
+            host.napi.retire(); // frames RPS had queued on other CPUs join napi.dropped()
             dropped += inFlight + host.napi.dropped() + host.napi.ringFullDrops();
-            host.napi.retire();
             socket.detach();
             kernel.printk("netmodel traffic: " + why + " with " + inFlight + " frame(s) in flight: dropped");
             host = null;

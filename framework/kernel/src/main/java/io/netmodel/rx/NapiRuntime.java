@@ -288,7 +288,8 @@ final class NapiRuntime {
      * Nothing polls this NAPI any more: it went away under live traffic (its device removed,
      * closed, or its queues rebuilt), or its driver's poll threw. The driver is not called again,
      * events still pending for it do nothing, later frames are dropped, and the frames in its ring
-     * are cleared (the caller has counted them).
+     * are cleared (the caller has counted them); what RPS queued in CPUs' backlogs is freed and
+     * counted in {@link #dropped()}.
      */
     void retire() {
         disabled = true;
@@ -298,6 +299,9 @@ final class NapiRuntime {
         moderation.cancel();
         adaptiveSample.cancel();
         ring.clear();
+        if (rps != null) {
+            dropped += rps.flush(); // flush_backlog: what RPS had queued on other CPUs
+        }
     }
 
     NapiImpl napi() {

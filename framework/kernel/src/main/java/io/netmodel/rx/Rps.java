@@ -106,6 +106,23 @@ final class Rps {
         ipiCount = 0;
     }
 
+    /**
+     * eth0 goes away under live traffic ({@link NapiRuntime#retire}): {@code flush_backlog} on
+     * every CPU and no IPI left to send. Returns the frames dropped. The kernel flushes at
+     * unregister ({@code unregister_netdevice_many}); after a mere down or a queue rebuild the
+     * frames would still be processed, which the model, letting go of eth0 then, does not do.
+     */
+    int flush() {
+        ipiCount = 0;
+        int n = 0;
+        for (Backlog b : backlogs) {
+            if (b != null) {
+                n += b.flush();
+            }
+        }
+        return n;
+    }
+
     /** CPU {@code cpu}'s backlog, made at its first use. */
     Backlog backlog(int cpu) {
         if (backlogs[cpu] == null) {

@@ -130,6 +130,33 @@ class RpsTest {
     }
 
     @Test
+    void retiring_the_napi_frees_what_rps_queued_and_counts_it_as_dropped() {
+        TinyHost on = TinyHost.boot("6.19");
+        on.host().write(RPS, "2");
+        SimHost h = on.host();
+        h.napi.perPacketStackNs = STACK_NS;
+        h.steerToSockets();
+        long[] delivered = {0};
+        h.napi.setConsumer((p, at) -> delivered[0]++);
+        Event[] arrive = new Event[1];
+        arrive[0] = () -> {
+            h.napi.rxArrive(on.sim().now());
+            on.sim().schedule(1_000, arrive[0]);
+        };
+        on.sim().scheduleAt(0, arrive[0]);
+        on.sim().runUntil(100_000); // 1.5 us of stack per 1 us: CPU 1's backlog grows
+        int queued = on.kernel().softnet(1).backlogLen();
+        assertTrue(queued > 10, "backlogged: " + queued);
+        long before = h.napi.dropped();
+        h.napi.retire(); // live traffic lets go of eth0
+        assertEquals(before + queued, h.napi.dropped(), "flush_backlog");
+        assertEquals(0, on.kernel().softnet(1).backlogLen());
+        long got = delivered[0];
+        on.sim().runUntil(200_000);
+        assertEquals(got, delivered[0], "nothing more reaches the socket");
+    }
+
+    @Test
     void the_flow_limit_of_the_enqueuing_cpu_drops_a_flow_that_fills_half_the_backlog() {
         TinyHost on = TinyHost.boot("6.19");
         on.host().write(RPS, "2");
