@@ -17,6 +17,8 @@ import io.netmodel.testkit.TinyDriver;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Receive packet steering ({@link Rps}, {@link Backlog}) on virtual time: a frame polled on the
@@ -62,11 +64,12 @@ class RpsTest {
         throw new AssertionError("no CAL row");
     }
 
-    @Test
-    void steering_to_another_cpu_moves_the_stack_work_processed_and_softirq_time_there() {
-        TinyHost off = TinyHost.boot("6.19");
+    @ParameterizedTest(name = "kernel {0}")
+    @ValueSource(strings = {"3.11", "4.9", "5.15", "6.19"})
+    void steering_to_another_cpu_moves_the_stack_work_processed_and_softirq_time_there(String release) {
+        TinyHost off = TinyHost.boot(release);
         List<Long> plain = stream(off, 20_000, 2_000_000);
-        TinyHost on = TinyHost.boot("6.19");
+        TinyHost on = TinyHost.boot(release);
         assertEquals(0, on.host().inputIrqCpu(), "the IRQ (and its polls) on CPU 0");
         on.host().write(RPS, "2");
         List<Long> steered = stream(on, 20_000, 2_000_000);
@@ -185,6 +188,22 @@ class RpsTest {
         wide.host().write("/proc/sys/net/core/dev_weight", "2");
         stream(wide, 1_000, 200_000);
         assertTrue(wide.host().rps.backlogIfAny(1).polls > b.polls, "bias 1: quota 2, more polls");
+    }
+
+    @Test
+    void before_4_10_the_backlog_quota_is_dev_weight_alone() {
+        TinyHost old = TinyHost.boot("4.9");
+        old.host().write(RPS, "2");
+        old.host().write("/proc/sys/net/core/dev_weight", "6");
+        assertTrue(old.host().read("/proc/sys/net/core/dev_weight_rx_bias").startsWith("("), "no such file before 4.10");
+        stream(old, 1_000, 200_000);
+        TinyHost biased = TinyHost.boot("6.19");
+        biased.host().write(RPS, "2");
+        biased.host().write("/proc/sys/net/core/dev_weight", "2");
+        biased.host().write("/proc/sys/net/core/dev_weight_rx_bias", "3");
+        stream(biased, 1_000, 200_000);
+        assertEquals(biased.host().rps.backlogIfAny(1).polls, old.host().rps.backlogIfAny(1).polls,
+            "quota 6 both ways");
     }
 
     private static BenchResult tcpRr(String mask) {
