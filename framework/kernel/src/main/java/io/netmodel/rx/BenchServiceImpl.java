@@ -186,6 +186,39 @@ public final class BenchServiceImpl implements BenchService {
     }
 
     @Override
+    public synchronized BenchResult tcpRrLive(TcpRrRequest req, ProgressListener progress, LatencySink sink) {
+        return runNetperfRrLive(NetperfRr.Protocol.TCP, req.busyReadUs(), req.busyPollUs(), req.durationNs(),
+            req.seed(), progress, sink);
+    }
+
+    @Override
+    public synchronized BenchResult udpRrLive(UdpRrRequest req, ProgressListener progress, LatencySink sink) {
+        return runNetperfRrLive(NetperfRr.Protocol.UDP, req.busyReadUs(), req.busyPollUs(), req.durationNs(),
+            req.seed(), progress, sink);
+    }
+
+    /** A netperf-style RR run on two hosts configured like the running model ({@link LiveKnobs}). */
+    private BenchResult runNetperfRrLive(NetperfRr.Protocol protocol, int busyReadUs, int busyPollUs, long durationNs,
+                                         long seed, ProgressListener progress, LatencySink sink) {
+        if (busyReadUs != 0 || busyPollUs != 0) {
+            throw new IllegalArgumentException("busy_read and busy_poll are the running model's own in a live run: "
+                + "the request must leave them 0, not " + busyReadUs + " and " + busyPollUs);
+        }
+        Kernel model = live.get();
+        if (model == null) {
+            throw new IllegalStateException("the kernel model is not running");
+        }
+        LiveKnobs knobs = LiveKnobs.capture(model);
+        BenchResult r = runNetperfRr(protocol, 0, 0, durationNs, seed, progress, sink, knobs::applyTo);
+        Map<String, String> described = new LinkedHashMap<>();
+        described.put("config", "the running model's knobs, on both hosts");
+        described.putAll(knobs.describe());
+        described.putAll(r.knobs()); // what ran, as every netperf run reports it
+        return new BenchResult(r.workload(), described, r.latencyNs(), r.transactions(), r.durationNs(), r.cpus(),
+            r.counters());
+    }
+
+    @Override
     public BenchResult epollRr(EpollRrRequest req, ProgressListener progress) {
         Samples samples = new Samples();
         return samples.into(epollRr(req, progress, samples));
@@ -330,7 +363,9 @@ public final class BenchServiceImpl implements BenchService {
             h.loadNicSettings();
         }
         long[] before = totals(client, server);
-        NetperfRr run = new NetperfRr(sim, client, server, protocol, busyReadUs, durationNs, sink);
+        // the sockets take busy_read when they are made (sk_ll_usec = sysctl_net_busy_read)
+        int skLlUsec = Integer.parseInt(client.read("/proc/sys/net/core/busy_read"));
+        NetperfRr run = new NetperfRr(sim, client, server, protocol, skLlUsec, durationNs, sink);
         run.run(progress);
         Map<String, String> knobs = new LinkedHashMap<>();
         knobs.put("kernel", profile.version().toString());
@@ -339,7 +374,7 @@ public final class BenchServiceImpl implements BenchService {
         knobs.put("net.core.busy_poll", client.read("/proc/sys/net/core/busy_poll"));
         knobs.put("eth0.napi_id", Integer.toString(client.napi.napi().napiId()));
         String refusal = run.busyPollRefusal();
-        knobs.put("busy_poll", refusal == null ? (busyReadUs > 0 ? "active" : "off") : "inactive: " + refusal);
+        knobs.put("busy_poll", refusal == null ? (skLlUsec > 0 ? "active" : "off") : "inactive: " + refusal);
         Map<String, Long> counters = new LinkedHashMap<>();
         for (SimHost h : new SimHost[] {client, server}) {
             counters.put(h.name + ".napi.polls", h.napi.polls);

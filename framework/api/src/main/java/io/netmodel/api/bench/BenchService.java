@@ -54,6 +54,29 @@ public interface BenchService {
     }
 
     /**
+     * As {@link #tcpRr(TcpRrRequest, ProgressListener, LatencySink)}, but both hosts are
+     * configured like the running model, as {@link #xskRrLive} configures them: its
+     * {@code net.core} sysctls ({@code busy_read}, {@code busy_poll}, budgets, backlog), eth0's
+     * per-device knobs, RPS settings, IRQ affinities, ethtool settings and NAPI config are copied.
+     * The request's {@code busyReadUs} and {@code busyPollUs} must be 0: those are the model's
+     * own. Throws {@link IllegalArgumentException} when they are not, saying what to change.
+     *
+     * @since 1.3
+     */
+    default BenchResult tcpRrLive(TcpRrRequest request, ProgressListener progress, LatencySink sink) {
+        throw new UnsupportedOperationException("this model cannot run tcp_rr on its live configuration");
+    }
+
+    /**
+     * As {@link #tcpRrLive}, over UDP.
+     *
+     * @since 1.3
+     */
+    default BenchResult udpRrLive(UdpRrRequest request, ProgressListener progress, LatencySink sink) {
+        throw new UnsupportedOperationException("this model cannot run udp_rr on its live configuration");
+    }
+
+    /**
      * As {@link #epollRr(EpollRrRequest, ProgressListener)}, with each sample going to {@code sink}.
      *
      * @since 1.3

@@ -28,17 +28,35 @@ abstract class NetperfRrCommand extends BenchSubcommand {
         description = "net.core.busy_poll on both hosts, µs (0 = off; default 0).")
     int busyPoll;
 
+    private static int sysctl(BenchResult result, String name) {
+        String v = result.knobs().get(name);
+        return v == null ? 0 : Integer.parseInt(v.trim());
+    }
+
     /** {@code tcp-rr} or {@code udp-rr}. */
     protected abstract String workload();
 
-    /** Runs the checked request on {@code service}, the samples going to {@code sink}. */
-    protected abstract BenchResult run(BenchService service, int busyReadUs, int busyPollUs, long durationNs, long seed,
-                                       ProgressBar bar, LatencySink sink);
+    /**
+     * Runs the checked request on {@code service}, the samples going to {@code sink}; with
+     * {@code live}, on the running model's knobs (busy_read and busy_poll among them: both 0 here).
+     */
+    protected abstract BenchResult run(BenchService service, boolean live, int busyReadUs, int busyPollUs,
+                                       long durationNs, long seed, ProgressBar bar, LatencySink sink);
 
     @Override
     protected long prepare(BenchChecks checks, PrintWriter err) throws ToolError {
         busyRead = checks.micros("--busy-read", busyRead);
         busyPoll = checks.micros("--busy-poll", busyPoll);
+        if (live()) {
+            for (String flag : new String[] {"--busy-read", "--busy-poll"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+                    String sysctl = flag.substring(2).replace('-', '_');
+                    throw new ToolError(who() + ": " + flag + " does not go with --live: the running model's "
+                        + "net.core." + sysctl + " is used (set it in the mount: echo US > proc/sys/net/core/"
+                        + sysctl + "), or drop --live", 2);
+                }
+            }
+        }
         return options.durationNs();
     }
 
@@ -46,8 +64,12 @@ abstract class NetperfRrCommand extends BenchSubcommand {
     protected void execute(BenchService service, ProgressBar bar, PrintWriter out, PrintWriter err) throws ToolError {
         long durationNs = options.durationNs();
         SampleRecorder recorder = new SampleRecorder(options.plot != null);
-        RrRun run = RrRun.of(workload(), busyRead, busyPoll, durationNs, options.seed,
-            run(service, busyRead, busyPoll, durationNs, options.seed, bar, recorder), recorder);
+        BenchResult result = run(service, live(), busyRead, busyPoll, durationNs, options.seed, bar, recorder);
+        if (live()) { // what the running model's sysctls were
+            busyRead = sysctl(result, "net.core.busy_read");
+            busyPoll = sysctl(result, "net.core.busy_poll");
+        }
+        RrRun run = RrRun.of(workload(), busyRead, busyPoll, durationNs, options.seed, result, recorder);
         if (options.json) {
             print(out, BenchJson.rr(run));
         } else if (options.csv) {

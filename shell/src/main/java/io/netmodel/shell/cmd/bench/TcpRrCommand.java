@@ -3,6 +3,7 @@ package io.netmodel.shell.cmd.bench;
 import io.netmodel.api.bench.BenchResult;
 import io.netmodel.api.bench.BenchService;
 import io.netmodel.api.bench.LatencySink;
+import io.netmodel.api.bench.ProgressListener;
 import io.netmodel.api.bench.TcpRrRequest;
 import io.netmodel.shell.bench.ProgressBar;
 import picocli.CommandLine.Command;
@@ -22,8 +23,10 @@ public final class TcpRrCommand extends NetperfRrCommand {
     }
 
     @Override
-    protected BenchResult run(BenchService service, int busyReadUs, int busyPollUs, long durationNs, long seed,
-                              ProgressBar bar, LatencySink sink) {
-        return service.tcpRr(new TcpRrRequest(busyReadUs, busyPollUs, durationNs, seed), bar.run(durationNs), sink);
+    protected BenchResult run(BenchService service, boolean live, int busyReadUs, int busyPollUs, long durationNs,
+                              long seed, ProgressBar bar, LatencySink sink) {
+        TcpRrRequest request = new TcpRrRequest(busyReadUs, busyPollUs, durationNs, seed);
+        ProgressListener progress = bar.run(durationNs);
+        return live ? service.tcpRrLive(request, progress, sink) : service.tcpRr(request, progress, sink);
     }
 }

@@ -66,6 +66,21 @@ class BenchPlotAndLiveTest {
     }
 
     @Test
+    void live_tcp_and_udp_rr_refuse_busy_poll_flags_before_looking_for_a_model() {
+        for (String workload : new String[] {"tcp-rr", "udp-rr"}) {
+            for (String flag : new String[] {"--busy-read", "--busy-poll"}) {
+                Cli.Result r = Cli.run(null, "bench", workload, "--live", flag, "50", "--mount",
+                    dir.resolve("none").toString());
+                assertEquals(2, r.code(), r.err());
+                String sysctl = flag.substring(2).replace('-', '_');
+                assertEquals("netmodel bench " + workload + ": " + flag + " does not go with --live: the running "
+                    + "model's net.core." + sysctl + " is used (set it in the mount: echo US > proc/sys/net/core/"
+                    + sysctl + "), or drop --live", r.err().trim());
+            }
+        }
+    }
+
+    @Test
     void live_xsk_rr_lets_the_running_models_knobs_choose_the_mode() {
         FakeBenchService svc = new FakeBenchService();
         Cli.Result r = Cli.run(svc, "bench", "xsk-rr", "--live", "--period", "80", "--duration", "0.05", "--json");
