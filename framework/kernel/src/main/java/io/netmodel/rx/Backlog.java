@@ -49,6 +49,9 @@ final class Backlog {
     private int charged;
     private int pollQuota;
     private final io.netmodel.sim.Event pollEnd = this::pollDone;
+    /** The next poll begins a new {@code net_rx_action} run; ksoftirqd's resumption after another task's slice. */
+    private boolean nextPollNewRun;
+    private final io.netmodel.sim.Event ksoftirqdResume = this::ksoftirqdResumes;
     /** Polls of this backlog (the model's counter). */
     long polls;
 
@@ -136,9 +139,27 @@ final class Backlog {
         if (next == NetRxAction.Next.WAKE_KSOFTIRQD) {
             start += costs.wakeup();
             netRx.softirqStart(start);
+            cpu.ksoftirqdWoken(start);
         }
+        nextPollNewRun = netRx.runEnded();
+        if (netRx.inKsoftirqd()) {
+            long turn = cpu.ksoftirqdTurn(start);
+            if (turn > start) { // another task's slice first (Cpu#ksoftirqdTurn)
+                sim.scheduleAt(turn, ksoftirqdResume);
+                return;
+            }
+        }
+        nextPoll(start);
+    }
+
+    private void ksoftirqdResumes() {
+        nextPoll(sim.now());
+    }
+
+    /** Books the next backlog poll from {@code start}. */
+    private void nextPoll(long start) {
         long pollNs = startPoll();
-        sim.scheduleAt(cpu.softirqFrom(start, pollNs, netRx.runEnded()), pollEnd);
+        sim.scheduleAt(cpu.softirqFrom(start, pollNs, nextPollNewRun), pollEnd);
     }
 
     /**

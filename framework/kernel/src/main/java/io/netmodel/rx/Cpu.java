@@ -23,11 +23,16 @@ final class Cpu {
     private long irqBusyUntil;
     /** Who of the tasks on this CPU runs when (a spinning kthread against the application thread). */
     final RunQueue rq = new RunQueue();
+    /** The fair class's slice on this host ({@link #ksoftirqdTurn}). */
+    private final long sliceNs;
+    private boolean taskRunnable;
+    private long ksoftirqdTurnFrom;
 
-    Cpu(int id, CpuStat stat, Simulator sim) {
+    Cpu(int id, CpuStat stat, Simulator sim, int nrCpus) {
         this.id = id;
         this.stat = stat;
         this.sim = sim;
+        this.sliceNs = RunQueue.baseSliceNs(nrCpus);
     }
 
     /** When interrupt-context work queued on this CPU will be done. */
@@ -69,6 +74,35 @@ final class Cpu {
             stat.softirq(Softirq.NET_RX);
         }
         return irqBusyUntil;
+    }
+
+    /**
+     * ksoftirqd/N is a SCHED_OTHER task: once softirq work has been handed to it, it shares this
+     * CPU with another runnable task as the fair class shares two CPU-bound tasks, a base slice
+     * each in turn ({@code sysctl_sched_base_slice}, 0.75 ms × (1 + ilog2(min(CPUs, 8))); EEVDF,
+     * as {@link RunQueue} takes it). The other task here is one the model marks runnable
+     * ({@link #setTaskRunnable}: the live socket's reader with packets to read); hard IRQs still
+     * preempt it.
+     */
+    void ksoftirqdWoken(long at) {
+        ksoftirqdTurnFrom = at;
+    }
+
+    /**
+     * When ksoftirqd, ready to poll at {@code at}, runs: at once, unless its turn has lasted a
+     * slice and another task is runnable, which then runs for a slice first.
+     */
+    long ksoftirqdTurn(long at) {
+        if (taskRunnable && at - ksoftirqdTurnFrom >= sliceNs) {
+            ksoftirqdTurnFrom = at + sliceNs;
+            return ksoftirqdTurnFrom;
+        }
+        return at;
+    }
+
+    /** A task other than ksoftirqd wants this CPU ({@code true}) or sleeps. */
+    void setTaskRunnable(boolean runnable) {
+        taskRunnable = runnable;
     }
 
     /** Accounts task time ({@code user} or {@code system}). */

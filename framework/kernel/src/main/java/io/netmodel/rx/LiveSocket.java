@@ -88,10 +88,21 @@ final class LiveSocket {
         if (state == State.BUSY_POLLING) {
             loopEnd.cancel();
             loop.stop(false);
-            state = State.SLEEPING;
+            setState(State.SLEEPING);
         }
         host = null;
         loop = null;
+    }
+
+    /**
+     * The reader's state; on its host's CPU it is a runnable task unless it sleeps, which is what
+     * ksoftirqd shares that CPU with ({@link Cpu#ksoftirqdTurn}).
+     */
+    private void setState(State s) {
+        state = s;
+        if (host != null) {
+            host.cpus[cpu].setTaskRunnable(s != State.SLEEPING);
+        }
     }
 
     /** The stack queued a packet on the socket ({@code udp_queue_rcv_skb}) at {@code at}. */
@@ -102,12 +113,12 @@ final class LiveSocket {
         if (state == State.BUSY_POLLING) {
             loopEnd.cancel();
             loop.stop(false); // its own poll found it
-            state = State.RUNNING;
+            setState(State.RUNNING);
             sim.scheduleAt(at, this::read);
         } else if (state == State.SLEEPING) {
             wakeups++;
             host.kernel.cpus().cpu(cpu).nrSwitches++;
-            state = State.RUNNING;
+            setState(State.RUNNING);
             sim.scheduleAt(host.cpus[cpu].taskReady(at + costs.wakeup()), this::read);
         }
     }
@@ -130,7 +141,7 @@ final class LiveSocket {
             read();
             return;
         }
-        state = State.SLEEPING;
+        setState(State.SLEEPING);
         boolean can = profile.has(Behaviour.BUSY_POLL) && skLlUsec > 0
             && (profile.has(Behaviour.NAPI_ID_ABOVE_NR_CPUS) || skNapiId != 0);
         if (probes.skCanBusyLoop.enabled()) {
@@ -160,7 +171,7 @@ final class LiveSocket {
             host.cpus[cpu].account(CpuTime.SYSTEM, skLlUsec * 1000L); // a NAPI the traffic does not fill
             return;
         }
-        state = State.BUSY_POLLING;
+        setState(State.BUSY_POLLING);
         loop.start();
         loopEnd.start(skLlUsec * 1000L);
     }
@@ -168,6 +179,6 @@ final class LiveSocket {
     /** {@code sk_ll_usec} is up with nothing found: {@code busy_poll_stop}, and the thread sleeps. */
     private void busyLoopTimedOut() {
         loop.stop(false);
-        state = State.SLEEPING;
+        setState(State.SLEEPING);
     }
 }

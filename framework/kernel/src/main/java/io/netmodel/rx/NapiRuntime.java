@@ -61,6 +61,10 @@ final class NapiRuntime {
     private final io.netmodel.sim.Event busyPollEnd = () -> busyPollDone(this.pollCpu, this.busyPollBudget, this.busyPollPrefer);
     /** Frames the softirq or threaded poll in progress has been charged for ({@link #pollExtension}). */
     private int pollCharged;
+    /** The next softirq poll begins a new {@code net_rx_action} run (for {@code /proc/softirqs}). */
+    private boolean nextPollNewRun;
+    /** ksoftirqd has the CPU back after another task's slice: its next poll. */
+    private final io.netmodel.sim.Event ksoftirqdResume = this::ksoftirqdResumes;
     /** Fires the IRQ the NIC held back for interrupt moderation. */
     private final Timer moderation;
     private Consumer consumer;
@@ -540,14 +544,33 @@ final class NapiRuntime {
             netRxActionEnd(cpu, netRx.endedRunSqueezed(), netRx.endedRunWork());
         }
         long start = sim.now();
+        Cpu c = cpus.apply(cpu);
         if (next == NetRxAction.Next.WAKE_KSOFTIRQD) {
             ksoftirqdWakeups++;
             start += costs.wakeup();
             netRx.softirqStart(start);
+            c.ksoftirqdWoken(start);
         }
-        long end = cpus.apply(cpu).softirqFrom(start, pollCost(napi.weight(), cpu), netRx.runEnded());
-        pollCharged = framesFor(napi.weight());
         pollCpu = cpu;
+        nextPollNewRun = netRx.runEnded();
+        if (netRx.inKsoftirqd()) {
+            long turn = c.ksoftirqdTurn(start);
+            if (turn > start) { // the other task's slice first; ksoftirqd polls when it has the CPU again
+                sim.scheduleAt(turn, ksoftirqdResume);
+                return;
+            }
+        }
+        nextSoftirqPoll(cpu, start);
+    }
+
+    private void ksoftirqdResumes() {
+        nextSoftirqPoll(pollCpu, sim.now());
+    }
+
+    /** Books the next softirq poll on {@code cpu} from {@code start}. */
+    private void nextSoftirqPoll(int cpu, long start) {
+        long end = cpus.apply(cpu).softirqFrom(start, pollCost(napi.weight(), cpu), nextPollNewRun);
+        pollCharged = framesFor(napi.weight());
         sim.scheduleAt(end, softirqPollEnd);
     }
 

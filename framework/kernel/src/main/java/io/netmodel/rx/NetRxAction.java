@@ -101,6 +101,11 @@ final class NetRxAction {
         runStart(now);
     }
 
+    /** Whether the polls run in ksoftirqd now (since the hand-off, until the NAPI completes). */
+    boolean inKsoftirqd() {
+        return inKsoftirqd;
+    }
+
     /** {@code net.core.netdev_budget} now: what each run starts with. */
     int netdevBudget() {
         return netdevBudget.getAsInt();

@@ -74,6 +74,12 @@ final class RunQueue {
     private long starvedAt = -1;
     private String describe;
 
+    /** {@code sysctl_sched_base_slice} as booted on {@code nrCpus} CPUs ({@code get_update_sysctl_factor}, log scaling). */
+    static long baseSliceNs(int nrCpus) {
+        int factor = 1 + (31 - Integer.numberOfLeadingZeros(Math.max(1, Math.min(nrCpus, 8))));
+        return BASE_SLICE_NS * factor;
+    }
+
     /** Whether a spinner shares this CPU with an application thread. */
     boolean shared() {
         return spinner != null;
@@ -94,8 +100,7 @@ final class RunQueue {
         this.appName = appName + " (SCHED_OTHER)";
         this.origin = now;
         this.switchNs = switchNs;
-        int factor = 1 + (31 - Integer.numberOfLeadingZeros(Math.max(1, Math.min(nrCpus, 8))));
-        this.sliceNs = BASE_SLICE_NS * factor;
+        this.sliceNs = baseSliceNs(nrCpus);
         if (policy.isRealtime()) {
             windows = true;
             cycle = rtPeriodUs * 1000;

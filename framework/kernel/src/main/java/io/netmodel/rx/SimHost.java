@@ -43,7 +43,7 @@ final class SimHost {
         this.wireRng = sim.rng().fork(name + ".wire");
         this.cpus = new Cpu[kernel.cpus().count()];
         for (int i = 0; i < cpus.length; i++) {
-            cpus[i] = new Cpu(i, kernel.cpus().cpu(i), sim);
+            cpus[i] = new Cpu(i, kernel.cpus().cpu(i), sim, cpus.length);
         }
         this.eth0 = kernel.netdevs().byName("eth0");
         if (eth0 == null || eth0.napis().isEmpty()) {
