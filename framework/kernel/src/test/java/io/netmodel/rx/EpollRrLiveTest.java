@@ -30,8 +30,7 @@ class EpollRrLiveTest {
 
     private final TinyDriver driver = TinyDriver.plain();
     private final Host live = Host.with("6.19", 4, driver);
-    private final BenchServiceImpl svc = new BenchServiceImpl(live.kernel.profile(), new HostSpec(4,
-        List.of(new HostSpec.Nic(io.netmodel.bus.NicModel.VIRTIO_NET, 1))), () -> List.of(driver), () -> live.kernel);
+    private final BenchServiceImpl svc = LiveBench.over(live, 4, driver);
 
     /** An epoll_rr request with epoll's own parameters only (what --live sends). */
     private static EpollRrRequest epoll(int usecs, int budget, boolean prefer) {

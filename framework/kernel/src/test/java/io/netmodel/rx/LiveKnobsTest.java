@@ -12,7 +12,6 @@ import io.netmodel.api.bench.XskRrRequest;
 import io.netmodel.api.vfs.VfsException;
 import io.netmodel.testkit.Host;
 import io.netmodel.testkit.TinyDriver;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** xsk_rr on the running model's knobs ({@code bench --live}): what was echoed is what runs. */
@@ -24,9 +23,7 @@ class LiveKnobsTest {
     private final TinyDriver driver = TinyDriver.plain();
     /** The running model: 6 CPUs, so seed 001's IRQ pinning on CPU 2 is possible. */
     private final Host live = Host.with("6.19", 6, driver);
-    private final BenchServiceImpl svc = new BenchServiceImpl(live.kernel.profile(), new io.netmodel.core.HostSpec(6,
-        List.of(new io.netmodel.core.HostSpec.Nic(io.netmodel.bus.NicModel.VIRTIO_NET, 1))), () -> List.of(driver),
-        () -> live.kernel);
+    private final BenchServiceImpl svc = LiveBench.over(live, 6, driver);
 
     private BenchResult runLive(XskMode mode) {
         return svc.xskRrLive(new XskRrRequest(31_250, 30_000, mode, 40 * MS, 3), (a, b) -> { });

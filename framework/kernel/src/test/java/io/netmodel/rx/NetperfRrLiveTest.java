@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netmodel.api.bench.BenchResult;
 import io.netmodel.api.bench.TcpRrRequest;
 import io.netmodel.api.bench.UdpRrRequest;
-import io.netmodel.core.HostSpec;
 import io.netmodel.testkit.Host;
 import io.netmodel.testkit.TinyDriver;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,8 +21,7 @@ class NetperfRrLiveTest {
 
     private final TinyDriver driver = TinyDriver.plain();
     private final Host live = Host.with("6.19", 2, driver);
-    private final BenchServiceImpl svc = new BenchServiceImpl(live.kernel.profile(), new HostSpec(2,
-        List.of(new HostSpec.Nic(io.netmodel.bus.NicModel.VIRTIO_NET, 1))), () -> List.of(driver), () -> live.kernel);
+    private final BenchServiceImpl svc = LiveBench.over(live, 2, driver);
 
     private BenchResult tcpRrLive() {
         return svc.tcpRrLive(new TcpRrRequest(0, 0, 20 * MS, 1), (a, b) -> { }, (at, ns) -> { });

@@ -8,11 +8,9 @@ import io.netmodel.api.bench.BenchResult;
 import io.netmodel.api.bench.CpuUsage;
 import io.netmodel.api.bench.EpollRrRequest;
 import io.netmodel.api.vfs.VfsException;
-import io.netmodel.core.HostSpec;
 import io.netmodel.testkit.Host;
 import io.netmodel.testkit.TinyDriver;
 import java.util.BitSet;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +24,7 @@ class RpsEpollLiveTest {
 
     private final TinyDriver driver = TinyDriver.plain();
     private final Host live = Host.with("6.19", 4, driver);
-    private final BenchServiceImpl svc = new BenchServiceImpl(live.kernel.profile(), new HostSpec(4,
-        List.of(new HostSpec.Nic(io.netmodel.bus.NicModel.VIRTIO_NET, 1))), () -> List.of(driver), () -> live.kernel);
+    private final BenchServiceImpl svc = LiveBench.over(live, 4, driver);
 
     private BenchResult runLive() {
         return svc.epollRrLive(new EpollRrRequest(25_000, 3000, 0, 0, false, 0, 0, 0, 60 * MS, 7), (a, b) -> { });
