@@ -90,7 +90,10 @@ final class Cpu {
 
     /**
      * When ksoftirqd, ready to poll at {@code at}, runs: at once, unless its turn has lasted a
-     * slice and another task is runnable, which then runs for a slice first.
+     * slice and another task is runnable, which then runs for a slice first. A task that wakes
+     * while ksoftirqd runs waits for the end of ksoftirqd's slice (EEVDF's {@code RUN_TO_PARITY},
+     * 6.6+; {@link RunQueue}, whose woken application preempts a spinning kthread at once, does
+     * not model it).
      */
     long ksoftirqdTurn(long at) {
         if (taskRunnable && at - ksoftirqdTurnFrom >= sliceNs) {

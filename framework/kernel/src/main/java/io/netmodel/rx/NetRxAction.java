@@ -190,5 +190,4 @@ final class NetRxAction {
         inKsoftirqd = true;
         return Next.WAKE_KSOFTIRQD;
     }
-
 }
