@@ -28,11 +28,6 @@ abstract class NetperfRrCommand extends BenchSubcommand {
         description = "net.core.busy_poll on both hosts, µs (0 = off; default 0).")
     int busyPoll;
 
-    private static int sysctl(BenchResult result, String name) {
-        String v = result.knobs().get(name);
-        return v == null ? 0 : Integer.parseInt(v.trim());
-    }
-
     /** {@code tcp-rr} or {@code udp-rr}. */
     protected abstract String workload();
 
@@ -80,5 +75,11 @@ abstract class NetperfRrCommand extends BenchSubcommand {
         String label = "busy_read " + busyRead + " µs, busy_poll " + busyPoll + " µs";
         writePlot("netmodel bench " + workload() + ": latency CDF", List.of(new CdfPlot.Panel(run.testName() + ", " + label,
             List.of(new CdfPlot.Series(run.testName(), run.samples())))), err);
+    }
+
+    /** A {@code net.core} sysctl as the run reports it among its knobs (0 when absent). */
+    private static int sysctl(BenchResult result, String name) {
+        String v = result.knobs().get(name);
+        return v == null ? 0 : Integer.parseInt(v.trim());
     }
 }
