@@ -87,11 +87,7 @@ public final class BenchServiceImpl implements BenchService {
 
     @Override
     public synchronized BenchResult xskRrLive(XskRrRequest req, ProgressListener progress, LatencySink sink) {
-        Kernel model = live.get();
-        if (model == null) {
-            throw new IllegalStateException("the kernel model is not running");
-        }
-        LiveKnobs knobs = LiveKnobs.capture(model);
+        LiveKnobs knobs = liveKnobs();
         XskMode mode = LiveMode.resolve(req.mode(), knobs);
         checkXskRr(mode);
         XskRrRequest run = new XskRrRequest(req.periodNs(), req.delayNs(), mode, req.durationNs(), req.seed());
@@ -103,6 +99,15 @@ public final class BenchServiceImpl implements BenchService {
             m.putAll(knobs.describe());
             return m;
         });
+    }
+
+    /** The running model's knobs, read now ({@link LiveKnobs}). */
+    private LiveKnobs liveKnobs() {
+        Kernel model = live.get();
+        if (model == null) {
+            throw new IllegalStateException("the kernel model is not running");
+        }
+        return LiveKnobs.capture(model);
     }
 
     private void checkXskRr(XskMode mode) {
@@ -204,18 +209,13 @@ public final class BenchServiceImpl implements BenchService {
             throw new IllegalArgumentException("busy_read and busy_poll are the running model's own in a live run: "
                 + "the request must leave them 0, not " + busyReadUs + " and " + busyPollUs);
         }
-        Kernel model = live.get();
-        if (model == null) {
-            throw new IllegalStateException("the kernel model is not running");
-        }
-        LiveKnobs knobs = LiveKnobs.capture(model);
-        BenchResult r = runNetperfRr(protocol, 0, 0, durationNs, seed, progress, sink, knobs::applyTo);
-        Map<String, String> described = new LinkedHashMap<>();
-        described.put("config", "the running model's knobs, on both hosts");
-        described.putAll(knobs.describe());
-        described.putAll(r.knobs()); // what ran, as every netperf run reports it
-        return new BenchResult(r.workload(), described, r.latencyNs(), r.transactions(), r.durationNs(), r.cpus(),
-            r.counters());
+        LiveKnobs knobs = liveKnobs();
+        return runNetperfRr(protocol, 0, 0, durationNs, seed, progress, sink, knobs::applyTo, client -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("config", "the running model's knobs, on both hosts");
+            m.putAll(knobs.describe());
+            return m;
+        });
     }
 
     @Override
@@ -268,12 +268,8 @@ public final class BenchServiceImpl implements BenchService {
                 + "the running model's own in a live run: the request must leave them 0, not " + req.deferHardIrqs()
                 + ", " + req.groFlushTimeoutNs() + " and " + req.irqSuspendTimeoutNs());
         }
-        Kernel model = live.get();
-        if (model == null) {
-            throw new IllegalStateException("the kernel model is not running");
-        }
         checkEpollRr(req);
-        LiveKnobs knobs = LiveKnobs.capture(model);
+        LiveKnobs knobs = liveKnobs();
         return runEpollRr(req, progress, sink, knobs::applyTo, server -> {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("config", "the running model's knobs on the server; epoll's own parameters from the command line; "
@@ -346,12 +342,18 @@ public final class BenchServiceImpl implements BenchService {
     /** One netperf-style RR run; the samples go to {@code sink}, the result carries none. */
     private BenchResult runNetperfRr(NetperfRr.Protocol protocol, int busyReadUs, int busyPollUs, long durationNs,
                                      long seed, ProgressListener progress, LatencySink sink) {
-        return runNetperfRr(protocol, busyReadUs, busyPollUs, durationNs, seed, progress, sink, h -> { });
+        return runNetperfRr(protocol, busyReadUs, busyPollUs, durationNs, seed, progress, sink, h -> { },
+            client -> Map.of());
     }
 
-    /** As above, with {@code configure} writing more of each host's files after busy_read and busy_poll (tests: rps_cpus). */
+    /**
+     * As above, with {@code configure} writing more of each host's files after busy_read and
+     * busy_poll (the running model's knobs; tests: rps_cpus), and {@code describe} reporting them
+     * from the client ahead of what every netperf run reports.
+     */
     BenchResult runNetperfRr(NetperfRr.Protocol protocol, int busyReadUs, int busyPollUs, long durationNs,
-                             long seed, ProgressListener progress, LatencySink sink, Consumer<SimHost> configure) {
+                             long seed, ProgressListener progress, LatencySink sink, Consumer<SimHost> configure,
+                             java.util.function.Function<SimHost, Map<String, String>> describe) {
         Simulator sim = new Simulator(seed);
         SimHost[] hosts = SimHost.pair(() -> boot(host), sim, costs);
         SimHost client = hosts[0];
@@ -367,7 +369,7 @@ public final class BenchServiceImpl implements BenchService {
         int skLlUsec = Integer.parseInt(client.read("/proc/sys/net/core/busy_read"));
         NetperfRr run = new NetperfRr(sim, client, server, protocol, skLlUsec, durationNs, sink);
         run.run(progress);
-        Map<String, String> knobs = new LinkedHashMap<>();
+        Map<String, String> knobs = new LinkedHashMap<>(describe.apply(client));
         knobs.put("kernel", profile.version().toString());
         knobs.put("driver", driverNames());
         knobs.put("net.core.busy_read", client.read("/proc/sys/net/core/busy_read"));

@@ -214,7 +214,7 @@ class RpsTest {
                 if (mask != null) {
                     h.write(RPS, mask);
                 }
-            });
+            }, client -> java.util.Map.of());
     }
 
     /**
