@@ -31,7 +31,7 @@ import java.util.function.IntSupplier;
  * the XSK ring. Unlike Linux: one RX queue, one NAPI, no GRO batching, TX completions are
  * cleaned by whichever poll comes next.
  */
-final class NapiRuntime {
+final class NapiRuntime implements PollList.Napi {
     /** Who consumes what a poll delivers (the XSK socket's RX ring). */
     interface Consumer {
         /** A frame whose request was sent at {@code sentAtNs} (the client's timestamp) reaches the socket at {@code at}. */
@@ -56,15 +56,10 @@ final class NapiRuntime {
     private int pollCpu;
     private int busyPollBudget;
     private boolean busyPollPrefer;
-    private final io.netmodel.sim.Event softirqPollEnd = () -> softirqPollDone(this.pollCpu);
     private final io.netmodel.sim.Event threadedPollEnd = () -> threadedPollDone(this.pollCpu);
     private final io.netmodel.sim.Event busyPollEnd = () -> busyPollDone(this.pollCpu, this.busyPollBudget, this.busyPollPrefer);
     /** Frames the softirq or threaded poll in progress has been charged for ({@link #pollExtension}). */
     private int pollCharged;
-    /** The next softirq poll begins a new {@code net_rx_action} run (for {@code /proc/softirqs}). */
-    private boolean nextPollNewRun;
-    /** ksoftirqd has the CPU back after another task's slice: its next poll. */
-    private final io.netmodel.sim.Event ksoftirqdResume = this::ksoftirqdResumes;
     /** Fires the IRQ the NIC held back for interrupt moderation. */
     private final Timer moderation;
     private Consumer consumer;
@@ -120,20 +115,19 @@ final class NapiRuntime {
     /** Frames the last {@link #pollNow} steered to another CPU's backlog. */
     private int steered;
 
-    /** {@code net_rx_action}'s budget and time limit and {@code __do_softirq}'s restarts on the polling CPU. */
-    private final NetRxAction netRx;
+    /** Each CPU's poll list and {@code net_rx_action}, where this NAPI's softirq polls take their turn. */
+    private final IntFunction<PollList> pollLists;
 
     // counters the model keeps besides the kernel's own
     long polls;
-    long ksoftirqdWakeups;
     long busyPolls;
     long busyPollPackets;
     long watchdogFires;
 
     NapiRuntime(Simulator sim, RxCosts costs, NapiImpl napi, IntFunction<Cpu> cpus, IntFunction<SoftnetData> softnet,
-                Runnable irqCounter, IntSupplier irqCpu, NetRxAction netRx) {
+                Runnable irqCounter, IntSupplier irqCpu, IntFunction<PollList> pollLists) {
         this.sim = sim;
-        this.netRx = netRx;
+        this.pollLists = pollLists;
         this.costs = costs;
         this.napi = napi;
         this.cpus = cpus;
@@ -471,13 +465,7 @@ final class NapiRuntime {
             threadedPoll(kthread.cpu(), woken);
             return;
         }
-        netRx.softirqStart(sim.now()); // NET_RX raised: __do_softirq on interrupt (or timer) exit
-        Cpu c = cpus.apply(cpu);
-        long pollNs = pollCost(napi.weight(), cpu);
-        pollCharged = framesFor(napi.weight());
-        long end = c.interrupt(entryNs, pollNs);
-        pollCpu = cpu;
-        sim.scheduleAt(end, softirqPollEnd);
+        pollLists.apply(cpu).schedule(this, entryNs); // NET_RX raised: __do_softirq on interrupt (or timer) exit
     }
 
     /**
@@ -511,67 +499,36 @@ final class NapiRuntime {
         completeAndUnmask(work, cpu);
     }
 
+    @Override
+    public long beginSoftirqPoll(int cpu) {
+        pollCpu = cpu;
+        pollCharged = framesFor(napi.weight());
+        return pollCost(napi.weight(), cpu);
+    }
+
     /**
-     * The end of a NET_RX softirq poll ({@code net_rx_action} → {@code __napi_poll}). What runs
-     * next is {@link NetRxAction}'s call: nothing (the NAPI completed), another poll at once
-     * (the same run before 3.19, or {@code __do_softirq} restarting), or, once its restarts or
-     * its time are spent, another poll in ksoftirqd after a wake-up (the "let ksoftirqd do its
-     * job" hand-off; ksoftirqd is a normal thread, woken and scheduled).
+     * The end of a NET_RX softirq poll ({@code net_rx_action} → {@code __napi_poll}): delivers
+     * and counts {@code processed} on this CPU. What runs next is the {@link PollList}'s call.
      */
-    private void softirqPollDone(int cpu) {
+    @Override
+    public int finishSoftirqPoll(int cpu) {
         if (disabled) {
             sched = false;
-            return;
-        }
-        long extra = pollExtension();
-        if (extra > 0) {
-            sim.scheduleAt(cpus.apply(cpu).softirqFrom(sim.now(), extra, false), softirqPollEnd);
-            return;
+            return -1;
         }
         int work = pollNow(napi.weight(), cpu, false);
-        SoftnetData sd = softnet.apply(cpu);
-        sd.processed += work - steered; // steered frames reach __netif_receive_skb_core on their target
-        boolean repoll = work == napi.weight();
-        NetRxAction.Next next = netRx.pollDone(sim.now(), work, repoll, sd);
-        if (next == NetRxAction.Next.DONE) {
-            int runWork = netRx.endedRunWork();
-            boolean squeezed = netRx.endedRunSqueezed();
-            completeAndUnmask(work, cpu); // may raise the IRQ again and start the next run
-            netRxActionEnd(cpu, squeezed, runWork);
-            return;
-        }
-        if (netRx.runEnded()) {
-            netRxActionEnd(cpu, netRx.endedRunSqueezed(), netRx.endedRunWork());
-        }
-        long start = sim.now();
-        Cpu c = cpus.apply(cpu);
-        if (next == NetRxAction.Next.WAKE_KSOFTIRQD) {
-            ksoftirqdWakeups++;
-            start += costs.wakeup();
-            netRx.softirqStart(start);
-            c.ksoftirqdWoken(start);
-        }
-        pollCpu = cpu;
-        nextPollNewRun = netRx.runEnded();
-        if (netRx.inKsoftirqd()) {
-            long turn = c.ksoftirqdTurn(start);
-            if (turn > start) { // the other task's slice first; ksoftirqd polls when it has the CPU again
-                sim.scheduleAt(turn, ksoftirqdResume);
-                return;
-            }
-        }
-        nextSoftirqPoll(cpu, start);
+        softnet.apply(cpu).processed += work - steered; // steered frames reach __netif_receive_skb_core on their target
+        return work;
     }
 
-    private void ksoftirqdResumes() {
-        nextSoftirqPoll(pollCpu, sim.now());
+    @Override
+    public int softirqWeight() {
+        return napi.weight();
     }
 
-    /** Books the next softirq poll on {@code cpu} from {@code start}. */
-    private void nextSoftirqPoll(int cpu, long start) {
-        long end = cpus.apply(cpu).softirqFrom(start, pollCost(napi.weight(), cpu), nextPollNewRun);
-        pollCharged = framesFor(napi.weight());
-        sim.scheduleAt(end, softirqPollEnd);
+    @Override
+    public void complete(int work, int cpu) {
+        completeAndUnmask(work, cpu); // may raise the IRQ again and start the next run
     }
 
     /**
@@ -580,7 +537,8 @@ final class NapiRuntime {
      * {@code igb_clean_rx_irq}), so the poll takes them too and runs on for their cost before it
      * flushes. Returns that extra time (0 when nothing came) and counts them as charged.
      */
-    private long pollExtension() {
+    @Override
+    public long pollExtension() {
         int due = framesFor(napi.weight());
         if (due <= pollCharged) {
             return 0;
@@ -606,12 +564,10 @@ final class NapiRuntime {
     }
 
     /** A {@code net_rx_action} run ends: its budget, what it polled, whether it ran out (time_squeeze). */
-    private void netRxActionEnd(int cpu, boolean squeezed, int work) {
-        if (rps != null) {
-            rps.sendIpis(); // net_rps_action_and_irq_enable
-        }
+    @Override
+    public void runEnded(int cpu, boolean squeezed, int work) {
         if (probes != null && probes.netRxAction.enabled()) {
-            probes.netRxAction.hitAt(probes.at(sim.now()), cpu, "budget", netRx.netdevBudget(), "work", work,
+            probes.netRxAction.hitAt(probes.at(sim.now()), cpu, "budget", pollLists.apply(cpu).netdevBudget(), "work", work,
                 "time_squeeze", squeezed ? 1 : 0);
         }
     }
@@ -805,7 +761,7 @@ final class NapiRuntime {
             work++;
         }
         if (sendIpis && rps != null) {
-            rps.sendIpis();
+            rps.sendIpis(cpu);
         }
         rxPackets += work;
         if (probes != null && probes.napiPoll.enabled()) {

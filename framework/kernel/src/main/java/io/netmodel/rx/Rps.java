@@ -46,16 +46,17 @@ final class Rps {
     private final SimHost host;
     private final Backlog[] backlogs;
     private final FlowLimit[] flowLimits;
-    /** {@code rps_ipi_list} of the polling CPU: targets whose backlog NAPI awaits its IPI. */
-    private final int[] ipiList;
-    private int ipiCount;
+    /** {@code rps_ipi_list} of each polling CPU: targets whose backlog NAPI awaits its IPI. */
+    private final int[][] ipiList;
+    private final int[] ipiCount;
     private final boolean rxBias;
 
     Rps(SimHost host) {
         this.host = host;
         this.backlogs = new Backlog[host.cpus.length];
         this.flowLimits = new FlowLimit[host.cpus.length];
-        this.ipiList = new int[host.cpus.length];
+        this.ipiList = new int[host.cpus.length][host.cpus.length];
+        this.ipiCount = new int[host.cpus.length];
         this.rxBias = host.kernel.profile().has(Behaviour.DEV_WEIGHT_BIAS);
     }
 
@@ -71,7 +72,7 @@ final class Rps {
         int qlen = b.inputLen();
         if (qlen <= host.kernel.sysctls().netdevMaxBacklog.get() && !flowLimit(cpu, qlen)) {
             if (b.enqueue(sentAtNs)) {
-                ipiList[ipiCount++] = target; // napi_schedule_rps: sd->rps_ipi_next = mysd->rps_ipi_list
+                ipiList[cpu][ipiCount[cpu]++] = target; // napi_schedule_rps: sd->rps_ipi_next = mysd->rps_ipi_list
             }
             return;
         }
@@ -98,12 +99,14 @@ final class Rps {
         return false;
     }
 
-    /** {@code net_rps_send_ipi}: each CPU on the list gets its IPI now. */
-    void sendIpis() {
-        for (int i = 0; i < ipiCount; i++) {
-            backlog(ipiList[i]).ipi();
+    /** {@code net_rps_send_ipi} on {@code cpu}: each CPU on its list gets its IPI now. */
+    void sendIpis(int cpu) {
+        int[] list = ipiList[cpu];
+        int n = ipiCount[cpu];
+        ipiCount[cpu] = 0;
+        for (int i = 0; i < n; i++) {
+            backlog(list[i]).ipi();
         }
-        ipiCount = 0;
     }
 
     /**
@@ -113,7 +116,7 @@ final class Rps {
      * frames would still be processed, which the model, letting go of eth0 then, does not do.
      */
     int flush() {
-        ipiCount = 0;
+        java.util.Arrays.fill(ipiCount, 0);
         int n = 0;
         for (Backlog b : backlogs) {
             if (b != null) {
@@ -127,9 +130,7 @@ final class Rps {
     Backlog backlog(int cpu) {
         if (backlogs[cpu] == null) {
             var sysctls = host.kernel.sysctls();
-            NetRxAction netRx = new NetRxAction(host.kernel.profile(), sysctls.netdevBudget::get,
-                sysctls.netdevBudgetUsecs::get);
-            backlogs[cpu] = new Backlog(host.sim, host.costs, host.cpus[cpu], host.kernel.softnet(cpu), netRx,
+            backlogs[cpu] = new Backlog(host.costs, host.kernel.softnet(cpu), host.pollList(cpu),
                 () -> rxBias ? sysctls.devWeight.get() * sysctls.devWeightRxBias.get() : sysctls.devWeight.get(),
                 () -> host.napi.perPacketStackNs, host.napi::consumer,
                 () -> host.kernel.irqs().countArch("CAL", cpu));

@@ -51,17 +51,29 @@ final class SimHost {
         }
         NapiImpl first = eth0.napis().get(0);
         this.inputIrq = findInputIrq();
+        this.pollLists = new PollList[cpus.length];
         this.napi = new NapiRuntime(sim, costs, first, i -> cpus[i], kernel::softnet,
             () -> {
                 if (inputIrq != null) {
                     inputIrq.fire(inputIrq.effectiveCpu());
                 }
-            }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu(),
-            new NetRxAction(kernel.profile(), () -> kernel.sysctls().netdevBudget.get(),
-                () -> kernel.sysctls().netdevBudgetUsecs.get()));
+            }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu(), this::pollList);
         this.napi.setLog(kernel::printk);
         this.rps = new Rps(this);
         traceFrom(0);
+    }
+
+    private final PollList[] pollLists;
+
+    /** CPU {@code cpu}'s poll list and {@code net_rx_action}, made at its first use. */
+    PollList pollList(int cpu) {
+        if (pollLists[cpu] == null) {
+            var sysctls = kernel.sysctls();
+            pollLists[cpu] = new PollList(sim, costs, cpus[cpu], kernel.softnet(cpu), kernel.profile(),
+                new NetRxAction(kernel.profile(), sysctls.netdevBudget::get, sysctls.netdevBudgetUsecs::get),
+                () -> rps.sendIpis(cpu));
+        }
+        return pollLists[cpu];
     }
 
     /** Receive packet steering on eth0's RX queue 0; acts once a socket workload attaches it ({@link #steerToSockets}). */
