@@ -46,6 +46,14 @@ final class NapiRuntime implements PollList.Napi {
     private final Runnable irqCounter;
     /** The RX ring: each frame's request timestamp (nothing allocated per frame). */
     private final LongQueue ring = new LongQueue();
+    /**
+     * Each frame's flow hash ({@code skb->hash} from the NIC's RSS), beside {@link #ring}, once
+     * frames of several flows arrive ({@link #rxArrive(long, int, int)}); null while every frame
+     * is the workload's one flow ({@link Rps#FLOW_HASH}).
+     */
+    private LongQueue hashes;
+    /** The RX queue this NAPI serves ({@code rx-N}: its {@code rps_cpus} steer what it receives). */
+    private int rxQueue;
     private final Timer watchdog;
     private final io.netmodel.sim.Event txDone = this::txDone;
     /**
@@ -297,6 +305,9 @@ final class NapiRuntime implements PollList.Napi {
         moderation.cancel();
         adaptiveSample.cancel();
         ring.clear();
+        if (hashes != null) {
+            hashes.clear();
+        }
         if (rps != null) {
             dropped += rps.flush(); // flush_backlog: what RPS had queued on other CPUs
         }
@@ -363,6 +374,17 @@ final class NapiRuntime implements PollList.Napi {
      * samples, the ring has been emptied, so the two agree.
      */
     void rxArrive(long sentAtNs, int bytes) {
+        rxArrive(sentAtNs, bytes, Rps.FLOW_HASH);
+    }
+
+    /** {@link #rxArrive(long, int)} for a frame of flow hash {@code hash}. */
+    void rxArrive(long sentAtNs, int bytes, int hash) {
+        if (hash != Rps.FLOW_HASH && hashes == null) {
+            hashes = new LongQueue();
+            for (int i = 0; i < ring.size(); i++) {
+                hashes.add(Rps.FLOW_HASH);
+            }
+        }
         if (continuous != null) {
             continuous.catchUp(); // TX completions it cleaned before this frame came
         }
@@ -377,6 +399,9 @@ final class NapiRuntime implements PollList.Napi {
             return;
         }
         ring.add(sentAtNs);
+        if (hashes != null) {
+            hashes.add(hash);
+        }
         rxBytes += bytes;
         kick();
     }
@@ -543,7 +568,7 @@ final class NapiRuntime implements PollList.Napi {
         if (due <= pollCharged) {
             return 0;
         }
-        long extra = (due - pollCharged) * frameCost(pollCpu);
+        long extra = framesCost(pollCharged, due, pollCpu);
         pollCharged = due;
         return extra;
     }
@@ -558,9 +583,31 @@ final class NapiRuntime implements PollList.Napi {
         return costs.pollPerPacket() + stackNsOn(cpu);
     }
 
+    /** What the ring's frames {@code from} (inclusive) to {@code to} (exclusive) add to a poll on {@code cpu}. */
+    private long framesCost(int from, int to, int cpu) {
+        if (hashes == null || rps == null) {
+            return (to - from) * frameCost(cpu);
+        }
+        long cost = 0;
+        for (int i = from; i < to; i++) {
+            boolean steered = rps.target(cpu, rxQueue, (int) hashes.get(i)) >= 0;
+            cost += costs.pollPerPacket() + (steered ? 0 : perPacketStackNs);
+        }
+        return cost;
+    }
+
+    /** This NAPI serves RX queue {@code queue} (0 unless live traffic spreads flows over several). */
+    void setRxQueue(int queue) {
+        rxQueue = queue;
+    }
+
+    int rxQueue() {
+        return rxQueue;
+    }
+
     /** The protocol's per-frame cost on a poll on {@code cpu}: none when RPS steers the flow to another CPU. */
     private long stackNsOn(int cpu) {
-        return rps != null && rps.target(cpu) >= 0 ? 0 : perPacketStackNs;
+        return rps != null && rps.target(cpu, rxQueue, Rps.FLOW_HASH) >= 0 ? 0 : perPacketStackNs;
     }
 
     /** A {@code net_rx_action} run ends: its budget, what it polled, whether it ran out (time_squeeze). */
@@ -750,12 +797,16 @@ final class NapiRuntime implements PollList.Napi {
         lastPollCpu = cpu;
         txToClean = 0;
         int work = 0;
-        int target = rps == null ? -1 : rps.target(cpu);
+        int target = rps == null ? -1 : rps.target(cpu, rxQueue, Rps.FLOW_HASH);
         while (work < budget && !ring.isEmpty()) {
+            int hash = hashes == null ? Rps.FLOW_HASH : (int) hashes.poll();
+            if (hashes != null && rps != null) {
+                target = rps.target(cpu, rxQueue, hash);
+            }
             if (target < 0) {
                 consumer.deliver(ring.poll(), sim.now());
             } else {
-                rps.enqueue(ring.poll(), cpu, target); // netif_receive_skb -> enqueue_to_backlog
+                rps.enqueue(ring.poll(), cpu, target, hash); // netif_receive_skb -> enqueue_to_backlog
                 steered++;
             }
             work++;
@@ -774,7 +825,7 @@ final class NapiRuntime implements PollList.Napi {
     /** What a poll of {@code budget} on {@code cpu} costs given what is waiting now. */
     long pollCost(int budget, int cpu) {
         int n = Math.min(budget, ring.size());
-        long cost = costs.pollEmpty() + n * frameCost(cpu) + (long) txToClean * costs.txClean();
+        long cost = costs.pollEmpty() + framesCost(0, n, cpu) + (long) txToClean * costs.txClean();
         if (lastPollCpu >= 0 && lastPollCpu != cpu) {
             cost += costs.napiMove();
         }

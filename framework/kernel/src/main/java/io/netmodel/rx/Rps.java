@@ -60,17 +60,27 @@ final class Rps {
         this.rxBias = host.kernel.profile().has(Behaviour.DEV_WEIGHT_BIAS);
     }
 
-    /** {@code get_rps_cpu} for the flow as polled on {@code cpu}: the target CPU, or -1 to deliver on {@code cpu}. */
+    /** {@code get_rps_cpu} for the workload's one flow on RX queue 0 as polled on {@code cpu}: the target CPU, or -1 to deliver on {@code cpu}. */
     int target(int cpu) {
-        int t = host.eth0.rxQueue(0).rpsMapCpu(FLOW_HASH);
+        return target(cpu, 0, FLOW_HASH);
+    }
+
+    /** {@code get_rps_cpu} for a frame of hash {@code hash} received on RX queue {@code queue}, polled on {@code cpu}. */
+    int target(int cpu, int queue, int hash) {
+        int t = host.eth0.rxQueue(queue).rpsMapCpu(hash);
         return t == cpu || t >= host.cpus.length ? -1 : t; // cpu_online(tcpu)
     }
 
     /** {@code enqueue_to_backlog(skb, target)} from {@code cpu} for the frame of the request sent at {@code sentAtNs}. */
     void enqueue(long sentAtNs, int cpu, int target) {
+        enqueue(sentAtNs, cpu, target, FLOW_HASH);
+    }
+
+    /** {@link #enqueue(long, int, int)} for a frame of flow hash {@code hash}. */
+    void enqueue(long sentAtNs, int cpu, int target, int hash) {
         Backlog b = backlog(target);
         int qlen = b.inputLen();
-        if (qlen <= host.kernel.sysctls().netdevMaxBacklog.get() && !flowLimit(cpu, qlen)) {
+        if (qlen <= host.kernel.sysctls().netdevMaxBacklog.get() && !flowLimit(cpu, qlen, hash)) {
             if (b.enqueue(sentAtNs)) {
                 ipiList[cpu][ipiCount[cpu]++] = target; // napi_schedule_rps: sd->rps_ipi_next = mysd->rps_ipi_list
             }
@@ -81,7 +91,7 @@ final class Rps {
     }
 
     /** {@code skb_flow_limit(skb, qlen)} on the enqueuing CPU. */
-    private boolean flowLimit(int cpu, int qlen) {
+    private boolean flowLimit(int cpu, int qlen, int hash) {
         if (qlen < (host.kernel.sysctls().netdevMaxBacklog.get() >> 1)) {
             return false;
         }
@@ -92,7 +102,7 @@ final class Rps {
         if (flowLimits[cpu] == null) {
             flowLimits[cpu] = new FlowLimit(host.kernel.sysctls().flowLimitTableLen.get());
         }
-        if (flowLimits[cpu].limit(FLOW_HASH)) {
+        if (flowLimits[cpu].limit(hash)) {
             host.kernel.softnet(cpu).flowLimitCount++;
             return true;
         }
