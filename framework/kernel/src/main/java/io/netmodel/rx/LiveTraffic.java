@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * it was using (an {@code ethtool -L}/{@code -G} rebuild), the frames still in the RX ring are
  * dropped and counted, the kernel log says so, and the socket stays open with the NAPI id it
  * had: frames sent while there is no eth0 are lost, and once one is back (a {@code modprobe}, an
- * up, the rebuilt queues) the traffic flows through its first NAPI, whose first packet marks the
+ * up, the rebuilt queues) the traffic flows through its RX queues' NAPIs, whose first packet marks the
  * socket with the new id.
  */
 public final class LiveTraffic implements TrafficService {
@@ -76,7 +76,7 @@ public final class LiveTraffic implements TrafficService {
             sim.scheduleAt(0, this::arrive);
         }
 
-        /** The traffic flows through {@code dev}'s first NAPI from now on. */
+        /** The traffic flows through {@code dev}'s RX queues in use from now on, RSS spreading its flows. */
         void attach(NetDeviceImpl dev) {
             eth0 = dev;
             host = new SimHost("live", kernel, sim, costs);

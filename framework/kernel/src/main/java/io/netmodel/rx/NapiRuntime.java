@@ -28,7 +28,7 @@ import java.util.function.IntSupplier;
  *     the NAPI between its polls as far as interrupts go: they stay masked.</li>
  * </ul>
  * A poll delivers what it found to the consumer at its end, as the driver's flush publishes to
- * the XSK ring. Unlike Linux: one RX queue, one NAPI, no GRO batching, TX completions are
+ * the XSK ring. Unlike Linux: one NAPI per RX queue and one RX ring per NAPI, no GRO batching, TX completions are
  * cleaned by whichever poll comes next.
  */
 final class NapiRuntime implements PollList.Napi {
