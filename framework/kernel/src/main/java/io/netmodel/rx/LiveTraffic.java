@@ -59,6 +59,8 @@ public final class LiveTraffic implements TrafficService {
         Thread pacer;
         /** The flow the next frame belongs to (flows send in turn). */
         private int nextFlow;
+        /** eth0's {@code real_num_rx_queues} when the traffic took it. */
+        private int realNumRxQueues;
 
         Run(TrafficRequest request, NetDeviceImpl eth0) {
             this.request = request;
@@ -82,6 +84,7 @@ public final class LiveTraffic implements TrafficService {
             host = new SimHost("live", kernel, sim, costs);
             host.traceFrom(traceBaseNs);
             host.useAllRxQueues();
+            realNumRxQueues = dev.realNumRxQueues();
             socket.attach(host);
             host.loadNicSettings();
         }
@@ -240,9 +243,9 @@ public final class LiveTraffic implements TrafficService {
                 // the driver rebuilt its queues (ethtool -L/-G: netif_napi_del, then new NAPIs); the
                 // simulated ring belonged to the deleted NAPI, so what it held is lost
                 r.detach("eth0's NAPI " + deletedNapi(r).napiId() + " was deleted");
-            } else if (r.host.rxQueues().size() != Math.max(1, r.eth0.realNumRxQueues())) {
+            } else if (r.realNumRxQueues != r.eth0.realNumRxQueues()) {
                 // ethtool -L without a rebuild (virtio_net keeps its NAPIs): RSS spreads over the new count
-                r.detach("eth0's RX queues went from " + r.host.rxQueues().size() + " to " + r.eth0.realNumRxQueues());
+                r.detach("eth0's RX queues went from " + r.realNumRxQueues + " to " + r.eth0.realNumRxQueues());
             }
         }
         if (r.host == null && usable(now)) {
