@@ -2,7 +2,6 @@ package io.netmodel.rx;
 
 import io.netmodel.net.SoftnetData;
 import io.netmodel.sim.LongQueue;
-import io.netmodel.sim.Simulator;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -21,21 +20,18 @@ import java.util.function.Supplier;
  *     {@code process_backlog} splices {@code input_pkt_queue} into {@code process_queue} and
  *     runs each frame through {@code __netif_receive_skb} (the protocol's cost, {@code processed}
  *     on this CPU) until the quota is used or both queues are empty, then completes.</li>
- * <li>A poll that used its whole quota stays scheduled: what follows is {@link NetRxAction}'s
- *     call ({@code time_squeeze}, restarts, ksoftirqd), as for a device NAPI.</li>
+ * <li>It takes its turn on this CPU's {@link PollList} with any device NAPI polled there, sharing
+ *     the run's budget; a poll that used its whole quota stays scheduled ({@code time_squeeze},
+ *     restarts, ksoftirqd), as a device NAPI does.</li>
  * </ul>
  * As in {@link NapiRuntime}, a poll pays for the frames waiting when it starts and for those that
- * land while it runs, and delivers them to the socket at its end. Unlike Linux: this backlog has
- * its own {@code net_rx_action} state, not shared with a device NAPI polled on the same CPU (in
- * the model the device's NAPI never steers to its own CPU's backlog); the splice happens when the
- * poll is scheduled.
+ * land while it runs, and delivers them to the socket at its end. Unlike Linux: the splice
+ * happens when the poll starts.
  */
-final class Backlog {
-    private final Simulator sim;
+final class Backlog implements PollList.Napi {
     private final RxCosts costs;
-    private final Cpu cpu;
     private final SoftnetData sd;
-    private final NetRxAction netRx;
+    private final PollList pollList;
     private final IntSupplier quota;
     private final LongSupplier stackNs;
     private final Supplier<NapiRuntime.Consumer> consumer;
@@ -48,20 +44,14 @@ final class Backlog {
     /** Frames the poll in flight has been charged for, and its quota. */
     private int charged;
     private int pollQuota;
-    private final io.netmodel.sim.Event pollEnd = this::pollDone;
-    /** The next poll begins a new {@code net_rx_action} run; ksoftirqd's resumption after another task's slice. */
-    private boolean nextPollNewRun;
-    private final io.netmodel.sim.Event ksoftirqdResume = this::ksoftirqdResumes;
     /** Polls of this backlog (the model's counter). */
     long polls;
 
-    Backlog(Simulator sim, RxCosts costs, Cpu cpu, SoftnetData sd, NetRxAction netRx, IntSupplier quota,
+    Backlog(RxCosts costs, SoftnetData sd, PollList pollList, IntSupplier quota,
             LongSupplier stackNs, Supplier<NapiRuntime.Consumer> consumer, Runnable ipiCounter) {
-        this.sim = sim;
         this.costs = costs;
-        this.cpu = cpu;
         this.sd = sd;
-        this.netRx = netRx;
+        this.pollList = pollList;
         this.quota = quota;
         this.stackNs = stackNs;
         this.consumer = consumer;
@@ -96,13 +86,12 @@ final class Backlog {
     void ipi() {
         sd.receivedRps++;
         ipiCounter.run();
-        netRx.softirqStart(sim.now());
-        long pollNs = startPoll();
-        sim.scheduleAt(cpu.interrupt(costs.irq(), pollNs), pollEnd);
+        pollList.schedule(this, costs.irq());
     }
 
     /** {@code process_backlog}'s splice and the cost of what it will take now. */
-    private long startPoll() {
+    @Override
+    public long beginSoftirqPoll(int cpu) {
         processLen = queue.size();
         sync();
         pollQuota = Math.max(1, quota.getAsInt());
@@ -110,56 +99,46 @@ final class Backlog {
         return charged * stackNs.getAsLong();
     }
 
-    private void pollDone() {
+    /** Frames that landed while it ran: the loop takes them before it completes. */
+    @Override
+    public long pollExtension() {
         int due = Math.min(pollQuota, queue.size());
-        if (due > charged) { // landed while it ran: the loop takes them before it completes
-            long extra = (due - charged) * stackNs.getAsLong();
-            charged = due;
-            sim.scheduleAt(cpu.softirqFrom(sim.now(), extra, false), pollEnd);
-            return;
+        if (due <= charged) {
+            return 0;
         }
+        long extra = (due - charged) * stackNs.getAsLong();
+        charged = due;
+        return extra;
+    }
+
+    @Override
+    public int finishSoftirqPoll(int cpu) {
         polls++;
         int work = 0;
-        long now = sim.now();
         NapiRuntime.Consumer to = consumer.get();
         while (work < charged && !queue.isEmpty()) {
-            to.deliver(queue.poll(), now);
+            to.deliver(queue.poll(), pollList.now());
             work++;
         }
         processLen = Math.max(0, processLen - work);
         sync();
         sd.processed += work;
-        boolean repoll = work == pollQuota; // process_backlog returns the quota before it looks at the input queue
-        NetRxAction.Next next = netRx.pollDone(now, work, repoll, sd);
-        if (next == NetRxAction.Next.DONE) {
-            sched = false; // napi->state = 0: both queues were empty
-            return;
-        }
-        long start = now;
-        if (next == NetRxAction.Next.WAKE_KSOFTIRQD) {
-            start += costs.wakeup();
-            netRx.softirqStart(start);
-            cpu.ksoftirqdWoken(start);
-        }
-        nextPollNewRun = netRx.runEnded();
-        if (netRx.inKsoftirqd()) {
-            long turn = cpu.ksoftirqdTurn(start);
-            if (turn > start) { // another task's slice first (Cpu#ksoftirqdTurn)
-                sim.scheduleAt(turn, ksoftirqdResume);
-                return;
-            }
-        }
-        nextPoll(start);
+        return work;
     }
 
-    private void ksoftirqdResumes() {
-        nextPoll(sim.now());
+    /** {@code process_backlog} returns the quota before it looks at the input queue again. */
+    @Override
+    public int softirqWeight() {
+        return pollQuota;
     }
 
-    /** Books the next backlog poll from {@code start}. */
-    private void nextPoll(long start) {
-        long pollNs = startPoll();
-        sim.scheduleAt(cpu.softirqFrom(start, pollNs, nextPollNewRun), pollEnd);
+    @Override
+    public void complete(int work, int cpu) {
+        sched = false; // napi->state = 0: both queues were empty
+    }
+
+    @Override
+    public void runEnded(int cpu, boolean squeezed, int work) {
     }
 
     /**

@@ -26,8 +26,10 @@ import io.netmodel.sim.Timer;
  * from 4.12 the id is checked against {@code MIN_NAPI_ID} in {@code sk_busy_loop}. Before 4.5 the
  * NAPI's driver needs its own {@code ndo_busy_poll} ({@link BusyPoll}). Unlike Linux: a busy loop
  * whose NAPI is removed under it ends there (Linux spins on until {@code sk_ll_usec} runs out,
- * finding the NAPI disabled); a socket id that resolves to another of eth0's NAPIs (the traffic
- * only ever fills the first) spins {@code sk_ll_usec} finding nothing.
+ * finding the NAPI disabled); a socket id that resolves to a NAPI of eth0 the traffic does not
+ * fill (an RX queue outside {@code real_num_rx_queues}) spins {@code sk_ll_usec} finding nothing.
+ * Frames that RPS steered through a backlog mark the socket with RX queue 0's NAPI (Linux keeps
+ * each skb's own {@code napi_id}).
  */
 final class LiveSocket {
     /** {@code BUSY_POLL_BUDGET}: what one {@code napi_busy_loop} iteration may poll. */
@@ -46,6 +48,8 @@ final class LiveSocket {
     /** {@code sk->sk_napi_id}: the NAPI the last packet came through (0 before the first). */
     int skNapiId;
     private SimHost host;
+    /** The busy loop of each RX queue's NAPI the socket may poll, and the one running (or last run). */
+    private final java.util.Map<NapiRuntime, ContinuousPoller> loops = new java.util.HashMap<>();
     private ContinuousPoller loop;
     private final Timer loopEnd;
     State state = State.SLEEPING;
@@ -74,9 +78,14 @@ final class LiveSocket {
     /** The traffic arrives through {@code h}'s eth0 from now on: its NAPI delivers to this socket. */
     void attach(SimHost h) {
         host = h;
-        loop = new ContinuousPoller(sim, sim.rng().fork("live.socket"), h.napi, h.cpus[cpu],
-            costs.pollEmpty() + costs.busyLoopSetup() / 4, BUSY_POLL_BUDGET, CpuTime.SYSTEM);
-        h.napi.setConsumer(this::deliver);
+        loops.clear();
+        for (NapiRuntime rx : h.rxQueues()) {
+            String stream = rx.rxQueue() == 0 ? "live.socket" : "live.socket.rx-" + rx.rxQueue();
+            loops.put(rx, new ContinuousPoller(sim, sim.rng().fork(stream), rx, h.cpus[cpu],
+                costs.pollEmpty() + costs.busyLoopSetup() / 4, BUSY_POLL_BUDGET, CpuTime.SYSTEM));
+            rx.setConsumer((sentAtNs, at) -> deliver(rx, at));
+        }
+        loop = loops.get(h.napi);
         h.steerToSockets(); // udp: netif_receive_skb, so the queue's rps_cpus applies, read per poll
     }
 
@@ -92,6 +101,7 @@ final class LiveSocket {
         }
         host = null;
         loop = null;
+        loops.clear();
     }
 
     /**
@@ -105,9 +115,9 @@ final class LiveSocket {
         }
     }
 
-    /** The stack queued a packet on the socket ({@code udp_queue_rcv_skb}) at {@code at}. */
-    private void deliver(long sentAtNs, long at) {
-        skNapiId = host.napi.napi().napiId(); // sk_mark_napi_id
+    /** The stack queued a packet that came through {@code rx} on the socket ({@code udp_queue_rcv_skb}) at {@code at}. */
+    private void deliver(NapiRuntime rx, long at) {
+        skNapiId = rx.napi().napiId(); // sk_mark_napi_id
         delivered++;
         queued++;
         if (state == State.BUSY_POLLING) {
@@ -167,7 +177,13 @@ final class LiveSocket {
             probes.napiBusyLoop.hitAt(probes.at(sim.now()), cpu, "napi_id", skNapiId, "budget", BUSY_POLL_BUDGET,
                 "usecs", skLlUsec);
         }
-        if (napi != host.napi.napi()) {
+        loop = null;
+        for (var e : loops.entrySet()) {
+            if (e.getKey().napi() == napi) {
+                loop = e.getValue();
+            }
+        }
+        if (loop == null) {
             host.cpus[cpu].account(CpuTime.SYSTEM, skLlUsec * 1000L); // a NAPI the traffic does not fill
             return;
         }

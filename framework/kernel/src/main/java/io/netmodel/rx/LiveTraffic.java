@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * it was using (an {@code ethtool -L}/{@code -G} rebuild), the frames still in the RX ring are
  * dropped and counted, the kernel log says so, and the socket stays open with the NAPI id it
  * had: frames sent while there is no eth0 are lost, and once one is back (a {@code modprobe}, an
- * up, the rebuilt queues) the traffic flows through its first NAPI, whose first packet marks the
+ * up, the rebuilt queues) the traffic flows through its RX queues' NAPIs, whose first packet marks the
  * socket with the new id.
  */
 public final class LiveTraffic implements TrafficService {
@@ -57,6 +57,10 @@ public final class LiveTraffic implements TrafficService {
         long lost;
         String stopReason;
         Thread pacer;
+        /** The flow the next frame belongs to (flows send in turn). */
+        private int nextFlow;
+        /** eth0's {@code real_num_rx_queues} when the traffic took it. */
+        private int realNumRxQueues;
 
         Run(TrafficRequest request, NetDeviceImpl eth0) {
             this.request = request;
@@ -74,20 +78,26 @@ public final class LiveTraffic implements TrafficService {
             sim.scheduleAt(0, this::arrive);
         }
 
-        /** The traffic flows through {@code dev}'s first NAPI from now on. */
+        /** The traffic flows through {@code dev}'s RX queues in use from now on, RSS spreading its flows. */
         void attach(NetDeviceImpl dev) {
             eth0 = dev;
             host = new SimHost("live", kernel, sim, costs);
             host.traceFrom(traceBaseNs);
+            host.useAllRxQueues();
+            realNumRxQueues = dev.realNumRxQueues();
             socket.attach(host);
             host.loadNicSettings();
         }
 
         /** eth0 is gone, down, or lost the NAPI: what its ring held is dropped, the socket waits. */
         void detach(String why) {
-            long inFlight = host.napi.ringSize();
-            host.napi.retire(); // frames RPS had queued on other CPUs join napi.dropped()
-            dropped += inFlight + host.napi.dropped() + host.napi.ringFullDrops();
+            long inFlight = 0;
+            for (NapiRuntime rx : host.rxQueues()) {
+                inFlight += rx.ringSize();
+                rx.retire(); // frames RPS had queued on other CPUs join napi.dropped()
+                dropped += rx.dropped() + rx.ringFullDrops();
+            }
+            dropped += inFlight;
             socket.detach();
             kernel.printk("netmodel traffic: " + why + " with " + inFlight + " frame(s) in flight: dropped");
             host = null;
@@ -104,14 +114,21 @@ public final class LiveTraffic implements TrafficService {
                 arrived++;
                 eth0.stats().add(NetStats.RX_PACKETS, 1);
                 eth0.stats().add(NetStats.RX_BYTES, request.frameBytes());
-                host.napi.rxArrive(sim.now());
+                int hash = flowHash(nextFlow);
+                nextFlow = nextFlow + 1 == request.flows() ? 0 : nextFlow + 1;
+                host.rssQueue(hash).rxArrive(sim.now(), 0, hash);
             }
             long gap = request.poisson() ? Math.max(1, gaps.exponential(periodNs)) : periodNs;
             sim.scheduleAt(sim.now() + gap, this::arrive);
         }
 
         TrafficStatus status() {
-            long onHost = host == null ? 0 : host.napi.dropped() + host.napi.ringFullDrops();
+            long onHost = 0;
+            if (host != null) {
+                for (NapiRuntime rx : host.rxQueues()) {
+                    onHost += rx.dropped() + rx.ringFullDrops();
+                }
+            }
             int id = socket.skNapiId;
             io.netmodel.api.traffic.SocketStatus sk = new io.netmodel.api.traffic.SocketStatus(socket.cpu,
                 socket.skLlUsec, id, id != 0 && kernel.netdevs().napiHash().byId(id) != null, socket.received,
@@ -222,10 +239,13 @@ public final class LiveTraffic implements TrafficService {
                 r.heldModules.removeIf(m -> !kernel.modules().isLoaded(m)); // forced out: nothing to put
             } else if (!r.eth0.isUp()) {
                 r.detach("eth0 went down");
-            } else if (!r.eth0.napis().contains(r.host.napi.napi())) {
+            } else if (deletedNapi(r) != null) {
                 // the driver rebuilt its queues (ethtool -L/-G: netif_napi_del, then new NAPIs); the
                 // simulated ring belonged to the deleted NAPI, so what it held is lost
-                r.detach("eth0's NAPI " + r.host.napi.napi().napiId() + " was deleted");
+                r.detach("eth0's NAPI " + deletedNapi(r).napiId() + " was deleted");
+            } else if (r.realNumRxQueues != r.eth0.realNumRxQueues()) {
+                // ethtool -L without a rebuild (virtio_net keeps its NAPIs): RSS spreads over the new count
+                r.detach("eth0's RX queues went from " + r.realNumRxQueues + " to " + r.eth0.realNumRxQueues());
             }
         }
         if (r.host == null && usable(now)) {
@@ -238,6 +258,26 @@ public final class LiveTraffic implements TrafficService {
             r.host.loadNicSettings(); // ethtool -C takes effect within a slice
         }
         r.sim.runUntil(t);
+    }
+
+    /** A NAPI the traffic receives through that eth0 no longer has, or null. */
+    private static io.netmodel.net.NapiImpl deletedNapi(Run r) {
+        for (NapiRuntime rx : r.host.rxQueues()) {
+            if (!r.eth0.napis().contains(rx.napi())) {
+                return rx.napi();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The hash the NIC computes for flow {@code f} ({@code skb->hash}): the flows differ only in
+     * their source port, whose Toeplitz hash the model does not compute; it takes the golden-ratio
+     * sequence from {@link Rps#FLOW_HASH} instead, so flow 0 is the benchmarks' one flow and the
+     * low bits the indirection table reads spread evenly.
+     */
+    static int flowHash(int f) {
+        return Rps.FLOW_HASH * (f + 1);
     }
 
     /** An eth0 the traffic can flow through: registered, up, with a NAPI. */

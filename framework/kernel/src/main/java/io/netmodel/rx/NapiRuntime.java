@@ -28,10 +28,10 @@ import java.util.function.IntSupplier;
  *     the NAPI between its polls as far as interrupts go: they stay masked.</li>
  * </ul>
  * A poll delivers what it found to the consumer at its end, as the driver's flush publishes to
- * the XSK ring. Unlike Linux: one RX queue, one NAPI, no GRO batching, TX completions are
+ * the XSK ring. Unlike Linux: one NAPI per RX queue and one RX ring per NAPI, no GRO batching, TX completions are
  * cleaned by whichever poll comes next.
  */
-final class NapiRuntime {
+final class NapiRuntime implements PollList.Napi {
     /** Who consumes what a poll delivers (the XSK socket's RX ring). */
     interface Consumer {
         /** A frame whose request was sent at {@code sentAtNs} (the client's timestamp) reaches the socket at {@code at}. */
@@ -46,6 +46,14 @@ final class NapiRuntime {
     private final Runnable irqCounter;
     /** The RX ring: each frame's request timestamp (nothing allocated per frame). */
     private final LongQueue ring = new LongQueue();
+    /**
+     * Each frame's flow hash ({@code skb->hash} from the NIC's RSS), beside {@link #ring}, once
+     * frames of several flows arrive ({@link #rxArrive(long, int, int)}); null while every frame
+     * is the workload's one flow ({@link Rps#FLOW_HASH}).
+     */
+    private LongQueue hashes;
+    /** The RX queue this NAPI serves ({@code rx-N}: its {@code rps_cpus} steer what it receives). */
+    private int rxQueue;
     private final Timer watchdog;
     private final io.netmodel.sim.Event txDone = this::txDone;
     /**
@@ -56,15 +64,10 @@ final class NapiRuntime {
     private int pollCpu;
     private int busyPollBudget;
     private boolean busyPollPrefer;
-    private final io.netmodel.sim.Event softirqPollEnd = () -> softirqPollDone(this.pollCpu);
     private final io.netmodel.sim.Event threadedPollEnd = () -> threadedPollDone(this.pollCpu);
     private final io.netmodel.sim.Event busyPollEnd = () -> busyPollDone(this.pollCpu, this.busyPollBudget, this.busyPollPrefer);
     /** Frames the softirq or threaded poll in progress has been charged for ({@link #pollExtension}). */
     private int pollCharged;
-    /** The next softirq poll begins a new {@code net_rx_action} run (for {@code /proc/softirqs}). */
-    private boolean nextPollNewRun;
-    /** ksoftirqd has the CPU back after another task's slice: its next poll. */
-    private final io.netmodel.sim.Event ksoftirqdResume = this::ksoftirqdResumes;
     /** Fires the IRQ the NIC held back for interrupt moderation. */
     private final Timer moderation;
     private Consumer consumer;
@@ -120,20 +123,19 @@ final class NapiRuntime {
     /** Frames the last {@link #pollNow} steered to another CPU's backlog. */
     private int steered;
 
-    /** {@code net_rx_action}'s budget and time limit and {@code __do_softirq}'s restarts on the polling CPU. */
-    private final NetRxAction netRx;
+    /** Each CPU's poll list and {@code net_rx_action}, where this NAPI's softirq polls take their turn. */
+    private final IntFunction<PollList> pollLists;
 
     // counters the model keeps besides the kernel's own
     long polls;
-    long ksoftirqdWakeups;
     long busyPolls;
     long busyPollPackets;
     long watchdogFires;
 
     NapiRuntime(Simulator sim, RxCosts costs, NapiImpl napi, IntFunction<Cpu> cpus, IntFunction<SoftnetData> softnet,
-                Runnable irqCounter, IntSupplier irqCpu, NetRxAction netRx) {
+                Runnable irqCounter, IntSupplier irqCpu, IntFunction<PollList> pollLists) {
         this.sim = sim;
-        this.netRx = netRx;
+        this.pollLists = pollLists;
         this.costs = costs;
         this.napi = napi;
         this.cpus = cpus;
@@ -303,6 +305,9 @@ final class NapiRuntime {
         moderation.cancel();
         adaptiveSample.cancel();
         ring.clear();
+        if (hashes != null) {
+            hashes.clear();
+        }
         if (rps != null) {
             dropped += rps.flush(); // flush_backlog: what RPS had queued on other CPUs
         }
@@ -369,6 +374,17 @@ final class NapiRuntime {
      * samples, the ring has been emptied, so the two agree.
      */
     void rxArrive(long sentAtNs, int bytes) {
+        rxArrive(sentAtNs, bytes, Rps.FLOW_HASH);
+    }
+
+    /** {@link #rxArrive(long, int)} for a frame of flow hash {@code hash}. */
+    void rxArrive(long sentAtNs, int bytes, int hash) {
+        if (hash != Rps.FLOW_HASH && hashes == null) {
+            hashes = new LongQueue();
+            for (int i = 0; i < ring.size(); i++) {
+                hashes.add(Rps.FLOW_HASH);
+            }
+        }
         if (continuous != null) {
             continuous.catchUp(); // TX completions it cleaned before this frame came
         }
@@ -383,6 +399,9 @@ final class NapiRuntime {
             return;
         }
         ring.add(sentAtNs);
+        if (hashes != null) {
+            hashes.add(hash);
+        }
         rxBytes += bytes;
         kick();
     }
@@ -471,13 +490,7 @@ final class NapiRuntime {
             threadedPoll(kthread.cpu(), woken);
             return;
         }
-        netRx.softirqStart(sim.now()); // NET_RX raised: __do_softirq on interrupt (or timer) exit
-        Cpu c = cpus.apply(cpu);
-        long pollNs = pollCost(napi.weight(), cpu);
-        pollCharged = framesFor(napi.weight());
-        long end = c.interrupt(entryNs, pollNs);
-        pollCpu = cpu;
-        sim.scheduleAt(end, softirqPollEnd);
+        pollLists.apply(cpu).schedule(this, entryNs); // NET_RX raised: __do_softirq on interrupt (or timer) exit
     }
 
     /**
@@ -511,67 +524,36 @@ final class NapiRuntime {
         completeAndUnmask(work, cpu);
     }
 
+    @Override
+    public long beginSoftirqPoll(int cpu) {
+        pollCpu = cpu;
+        pollCharged = framesFor(napi.weight());
+        return pollCost(napi.weight(), cpu);
+    }
+
     /**
-     * The end of a NET_RX softirq poll ({@code net_rx_action} → {@code __napi_poll}). What runs
-     * next is {@link NetRxAction}'s call: nothing (the NAPI completed), another poll at once
-     * (the same run before 3.19, or {@code __do_softirq} restarting), or, once its restarts or
-     * its time are spent, another poll in ksoftirqd after a wake-up (the "let ksoftirqd do its
-     * job" hand-off; ksoftirqd is a normal thread, woken and scheduled).
+     * The end of a NET_RX softirq poll ({@code net_rx_action} → {@code __napi_poll}): delivers
+     * and counts {@code processed} on this CPU. What runs next is the {@link PollList}'s call.
      */
-    private void softirqPollDone(int cpu) {
+    @Override
+    public int finishSoftirqPoll(int cpu) {
         if (disabled) {
             sched = false;
-            return;
-        }
-        long extra = pollExtension();
-        if (extra > 0) {
-            sim.scheduleAt(cpus.apply(cpu).softirqFrom(sim.now(), extra, false), softirqPollEnd);
-            return;
+            return -1;
         }
         int work = pollNow(napi.weight(), cpu, false);
-        SoftnetData sd = softnet.apply(cpu);
-        sd.processed += work - steered; // steered frames reach __netif_receive_skb_core on their target
-        boolean repoll = work == napi.weight();
-        NetRxAction.Next next = netRx.pollDone(sim.now(), work, repoll, sd);
-        if (next == NetRxAction.Next.DONE) {
-            int runWork = netRx.endedRunWork();
-            boolean squeezed = netRx.endedRunSqueezed();
-            completeAndUnmask(work, cpu); // may raise the IRQ again and start the next run
-            netRxActionEnd(cpu, squeezed, runWork);
-            return;
-        }
-        if (netRx.runEnded()) {
-            netRxActionEnd(cpu, netRx.endedRunSqueezed(), netRx.endedRunWork());
-        }
-        long start = sim.now();
-        Cpu c = cpus.apply(cpu);
-        if (next == NetRxAction.Next.WAKE_KSOFTIRQD) {
-            ksoftirqdWakeups++;
-            start += costs.wakeup();
-            netRx.softirqStart(start);
-            c.ksoftirqdWoken(start);
-        }
-        pollCpu = cpu;
-        nextPollNewRun = netRx.runEnded();
-        if (netRx.inKsoftirqd()) {
-            long turn = c.ksoftirqdTurn(start);
-            if (turn > start) { // the other task's slice first; ksoftirqd polls when it has the CPU again
-                sim.scheduleAt(turn, ksoftirqdResume);
-                return;
-            }
-        }
-        nextSoftirqPoll(cpu, start);
+        softnet.apply(cpu).processed += work - steered; // steered frames reach __netif_receive_skb_core on their target
+        return work;
     }
 
-    private void ksoftirqdResumes() {
-        nextSoftirqPoll(pollCpu, sim.now());
+    @Override
+    public int softirqWeight() {
+        return napi.weight();
     }
 
-    /** Books the next softirq poll on {@code cpu} from {@code start}. */
-    private void nextSoftirqPoll(int cpu, long start) {
-        long end = cpus.apply(cpu).softirqFrom(start, pollCost(napi.weight(), cpu), nextPollNewRun);
-        pollCharged = framesFor(napi.weight());
-        sim.scheduleAt(end, softirqPollEnd);
+    @Override
+    public void complete(int work, int cpu) {
+        completeAndUnmask(work, cpu); // may raise the IRQ again and start the next run
     }
 
     /**
@@ -580,12 +562,13 @@ final class NapiRuntime {
      * {@code igb_clean_rx_irq}), so the poll takes them too and runs on for their cost before it
      * flushes. Returns that extra time (0 when nothing came) and counts them as charged.
      */
-    private long pollExtension() {
+    @Override
+    public long pollExtension() {
         int due = framesFor(napi.weight());
         if (due <= pollCharged) {
             return 0;
         }
-        long extra = (due - pollCharged) * frameCost(pollCpu);
+        long extra = framesCost(pollCharged, due, pollCpu);
         pollCharged = due;
         return extra;
     }
@@ -600,18 +583,38 @@ final class NapiRuntime {
         return costs.pollPerPacket() + stackNsOn(cpu);
     }
 
+    /** What the ring's frames {@code from} (inclusive) to {@code to} (exclusive) add to a poll on {@code cpu}. */
+    private long framesCost(int from, int to, int cpu) {
+        if (hashes == null || rps == null) {
+            return (to - from) * frameCost(cpu);
+        }
+        long cost = 0;
+        for (int i = from; i < to; i++) {
+            boolean steered = rps.target(cpu, rxQueue, (int) hashes.get(i)) >= 0;
+            cost += costs.pollPerPacket() + (steered ? 0 : perPacketStackNs);
+        }
+        return cost;
+    }
+
+    /** This NAPI serves RX queue {@code queue} (0 unless live traffic spreads flows over several). */
+    void setRxQueue(int queue) {
+        rxQueue = queue;
+    }
+
+    int rxQueue() {
+        return rxQueue;
+    }
+
     /** The protocol's per-frame cost on a poll on {@code cpu}: none when RPS steers the flow to another CPU. */
     private long stackNsOn(int cpu) {
-        return rps != null && rps.target(cpu) >= 0 ? 0 : perPacketStackNs;
+        return rps != null && rps.target(cpu, rxQueue, Rps.FLOW_HASH) >= 0 ? 0 : perPacketStackNs;
     }
 
     /** A {@code net_rx_action} run ends: its budget, what it polled, whether it ran out (time_squeeze). */
-    private void netRxActionEnd(int cpu, boolean squeezed, int work) {
-        if (rps != null) {
-            rps.sendIpis(); // net_rps_action_and_irq_enable
-        }
+    @Override
+    public void runEnded(int cpu, boolean squeezed, int work) {
         if (probes != null && probes.netRxAction.enabled()) {
-            probes.netRxAction.hitAt(probes.at(sim.now()), cpu, "budget", netRx.netdevBudget(), "work", work,
+            probes.netRxAction.hitAt(probes.at(sim.now()), cpu, "budget", pollLists.apply(cpu).netdevBudget(), "work", work,
                 "time_squeeze", squeezed ? 1 : 0);
         }
     }
@@ -794,18 +797,22 @@ final class NapiRuntime {
         lastPollCpu = cpu;
         txToClean = 0;
         int work = 0;
-        int target = rps == null ? -1 : rps.target(cpu);
+        int target = rps == null ? -1 : rps.target(cpu, rxQueue, Rps.FLOW_HASH);
         while (work < budget && !ring.isEmpty()) {
+            int hash = hashes == null ? Rps.FLOW_HASH : (int) hashes.poll();
+            if (hashes != null && rps != null) {
+                target = rps.target(cpu, rxQueue, hash);
+            }
             if (target < 0) {
                 consumer.deliver(ring.poll(), sim.now());
             } else {
-                rps.enqueue(ring.poll(), cpu, target); // netif_receive_skb -> enqueue_to_backlog
+                rps.enqueue(ring.poll(), cpu, target, hash); // netif_receive_skb -> enqueue_to_backlog
                 steered++;
             }
             work++;
         }
         if (sendIpis && rps != null) {
-            rps.sendIpis();
+            rps.sendIpis(cpu);
         }
         rxPackets += work;
         if (probes != null && probes.napiPoll.enabled()) {
@@ -818,7 +825,7 @@ final class NapiRuntime {
     /** What a poll of {@code budget} on {@code cpu} costs given what is waiting now. */
     long pollCost(int budget, int cpu) {
         int n = Math.min(budget, ring.size());
-        long cost = costs.pollEmpty() + n * frameCost(cpu) + (long) txToClean * costs.txClean();
+        long cost = costs.pollEmpty() + framesCost(0, n, cpu) + (long) txToClean * costs.txClean();
         if (lastPollCpu >= 0 && lastPollCpu != cpu) {
             cost += costs.napiMove();
         }

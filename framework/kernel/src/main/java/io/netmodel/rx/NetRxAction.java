@@ -7,10 +7,11 @@ import io.netmodel.net.SysctlNetCore;
 import java.util.function.IntSupplier;
 
 /**
- * The limits of softirq packet processing on one CPU for one NAPI: what {@code net_rx_action}
+ * The limits of softirq packet processing on one CPU: what {@code net_rx_action}
  * (net/core/dev.c) and {@code __do_softirq} / {@code handle_softirqs} (kernel/softirq.c) decide
- * after each softirq poll (kernel-algorithms.md §1.3–1.4). Time is in jiffies at the model's
- * {@code HZ} ({@link SysctlNetCore#HZ}), counted from the start of the simulation.
+ * after each softirq poll, for every NAPI {@link PollList} polls on the CPU
+ * (kernel-algorithms.md §1.3–1.4). Time is in jiffies at the model's {@code HZ}
+ * ({@link SysctlNetCore#HZ}), counted from the start of the simulation.
  *
  * <ul>
  * <li><b>{@code net_rx_action}</b> takes {@code budget = netdev_budget} and
@@ -28,17 +29,16 @@ import java.util.function.IntSupplier;
  *     nothing is pending. {@code need_resched()}, the third condition, is not modelled: no task
  *     of the benchmarks wakes on the CPU that runs the softirq.</li>
  * </ul>
- * With one NAPI per CPU, then, {@code netdev_budget} (300) never runs out at weight 64: the
+ * With one NAPI on a CPU, then, {@code netdev_budget} (300) never runs out at weight 64: the
  * hand-off to ksoftirqd comes from {@code __do_softirq}'s limits, after ten polls or at the
  * tick, and {@code time_squeeze} moves only when {@code netdev_budget} is below the weight or
- * {@code netdev_budget_usecs} is under a tick.
+ * {@code netdev_budget_usecs} is under a tick. Five or more busy NAPIs on one CPU (RX queues
+ * whose IRQs share it, or the RPS backlog beside them) spend it in one run.
  */
 final class NetRxAction {
-    /** What the CPU does after a softirq poll. */
+    /** How NET_RX raised again at a run's end is run ({@link #restart}). */
     enum Next {
-        /** The NAPI completed: the softirq is done. */
-        DONE,
-        /** Poll again at once, inline (the same run before 3.19, a new run after a restart since). */
+        /** {@code __do_softirq} restarts at once, inline (or ksoftirqd, already running, goes on). */
         POLL,
         /** {@code wakeup_softirqd}: the next poll runs in ksoftirqd once it is scheduled. */
         WAKE_KSOFTIRQD
@@ -65,7 +65,6 @@ final class NetRxAction {
     /** Frames the current {@code net_rx_action} run has polled, and whether budget or time cut it. */
     private int runWork;
     private boolean squeezed;
-    private boolean ended;
     private int endedWork;
     private boolean endedSqueezed;
 
@@ -120,51 +119,48 @@ final class NetRxAction {
     }
 
     /**
-     * A softirq poll ended at {@code now} having done {@code work} frames; {@code repoll} if it
-     * used the NAPI's whole weight (it stays scheduled). Counts {@code time_squeeze} in {@code sd}
-     * where {@code net_rx_action} does and says what runs next; {@link #runEnded()} then tells
-     * whether the poll ended a {@code net_rx_action} run.
+     * A softirq poll did {@code work} frames at {@code now} (3.19+): takes it from the budget and,
+     * when the budget is spent or {@code time_after_eq(jiffies, time_limit)}, counts
+     * {@code time_squeeze} in {@code sd}; true then (the run breaks off).
      */
-    Next pollDone(long now, int work, boolean repoll, SoftnetData sd) {
+    boolean charge(long now, int work, SoftnetData sd) {
+        chargeOnly(work);
+        if (budget <= 0 || jiffies(now) >= timeLimit) {
+            sd.timeSqueeze++;
+            squeezed = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Takes a poll's {@code work} from the budget without a check (before 3.19 the check precedes each poll). */
+    void chargeOnly(int work) {
         budget -= work;
         runWork += work;
-        boolean outOfTime = jiffies(now) >= timeLimit;
-        if (repollList) {
-            if (budget <= 0 || outOfTime) {
-                sd.timeSqueeze++;
-                squeezed = true;
-            }
-            endRun();
-            if (!repoll) {
-                inKsoftirqd = false;
-                return Next.DONE;
-            }
-            return restart(now); // the NAPI is on the poll list: NET_RX is raised again
-        }
-        if (!repoll) { // the list is empty: the run ends without a check
-            endRun();
-            inKsoftirqd = false;
-            return Next.DONE;
-        }
-        if (budget > 0 && !outOfTime) {
-            ended = false;
-            return Next.POLL; // still listed: polled again in this run
+    }
+
+    /**
+     * Before 3.19, with a NAPI still listed: the check at the top of the loop. True (and
+     * {@code time_squeeze} counted) when the budget is spent or the time is up.
+     */
+    boolean cutBeforePoll(long now, SoftnetData sd) {
+        if (budget > 0 && jiffies(now) < timeLimit) {
+            return false;
         }
         sd.timeSqueeze++;
         squeezed = true;
-        endRun();
-        return restart(now);
+        return true;
     }
 
-    private void endRun() {
-        ended = true;
+    /** The current {@code net_rx_action} run ends; {@link #endedRunWork()} and {@link #endedRunSqueezed()} tell about it. */
+    void endRun() {
         endedWork = runWork;
         endedSqueezed = squeezed;
     }
 
-    /** Whether the last {@link #pollDone} ended a {@code net_rx_action} run. */
-    boolean runEnded() {
-        return ended;
+    /** Nothing is listed any more: the softirq is done, and ksoftirqd (if it ran it) sleeps. */
+    void done() {
+        inKsoftirqd = false;
     }
 
     /** Frames the run that ended last polled. */
@@ -178,7 +174,7 @@ final class NetRxAction {
     }
 
     /** {@code __do_softirq} with NET_RX pending again: restart inline, or hand over to ksoftirqd. */
-    private Next restart(long now) {
+    Next restart(long now) {
         if (jiffies(now) < softirqEnd && --restartsLeft > 0) {
             runStart(now);
             return Next.POLL;

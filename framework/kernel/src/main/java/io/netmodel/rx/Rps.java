@@ -46,32 +46,43 @@ final class Rps {
     private final SimHost host;
     private final Backlog[] backlogs;
     private final FlowLimit[] flowLimits;
-    /** {@code rps_ipi_list} of the polling CPU: targets whose backlog NAPI awaits its IPI. */
-    private final int[] ipiList;
-    private int ipiCount;
+    /** {@code rps_ipi_list} of each polling CPU: targets whose backlog NAPI awaits its IPI. */
+    private final int[][] ipiList;
+    private final int[] ipiCount;
     private final boolean rxBias;
 
     Rps(SimHost host) {
         this.host = host;
         this.backlogs = new Backlog[host.cpus.length];
         this.flowLimits = new FlowLimit[host.cpus.length];
-        this.ipiList = new int[host.cpus.length];
+        this.ipiList = new int[host.cpus.length][host.cpus.length];
+        this.ipiCount = new int[host.cpus.length];
         this.rxBias = host.kernel.profile().has(Behaviour.DEV_WEIGHT_BIAS);
     }
 
-    /** {@code get_rps_cpu} for the flow as polled on {@code cpu}: the target CPU, or -1 to deliver on {@code cpu}. */
+    /** {@code get_rps_cpu} for the workload's one flow on RX queue 0 as polled on {@code cpu}: the target CPU, or -1 to deliver on {@code cpu}. */
     int target(int cpu) {
-        int t = host.eth0.rxQueue(0).rpsMapCpu(FLOW_HASH);
+        return target(cpu, 0, FLOW_HASH);
+    }
+
+    /** {@code get_rps_cpu} for a frame of hash {@code hash} received on RX queue {@code queue}, polled on {@code cpu}. */
+    int target(int cpu, int queue, int hash) {
+        int t = host.eth0.rxQueue(queue).rpsMapCpu(hash);
         return t == cpu || t >= host.cpus.length ? -1 : t; // cpu_online(tcpu)
     }
 
     /** {@code enqueue_to_backlog(skb, target)} from {@code cpu} for the frame of the request sent at {@code sentAtNs}. */
     void enqueue(long sentAtNs, int cpu, int target) {
+        enqueue(sentAtNs, cpu, target, FLOW_HASH);
+    }
+
+    /** {@link #enqueue(long, int, int)} for a frame of flow hash {@code hash}. */
+    void enqueue(long sentAtNs, int cpu, int target, int hash) {
         Backlog b = backlog(target);
         int qlen = b.inputLen();
-        if (qlen <= host.kernel.sysctls().netdevMaxBacklog.get() && !flowLimit(cpu, qlen)) {
+        if (qlen <= host.kernel.sysctls().netdevMaxBacklog.get() && !flowLimit(cpu, qlen, hash)) {
             if (b.enqueue(sentAtNs)) {
-                ipiList[ipiCount++] = target; // napi_schedule_rps: sd->rps_ipi_next = mysd->rps_ipi_list
+                ipiList[cpu][ipiCount[cpu]++] = target; // napi_schedule_rps: sd->rps_ipi_next = mysd->rps_ipi_list
             }
             return;
         }
@@ -80,7 +91,7 @@ final class Rps {
     }
 
     /** {@code skb_flow_limit(skb, qlen)} on the enqueuing CPU. */
-    private boolean flowLimit(int cpu, int qlen) {
+    private boolean flowLimit(int cpu, int qlen, int hash) {
         if (qlen < (host.kernel.sysctls().netdevMaxBacklog.get() >> 1)) {
             return false;
         }
@@ -91,19 +102,21 @@ final class Rps {
         if (flowLimits[cpu] == null) {
             flowLimits[cpu] = new FlowLimit(host.kernel.sysctls().flowLimitTableLen.get());
         }
-        if (flowLimits[cpu].limit(FLOW_HASH)) {
+        if (flowLimits[cpu].limit(hash)) {
             host.kernel.softnet(cpu).flowLimitCount++;
             return true;
         }
         return false;
     }
 
-    /** {@code net_rps_send_ipi}: each CPU on the list gets its IPI now. */
-    void sendIpis() {
-        for (int i = 0; i < ipiCount; i++) {
-            backlog(ipiList[i]).ipi();
+    /** {@code net_rps_send_ipi} on {@code cpu}: each CPU on its list gets its IPI now. */
+    void sendIpis(int cpu) {
+        int[] list = ipiList[cpu];
+        int n = ipiCount[cpu];
+        ipiCount[cpu] = 0;
+        for (int i = 0; i < n; i++) {
+            backlog(list[i]).ipi();
         }
-        ipiCount = 0;
     }
 
     /**
@@ -113,7 +126,7 @@ final class Rps {
      * frames would still be processed, which the model, letting go of eth0 then, does not do.
      */
     int flush() {
-        ipiCount = 0;
+        java.util.Arrays.fill(ipiCount, 0);
         int n = 0;
         for (Backlog b : backlogs) {
             if (b != null) {
@@ -127,9 +140,7 @@ final class Rps {
     Backlog backlog(int cpu) {
         if (backlogs[cpu] == null) {
             var sysctls = host.kernel.sysctls();
-            NetRxAction netRx = new NetRxAction(host.kernel.profile(), sysctls.netdevBudget::get,
-                sysctls.netdevBudgetUsecs::get);
-            backlogs[cpu] = new Backlog(host.sim, host.costs, host.cpus[cpu], host.kernel.softnet(cpu), netRx,
+            backlogs[cpu] = new Backlog(host.costs, host.kernel.softnet(cpu), host.pollList(cpu),
                 () -> rxBias ? sysctls.devWeight.get() * sysctls.devWeightRxBias.get() : sysctls.devWeight.get(),
                 () -> host.napi.perPacketStackNs, host.napi::consumer,
                 () -> host.kernel.irqs().countArch("CAL", cpu));

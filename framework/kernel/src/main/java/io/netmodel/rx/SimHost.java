@@ -51,17 +51,30 @@ final class SimHost {
         }
         NapiImpl first = eth0.napis().get(0);
         this.inputIrq = findInputIrq();
+        this.pollLists = new PollList[cpus.length];
         this.napi = new NapiRuntime(sim, costs, first, i -> cpus[i], kernel::softnet,
             () -> {
                 if (inputIrq != null) {
                     inputIrq.fire(inputIrq.effectiveCpu());
                 }
-            }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu(),
-            new NetRxAction(kernel.profile(), () -> kernel.sysctls().netdevBudget.get(),
-                () -> kernel.sysctls().netdevBudgetUsecs.get()));
+            }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu(), this::pollList);
         this.napi.setLog(kernel::printk);
+        this.rxQueues.add(napi);
         this.rps = new Rps(this);
         traceFrom(0);
+    }
+
+    private final PollList[] pollLists;
+
+    /** CPU {@code cpu}'s poll list and {@code net_rx_action}, made at its first use. */
+    PollList pollList(int cpu) {
+        if (pollLists[cpu] == null) {
+            var sysctls = kernel.sysctls();
+            pollLists[cpu] = new PollList(sim, costs, cpus[cpu], kernel.softnet(cpu), kernel.profile(),
+                new NetRxAction(kernel.profile(), sysctls.netdevBudget::get, sysctls.netdevBudgetUsecs::get),
+                () -> rps.sendIpis(cpu));
+        }
+        return pollLists[cpu];
     }
 
     /** Receive packet steering on eth0's RX queue 0; acts once a socket workload attaches it ({@link #steerToSockets}). */
@@ -69,8 +82,105 @@ final class SimHost {
 
     /** The workload's frames go up the stack to a socket: {@code rps_cpus} applies ({@link Rps}). */
     void steerToSockets() {
-        napi.setRps(rps);
+        for (NapiRuntime q : rxQueues) {
+            q.setRps(rps);
+        }
     }
+
+    /** The RX queues the host receives on: RX queue 0's runtime ({@link #napi}) unless {@link #useAllRxQueues} added the others. */
+    private final java.util.List<NapiRuntime> rxQueues = new java.util.ArrayList<>();
+
+    /** The runtime of each RX queue in use, queue 0 first. */
+    java.util.List<NapiRuntime> rxQueues() {
+        return rxQueues;
+    }
+
+    /**
+     * Frames of several flows (live traffic): every RX queue in use ({@code real_num_rx_queues})
+     * gets its runtime, with the NAPI that serves it and its interrupt ({@link #queueIrq}). Before
+     * the first frame only.
+     */
+    void useAllRxQueues() {
+        int n = Math.max(1, eth0.realNumRxQueues());
+        java.util.List<IrqDesc> vectors = queueVectors();
+        for (int q = rxQueues.size(); q < n; q++) {
+            NapiImpl ni = queueNapi(q);
+            if (ni == null) {
+                break; // fewer NAPIs than queues: the rest share none the model can drive
+            }
+            IrqDesc irq = queueIrq(ni, q, vectors);
+            NapiRuntime rt = new NapiRuntime(sim, costs, ni, i -> cpus[i], kernel::softnet,
+                () -> {
+                    if (irq != null) {
+                        irq.fire(irq.effectiveCpu());
+                    }
+                }, () -> irq == null ? 0 : irq.effectiveCpu(), this::pollList);
+            rt.setRxQueue(q);
+            rt.setLog(kernel::printk);
+            rt.setProbes(probes);
+            rxQueues.add(rt);
+        }
+    }
+
+    /**
+     * The RX queue RSS puts a frame of flow hash {@code hash} on: the default indirection table
+     * ({@code ethtool_rxfh_indir_default}: entry i is queue i mod n) of 128 entries, indexed by
+     * the hash's low 7 bits, over the queues in use. {@code ethtool -X} is not modelled.
+     */
+    NapiRuntime rssQueue(int hash) {
+        return rxQueues.get((hash & (RSS_INDIR_SIZE - 1)) % rxQueues.size());
+    }
+
+    /** Entries of the RSS indirection table (igb's and ixgbe's 82599 {@code RETA} size). */
+    static final int RSS_INDIR_SIZE = 128;
+
+    /** The NAPI of RX queue {@code q}: the one the driver linked ({@code netif_queue_set_napi}), else eth0's {@code q}-th. */
+    private NapiImpl queueNapi(int q) {
+        NapiImpl linked = eth0.rxQueue(q).napi();
+        if (linked != null) {
+            return linked;
+        }
+        return q < eth0.napis().size() ? eth0.napis().get(q) : null;
+    }
+
+    /**
+     * RX queue {@code q}'s interrupt: the NAPI's ({@code netif_napi_set_irq}), else the
+     * {@code q}-th of the device's queue vectors in the order of the queue number in their names,
+     * else (one shared vector or a legacy line) RX queue 0's.
+     */
+    private IrqDesc queueIrq(NapiImpl ni, int q, java.util.List<IrqDesc> vectors) {
+        IrqDesc linked = ni.irq() < 0 ? null : kernel.irqs().get(ni.irq());
+        if (linked != null) {
+            return linked;
+        }
+        return q < vectors.size() ? vectors.get(q) : inputIrq;
+    }
+
+    /** The device's queue vectors by the queue number in their names (see {@link #findInputIrq}). */
+    private java.util.List<IrqDesc> queueVectors() {
+        java.util.TreeMap<Integer, IrqDesc> byIndex = new java.util.TreeMap<>();
+        for (int n = 0; n < 4096; n++) {
+            IrqDesc d = kernel.irqs().get(n);
+            if (d == null) {
+                continue;
+            }
+            for (IrqAction a : d.actions()) {
+                java.util.regex.Matcher m = QUEUE_VECTOR.matcher(a.name());
+                if (m.find()) {
+                    for (int g = 1; g <= m.groupCount(); g++) {
+                        if (m.group(g) != null) {
+                            byIndex.putIfAbsent(Integer.parseInt(m.group(g)), d);
+                        }
+                    }
+                }
+            }
+        }
+        return new java.util.ArrayList<>(byIndex.values());
+    }
+
+    /** Names of RX queue vectors: virtio's input.N, Intel's TxRx-N / -rx-N, idpf's Rx-N, mlx4's completion EQs. */
+    private static final java.util.regex.Pattern QUEUE_VECTOR = java.util.regex.Pattern.compile(
+        "input\\.(\\d+)$|TxRx-(\\d+)$|-rx-(\\d+)$|^idpf-.*-Rx-(\\d+)$|^mlx4-comp-(\\d+)@|^mlx4-(\\d+)@");
 
     /**
      * RPS when it was on for the run: RX queue 0's {@code rps_cpus} as a knob, and per CPU whose
@@ -109,8 +219,13 @@ final class SimHost {
      * traffic.
      */
     void traceFrom(long baseNs) {
-        napi.setProbes(new RxProbes(kernel.trace(), baseNs));
+        probes = new RxProbes(kernel.trace(), baseNs);
+        for (NapiRuntime q : rxQueues) {
+            q.setProbes(probes);
+        }
     }
+
+    private RxProbes probes;
 
     /**
      * Reads the NIC settings the run uses from eth0's driver, once the host is configured:
@@ -120,11 +235,14 @@ final class SimHost {
     void loadNicSettings() {
         kernel.lock().call(() -> {
             resync();
-            napi.setCoalescing(io.netmodel.net.EthtoolCore.rxUsecs(eth0, 0), io.netmodel.net.EthtoolCore.rxFrames(eth0, 0));
-            io.netmodel.net.EthtoolCore.coalesce(eth0).ifPresentOrElse(this::adaptiveRates, napi::adaptiveOff);
+            var coalesce = io.netmodel.net.EthtoolCore.coalesce(eth0);
+            for (NapiRuntime rx : rxQueues) {
+                rx.setCoalescing(io.netmodel.net.EthtoolCore.rxUsecs(eth0, 0), io.netmodel.net.EthtoolCore.rxFrames(eth0, 0));
+                coalesce.ifPresentOrElse(c -> adaptiveRates(rx, c), rx::adaptiveOff);
+                rx.setRingSize(io.netmodel.net.EthtoolCore.rxRingSize(eth0, 0),
+                    () -> eth0.stats().add(NetStats.RX_MISSED_ERRORS, 1));
+            }
             nicLoaded = true;
-            napi.setRingSize(io.netmodel.net.EthtoolCore.rxRingSize(eth0, 0),
-                () -> eth0.stats().add(NetStats.RX_MISSED_ERRORS, 1));
             return null;
         });
     }
@@ -155,7 +273,7 @@ final class SimHost {
      * turns on rate-based moderation, sampled every {@code sample-interval} seconds or, when the
      * driver reports 0, every quarter second (mlx4_en samples in its statistics work, HZ / 4).
      */
-    private void adaptiveRates(io.netmodel.api.ethtool.Coalesce c) {
+    private void adaptiveRates(NapiRuntime napi, io.netmodel.api.ethtool.Coalesce c) {
         io.netmodel.api.netdev.RxDim dimDecl = eth0.rxDim();
         if (dimDecl != null) {
             if (c.useAdaptiveRxCoalesce()) {

@@ -41,6 +41,14 @@ public final class LongQueue {
         return ring[head];
     }
 
+    /** The value {@code i} places from the front ({@code 0 <= i < size()}), left in the queue. */
+    public long get(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i + " of " + size);
+        }
+        return ring[(head + i) & (ring.length - 1)];
+    }
+
     /** Takes the first value off the queue. */
     public long poll() {
         long v = peek();

@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
     footer = {"", "Examples:",
         "  netmodel traffic start --rate 50000",
         "  netmodel traffic start --rate 20000 --busy-poll 100     # SO_BUSY_POLL; default: net.core.busy_read",
+        "  netmodel traffic start --rate 400000 --flows 8          # RSS spreads 8 flows over eth0's RX queues",
         "  netmodel trace napi_busy_loop --count 3",
         "  watch -n1 grep eth0 $(netmodel status --mount-point)/proc/net/dev",
         "  echo 100 > $(netmodel status --mount-point)/sys/class/net/eth0/napi_defer_hard_irqs",
@@ -58,6 +59,11 @@ public final class TrafficCommand extends ModelCommand {
         description = "start: the CPU the reading thread is pinned to (default: the last one).")
     int cpu;
 
+    @Option(names = "--flows", paramLabel = "N", defaultValue = "1",
+        description = "start: flows (source ports) the frames come from in turn, 1 .. 65536 (default 1); RSS puts each "
+            + "on an RX queue by its hash, so with several queues (ethtool -L) each queue's IRQ and NAPI take their share.")
+    int flows;
+
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
 
@@ -68,7 +74,7 @@ public final class TrafficCommand extends ModelCommand {
         TrafficStatus s;
         try {
             switch (action) {
-                case "start" -> s = svc.start(new TrafficRequest(rate, size, !fixed, seed, busyPoll, cpu));
+                case "start" -> s = svc.start(new TrafficRequest(rate, size, !fixed, seed, busyPoll, cpu, flows));
                 case "stop" -> s = svc.stop();
                 case "status" -> s = svc.status();
                 default -> throw new ToolError("netmodel traffic: unknown action '" + action
@@ -88,7 +94,7 @@ public final class TrafficCommand extends ModelCommand {
         TrafficRequest q = s.request();
         return "traffic: " + (s.running() ? "running" : "stopped" + (s.stopReason() != null ? " (" + s.stopReason() + ")" : ""))
             + "\n  eth0 <- " + Fmt.plain(q.ratePps(), 3) + " frames/s, " + q.frameBytes() + " bytes, "
-            + (q.poisson() ? "Poisson" : "fixed period") + ", seed " + q.seed()
+            + (q.poisson() ? "Poisson" : "fixed period") + ", seed " + q.seed() + (q.flows() > 1 ? ", " + q.flows() + " flows" : "")
             + "\n  " + Fmt.plain(s.simulatedNs() / 1e9, 3) + " s: " + s.arrived() + " arrived, " + s.delivered()
             + " delivered, " + s.dropped() + " dropped" + (s.lost() > 0 ? ", " + s.lost() + " sent while eth0 was gone or down" : "")
             + "\n" + socket(s.socket());
@@ -109,7 +115,8 @@ public final class TrafficCommand extends ModelCommand {
         JsonWriter w = new JsonWriter().beginObject().name("running").value(s.running());
         if (s.request() != null) {
             w.name("rate_pps").value(Fmt.plain(s.request().ratePps(), 3)).name("frame_bytes").value(s.request().frameBytes())
-                .name("poisson").value(s.request().poisson()).name("seed").value(s.request().seed());
+                .name("poisson").value(s.request().poisson()).name("seed").value(s.request().seed())
+                .name("flows").value(s.request().flows());
         }
         w.name("arrived").value(s.arrived()).name("delivered").value(s.delivered()).name("dropped").value(s.dropped())
             .name("lost").value(s.lost()).name("simulated_ns").value(s.simulatedNs());

@@ -10,9 +10,14 @@ package io.netmodel.api.traffic;
  * @param busyPollUs the socket's {@code SO_BUSY_POLL} in µs (0 .. 2147483647), or
  *     {@link #SYSCTL_BUSY_READ} for {@code net.core.busy_read} as it is when the traffic starts
  * @param cpu the CPU the reading thread is pinned to, or {@link #DEFAULT_CPU} for the last one
+ * @param flows how many flows (source ports) the frames come from, in turn (1 .. {@value #MAX_FLOWS}):
+ *     the NIC's RSS spreads them over eth0's RX queues by their hash (since 1.2)
  * @since 1.1
  */
-public record TrafficRequest(double ratePps, int frameBytes, boolean poisson, long seed, int busyPollUs, int cpu) {
+public record TrafficRequest(double ratePps, int frameBytes, boolean poisson, long seed, int busyPollUs, int cpu,
+                             int flows) {
+    /** The most flows a stream may have. */
+    public static final int MAX_FLOWS = 65536;
     /** {@link #busyPollUs}: no {@code SO_BUSY_POLL}; the socket takes {@code net.core.busy_read}. */
     public static final int SYSCTL_BUSY_READ = -1;
     /** {@link #cpu}: the host's last CPU (the first one takes the NIC's interrupts by default). */
@@ -31,6 +36,14 @@ public record TrafficRequest(double ratePps, int frameBytes, boolean poisson, lo
         if (cpu < DEFAULT_CPU) {
             throw new IllegalArgumentException("--cpu must be a CPU number, 0 or more");
         }
+        if (flows < 1 || flows > MAX_FLOWS) {
+            throw new IllegalArgumentException("--flows must be 1 .. " + MAX_FLOWS);
+        }
+    }
+
+    /** One flow (the 1.1 form). */
+    public TrafficRequest(double ratePps, int frameBytes, boolean poisson, long seed, int busyPollUs, int cpu) {
+        this(ratePps, frameBytes, poisson, seed, busyPollUs, cpu, 1);
     }
 
     /** A stream to a socket that follows {@code net.core.busy_read}, read on the last CPU. */

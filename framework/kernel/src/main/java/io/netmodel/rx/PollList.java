@@ -1,0 +1,204 @@
+package io.netmodel.rx;
+
+import io.netmodel.api.kernel.Behaviour;
+import io.netmodel.api.kernel.KernelProfile;
+import io.netmodel.net.SoftnetData;
+import io.netmodel.sim.Event;
+import io.netmodel.sim.Simulator;
+import java.util.ArrayDeque;
+
+/**
+ * One CPU's {@code softnet_data.poll_list} and the NET_RX softirq that walks it
+ * ({@code net_rx_action}, net/core/dev.c): every NAPI scheduled on this CPU for a softirq poll,
+ * device queues and the RPS backlog alike, takes its turn here and shares the run's
+ * {@code netdev_budget} and time limit ({@link NetRxAction}).
+ * <ul>
+ * <li>{@code napi_schedule} on an idle CPU raises NET_RX: a new {@code __do_softirq} and run,
+ *     whose first poll starts once the interrupt's entry is done. A NAPI scheduled while the
+ *     softirq is busy here joins the list and is polled in this run, after those before it (6.x
+ *     goes back to {@code start:} for NAPIs listed meanwhile; older releases find them at the
+ *     next run).</li>
+ * <li>Since 3.19 ({@link Behaviour#NET_RX_REPOLL_LIST}) each listed NAPI is polled once per run;
+ *     after each poll a spent budget or the time limit counts {@code time_squeeze} and ends the
+ *     run. A NAPI that used its whole weight waits on the local repoll list; at the run's end what
+ *     was not polled and the repoll list go back to {@code poll_list}, and NET_RX is raised
+ *     again: {@code __do_softirq} restarts or hands over to ksoftirqd.</li>
+ * <li>Before 3.19 a NAPI that used its weight moved to the tail of the same list and the run
+ *     went on, the budget and time being checked before each poll.</li>
+ * </ul>
+ * One poll runs at a time on a CPU, so one reusable event ends whichever is in flight. With a
+ * single NAPI on the CPU the sequence is {@link NetRxAction}'s single-NAPI rules exactly.
+ */
+final class PollList {
+    /** A NAPI as the softirq polls it: a device queue ({@link NapiRuntime}) or the backlog ({@link Backlog}). */
+    interface Napi {
+        /** The poll starts on {@code cpu}: charges the frames it takes now and returns its cost. */
+        long beginSoftirqPoll(int cpu);
+
+        /** Cost of the frames that landed while the poll ran (it takes them too), 0 when none. */
+        long pollExtension();
+
+        /** The poll's end: delivers, counts {@code processed}; returns its work (-1: abandoned, the NAPI is gone). */
+        int finishSoftirqPoll(int cpu);
+
+        /** The work at which the NAPI stays scheduled (its weight, or the backlog's quota). */
+        int softirqWeight();
+
+        /** {@code napi_complete_done}: the poll did less than its weight; what the driver does next. */
+        void complete(int work, int cpu);
+
+        /** The {@code net_rx_action} run whose last poll this was ended: its work and whether it was cut. */
+        void runEnded(int cpu, boolean squeezed, int work);
+    }
+
+    private final Simulator sim;
+    private final RxCosts costs;
+    private final Cpu cpu;
+    private final SoftnetData sd;
+    private final NetRxAction netRx;
+    private final boolean repollList;
+    /** {@code net_rps_action_and_irq_enable}: the RPS IPIs this CPU's polls queued go out as a run ends. */
+    private final Runnable rpsAction;
+    /** {@code sd->poll_list} (with the run's local list): NAPIs waiting for a poll, in order. */
+    private final ArrayDeque<Napi> list = new ArrayDeque<>();
+    /** {@code net_rx_action}'s local {@code repoll} list (3.19+). */
+    private final ArrayDeque<Napi> repoll = new ArrayDeque<>();
+    /** NAPIs of the current run not yet polled in it (3.19+). */
+    private int runLeft;
+    /** The NAPI whose poll is in flight (or booked), or null. */
+    private Napi polling;
+    /** NET_RX is pending or running here: a poll is booked, or ksoftirqd is about to poll. */
+    private boolean active;
+    private boolean nextPollNewRun;
+    private final Event pollEnd = this::pollEnded;
+    private final Event ksoftirqdResume = () -> bookNext(now());
+    /** Times NET_RX work was handed to {@code ksoftirqd/N} (the model's counter). */
+    long ksoftirqdWakeups;
+
+    PollList(Simulator sim, RxCosts costs, Cpu cpu, SoftnetData sd, KernelProfile profile, NetRxAction netRx,
+             Runnable rpsAction) {
+        this.sim = sim;
+        this.rpsAction = rpsAction;
+        this.costs = costs;
+        this.cpu = cpu;
+        this.sd = sd;
+        this.netRx = netRx;
+        this.repollList = profile.has(Behaviour.NET_RX_REPOLL_LIST);
+    }
+
+    /** The simulated time now (when a poll delivers). */
+    long now() {
+        return sim.now();
+    }
+
+    /** {@code net.core.netdev_budget} now (for the probe of a run's end). */
+    int netdevBudget() {
+        return netRx.netdevBudget();
+    }
+
+    /**
+     * {@code ____napi_schedule} from an interrupt (or the NAPI's hrtimer) on this CPU, whose entry
+     * costs {@code entryNs}: {@code n} goes on the poll list and NET_RX is raised.
+     */
+    void schedule(Napi n, long entryNs) {
+        if (active) {
+            list.addLast(n);
+            runLeft++;
+            cpu.interrupt(entryNs, 0); // the handler's entry; the softirq already runs here
+            return;
+        }
+        active = true;
+        netRx.softirqStart(sim.now()); // __do_softirq on the interrupt's exit, a new run
+        runLeft = 1;
+        polling = n;
+        long pollNs = n.beginSoftirqPoll(cpu.id);
+        sim.scheduleAt(cpu.interrupt(entryNs, pollNs), pollEnd);
+    }
+
+    private void pollEnded() {
+        Napi n = polling;
+        long extra = n.pollExtension();
+        if (extra > 0) {
+            sim.scheduleAt(cpu.softirqFrom(sim.now(), extra, false), pollEnd);
+            return;
+        }
+        polling = null;
+        runLeft--;
+        int work = n.finishSoftirqPoll(cpu.id);
+        boolean gone = work < 0;
+        work = Math.max(0, work);
+        boolean again = !gone && work == n.softirqWeight();
+        long now = sim.now();
+        boolean runEnds;
+        if (repollList) {
+            if (again) {
+                repoll.addLast(n);
+            }
+            runEnds = netRx.charge(now, work, sd) || runLeft == 0;
+        } else {
+            if (again) {
+                list.addLast(n); // list_move_tail: polled again in this run
+            }
+            netRx.chargeOnly(work);
+            runEnds = list.isEmpty() || netRx.cutBeforePoll(now, sd);
+        }
+        if (runEnds) {
+            netRx.endRun();
+            list.addAll(repoll); // what was not polled first, then the repoll list
+            repoll.clear();
+            runLeft = list.size();
+            if (list.isEmpty()) {
+                active = false;
+                netRx.done();
+            }
+        }
+        if (!again && !gone) {
+            n.complete(work, cpu.id); // may schedule a NAPI again: a new run if the CPU went idle
+        }
+        if (runEnds) {
+            rpsAction.run();
+            n.runEnded(cpu.id, netRx.endedRunSqueezed(), netRx.endedRunWork());
+            if (!active || polling != null) {
+                return; // done, or the completion's interrupt started the next run
+            }
+            restart(now);
+            return;
+        }
+        nextPollNewRun = false;
+        next(now);
+    }
+
+    /** NET_RX raised again at a run's end: {@code __do_softirq} restarts, or ksoftirqd takes over. */
+    private void restart(long now) {
+        long start = now;
+        NetRxAction.Next next = netRx.restart(now);
+        if (next == NetRxAction.Next.WAKE_KSOFTIRQD) {
+            ksoftirqdWakeups++;
+            start += costs.wakeup();
+            netRx.softirqStart(start);
+            cpu.ksoftirqdWoken(start);
+        }
+        nextPollNewRun = true;
+        next(start);
+    }
+
+    /** The next poll from {@code start}: in ksoftirqd, once another runnable task had its slice ({@link Cpu#ksoftirqdTurn}). */
+    private void next(long start) {
+        if (netRx.inKsoftirqd()) {
+            long turn = cpu.ksoftirqdTurn(start);
+            if (turn > start) { // ksoftirqd polls when it has the CPU again
+                sim.scheduleAt(turn, ksoftirqdResume);
+                return;
+            }
+        }
+        bookNext(start);
+    }
+
+    /** Books the poll of the list's first NAPI from {@code start}. */
+    private void bookNext(long start) {
+        Napi n = list.pollFirst();
+        polling = n;
+        long pollNs = n.beginSoftirqPoll(cpu.id);
+        sim.scheduleAt(cpu.softirqFrom(start, pollNs, nextPollNewRun), pollEnd);
+    }
+}
