@@ -26,6 +26,8 @@ final class Cpu {
     /** The fair class's slice on this host ({@link #ksoftirqdTurn}). */
     private final long sliceNs;
     private boolean taskRunnable;
+    /** When a task last became runnable here ({@link #setTaskRunnable}), for {@code need_resched()}. */
+    private long wokenAt = Long.MIN_VALUE;
     private long ksoftirqdTurnFrom;
 
     Cpu(int id, CpuStat stat, Simulator sim, int nrCpus) {
@@ -105,7 +107,20 @@ final class Cpu {
 
     /** A task other than ksoftirqd wants this CPU ({@code true}) or sleeps. */
     void setTaskRunnable(boolean runnable) {
+        if (runnable && !taskRunnable) {
+            wokenAt = sim.now();
+        }
         taskRunnable = runnable;
+    }
+
+    /**
+     * {@code need_resched()} for softirq work that started at {@code since}: a task was woken on
+     * this CPU meanwhile (the wake-up preempts the idle task, or whatever the interrupt
+     * interrupted, once the softirq returns). The task that was already running when the
+     * interrupt came does not set it.
+     */
+    boolean needResched(long since) {
+        return taskRunnable && wokenAt >= since;
     }
 
     /** Accounts task time ({@code user} or {@code system}). */

@@ -24,10 +24,11 @@ import java.util.function.IntSupplier;
  *     NAPI was still listed.</li>
  * <li><b>{@code __do_softirq}</b> runs raised softirqs again at most
  *     {@code MAX_SOFTIRQ_RESTART} (10) times in all and only while
- *     {@code time_before(jiffies, start + MAX_SOFTIRQ_TIME)} (2 ms, one jiffy at HZ=250); then it
- *     wakes {@code ksoftirqd/N}, whose own {@code __do_softirq} passes follow one another until
- *     nothing is pending. {@code need_resched()}, the third condition, is not modelled: no task
- *     of the benchmarks wakes on the CPU that runs the softirq.</li>
+ *     {@code time_before(jiffies, start + MAX_SOFTIRQ_TIME)} (2 ms, one jiffy at HZ=250) and
+ *     {@code !need_resched()} (a task woken on this CPU since the pass began: the live socket's
+ *     reader when its packets land on its own CPU; no task of the benchmarks wakes on the CPU
+ *     that runs the softirq); then it wakes {@code ksoftirqd/N}, whose own {@code __do_softirq}
+ *     passes follow one another until nothing is pending.</li>
  * </ul>
  * With one NAPI on a CPU, then, {@code netdev_budget} (300) never runs out at weight 64: the
  * hand-off to ksoftirqd comes from {@code __do_softirq}'s limits, after ten polls or at the
@@ -59,6 +60,7 @@ final class NetRxAction {
     private long timeLimit;
     /** The current {@code __do_softirq}'s {@code end} (jiffies) and restarts left. */
     private long softirqEnd;
+    private long softirqStartNs;
     private int restartsLeft;
     /** Since the hand-off, ksoftirqd polls: it keeps going without another wake-up until the NAPI completes. */
     private boolean inKsoftirqd;
@@ -95,6 +97,7 @@ final class NetRxAction {
      * a new {@code net_rx_action} run.
      */
     void softirqStart(long now) {
+        softirqStartNs = now;
         softirqEnd = jiffies(now) + MAX_SOFTIRQ_TIME_JIFFIES;
         restartsLeft = MAX_SOFTIRQ_RESTART;
         runStart(now);
@@ -173,9 +176,17 @@ final class NetRxAction {
         return endedSqueezed;
     }
 
-    /** {@code __do_softirq} with NET_RX pending again: restart inline, or hand over to ksoftirqd. */
-    Next restart(long now) {
-        if (jiffies(now) < softirqEnd && --restartsLeft > 0) {
+    /** When the current {@code __do_softirq} pass began. */
+    long softirqStartNs() {
+        return softirqStartNs;
+    }
+
+    /**
+     * {@code __do_softirq} with NET_RX pending again: restart inline, or hand over to ksoftirqd;
+     * {@code needResched} is {@code need_resched()} now.
+     */
+    Next restart(long now, boolean needResched) {
+        if (jiffies(now) < softirqEnd && !needResched && --restartsLeft > 0) {
             runStart(now);
             return Next.POLL;
         }

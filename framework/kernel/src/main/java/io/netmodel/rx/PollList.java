@@ -171,7 +171,7 @@ final class PollList {
     /** NET_RX raised again at a run's end: {@code __do_softirq} restarts, or ksoftirqd takes over. */
     private void restart(long now) {
         long start = now;
-        NetRxAction.Next next = netRx.restart(now);
+        NetRxAction.Next next = netRx.restart(now, cpu.needResched(netRx.softirqStartNs()));
         if (next == NetRxAction.Next.WAKE_KSOFTIRQD) {
             ksoftirqdWakeups++;
             start += costs.wakeup();

@@ -102,4 +102,36 @@ class NetRxBudgetTest {
         sim.run();
         assertEquals(1, h.pollList(h.napi.irqCpu()).ksoftirqdWakeups, "the first run ends after the tick: no restart");
     }
+
+    @Test
+    void a_task_woken_on_the_cpu_ends_the_restarts_at_once() {
+        // need_resched(): the first poll's packets wake a task on the IRQ's CPU, so __do_softirq
+        // hands the rest to ksoftirqd after that poll instead of restarting ten times
+        for (boolean wakes : new boolean[] {false, true}) {
+            TinyHost one = TinyHost.boot("6.19");
+            Simulator sim = one.sim();
+            SimHost h = one.host();
+            int cpu = h.napi.irqCpu();
+            PollList list = h.pollList(cpu);
+            long[] wakeupsAtSecondPoll = {-1};
+            int[] delivered = {0};
+            h.napi.setConsumer((p, at) -> {
+                if (delivered[0] == 0 && wakes) {
+                    h.cpus[cpu].setTaskRunnable(true); // the reader's wake-up
+                }
+                if (++delivered[0] == 65) {
+                    wakeupsAtSecondPoll[0] = list.ksoftirqdWakeups;
+                }
+            });
+            sim.scheduleAt(0, () -> {
+                for (int i = 0; i < 1000; i++) {
+                    h.napi.rxArrive(0);
+                }
+            });
+            sim.run();
+            assertEquals(1000, delivered[0]);
+            assertEquals(wakes ? 1 : 0, wakeupsAtSecondPoll[0], wakes ? "handed over after one poll" : "restarts inline");
+            assertEquals(1, list.ksoftirqdWakeups);
+        }
+    }
 }
