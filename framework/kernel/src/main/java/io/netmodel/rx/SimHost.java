@@ -144,16 +144,17 @@ final class SimHost {
     }
 
     /**
-     * RX queue {@code q}'s interrupt: the NAPI's ({@code netif_napi_set_irq}), else the
-     * {@code q}-th of the device's queue vectors in the order of the queue number in their names,
-     * else (one shared vector or a legacy line) RX queue 0's.
+     * RX queue {@code q}'s interrupt: the NAPI's ({@code netif_napi_set_irq}), else the device's
+     * queue vectors in the order of the queue number in their names, taken in turn when there are
+     * more queues than vectors (mlx4_en's rings on {@code cpu % num_comp_vectors}), else (one
+     * shared vector or a legacy line) RX queue 0's.
      */
     private IrqDesc queueIrq(NapiImpl ni, int q, java.util.List<IrqDesc> vectors) {
         IrqDesc linked = ni.irq() < 0 ? null : kernel.irqs().get(ni.irq());
         if (linked != null) {
             return linked;
         }
-        return q < vectors.size() ? vectors.get(q) : inputIrq;
+        return vectors.isEmpty() ? inputIrq : vectors.get(q % vectors.size());
     }
 
     /** The device's queue vectors by the queue number in their names (see {@link #findInputIrq}). */
