@@ -144,8 +144,9 @@ final class PollList {
         }
         if (runEnds) {
             netRx.endRun();
-            list.addAll(repoll); // what was not polled first, then the repoll list
-            repoll.clear();
+            while (!repoll.isEmpty()) {
+                list.addLast(repoll.pollFirst()); // what was not polled first, then the repoll list
+            }
             runLeft = list.size();
             if (list.isEmpty()) {
                 active = false;
