@@ -8,12 +8,16 @@ package io.netmodel.rx;
  * {@code __build_skb_around} sets truesize to
  * {@code SKB_TRUESIZE(2048 - SKB_DATA_ALIGN(sizeof(struct skb_shared_info)))} = 2048 +
  * {@code SKB_DATA_ALIGN(sizeof(struct sk_buff))} = 2048 + 256 = 2304 on x86_64. A buffer holds
- * at most {@code IXGBE_MAX_2K_FRAME_BUILD_SKB} = 1536 bytes of frame; a longer frame spans more
- * descriptors, each adding its half page as a fragment ({@code ixgbe_add_rx_frag}, truesize 2048).
+ * at most {@code IXGBE_MAX_2K_FRAME_BUILD_SKB} = {@code IXGBE_RXBUFFER_1536 - NET_IP_ALIGN} = 1536
+ * bytes of frame. Checked against {@code ixgbe_build_skb}, {@code __build_skb_around}
+ * ({@code size = frag_size - SKB_DATA_ALIGN(sizeof(struct skb_shared_info))},
+ * {@code truesize = SKB_TRUESIZE(size)}) and ixgbe.h.
  *
- * <p>Recalled from ixgbe's source, not verified line by line. Other drivers differ
- * (virtio_net's mergeable buffers follow the average packet length; copybreak drivers copy
- * small frames into a smaller head), which the model does not distinguish.
+ * <p>A longer frame is an extrapolation, not ixgbe: the model charges 2048 more per further
+ * 1536 bytes, as if it spanned more half-page descriptors added as fragments; ixgbe itself
+ * switches such MTUs to 3 KiB buffers on order-1 pages. Other drivers differ too (virtio_net's
+ * mergeable buffers follow the average packet length; copybreak drivers copy small frames into
+ * a smaller head), which the model does not distinguish.
  */
 final class SkbTruesize {
     /** {@code SKB_DATA_ALIGN(sizeof(struct sk_buff))} on x86_64 (kernel-interfaces.md §3.2: 232 rounded up to 256). */
