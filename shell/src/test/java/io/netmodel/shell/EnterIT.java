@@ -110,6 +110,8 @@ class EnterIT {
             "echo 2 > /proc/irq/$irq/smp_affinity_list",
             "grep -q eth0 /proc/net/dev || exit 92",
             "test $(wc -l < /proc/net/softnet_stat) -eq 8 || exit 93",
+            // the model's Ip InReceives (no traffic yet), not the host's
+            "test \"$(awk '/^Ip:/ {n++; if (n == 2) print $4}' /proc/net/snmp)\" = 0 || exit 89",
             "sysctl -w net.core.busy_poll=50 >/dev/null || exit 94",
             "ip link set dev lo mtu 1500 || exit 95",
             "ip link set dev eth0 down || exit 96",

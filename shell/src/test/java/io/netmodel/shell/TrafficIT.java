@@ -3,6 +3,8 @@ package io.netmodel.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,41 @@ class TrafficIT {
             Proc.Result badCpu = model.netmodel("traffic", "start", "--cpu", "7");
             assertEquals(2, badCpu.exit(), badCpu::toString);
             assertTrue(badCpu.err().contains("--cpu 7: the host has CPUs 0 .. 1"), badCpu::toString);
+        }
+    }
+
+    /** Column {@code name} of the Udp value line of {@code /proc/net/snmp}, read with a real cat through the mount. */
+    private static long udp(RunningModel model, String name) {
+        Proc.Result cat = model.cat("proc/net/snmp");
+        assertEquals(0, cat.exit(), cat::toString);
+        List<String> lines = cat.out().lines().filter(l -> l.startsWith("Udp:")).toList();
+        return Long.parseLong(lines.get(1).split(" ")[List.of(lines.get(0).split(" ")).indexOf(name)]);
+    }
+
+    /**
+     * A small {@code rmem_default} and a reader on the IRQ's CPU: the socket drops at its receive
+     * buffer, {@code traffic status} says so, and {@code /proc/net/snmp} through the mount counts
+     * the same packets as RcvbufErrors.
+     */
+    @Test
+    void a_reader_behind_the_traffic_drops_at_its_receive_buffer_and_proc_net_snmp_counts_it() throws Exception {
+        try (RunningModel model = RunningModel.up()) {
+            Proc.Result set = Proc.run(Map.of(), "sh", "-c", "echo 4608 > " + model.file("proc/sys/net/core/rmem_default"));
+            assertEquals(0, set.exit(), set::toString);
+            assertEquals(0, udp(model, "RcvbufErrors"));
+            Proc.Result start = model.netmodel("traffic", "start", "--rate", "1000000", "--cpu", "0");
+            assertEquals(0, start.exit(), start::toString);
+            waitFor(() -> udp(model, "RcvbufErrors") > 0);
+            assertTrue(udp(model, "RcvbufErrors") > 0, () -> model.cat("proc/net/snmp").out());
+            Proc.Result stop = model.netmodel("traffic", "stop");
+            assertEquals(0, stop.exit(), stop::toString);
+            Matcher m = Pattern.compile("\n  rcvbuf: sk_rcvbuf 4608, sk_rmem_alloc \\d+, \\d+ queued, (\\d+) dropped "
+                + "\\(buffer full\\)\n").matcher(stop.out());
+            assertTrue(m.find(), stop::toString);
+            long drops = Long.parseLong(m.group(1));
+            assertEquals(drops, udp(model, "RcvbufErrors"), "sk_drops = RcvbufErrors");
+            assertEquals(drops, udp(model, "InErrors"));
+            assertTrue(model.netmodel("traffic", "status", "--json").out().contains("\"drops\": " + drops));
         }
     }
 

@@ -43,6 +43,7 @@ public final class Kernel {
     private final ModuleTable modules;
     private final Cpus cpus;
     private final List<SoftnetData> softnet;
+    private final io.netmodel.net.SnmpMib snmp = new io.netmodel.net.SnmpMib();
     private final SysctlKernel sysctlKernel;
     private final SmtControl smt;
     private final Workqueues workqueues;
@@ -66,6 +67,7 @@ public final class Kernel {
         this.cpus = new Cpus(host.cpus(), System.currentTimeMillis() / 1000);
         this.softnet = SoftnetData.perCpu(host.cpus());
         new NetProcfs(tree, profile, netdevs, softnet);
+        new io.netmodel.net.ProcNetSnmp(tree, profile, snmp);
         new ProcModules(tree, modules);
         new ProcSoftirqs(tree, profile, cpus);
         new ProcStat(tree, cpus, irqs);
@@ -167,6 +169,11 @@ public final class Kernel {
     /** Per-CPU accounting ({@code /proc/stat}, {@code /proc/softirqs}). */
     public Cpus cpus() {
         return cpus;
+    }
+
+    /** {@code net->mib}: the SNMP counters of {@code /proc/net/snmp}. */
+    public io.netmodel.net.SnmpMib snmp() {
+        return snmp;
     }
 
     /** {@code per_cpu(softnet_data, cpu)} ({@code /proc/net/softnet_stat}). */

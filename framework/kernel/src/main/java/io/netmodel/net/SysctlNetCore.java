@@ -89,6 +89,8 @@ public final class SysctlNetCore {
     public final IntSysctl netdevMaxBacklog;
     /** {@code flow_limit_table_len}: the buckets of a flow-limit table allocated from now on. */
     public final IntSysctl flowLimitTableLen;
+    /** {@code rmem_default}: the {@code sk_rcvbuf} a socket gets when it is created ({@code sock_init_data}). */
+    public final IntSysctl rmemDefault;
 
     public SysctlNetCore(KTree tree, KernelProfile profile) {
         this.profile = profile;
@@ -122,6 +124,7 @@ public final class SysctlNetCore {
         }));
         row("somaxconn", profile.has(Behaviour.SOMAXCONN_4096) ? 4096 : 128, 0, INT_MAX, null);
         addSocketMemoryRows(profile);
+        rmemDefault = rows.get("rmem_default");
 
         KDir dir = tree.mkdirs("/proc/sys/net/core");
         for (IntSysctl s : rows()) {

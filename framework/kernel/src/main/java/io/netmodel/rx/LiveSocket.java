@@ -5,6 +5,7 @@ import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.cpu.CpuTime;
 import io.netmodel.net.NapiHash;
 import io.netmodel.net.NapiImpl;
+import io.netmodel.net.SnmpMib;
 import io.netmodel.sim.Simulator;
 import io.netmodel.sim.Timer;
 
@@ -30,6 +31,13 @@ import io.netmodel.sim.Timer;
  * fill (an RX queue outside {@code real_num_rx_queues}) spins {@code sk_ll_usec} finding nothing.
  * Frames that RPS steered through a backlog mark the socket with RX queue 0's NAPI (Linux keeps
  * each skb's own {@code napi_id}).
+ *
+ * <p>The socket's receive buffer is bounded ({@link UdpRcvbuf}: {@code sk_rcvbuf} from
+ * {@code net.core.rmem_default} at creation): a packet the stack brings to a full buffer is
+ * dropped there and counted in {@code sk_drops}, Udp RcvbufErrors and InErrors
+ * ({@code __udp_queue_rcv_skb}). Every packet reaching the socket has passed IP (Ip InReceives in
+ * {@code ip_rcv}, InDelivers in {@code ip_local_deliver_finish}); Udp InDatagrams counts the
+ * packets {@code recvfrom} returned ({@code udp_recvmsg}).
  */
 final class LiveSocket {
     /** {@code BUSY_POLL_BUDGET}: what one {@code napi_busy_loop} iteration may poll. */
@@ -42,6 +50,9 @@ final class LiveSocket {
     private final NapiHash napiHash;
     private final RxCosts costs;
     private final RxProbes probes;
+    private final SnmpMib mib;
+    /** {@code sk_rcvbuf}, {@code sk_rmem_alloc}, the queues and {@code sk_drops}. */
+    final UdpRcvbuf rcvbuf;
     final int cpu;
     /** {@code sk->sk_ll_usec}. */
     final int skLlUsec;
@@ -53,9 +64,8 @@ final class LiveSocket {
     private ContinuousPoller loop;
     private final Timer loopEnd;
     State state = State.SLEEPING;
-    /** Packets the stack queued on the socket, and of those the ones not yet read. */
+    /** Packets the stack brought to the socket (queued or dropped there), and those read. */
     long delivered;
-    long queued;
     long received;
     /** {@code napi_busy_loop} calls that polled. */
     long busyLoops;
@@ -64,8 +74,10 @@ final class LiveSocket {
     long wakeups;
 
     LiveSocket(Simulator sim, KernelProfile profile, NapiHash napiHash, RxCosts costs, RxProbes probes, int cpu,
-               int skLlUsec) {
+               int skLlUsec, UdpRcvbuf rcvbuf, SnmpMib mib) {
         this.sim = sim;
+        this.rcvbuf = rcvbuf;
+        this.mib = mib;
         this.probes = probes;
         this.profile = profile;
         this.napiHash = napiHash;
@@ -115,11 +127,20 @@ final class LiveSocket {
         }
     }
 
-    /** The stack queued a packet that came through {@code rx} on the socket ({@code udp_queue_rcv_skb}) at {@code at}. */
+    /**
+     * The stack brings a packet that came through {@code rx} to the socket at {@code at}: IP counts
+     * it, then {@code udp_queue_rcv_skb} queues it, or drops it at a full buffer.
+     */
     private void deliver(NapiRuntime rx, long at) {
-        skNapiId = rx.napi().napiId(); // sk_mark_napi_id
+        mib.inc(SnmpMib.Ip.INPKTS); // ip_rcv
+        mib.inc(SnmpMib.Ip.INDELIVERS); // ip_local_deliver_finish
+        skNapiId = rx.napi().napiId(); // sk_mark_napi_id, before the enqueue
         delivered++;
-        queued++;
+        if (!rcvbuf.enqueue()) {
+            mib.inc(SnmpMib.Udp.RCVBUFERRORS); // __udp_queue_rcv_skb, rc == -ENOMEM
+            mib.inc(SnmpMib.Udp.INERRORS);
+            return;
+        }
         if (state == State.BUSY_POLLING) {
             loopEnd.cancel();
             loop.stop(false); // its own poll found it
@@ -135,8 +156,9 @@ final class LiveSocket {
 
     /** {@code recvfrom} returns one packet: syscall exit and the copy. */
     private void read() {
-        queued--;
+        rcvbuf.dequeue();
         received++;
+        mib.inc(SnmpMib.Udp.INDATAGRAMS); // udp_recvmsg
         long end = sim.now() + costs.syscall();
         if (host != null) {
             end = host.cpus[cpu].taskReady(sim.now()) + costs.syscall();
@@ -147,7 +169,7 @@ final class LiveSocket {
 
     /** The next {@code recvfrom}: a queued packet, else a busy loop if the socket may, else sleep. */
     private void recvfrom() {
-        if (queued > 0) {
+        if (rcvbuf.queued() > 0) {
             read();
             return;
         }

@@ -72,8 +72,10 @@ public final class LiveTraffic implements TrafficService {
             int cpu = request.cpu() == TrafficRequest.DEFAULT_CPU ? cpus - 1 : request.cpu();
             int llUsec = request.busyPollUs() == TrafficRequest.SYSCTL_BUSY_READ
                 ? kernel.sysctls().busyRead.get() : request.busyPollUs();
+            UdpRcvbuf rcvbuf = new UdpRcvbuf(kernel.profile(), kernel.sysctls().rmemDefault.get(),
+                SkbTruesize.of(request.frameBytes())); // sock_init_data: sk_rcvbuf = rmem_default
             this.socket = new LiveSocket(sim, kernel.profile(), kernel.netdevs().napiHash(), costs,
-                new RxProbes(kernel.trace(), traceBaseNs), cpu, llUsec);
+                new RxProbes(kernel.trace(), traceBaseNs), cpu, llUsec, rcvbuf, kernel.snmp());
             attach(eth0);
             sim.scheduleAt(0, this::arrive);
         }
@@ -132,7 +134,8 @@ public final class LiveTraffic implements TrafficService {
             int id = socket.skNapiId;
             io.netmodel.api.traffic.SocketStatus sk = new io.netmodel.api.traffic.SocketStatus(socket.cpu,
                 socket.skLlUsec, id, id != 0 && kernel.netdevs().napiHash().byId(id) != null, socket.received,
-                socket.busyLoops, socket.napiByIdMisses, socket.wakeups);
+                socket.busyLoops, socket.napiByIdMisses, socket.wakeups, socket.rcvbuf.skRcvbuf,
+                socket.rcvbuf.rmemAlloc, socket.rcvbuf.queued(), socket.rcvbuf.drops);
             return new TrafficStatus(running, request, arrived, socket.delivered, dropped + onHost, sim.now(), stopReason,
                 lost, sk);
         }

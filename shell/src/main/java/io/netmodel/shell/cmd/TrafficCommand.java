@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
         + "so /proc/interrupts, /proc/net/dev, softnet_stat and /proc/stat move, netmodel trace shows napi_poll, "
         + "net_rx_action, napi_busy_loop..., and knobs echoed meanwhile act at once. While it runs, the driver "
         + "modules are in use (rmmod refuses). rmmod -f, ip link set eth0 down or a queue rebuild drops the frames "
-        + "in flight; the socket stays, holding the NAPI id it had, until a new eth0 receives again."},
+        + "in flight; the socket stays, holding the NAPI id it had, until a new eth0 receives again. The socket's receive "
+        + "buffer is net.core.rmem_default when it starts; a reader that falls behind drops at it (Udp RcvbufErrors "
+        + "in /proc/net/snmp)."},
     footer = {"", "Examples:",
         "  netmodel traffic start --rate 50000",
         "  netmodel traffic start --rate 20000 --busy-poll 100     # SO_BUSY_POLL; default: net.core.busy_read",
@@ -32,6 +34,8 @@ import picocli.CommandLine.Parameters;
         "  watch -n1 grep eth0 $(netmodel status --mount-point)/proc/net/dev",
         "  echo 100 > $(netmodel status --mount-point)/sys/class/net/eth0/napi_defer_hard_irqs",
         "  netmodel traffic status --json",
+        "  echo 4096 > $(netmodel status --mount-point)/proc/sys/net/core/rmem_default   # the next start's buffer",
+        "  grep Udp: $(netmodel status --mount-point)/proc/net/snmp",
         "  netmodel traffic stop"})
 public final class TrafficCommand extends ModelCommand {
     @Parameters(index = "0", paramLabel = "ACTION", description = "start, stop or status.")
@@ -108,7 +112,17 @@ public final class TrafficCommand extends ModelCommand {
         return "  socket: cpu " + k.cpu() + ", sk_ll_usec " + k.skLlUsec() + ", sk_napi_id " + k.skNapiId()
             + (k.skNapiId() != 0 && !k.napiLive() ? " (no such NAPI now: no busy polling until a packet marks a new one)" : "")
             + "; " + k.received() + " read, " + k.busyLoops() + " busy loops, " + k.wakeups() + " wake-ups"
-            + (k.napiByIdMisses() > 0 ? ", " + k.napiByIdMisses() + " napi_by_id misses" : "") + "\n";
+            + (k.napiByIdMisses() > 0 ? ", " + k.napiByIdMisses() + " napi_by_id misses" : "") + "\n"
+            + rcvbuf(k);
+    }
+
+    /**
+     * {@code  rcvbuf: sk_rcvbuf 212992, sk_rmem_alloc 4608, 2 queued, 1200 dropped (buffer full)}: the
+     * socket's receive buffer and the packets it refused ({@code sk_drops}, Udp RcvbufErrors).
+     */
+    private static String rcvbuf(SocketStatus k) {
+        return "  rcvbuf: sk_rcvbuf " + k.skRcvbuf() + ", sk_rmem_alloc " + k.rmemAlloc() + ", " + k.queued()
+            + " queued, " + k.drops() + " dropped (buffer full)\n";
     }
 
     static String json(TrafficStatus s) {
@@ -125,7 +139,9 @@ public final class TrafficCommand extends ModelCommand {
             w.name("socket").beginObject().name("cpu").value(k.cpu()).name("sk_ll_usec").value(k.skLlUsec())
                 .name("sk_napi_id").value(k.skNapiId()).name("napi_live").value(k.napiLive())
                 .name("received").value(k.received()).name("busy_loops").value(k.busyLoops())
-                .name("napi_by_id_misses").value(k.napiByIdMisses()).name("wakeups").value(k.wakeups()).endObject();
+                .name("napi_by_id_misses").value(k.napiByIdMisses()).name("wakeups").value(k.wakeups())
+                .name("sk_rcvbuf").value(k.skRcvbuf()).name("sk_rmem_alloc").value(k.rmemAlloc())
+                .name("queued").value(k.queued()).name("drops").value(k.drops()).endObject();
         }
         if (s.stopReason() != null) {
             w.name("stop_reason").value(s.stopReason());

@@ -101,6 +101,55 @@ public enum Behaviour implements Change {
      * net.core.wmem_max to 4 MB"); before, 212992: 6.18.
      */
     RMEM_WMEM_MAX_4M("6.18"),
+    /**
+     * UDP queues with {@code __udp_enqueue_schedule_skb} (Paolo Abeni, "udp: implement memory
+     * accounting helpers", f970bd9e3a06): a packet is dropped when {@code sk_rmem_alloc} already
+     * exceeds {@code sk_rcvbuf} (so a full buffer still takes one more), and {@code recvmsg}
+     * gives the memory back in batches of a quarter of {@code sk_rcvbuf}, or when the reader's
+     * queue empties ({@code udp_rmem_release}, Eric Dumazet, "udp: add batching to
+     * udp_rmem_release()", 6b229cf77d68, dated 8 Dec 2016). Before, {@code sock_queue_rcv_skb}
+     * dropped once {@code sk_rmem_alloc >= sk_rcvbuf} and each read freed its skb's memory
+     * ({@code sock_rfree}): 4.10 (both posted to net-next in autumn 2016; release inferred).
+     */
+    UDP_ENQUEUE_SCHEDULE_SKB("4.10"),
+    /**
+     * {@code __udp_enqueue_schedule_skb} tests {@code rmem + truesize > rcvbuf} as unsigned, and a
+     * socket whose {@code sk_rcvbuf} is above {@code INT_MAX >> 1} no longer gets the "one more
+     * packet" (Kuniyuki Iwashima, "udp: Fix multiple wraparounds of sk->sk_rmem_alloc",
+     * 5a465a0da13e, a fix to net in spring 2025, also in stable): 6.15 (release inferred).
+     */
+    UDP_RMEM_WRAPAROUND_FIX("6.15"),
+    /**
+     * {@code __udp_enqueue_schedule_skb} takes a packet that does not fit only into an empty
+     * queue ({@code if (rmem) goto drop}), so a full buffer no longer takes one more (Eric Dumazet,
+     * "udp: refine __udp_enqueue_schedule_skb() test", patch 5 of "udp: increase RX performance
+     * under stress", posted to net-next on 16 Sep 2025): 6.18 (inferred from the posting date).
+     */
+    UDP_RCVBUF_EMPTY_QUEUE_ONLY("6.18"),
+    /**
+     * {@code /proc/net/snmp} Udp/UdpLite {@code IgnoredMulti} ({@code UDP_MIB_IGNOREDMULTI}, Rick
+     * Jones): 3.19 (release recalled, unverified).
+     */
+    SNMP_UDP_IGNORED_MULTI("3.19"),
+    /**
+     * {@code /proc/net/snmp} Udp/UdpLite {@code MemErrors} (Menglong Dong, "net: udp: introduce
+     * UDP_MIB_MEMERRORS for udp_mem", v2 posted to net-next on 5 Nov 2020): 5.11 (inferred from
+     * the posting date).
+     */
+    SNMP_UDP_MEM_ERRORS("5.11"),
+    /**
+     * {@code /proc/net/snmp} Icmp {@code OutRateLimitGlobal} and {@code OutRateLimitHost} after
+     * {@code OutErrors} (Jamie Bainbridge, "icmp: Add counters for rate limits", posted to
+     * net-next on 24 Dec 2022): 6.3 (inferred from the posting date).
+     */
+    SNMP_ICMP_OUT_RATE_LIMIT("6.3"),
+    /**
+     * {@code /proc/net/snmp} Ip {@code OutTransmits} ({@code IPSTATS_MIB_OUTPKTS}), with
+     * {@code OutRequests} now counted in {@code __ip_local_out} (Heng Guo, "net: fix
+     * IPSTATS_MIB_OUTPKGS increment in OutForwDatagrams", posted to net-next on 17 Oct 2023):
+     * 6.7 (inferred from the posting date).
+     */
+    SNMP_IP_OUT_TRANSMITS("6.7"),
     /** {@code napi_defer_hard_irqs}: 5.8. */
     NAPI_DEFER_HARD_IRQS("5.8"),
     /** The {@code testing} sysfs attribute of a netdev (IF_OPER_TESTING; kernel-interfaces.md §2.3, §8): 5.8. */

@@ -14,8 +14,20 @@ package io.netmodel.api.traffic;
  * @param busyLoops {@code napi_busy_loop} runs that polled the NAPI
  * @param napiByIdMisses busy-poll attempts whose id found no NAPI
  * @param wakeups times a packet woke the sleeping thread
- * @since 1.1
+ * @param skRcvbuf {@code sk_rcvbuf}: the receive buffer, bytes ({@code net.core.rmem_default} when
+ *     the socket was created; {@code SO_RCVBUF} is not modelled)
+ * @param rmemAlloc {@code sk_rmem_alloc}: the truesize of the packets queued (and, from 4.10, of
+ *     those read but not yet released, up to a quarter of {@code sk_rcvbuf}), bytes
+ * @param queued packets queued on the socket, not yet read
+ * @param drops {@code sk_drops}: packets the stack brought to the socket that its full receive
+ *     buffer refused (Udp RcvbufErrors in {@code /proc/net/snmp})
+ * @since 1.1; 1.2 for {@code skRcvbuf}, {@code rmemAlloc}, {@code queued} and {@code drops}
  */
 public record SocketStatus(int cpu, int skLlUsec, int skNapiId, boolean napiLive, long received, long busyLoops,
-                           long napiByIdMisses, long wakeups) {
+                           long napiByIdMisses, long wakeups, int skRcvbuf, long rmemAlloc, long queued, long drops) {
+    /** A socket status without the receive buffer (1.1's shape): its fields 0. */
+    public SocketStatus(int cpu, int skLlUsec, int skNapiId, boolean napiLive, long received, long busyLoops,
+                        long napiByIdMisses, long wakeups) {
+        this(cpu, skLlUsec, skNapiId, napiLive, received, busyLoops, napiByIdMisses, wakeups, 0, 0, 0, 0);
+    }
 }

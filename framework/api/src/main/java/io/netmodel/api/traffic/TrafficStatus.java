@@ -6,7 +6,8 @@ package io.netmodel.api.traffic;
  * @param running whether frames are still being sent
  * @param request what was started (null before the first start)
  * @param arrived frames that reached eth0's RX ring
- * @param delivered frames the NAPI polls handed up the stack to the socket
+ * @param delivered frames the NAPI polls handed up the stack to the socket (queued there, or
+ *     dropped at its full receive buffer: {@link SocketStatus#drops})
  * @param dropped frames lost on the host: the RX ring was full ({@code rx_missed_errors}), the
  *     NAPI was disabled (its driver's poll failed), or the device went away, went down or
  *     rebuilt its queues with them in its ring
