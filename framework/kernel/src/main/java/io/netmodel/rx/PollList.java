@@ -129,29 +129,9 @@ final class PollList {
         work = Math.max(0, work);
         boolean again = !gone && work == n.softirqWeight();
         long now = sim.now();
-        boolean runEnds;
-        if (repollList) {
-            if (again) {
-                repoll.addLast(n);
-            }
-            runEnds = netRx.charge(now, work, sd) || runLeft == 0;
-        } else {
-            if (again) {
-                list.addLast(n); // list_move_tail: polled again in this run
-            }
-            netRx.chargeOnly(work);
-            runEnds = list.isEmpty() || netRx.cutBeforePoll(now, sd);
-        }
+        boolean runEnds = charge(n, work, again, now);
         if (runEnds) {
-            netRx.endRun();
-            while (!repoll.isEmpty()) {
-                list.addLast(repoll.pollFirst()); // what was not polled first, then the repoll list
-            }
-            runLeft = list.size();
-            if (list.isEmpty()) {
-                active = false;
-                netRx.done();
-            }
+            endRun();
         }
         if (!again && !gone) {
             n.complete(work, cpu.id); // may schedule a NAPI again: a new run if the CPU went idle
@@ -167,6 +147,34 @@ final class PollList {
         }
         nextPollNewRun = false;
         next(now);
+    }
+
+    /** The poll's work against the run's budget and time; whether the run ends here. */
+    private boolean charge(Napi n, int work, boolean again, long now) {
+        if (repollList) {
+            if (again) {
+                repoll.addLast(n);
+            }
+            return netRx.charge(now, work, sd) || runLeft == 0;
+        }
+        if (again) {
+            list.addLast(n); // list_move_tail: polled again in this run
+        }
+        netRx.chargeOnly(work);
+        return list.isEmpty() || netRx.cutBeforePoll(now, sd);
+    }
+
+    /** The run ends: what was not polled, then the repoll list, go back on the poll list; the softirq is done if it is empty. */
+    private void endRun() {
+        netRx.endRun();
+        while (!repoll.isEmpty()) {
+            list.addLast(repoll.pollFirst());
+        }
+        runLeft = list.size();
+        if (list.isEmpty()) {
+            active = false;
+            netRx.done();
+        }
     }
 
     /** NET_RX raised again at a run's end: {@code __do_softirq} restarts, or ksoftirqd takes over. */
