@@ -113,6 +113,41 @@ class TrafficIT {
         }
     }
 
+    /** Interrupts of each {@code eth0-TxRx-N} row of the mount's /proc/interrupts, read with a real cat. */
+    private static long[] queueIrqs(RunningModel model, int queues) {
+        Proc.Result cat = model.cat("proc/interrupts");
+        long[] n = new long[queues];
+        for (String line : cat.out().split("\n")) {
+            Matcher m = Pattern.compile("^ *\\d+:((?: +\\d+)+) +PCI-MSIX.* eth0-TxRx-(\\d+)$").matcher(line);
+            if (m.find()) {
+                for (String c : m.group(1).trim().split(" +")) {
+                    n[Integer.parseInt(m.group(2))] += Long.parseLong(c);
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Eight flows over ixgbe's four queues: RSS gives every queue's vector its share. */
+    @Test
+    void rss_spreads_the_flows_over_the_rx_queues_interrupts() throws Exception {
+        try (RunningModel model = RunningModel.up("--cpus", "4", "--nic", "ixgbe", "--queues", "4")) {
+            assertEquals(0, model.netmodel("traffic", "start", "--rate", "20000", "--flows", "8").exit());
+            waitFor(() -> java.util.Arrays.stream(queueIrqs(model, 4)).allMatch(c -> c > 100));
+            long[] irqs = queueIrqs(model, 4);
+            for (int q = 0; q < 4; q++) {
+                assertTrue(irqs[q] > 100, "eth0-TxRx-" + q + ": " + java.util.Arrays.toString(irqs));
+            }
+            Proc.Result status = model.netmodel("traffic", "status", "--json");
+            assertTrue(status.out().contains("\"flows\": 8"), status::toString);
+            Proc.Result bad = model.netmodel("traffic", "stop");
+            assertEquals(0, bad.exit());
+            Proc.Result zero = model.netmodel("traffic", "start", "--flows", "0");
+            assertEquals(2, zero.exit(), zero::toString);
+            assertTrue(zero.err().contains("--flows must be 1 .. 65536"), zero::toString);
+        }
+    }
+
     /** e1000's ethtool -S takes its good-packet counters from what the receive path counted. */
     @Test
     void ethtool_statistics_climb_with_the_traffic() throws Exception {
