@@ -15,9 +15,10 @@ import java.util.ArrayDeque;
  * <ul>
  * <li>{@code napi_schedule} on an idle CPU raises NET_RX: a new {@code __do_softirq} and run,
  *     whose first poll starts once the interrupt's entry is done. A NAPI scheduled while the
- *     softirq is busy here joins the list and is polled in this run, after those before it (6.x
- *     goes back to {@code start:} for NAPIs listed meanwhile; older releases find them at the
- *     next run).</li>
+ *     softirq is busy here joins the list and is polled in this run, after those before it: 6.x
+ *     goes back to {@code start:} for NAPIs listed meanwhile ({@code sd->in_net_rx_action});
+ *     older releases splice them in at the run's end and poll them in the next run, which the
+ *     model does not tell apart (in every release they join the run).</li>
  * <li>Since 3.19 ({@link Behaviour#NET_RX_REPOLL_LIST}) each listed NAPI is polled once per run;
  *     after each poll a spent budget or the time limit counts {@code time_squeeze} and ends the
  *     run. A NAPI that used its whole weight waits on the local repoll list; at the run's end what
