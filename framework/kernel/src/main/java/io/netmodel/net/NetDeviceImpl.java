@@ -233,7 +233,7 @@ public final class NetDeviceImpl implements NetDevice {
      */
     boolean rxfhConfigured;
 
-    /** {@code netif_is_rxfh_configured}. */
+    @Override
     public boolean rxfhConfigured() {
         return rxfhConfigured;
     }
