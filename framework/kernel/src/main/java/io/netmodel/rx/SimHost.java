@@ -125,8 +125,8 @@ final class SimHost {
     /**
      * The RX queue RSS puts a frame of flow hash {@code hash} on: entry {@code hash mod s} of the
      * device's indirection table of s entries (the RETA index is the hash's low log2(s) bits, s a
-     * power of two on the modelled NICs), read from the driver for every frame, so an
-     * {@code ethtool -X} during live traffic steers the next frame. A device without a table
+     * power of two on the modelled NICs), read from the driver for every frame (live traffic holds the model lock for a
+     * slice, so an {@code ethtool -X} written meanwhile steers the frames of the next slice). A device without a table
      * ({@code get_rxfh} absent or empty, e.g. virtio-net without {@code VIRTIO_NET_F_RSS}) spreads
      * by its own: the default table of {@link #RSS_INDIR_SIZE} entries over the queues in use.
      */
