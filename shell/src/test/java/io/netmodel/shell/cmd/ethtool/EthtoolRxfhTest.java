@@ -88,6 +88,13 @@ class EthtoolRxfhTest {
             assertEquals(1, t[96]);
             assertEquals(new Result(0, "", ""), run(svc, "-X", "eth0", "default"));
             assertArrayEquals(Rxfh.defaultTable(128, 2), svc.getRxfh("eth0").indir(), "the core's i % n, not igb's blocks");
+            // igb_setup_mrqc refills its own block default on a queue-count change, configured or not
+            assertEquals(0, run(svc, "-L", "eth0", "combined", "1").code());
+            assertEquals(new Result(0, "", ""), run(svc, "-X", "eth0", "equal", "1"));
+            assertEquals(0, run(svc, "-L", "eth0", "combined", "2").code());
+            int[] blocks = svc.getRxfh("eth0").indir();
+            assertEquals(0, blocks[63]);
+            assertEquals(1, blocks[64]);
         });
     }
 
