@@ -13,6 +13,7 @@ import io.netmodel.api.ethtool.Features;
 import io.netmodel.api.ethtool.NetdevFeature;
 import io.netmodel.api.ethtool.RingSize;
 import io.netmodel.api.ethtool.Ringparam;
+import io.netmodel.api.ethtool.Rxfh;
 import io.netmodel.api.ethtool.TsInfo;
 import io.netmodel.api.vfs.Errno;
 import io.netmodel.core.ModelLock;
@@ -145,7 +146,23 @@ public final class EthtoolCore implements EthtoolService {
 
     @Override
     public Channels setChannels(String ifname, Map<ChannelParam, Long> values) throws EthtoolException {
-        return lock.call(() -> EthtoolChannels.set(dev(ifname).ethtoolOps(), values));
+        return lock.call(() -> EthtoolChannels.set(dev(ifname), netdevs.profile(), values));
+    }
+
+    @Override
+    public int getRxRings(String ifname) throws EthtoolException {
+        return lock.call(() -> EthtoolRxfh.rxRings(dev(ifname).ethtoolOps()));
+    }
+
+    @Override
+    public Rxfh getRxfh(String ifname) throws EthtoolException {
+        return lock.call(() -> EthtoolRxfh.get(dev(ifname).ethtoolOps()));
+    }
+
+    @Override
+    public Rxfh setRxfhIndir(String ifname, int[] indir) throws EthtoolException {
+        int[] copy = indir.clone();
+        return lock.call(() -> EthtoolRxfh.set(dev(ifname), copy));
     }
 
     @Override
@@ -221,6 +238,19 @@ public final class EthtoolCore implements EthtoolService {
             return dev.ethtoolOps().getRingparam().rxPending();
         } catch (EthtoolException e) {
             return fallback;
+        }
+    }
+
+    /**
+     * The RSS indirection table the NIC steers by: the driver's ({@code get_rxfh}), or null when it
+     * has none ({@code get_rxfh} absent or an empty table: the device's own spread applies).
+     */
+    public static int[] rssIndir(NetDeviceImpl dev) {
+        try {
+            int[] t = dev.ethtoolOps().getRxfh().indir();
+            return t.length == 0 ? null : t;
+        } catch (EthtoolException e) {
+            return null;
         }
     }
 

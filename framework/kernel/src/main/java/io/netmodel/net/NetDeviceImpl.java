@@ -226,6 +226,18 @@ public final class NetDeviceImpl implements NetDevice {
         return ethtoolOps;
     }
 
+    /**
+     * {@code IFF_RXFH_CONFIGURED} in {@code priv_flags} ({@code netif_is_rxfh_configured}): the
+     * user set the RSS indirection table ({@code ethtool -X}); {@code -X default} clears it.
+     * Written by {@link EthtoolRxfh} under the model lock.
+     */
+    boolean rxfhConfigured;
+
+    @Override
+    public boolean rxfhConfigured() {
+        return rxfhConfigured;
+    }
+
     /** How the driver's adaptive RX moderation works when it is DIM; null when it is not. */
     private io.netmodel.api.netdev.RxDim rxDim;
 

@@ -344,4 +344,9 @@ public final class NetdevRegistry {
             }
         }
     }
+
+    /** The kernel version profile the devices behave by. */
+    public KernelProfile profile() {
+        return profile;
+    }
 }

@@ -123,15 +123,21 @@ final class SimHost {
     }
 
     /**
-     * The RX queue RSS puts a frame of flow hash {@code hash} on: the default indirection table
-     * ({@code ethtool_rxfh_indir_default}: entry i is queue i mod n) of 128 entries, indexed by
-     * the hash's low 7 bits, over the queues in use. {@code ethtool -X} is not modelled.
+     * The RX queue RSS puts a frame of flow hash {@code hash} on: entry {@code hash mod s} of the
+     * device's indirection table of s entries (the RETA index is the hash's low log2(s) bits, s a
+     * power of two on the modelled NICs), read from the driver for every frame (live traffic holds the model lock for a
+     * slice, so an {@code ethtool -X} written meanwhile steers the frames of the next slice). A device without a table
+     * ({@code get_rxfh} absent or empty, e.g. virtio-net without {@code VIRTIO_NET_F_RSS}) spreads
+     * by its own: the default table of {@link #RSS_INDIR_SIZE} entries over the queues in use.
      */
     NapiRuntime rssQueue(int hash) {
-        return rxQueues.get((hash & (RSS_INDIR_SIZE - 1)) % rxQueues.size());
+        int[] indir = io.netmodel.net.EthtoolCore.rssIndir(eth0);
+        int n = rxQueues.size();
+        int q = indir == null ? (hash & (RSS_INDIR_SIZE - 1)) % n : indir[Integer.remainderUnsigned(hash, indir.length)];
+        return rxQueues.get(q < n ? q : q % n); // a queue without a runtime (no NAPI) folds back
     }
 
-    /** Entries of the RSS indirection table (igb's and ixgbe's 82599 {@code RETA} size). */
+    /** Entries of the default RSS indirection table of a device without one (igb's and ixgbe's 82599 {@code RETA} size). */
     static final int RSS_INDIR_SIZE = 128;
 
     /** The NAPI of RX queue {@code q}: the one the driver linked ({@code netif_queue_set_napi}), else eth0's {@code q}-th. */

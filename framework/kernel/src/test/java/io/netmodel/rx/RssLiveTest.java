@@ -76,6 +76,35 @@ class RssLiveTest {
     }
 
     /**
+     * {@code ethtool -X eth0 weight 1 0 0 0} while traffic runs: the device's table is read per
+     * frame, so after it every flow lands on queue 0; {@code -X default} spreads them again.
+     */
+    @Test
+    void ethtool_X_weight_1_0_0_0_sends_every_flow_to_queue_0() throws Exception {
+        ConfigNapiDriver cfg = new ConfigNapiDriver(4, false);
+        Host h = Host.with("6.19", 2, 4, cfg);
+        cfg.dev.setEthtoolOps(new io.netmodel.testkit.RssTableOps(cfg, 4, 4, 128));
+        LiveTraffic t = new LiveTraffic(h.kernel);
+        t.begin(new TrafficRequest(100_000, 64, false, 1, 0, 1, 8));
+        t.advanceForTest(2 * MS);
+        assertTrue(irqs(h, 1) > 20, "spread before -X: " + irqs(h, 1));
+        h.kernel.ethtool().setRxfhIndir("eth0", new int[128]); // weight 1 0 0 0: every entry 0
+        long[] before = new long[4];
+        for (int q = 0; q < 4; q++) {
+            before[q] = irqs(h, q);
+        }
+        t.advanceForTest(12 * MS); // until 12 ms of simulated time
+        assertTrue(irqs(h, 0) - before[0] > 700, "queue 0 takes every flow (~1000 frames, some polls take two): " + java.util.Arrays.toString(before) + " -> " + irqs(h, 0) + "," + irqs(h, 1) + "," + irqs(h, 2) + "," + irqs(h, 3));
+        for (int q = 1; q < 4; q++) {
+            assertTrue(irqs(h, q) - before[q] <= 1, "queue " + q + " after -X: " + (irqs(h, q) - before[q]));
+        }
+        h.kernel.ethtool().setRxfhIndir("eth0", new int[0]);
+        long q3 = irqs(h, 3);
+        t.advanceForTest(17 * MS);
+        assertTrue(irqs(h, 3) - q3 > 100, "-X default spreads again");
+    }
+
+    /**
      * Six queues whose interrupts all land on CPU 0 (the default affinity), each poll using its
      * whole weight: 6 x 64 > netdev_budget (300), so a run is cut after its fifth poll and
      * {@code time_squeeze} counts; with one queue the same load never spends the budget.

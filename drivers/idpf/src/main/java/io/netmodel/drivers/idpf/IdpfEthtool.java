@@ -70,6 +70,17 @@ final class IdpfEthtool implements EthtoolOps {
         softReset();
     }
 
+    /**
+     * {@code idpf_get_rxnfc(ETHTOOL_GRXRINGS)}: {@code vport->num_rxq} (recalled). The model's
+     * control plane grants no RSS capability, so {@code get_rxfh_indir_size} is 0 and
+     * {@code get_rxfh} EOPNOTSUPP (the op defaults): {@code ethtool -x} stops at the indirection
+     * table size.
+     */
+    @Override
+    public int getRxRings() {
+        return vport.numReqRxqs;
+    }
+
     /** {@code idpf_get_channels}: combined is the smaller count, rx/tx the surplus; "other" is the mailbox queue. */
     @Override
     public Channels getChannels() {

@@ -89,6 +89,40 @@ final class IgbEthtool implements EthtoolOps {
         this.rssQueues = rssQueues;
         this.queuePairs = queuePairs;
         resetQueueCounters();
+        rss.setupMrqc(adapter.rxQueues);
+    }
+
+    /** {@code adapter->rss_indir_tbl} and the key. */
+    private final IgbRss rss = new IgbRss();
+
+    /** {@code igb_get_rxnfc(ETHTOOL_GRXRINGS)}: {@code adapter->num_rx_queues}. */
+    @Override
+    public int getRxRings() {
+        return adapter.rxQueues;
+    }
+
+    /** {@code igb_get_rxfh_indir_size}: {@code IGB_RETA_SIZE}. */
+    @Override
+    public int getRxfhIndirSize() {
+        return IgbRss.RETA_SIZE;
+    }
+
+    /** {@code igb_get_rxfh_key_size}. */
+    @Override
+    public int getRxfhKeySize() {
+        return IgbRss.KEY_SIZE;
+    }
+
+    /** {@code igb_get_rxfh}: the table, the key, Toeplitz. */
+    @Override
+    public io.netmodel.api.ethtool.Rxfh getRxfh() {
+        return rss.get();
+    }
+
+    /** {@code igb_set_rxfh}. */
+    @Override
+    public void setRxfh(int[] indir) throws EthtoolException {
+        rss.set(indir, adapter.rxQueues);
     }
 
     private void resetQueueCounters() {
@@ -178,6 +212,7 @@ final class IgbEthtool implements EthtoolOps {
                 throw new EthtoolException(e.errno());
             }
             resetQueueCounters();
+            rss.setupMrqc(adapter.rxQueues);
         }
     }
 

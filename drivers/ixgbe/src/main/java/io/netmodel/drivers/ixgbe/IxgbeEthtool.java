@@ -59,7 +59,11 @@ final class IxgbeEthtool implements EthtoolOps {
         this.adapter = adapter;
         this.combined = adapter.queues;
         this.txRxVectors = adapter.txRxVectors();
+        rss.setupReta(adapter.queues);
     }
+
+    /** {@code adapter->rss_indir_tbl} and the key. */
+    private final IxgbeRss rss = new IxgbeRss();
 
     /**
      * {@code ixgbe_get_drvinfo}: {@code ixgbe_driver_version} until
@@ -106,6 +110,37 @@ final class IxgbeEthtool implements EthtoolOps {
         }
         combined = adapter.queues;
         txRxVectors = adapter.txRxVectors();
+        rss.setupReta(adapter.queues);
+    }
+
+    /** {@code ixgbe_get_rxnfc(ETHTOOL_GRXRINGS)}: {@code adapter->num_rx_queues}. */
+    @Override
+    public int getRxRings() {
+        return adapter.queues;
+    }
+
+    /** {@code ixgbe_rss_indir_size}. */
+    @Override
+    public int getRxfhIndirSize() {
+        return IxgbeRss.RETA_ENTRIES;
+    }
+
+    /** {@code ixgbe_get_rxfh_key_size}. */
+    @Override
+    public int getRxfhKeySize() {
+        return IxgbeRss.KEY_SIZE;
+    }
+
+    /** {@code ixgbe_get_rxfh}: the table, the key, Toeplitz. */
+    @Override
+    public io.netmodel.api.ethtool.Rxfh getRxfh() {
+        return rss.get();
+    }
+
+    /** {@code ixgbe_set_rxfh}. */
+    @Override
+    public void setRxfh(int[] indir) throws EthtoolException {
+        rss.set(indir, adapter.queues);
     }
 
     @Override

@@ -99,6 +99,36 @@ final class Mlx4Ethtool implements EthtoolOps {
         port.restart(txRingNum, rxRingNum, false);
     }
 
+    /** {@code prof->rss_rings} and the key. */
+    private final Mlx4Rss rss = new Mlx4Rss();
+
+    /** {@code mlx4_en_get_rxnfc(ETHTOOL_GRXRINGS)}: {@code rx_ring_num}. */
+    @Override
+    public int getRxRings() {
+        return rxRingNum;
+    }
+
+    @Override
+    public int getRxfhIndirSize() {
+        return Mlx4Rss.indirSize(rxRingNum);
+    }
+
+    /** {@code mlx4_en_get_rxfh_key_size}. */
+    @Override
+    public int getRxfhKeySize() {
+        return Mlx4Rss.KEY_SIZE;
+    }
+
+    @Override
+    public io.netmodel.api.ethtool.Rxfh getRxfh() {
+        return rss.get(rxRingNum);
+    }
+
+    @Override
+    public void setRxfh(int[] indir) throws EthtoolException {
+        rss.set(indir);
+    }
+
     /** {@code mlx4_en_get_channels}: RX rings, TX rings per user priority; no combined or other. */
     @Override
     public Channels getChannels() {

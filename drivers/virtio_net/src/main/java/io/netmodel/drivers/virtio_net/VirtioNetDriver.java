@@ -73,7 +73,7 @@ public final class VirtioNetDriver implements NetDriver {
             // virtnet_probe: with mergeable rx buffers, dev->sysfs_rx_queue_group = &virtio_net_mrg_rx_group
             dev.setSysfsRxQueueGroup("virtio_net", Map.of("mergeable_rx_buffer_size", VirtnetRxSysfs::mergeableRxBufferSize));
         }
-        dev.setEthtoolOps(new VirtnetEthtool(dev, pdev.busAddress(), maxPairs, pairs));
+        dev.setEthtoolOps(new VirtnetEthtool(dev, pdev.busAddress(), maxPairs, pairs, kernel.has(VirtioNetHistory.RSS_OPS)));
         // virtnet_probe without VIRTIO_NET_F_CTRL_GUEST_OFFLOADS: csum/TSO changeable, the
         // rest fixed (matches `ethtool -k` on a QEMU guest, 6.18)
         dev.setFeatures(

@@ -37,7 +37,14 @@ enum VirtioNetHistory implements Change {
      * with {@code netif_napi_add_config(vi->dev, &vi->rq[i].napi, virtnet_poll, i)} and sets
      * {@code napi.weight = napi_weight} after. Release taken to be the series' (6.15), unverified.
      */
-    NAPI_CONFIG("6.15");
+    NAPI_CONFIG("6.15"),
+    /**
+     * "virtio-net: Added RSS support" (Andrew Melnychenko): {@code get_rxnfc}
+     * ({@code ETHTOOL_GRXRINGS} = queue pairs in use), {@code get_rxfh_indir_size},
+     * {@code get_rxfh_key_size}, {@code get_rxfh}, {@code set_rxfh}; before, {@code ethtool -x}
+     * stops at "Cannot get RX ring count": 5.17 (release recalled, unverified).
+     */
+    RSS_OPS("5.17");
 
     private final KernelVersion since;
 

@@ -45,13 +45,47 @@ final class VirtnetEthtool implements EthtoolOps {
     private final long[][] rxCounters;
     private final long[][] txCounters;
 
-    VirtnetEthtool(NetDevice dev, String busInfo, int maxQueuePairs, int currQueuePairs) {
+    /** The driver has the RSS ethtool ops ({@link VirtioNetHistory#RSS_OPS}). */
+    private final boolean rssOps;
+
+    VirtnetEthtool(NetDevice dev, String busInfo, int maxQueuePairs, int currQueuePairs, boolean rssOps) {
+        this.rssOps = rssOps;
         this.dev = dev;
         this.busInfo = busInfo;
         this.maxQueuePairs = maxQueuePairs;
         this.currQueuePairs = currQueuePairs;
         this.rxCounters = new long[maxQueuePairs][RX_STATS.size()];
         this.txCounters = new long[maxQueuePairs][TX_STATS.size()];
+    }
+
+    /** {@code virtnet_get_rxnfc(ETHTOOL_GRXRINGS)}: {@code curr_queue_pairs}. */
+    @Override
+    public int getRxRings() throws EthtoolException {
+        if (!rssOps) {
+            throw EthtoolException.eopnotsupp();
+        }
+        return currQueuePairs;
+    }
+
+    // The model's virtio-net device does not offer VIRTIO_NET_F_RSS (QEMU's default device does
+    // not either): rss_indir_table_size and rss_key_size stay 0, the device spreads flows itself.
+
+    /**
+     * {@code virtnet_get_rxfh}: no table and no key without {@code VIRTIO_NET_F_RSS}, the hash
+     * function reported as Toeplitz (what {@code ethtool -x} on a QEMU guest prints).
+     */
+    @Override
+    public io.netmodel.api.ethtool.Rxfh getRxfh() throws EthtoolException {
+        if (!rssOps) {
+            throw EthtoolException.eopnotsupp();
+        }
+        return new io.netmodel.api.ethtool.Rxfh(new int[0], new byte[0], io.netmodel.api.ethtool.Rxfh.ETH_RSS_HASH_TOP);
+    }
+
+    /** {@code virtnet_set_rxfh}: a table without {@code VIRTIO_NET_F_RSS} is EOPNOTSUPP. */
+    @Override
+    public void setRxfh(int[] indir) throws EthtoolException {
+        throw new EthtoolException(Errno.EOPNOTSUPP);
     }
 
     /** {@code virtnet_get_drvinfo}. */

@@ -107,4 +107,40 @@ public interface EthtoolOps {
     default long[] getEthtoolStats() throws EthtoolException {
         throw EthtoolException.eopnotsupp();
     }
+
+    /**
+     * {@code get_rxnfc(ETHTOOL_GRXRINGS)}: the number of RX rings RSS may use (the driver's
+     * {@code num_rx_queues} or queue pairs in use). ethtool {@code -x}/{@code -X} ask it first.
+     */
+    default int getRxRings() throws EthtoolException {
+        throw EthtoolException.eopnotsupp();
+    }
+
+    /** {@code get_rxfh_indir_size}: entries of the RSS indirection table; 0 (the default) for none. */
+    default int getRxfhIndirSize() {
+        return 0;
+    }
+
+    /** {@code get_rxfh_key_size}: bytes of the RSS hash key; 0 (the default) for none. */
+    default int getRxfhKeySize() {
+        return 0;
+    }
+
+    /**
+     * {@code get_rxfh}: the table ({@link #getRxfhIndirSize()} entries), the key
+     * ({@link #getRxfhKeySize()} bytes) and the hash function.
+     */
+    default Rxfh getRxfh() throws EthtoolException {
+        throw EthtoolException.eopnotsupp();
+    }
+
+    /**
+     * {@code set_rxfh} with a new indirection table (hash key and function unchanged): the core has
+     * checked the size and that every entry is below {@link #getRxRings()}; for
+     * {@code ethtool -X default} it passes the default table ({@link Rxfh#defaultTable}). The
+     * driver does its own checks (throws, nothing changes) or stores the table.
+     */
+    default void setRxfh(int[] indir) throws EthtoolException {
+        throw EthtoolException.eopnotsupp();
+    }
 }

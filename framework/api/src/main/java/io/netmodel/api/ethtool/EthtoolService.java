@@ -57,4 +57,19 @@ public interface EthtoolService {
      * Returns the features afterwards.
      */
     Features setFeatures(String ifname, Map<NetdevFeature, Boolean> wanted) throws EthtoolException;
+
+    /** {@code ETHTOOL_GRXRINGS}: the RX ring count RSS spreads over. */
+    int getRxRings(String ifname) throws EthtoolException;
+
+    /** {@code ETHTOOL_GRSSH}: the indirection table, hash key and function. */
+    Rxfh getRxfh(String ifname) throws EthtoolException;
+
+    /**
+     * {@code ETHTOOL_SRSSH} with a new indirection table: {@code indir} of the device's
+     * {@code indir_size} entries, or empty to reset it to the default
+     * ({@code ethtool_rxfh_indir_default} over the RX rings). A table marks the device
+     * {@code IFF_RXFH_CONFIGURED}, the default clears it. EINVAL for a wrong size or an entry not
+     * below the RX ring count. Returns the table afterwards.
+     */
+    Rxfh setRxfhIndir(String ifname, int[] indir) throws EthtoolException;
 }

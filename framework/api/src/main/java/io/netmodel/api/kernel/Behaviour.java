@@ -286,7 +286,15 @@ public enum Behaviour implements Change {
      * {@code workqueue/cpumask_requested} and {@code cpumask_isolated} (Waiman Long's isolated-CPU
      * exclusion): 6.8 (release recalled, unverified).
      */
-    WQ_CPUMASK_REQUESTED("6.8");
+    WQ_CPUMASK_REQUESTED("6.8"),
+    /**
+     * {@code ethnl_set_channels} refuses counts below a configured RSS table with the extack
+     * "requested channel counts are too low for existing indirection table (%d)" naming the
+     * highest queue in use (Jakub Kicinski, "ethtool: fail closed if we can't get max channel used
+     * in indirection tables", upstream 2899d58462ba, July 2024, backported to 6.10 stable): 6.11.
+     * Before, the message was "... for existing indirection table settings".
+     */
+    ETHTOOL_RXFH_MAX_CHANNEL_EXTACK("6.11");
 
     private final KernelVersion since;
 

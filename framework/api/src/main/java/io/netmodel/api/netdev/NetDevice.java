@@ -100,6 +100,13 @@ public interface NetDevice {
     void setEthtoolOps(EthtoolOps ops);
 
     /**
+     * {@code netif_is_rxfh_configured}: the user set the RSS indirection table
+     * ({@code ethtool -X} with a table; {@code -X default} clears it). A driver that keeps a
+     * configured table across a queue-count change asks this before re-spreading its default.
+     */
+    boolean rxfhConfigured();
+
+    /**
      * The driver moderates RX interrupts with the kernel's DIM library when
      * {@code adaptive-rx} is on ({@code net_dim()} fed from its NAPI poll, as idpf's
      * {@code idpf_net_dim} and virtio_net's {@code virtnet_rx_dim_update} do); null (the

@@ -8,6 +8,7 @@ import io.netmodel.api.ethtool.EthtoolStat;
 import io.netmodel.api.ethtool.Features;
 import io.netmodel.api.ethtool.NetdevFeature;
 import io.netmodel.api.ethtool.Ringparam;
+import io.netmodel.api.ethtool.Rxfh;
 import io.netmodel.api.ethtool.TsInfo;
 import java.util.List;
 
@@ -286,6 +287,76 @@ final class EthtoolFormat {
             j.raw(s.name(), Long.toUnsignedString(s.value()));
         }
         return j.end();
+    }
+
+    /**
+     * {@code do_grxfh} of ethtool 6.1 ({@code ethtool.c}: {@code print_indir_table}, the key, the
+     * hash functions from the {@code ETH_SS_RSS_HASH_FUNCS} string set): the table in rows of
+     * eight, {@code %5u: } then {@code  %5u} per entry.
+     */
+    static String rxfh(String dev, int rings, Rxfh r) {
+        StringBuilder b = new StringBuilder();
+        b.append("RX flow hash indirection table for ").append(dev).append(" with ")
+            .append(Integer.toUnsignedString(rings)).append(" RX ring(s):\n");
+        int size = r.indirSize();
+        if (size == 0) {
+            b.append("Operation not supported\n");
+        }
+        for (int i = 0; i < size; i++) {
+            if (i % 8 == 0) {
+                b.append(String.format("%5d: ", i));
+            }
+            b.append(String.format(" %5d", r.entry(i)));
+            if (i % 8 == 7 || i == size - 1) {
+                b.append('\n');
+            }
+        }
+        b.append("RSS hash key:\n");
+        byte[] key = r.key();
+        if (key.length == 0) {
+            b.append("Operation not supported\n");
+        }
+        b.append(hex(key, ":")).append(key.length == 0 ? "" : "\n");
+        b.append("RSS hash function:\n");
+        if (r.hfunc() == 0) {
+            return b.append("    Operation not supported\n").toString();
+        }
+        for (int i = 0; i < Rxfh.HASH_FUNC_NAMES.size(); i++) {
+            b.append("    ").append(Rxfh.HASH_FUNC_NAMES.get(i)).append(": ")
+                .append((r.hfunc() & (1 << i)) != 0 ? "on" : "off").append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String hex(byte[] key, String sep) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < key.length; i++) {
+            b.append(i == 0 ? "" : sep).append(String.format("%02x", key[i] & 0xff));
+        }
+        return b.toString();
+    }
+
+    /**
+     * {@code -x} as JSON, in the member names of ethtool's later netlink {@code rss} output
+     * ({@code netlink/rss.c}, ethtool 6.2+; 6.1 has no JSON for {@code -x}): the ring count, the
+     * table, the key and the function in use (names recalled, unverified).
+     */
+    static String rxfhJson(String dev, int rings, Rxfh r) {
+        StringBuilder table = new StringBuilder("[");
+        for (int i = 0; i < r.indirSize(); i++) {
+            table.append(i == 0 ? "" : ",").append(r.entry(i));
+        }
+        table.append(']');
+        String func = "null";
+        for (int i = 0; i < Rxfh.HASH_FUNC_NAMES.size(); i++) {
+            if ((r.hfunc() & (1 << i)) != 0) {
+                func = Json.quote(Rxfh.HASH_FUNC_NAMES.get(i));
+            }
+        }
+        return new Json(dev).raw("rx-rings", Integer.toUnsignedString(rings))
+            .raw("rss-indirection-table", table.toString())
+            .raw("rss-hash-key", r.key().length == 0 ? "null" : Json.quote(hex(r.key(), ":")))
+            .raw("rss-hash-function", func).end();
     }
 
     /** ethtool's {@code json_print} layout: {@code [ {}, 8-space members, {@code } ]}. */

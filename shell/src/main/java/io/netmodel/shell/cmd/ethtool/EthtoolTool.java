@@ -29,7 +29,7 @@ public final class EthtoolTool {
         this.svc = svc;
     }
 
-    private static final class Usage extends Exception {
+    static final class Usage extends Exception {
         private static final long serialVersionUID = 1L;
         final int code;
 
@@ -39,7 +39,7 @@ public final class EthtoolTool {
         }
     }
 
-    private static Usage badArgs() {
+    static Usage badArgs() {
         return new Usage("ethtool: bad command line argument(s)\nFor more information run ethtool -h", 1);
     }
 
@@ -103,12 +103,46 @@ public final class EthtoolTool {
                 List<EthtoolStat> stats = svc.getStats(dev);
                 show(json, out, json ? EthtoolFormat.statsJson(dev, stats) : EthtoolFormat.stats(stats));
             }, e -> e.errno() == Errno.EOPNOTSUPP ? noStats(err) : ioctlError(err, "Cannot get stats strings information", e, 96));
+            case "-x": case "--show-rxfh-indir": case "--show-rxfh": return showRxfh(dev, params, json, out, err);
+            case "-X": case "--set-rxfh-indir": case "--rxfh": return EthtoolRxfhSet.run(svc, dev, params, err);
             case "-G": case "--set-ring": return setRings(dev, params, err);
             case "-L": case "--set-channels": return setChannels(dev, params, err);
             case "-C": case "--coalesce": return setCoalesce(dev, params, err);
             case "-K": case "--features": case "--offload": return setFeatures(dev, params, out, err);
             default: throw badArgs();
         }
+    }
+
+    /**
+     * {@code do_grxfh} (ioctl in ethtool 6.1): {@code ETHTOOL_GRXRINGS}, then {@code ETHTOOL_GRSSH};
+     * a driver without {@code get_rxfh} falls back to {@code ETHTOOL_GRXFHINDIR}, which the kernel
+     * refuses the same way. Every failure is {@code perror} and exit 1. {@code context N} (RSS
+     * contexts) is not modelled and is a bad argument here.
+     */
+    private int showRxfh(String dev, List<String> params, boolean json, PrintWriter out, PrintWriter err) throws Usage {
+        if (!params.isEmpty()) {
+            throw badArgs();
+        }
+        int rings;
+        try {
+            rings = svc.getRxRings(dev);
+        } catch (EthtoolException e) {
+            return ioctlError(err, "Cannot get RX ring count", e, 1);
+        }
+        io.netmodel.api.ethtool.Rxfh r;
+        try {
+            r = svc.getRxfh(dev);
+        } catch (EthtoolException e) {
+            return ioctlError(err, e.errno() == Errno.EOPNOTSUPP ? "Cannot get RX flow hash indirection table size"
+                : "Cannot get RX flow hash indir size and/or key size", e, 1);
+        }
+        show(json, out, json ? EthtoolFormat.rxfhJson(dev, rings, r) : EthtoolFormat.rxfh(dev, rings, r));
+        return 0;
+    }
+
+    /** {@code perror(MSG)} for an ioctl-based mode, with the given exit code. */
+    static int perror(PrintWriter err, String what, EthtoolException e, int code) {
+        return ioctlError(err, what, e, code);
     }
 
     private static int noStats(PrintWriter err) {
@@ -406,6 +440,10 @@ public final class EthtoolTool {
         "        ethtool [--json] -l|--show-channels DEVNAME\tQuery Channels",
         "        ethtool -L|--set-channels DEVNAME\tSet Channels",
         "                [ rx N ] [ tx N ] [ other N ] [ combined N ]",
+        "        ethtool [--json] -x|--show-rxfh-indir|--show-rxfh DEVNAME\tShow Rx flow hash indirection table and/or RSS hash key",
+        "        ethtool -X|--set-rxfh-indir|--rxfh DEVNAME\tSet Rx flow hash indirection table",
+        "                [ equal N | weight W0 W1 ... | default ]",
+        "                (hkey, hfunc, context and delete are not modelled)",
         "        ethtool -h|--help\t\tShow this help",
         "",
         "--json works on every read form here (ethtool 6.1 itself has it for -k only).",
@@ -416,6 +454,7 @@ public final class EthtoolTool {
         "  netmodel ethtool -G eth0 rx 1024",
         "  netmodel ethtool -L eth0 combined 1",
         "  netmodel ethtool -K eth0 gro off",
+        "  netmodel ethtool -X eth0 weight 1 1 0 0",
         "  netmodel ethtool --json -c eth0 | jq '.[0][\"rx-usecs\"]'",
         "");
 }

@@ -1,0 +1,75 @@
+package io.netmodel.testkit;
+
+import io.netmodel.api.driver.DriverException;
+import io.netmodel.api.ethtool.Channels;
+import io.netmodel.api.ethtool.EthtoolException;
+import io.netmodel.api.ethtool.EthtoolOps;
+import io.netmodel.api.ethtool.Rxfh;
+import io.netmodel.api.vfs.Errno;
+
+/**
+ * {@link ConfigNapiDriver}'s ethtool channels and RSS table, the way drivers that keep a user's
+ * table do (mlx5, virtio_net with RSS): {@code size} entries filled with
+ * {@code ethtool_rxfh_indir_default} over the queues in use, re-spread on a channel change unless
+ * {@code netif_is_rxfh_configured}.
+ */
+public final class RssTableOps implements EthtoolOps {
+    private final ConfigNapiDriver drv;
+    private final int max;
+    private int queues;
+    private int[] table;
+    private final byte[] key = Rxfh.netdevRssKeyFill(40);
+
+    public RssTableOps(ConfigNapiDriver drv, int max, int queues, int size) {
+        this.drv = drv;
+        this.max = max;
+        this.queues = queues;
+        this.table = Rxfh.defaultTable(size, queues);
+    }
+
+    @Override
+    public Channels getChannels() {
+        return new Channels(0, 0, 0, max, 0, 0, 0, queues);
+    }
+
+    @Override
+    public void setChannels(Channels ch) throws EthtoolException {
+        if (ch.rxCount() != 0 || ch.txCount() != 0 || ch.otherCount() != 0) {
+            throw new EthtoolException(Errno.EINVAL);
+        }
+        try {
+            drv.setQueues(ch.combinedCount());
+        } catch (DriverException e) {
+            throw new EthtoolException(e.errno());
+        }
+        queues = ch.combinedCount();
+        if (!drv.dev.rxfhConfigured()) {
+            table = Rxfh.defaultTable(table.length, queues);
+        }
+    }
+
+    @Override
+    public int getRxRings() {
+        return queues;
+    }
+
+    @Override
+    public int getRxfhIndirSize() {
+        return table.length;
+    }
+
+    @Override
+    public int getRxfhKeySize() {
+        return key.length;
+    }
+
+    @Override
+    public Rxfh getRxfh() {
+        return new Rxfh(table, key, Rxfh.ETH_RSS_HASH_TOP);
+    }
+
+    @Override
+    public void setRxfh(int[] indir) {
+        table = indir.clone();
+    }
+}
