@@ -394,6 +394,16 @@ public final class NetDeviceImpl implements NetDevice {
         return stats;
     }
 
+    @Override
+    public long rxQueuePackets(int queue) {
+        return queue >= 0 && queue < rx.size() ? rx.get(queue).packets : 0;
+    }
+
+    @Override
+    public long rxQueueBytes(int queue) {
+        return queue >= 0 && queue < rx.size() ? rx.get(queue).bytes : 0;
+    }
+
     /**
      * The root qdisc's kind ({@code dev->qdisc->ops->id}): {@code noop} until the first
      * {@code dev_activate} attaches the default ({@code attach_default_qdiscs}), which then stays.

@@ -17,6 +17,14 @@ public final class RxQueue {
     /** {@code ->napi}: the NAPI servicing this queue ({@code netif_queue_set_napi}), or null. */
     NapiImpl napi;
 
+    /**
+     * The driver's ring counters ({@code rx_ring->stats}) as the simulation moves them: packets
+     * when a poll takes them off the ring, bytes when a frame lands in it (the model's ring keeps
+     * no lengths). Kept across a queue rebuild, where a driver's new rings start again from 0.
+     */
+    public long packets;
+    public long bytes;
+
     RxQueue(NetDeviceImpl dev, int index) {
         this.dev = dev;
         this.index = index;

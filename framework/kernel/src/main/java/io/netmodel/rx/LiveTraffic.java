@@ -118,7 +118,7 @@ public final class LiveTraffic implements TrafficService {
                 eth0.stats().add(NetStats.RX_BYTES, request.frameBytes());
                 int hash = flowHash(nextFlow);
                 nextFlow = nextFlow + 1 == request.flows() ? 0 : nextFlow + 1;
-                host.rssQueue(hash).rxArrive(sim.now(), 0, hash);
+                host.rssQueue(hash).rxArrive(sim.now(), request.frameBytes(), hash);
             }
             long gap = request.poisson() ? Math.max(1, gaps.exponential(periodNs)) : periodNs;
             sim.scheduleAt(sim.now() + gap, this::arrive);

@@ -403,6 +403,7 @@ final class NapiRuntime implements PollList.Napi {
             hashes.add(hash);
         }
         rxBytes += bytes;
+        ringCounters().bytes += bytes;
         kick();
     }
 
@@ -594,6 +595,11 @@ final class NapiRuntime implements PollList.Napi {
             cost += costs.pollPerPacket() + (steered ? 0 : perPacketStackNs);
         }
         return cost;
+    }
+
+    /** The RX queue's ring counters ({@code ethtool -S} per queue). */
+    private io.netmodel.net.RxQueue ringCounters() {
+        return ((io.netmodel.net.NetDeviceImpl) napi.dev()).rxQueue(rxQueue);
     }
 
     /** This NAPI serves RX queue {@code queue} (0 unless live traffic spreads flows over several). */
@@ -815,6 +821,7 @@ final class NapiRuntime implements PollList.Napi {
             rps.sendIpis(cpu);
         }
         rxPackets += work;
+        ringCounters().packets += work;
         if (probes != null && probes.napiPoll.enabled()) {
             probes.napiPoll.hitAt(probes.at(sim.now()), cpu, "dev", napi.dev().name(), "napi_id", napi.napiId(),
                 "work", work, "budget", budget);

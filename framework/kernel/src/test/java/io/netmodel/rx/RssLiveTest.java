@@ -48,6 +48,15 @@ class RssLiveTest {
             total += n;
         }
         assertTrue(total > 900, "four queues, ~1000 frames, an interrupt each at this rate: " + total);
+        var eth0 = h.kernel.netdevs().byName("eth0");
+        long packets = 0;
+        for (int q = 0; q < 4; q++) {
+            assertTrue(eth0.rxQueuePackets(q) > 200, "rx_queue_" + q + "_packets " + eth0.rxQueuePackets(q));
+            assertEquals(0, eth0.rxQueueBytes(q) % 64, "64-byte frames");
+            packets += eth0.rxQueuePackets(q);
+        }
+        assertEquals(s.delivered(), packets, "the rings' packets add up to what the polls delivered");
+        assertEquals(0, eth0.rxQueuePackets(4), "a queue beyond those in use");
     }
 
     @Test

@@ -301,9 +301,12 @@ final class IgbEthtool implements EthtoolOps {
                 out.add(v);
             }
         }
-        for (long[] q : rxQueueCounters) {
-            for (long v : q) {
-                out.add(v);
+        for (int q = 0; q < rxQueueCounters.length; q++) {
+            // the ring's packets and bytes as the receive path counted them (ring->rx_stats), the rest 0
+            out.add(netdev.rxQueuePackets(q));
+            out.add(netdev.rxQueueBytes(q));
+            for (int s = 2; s < RX_QUEUE_STATS.size(); s++) {
+                out.add(rxQueueCounters[q][s]);
             }
         }
         return out.stream().mapToLong(Long::longValue).toArray();

@@ -72,11 +72,21 @@ final class IxgbeStats {
         return out;
     }
 
-    /** One value per {@link #strings} entry: the core's counter where it keeps one, else 0. */
+    /**
+     * One value per {@link #strings} entry: the core's counter where it keeps one (the netdev's,
+     * and each RX ring's packets and bytes, {@code ring->stats} in {@code ixgbe_get_ethtool_stats}),
+     * else 0.
+     */
     static long[] values(NetDevice netdev) {
-        long[] out = new long[GLOBAL.size() + 4 * netdev.numTxQueues() + 4 * MAX_PACKET_BUFFERS];
+        int queues = netdev.numTxQueues();
+        long[] out = new long[GLOBAL.size() + 4 * queues + 4 * MAX_PACKET_BUFFERS];
         for (int i = 0; i < GLOBAL.size(); i++) {
             out[i] = netdev.stat(GLOBAL.get(i)).orElse(0);
+        }
+        int rx = GLOBAL.size() + 2 * queues;
+        for (int q = 0; q < queues; q++) {
+            out[rx + 2 * q] = netdev.rxQueuePackets(q);
+            out[rx + 2 * q + 1] = netdev.rxQueueBytes(q);
         }
         return out;
     }

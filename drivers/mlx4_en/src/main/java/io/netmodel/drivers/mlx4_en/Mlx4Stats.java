@@ -119,12 +119,25 @@ final class Mlx4Stats {
         return out;
     }
 
-    /** {@code mlx4_en_get_ethtool_stats}: the netdev counters from the core, the rest 0. */
+    /**
+     * {@code mlx4_en_get_ethtool_stats}: the netdev counters and each RX ring's packets and bytes
+     * ({@code priv->rx_ring[i]->packets}, {@code ->bytes}) from the core, the rest 0.
+     */
     static long[] values(NetDevice netdev, List<String> strings) {
         long[] out = new long[strings.size()];
         for (int i = 0; i < MAIN.size(); i++) {
             out[i] = netdev.stat(MAIN.get(i)).orElse(0);
         }
+        for (int i = MAIN.size(); i < out.length; i++) {
+            java.util.regex.Matcher m = RX_RING.matcher(strings.get(i));
+            if (m.matches()) {
+                int ring = Integer.parseInt(m.group(1));
+                out[i] = m.group(2).equals("packets") ? netdev.rxQueuePackets(ring) : netdev.rxQueueBytes(ring);
+            }
+        }
         return out;
     }
+
+    /** {@code rx<N>_packets} / {@code rx<N>_bytes}. */
+    private static final java.util.regex.Pattern RX_RING = java.util.regex.Pattern.compile("rx(\\d+)_(packets|bytes)");
 }

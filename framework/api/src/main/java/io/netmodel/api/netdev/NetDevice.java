@@ -137,4 +137,20 @@ public interface NetDevice {
      * @since 1.2
      */
     java.util.OptionalLong stat(String name);
+
+    /**
+     * Packets the receive path took off RX queue {@code queue}'s ring (what the driver's clean
+     * loop adds to {@code rx_ring->stats.packets}), 0 for a queue that never received: the value
+     * of a driver's per-queue {@code ethtool -S} entry ({@code rx_queue_N_packets}, {@code rxN_packets}).
+     *
+     * @since 1.5
+     */
+    default long rxQueuePackets(int queue) {
+        return 0;
+    }
+
+    /** Bytes of the frames that reached RX queue {@code queue}'s ring ({@code rx_ring->stats.bytes}). @since 1.5 */
+    default long rxQueueBytes(int queue) {
+        return 0;
+    }
 }
