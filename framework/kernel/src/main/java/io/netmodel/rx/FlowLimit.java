@@ -16,7 +16,7 @@ final class FlowLimit {
     /** {@code FLOW_LIMIT_HISTORY}: {@code 1 << 7}. */
     static final int HISTORY = 128;
     /** {@code GOLDEN_RATIO_32} of include/linux/hash.h. */
-    private static final int GOLDEN_RATIO_32 = 0x61C88647;
+    static final int GOLDEN_RATIO_32 = 0x61C88647;
 
     private final int logBuckets;
     private final int[] buckets;

@@ -276,11 +276,11 @@ public final class LiveTraffic implements TrafficService {
     /**
      * The hash the NIC computes for flow {@code f} ({@code skb->hash}): the flows differ only in
      * their source port, whose Toeplitz hash the model does not compute; it takes the golden-ratio
-     * sequence from {@link Rps#FLOW_HASH} instead, so flow 0 is the benchmarks' one flow and the
-     * low bits the indirection table reads spread evenly.
+     * (Weyl) sequence from {@link Rps#FLOW_HASH} instead, so flow 0 is the benchmarks' one flow
+     * and the low bits the indirection table reads spread evenly over the flows.
      */
     static int flowHash(int f) {
-        return Rps.FLOW_HASH * (f + 1);
+        return Rps.FLOW_HASH + f * FlowLimit.GOLDEN_RATIO_32; // GOLDEN_RATIO_32 of include/linux/hash.h
     }
 
     /** An eth0 the traffic can flow through: registered, up, with a NAPI. */
