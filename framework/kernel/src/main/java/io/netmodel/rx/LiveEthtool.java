@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code -C} in that order (a channel change may reset the others, as idpf's soft reset does),
  * through the same ethtool core and driver checks.
  */
-record LiveEthtool(Channels channels, Ringparam rings, Coalesce coalesce, int supportedCoalesce) {
+record LiveEthtool(Channels channels, Ringparam rings, Coalesce coalesce, int supportedCoalesce, int[] rssIndir) {
     private static final String DEV = "eth0";
 
     static LiveEthtool capture(Kernel live) {
@@ -42,7 +42,15 @@ record LiveEthtool(Channels channels, Ringparam rings, Coalesce coalesce, int su
         } catch (EthtoolException ignored) {
             // no get_coalesce
         }
-        return new LiveEthtool(ch, ring, co, supported);
+        int[] indir = null;
+        if (live.netdevs().byName(DEV).rxfhConfigured()) {
+            try {
+                indir = e.getRxfh(DEV).indir(); // ethtool -X: the table goes with the channels
+            } catch (EthtoolException ignored) {
+                // configured once, since lost its table op: nothing to copy
+            }
+        }
+        return new LiveEthtool(ch, ring, co, supported, indir);
     }
 
     void applyTo(SimHost h) {
@@ -56,6 +64,9 @@ record LiveEthtool(Channels channels, Ringparam rings, Coalesce coalesce, int su
                     }
                 }
                 e.setChannels(DEV, req);
+            }
+            if (rssIndir != null) {
+                e.setRxfhIndir(DEV, rssIndir);
             }
             if (rings != null) {
                 Map<RingSize, Long> req = new EnumMap<>(RingSize.class);
@@ -90,6 +101,17 @@ record LiveEthtool(Channels channels, Ringparam rings, Coalesce coalesce, int su
                 }
             }
             out.put("eth0.ethtool.channels", sb.toString());
+        }
+        if (rssIndir != null) {
+            int[] perQueue = new int[java.util.Arrays.stream(rssIndir).max().orElse(0) + 1];
+            for (int q : rssIndir) {
+                perQueue[q]++;
+            }
+            StringBuilder sb = new StringBuilder("entries per queue");
+            for (int n : perQueue) {
+                sb.append(' ').append(n);
+            }
+            out.put("eth0.ethtool.rxfh-indir", sb.append(" (ethtool -X)").toString());
         }
         if (rings != null) {
             out.put("eth0.ethtool.rings", "rx " + rings.rxPending() + " tx " + rings.txPending());

@@ -20,7 +20,8 @@ import java.util.Map;
  * makes: netlink {@code napi-set}, then {@code sched_setscheduler} and {@code sched_setaffinity}
  * on the kthread that created.
  *
- * @param napiIndex which of eth0's NAPIs (0: the one RX queue 0 uses in the model)
+ * @param napiIndex the RX queue whose NAPI this is: the one the benchmark's flow lands on
+ *     ({@link SimHost#flowQueue}; 0 unless a configured RSS table says otherwise)
  */
 record LiveNapi(int napiIndex, long deferHardIrqs, long groFlushTimeout, long irqSuspendTimeout,
                 NapiThreaded threaded, SchedPolicy policy, int rtPriority, BitSet cpus) {
@@ -28,8 +29,13 @@ record LiveNapi(int napiIndex, long deferHardIrqs, long groFlushTimeout, long ir
     /** Reads eth0's first NAPI of {@code live}; the caller holds the model lock. */
     static LiveNapi capture(Kernel live) {
         NapiImpl napi = firstNapi(live);
+        NetDeviceImpl eth0 = live.netdevs().byName("eth0");
+        int q = SimHost.flowQueue(eth0);
+        if (q != 0) {
+            napi = SimHost.queueNapi(eth0, q); // a configured RSS table puts the benchmark's flow there
+        }
         Task t = napi.thread();
-        return new LiveNapi(0, napi.deferHardIrqs(), napi.groFlushTimeout(), napi.irqSuspendTimeout(), napi.threaded(),
+        return new LiveNapi(q, napi.deferHardIrqs(), napi.groFlushTimeout(), napi.irqSuspendTimeout(), napi.threaded(),
             t == null ? null : t.policy(), t == null ? 0 : t.rtPriority(), t == null ? null : t.cpusAllowed());
     }
 
@@ -67,12 +73,13 @@ record LiveNapi(int napiIndex, long deferHardIrqs, long groFlushTimeout, long ir
 
     /** For the report. */
     void describe(Map<String, String> out) {
-        out.put("eth0.napi[0].defer-hard-irqs", Long.toString(deferHardIrqs));
-        out.put("eth0.napi[0].gro-flush-timeout", Long.toString(groFlushTimeout));
-        out.put("eth0.napi[0].irq-suspend-timeout", Long.toString(irqSuspendTimeout));
-        out.put("eth0.napi[0].threaded", threaded.ynlName());
+        String n = "eth0.napi[" + napiIndex + "].";
+        out.put(n + "defer-hard-irqs", Long.toString(deferHardIrqs));
+        out.put(n + "gro-flush-timeout", Long.toString(groFlushTimeout));
+        out.put(n + "irq-suspend-timeout", Long.toString(irqSuspendTimeout));
+        out.put(n + "threaded", threaded.ynlName());
         if (policy != null) {
-            out.put("eth0.napi[0].kthread", policy.name() + (rtPriority > 0 ? " " + rtPriority : "") + " on CPUs "
+            out.put(n + "kthread", policy.name() + (rtPriority > 0 ? " " + rtPriority : "") + " on CPUs "
                 + cpus.toString().replaceAll("[{} ]", ""));
         }
     }

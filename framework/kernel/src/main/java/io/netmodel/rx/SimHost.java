@@ -90,6 +90,9 @@ final class SimHost {
     /** The RX queues the host receives on: RX queue 0's runtime ({@link #napi}) unless {@link #useAllRxQueues} added the others. */
     private final java.util.List<NapiRuntime> rxQueues = new java.util.ArrayList<>();
 
+    /** Whether {@link #useAllRxQueues} ran: the host receives on every queue, not on one flow's. */
+    private boolean spread;
+
     /** The runtime of each RX queue in use, queue 0 first. */
     java.util.List<NapiRuntime> rxQueues() {
         return rxQueues;
@@ -101,10 +104,11 @@ final class SimHost {
      * the first frame only.
      */
     void useAllRxQueues() {
+        spread = true;
         int n = Math.max(1, eth0.realNumRxQueues());
         java.util.List<IrqDesc> vectors = queueVectors();
         for (int q = rxQueues.size(); q < n; q++) {
-            NapiImpl ni = queueNapi(q);
+            NapiImpl ni = queueNapi(eth0, q);
             if (ni == null) {
                 break; // fewer NAPIs than queues: the rest share none the model can drive
             }
@@ -140,13 +144,13 @@ final class SimHost {
     /** Entries of the default RSS indirection table of a device without one (igb's and ixgbe's 82599 {@code RETA} size). */
     static final int RSS_INDIR_SIZE = 128;
 
-    /** The NAPI of RX queue {@code q}: the one the driver linked ({@code netif_queue_set_napi}), else eth0's {@code q}-th. */
-    private NapiImpl queueNapi(int q) {
-        NapiImpl linked = eth0.rxQueue(q).napi();
+    /** The NAPI of {@code dev}'s RX queue {@code q}: the one the driver linked ({@code netif_queue_set_napi}), else its {@code q}-th. */
+    static NapiImpl queueNapi(NetDeviceImpl dev, int q) {
+        NapiImpl linked = dev.rxQueue(q).napi();
         if (linked != null) {
             return linked;
         }
-        return q < eth0.napis().size() ? eth0.napis().get(q) : null;
+        return q < dev.napis().size() ? dev.napis().get(q) : null;
     }
 
     /**
@@ -256,18 +260,36 @@ final class SimHost {
 
     /**
      * After a configuration step that may have rebuilt eth0's queues (an {@code ethtool -L}/{@code -G}
-     * that deletes and re-adds NAPIs and re-requests IRQs): follow eth0's first NAPI and RX queue
-     * 0's IRQ as they are now. Before the run only.
+     * that deletes and re-adds NAPIs and re-requests IRQs) or rewrote its RSS table
+     * ({@code ethtool -X}): follow the NAPI and IRQ of the RX queue the benchmark's one flow lands on
+     * ({@link #flowQueue}: queue 0, eth0's first NAPI, unless a configured table says otherwise) as
+     * they are now. Before the run only; live traffic ({@link #useAllRxQueues}) keeps queue 0 here.
      */
     void resync() {
-        NapiImpl first = eth0.napis().isEmpty() ? null : eth0.napis().get(0);
+        int q = spread ? 0 : flowQueue(eth0);
+        NapiImpl first = q == 0 ? (eth0.napis().isEmpty() ? null : eth0.napis().get(0)) : queueNapi(eth0, q);
         if (first == null) {
             throw new IllegalStateException(name + ": eth0 has no NAPI after its queues were rebuilt");
         }
         if (first != napi.napi()) {
             napi.rebind(first);
         }
-        inputIrq = findInputIrq();
+        napi.setRxQueue(q);
+        inputIrq = q == 0 ? findInputIrq() : queueIrq(first, q, queueVectors());
+    }
+
+    /**
+     * The RX queue RSS puts the benchmarks' one flow on ({@link Rps#FLOW_HASH}: entry 0 of the
+     * table): queue 0 under a default table; what {@code ethtool -X} wrote there otherwise (a
+     * queue out of use, or without a NAPI, falls back to 0).
+     */
+    static int flowQueue(NetDeviceImpl dev) {
+        int[] indir = io.netmodel.net.EthtoolCore.rssIndir(dev);
+        if (indir == null) {
+            return 0;
+        }
+        int q = indir[Integer.remainderUnsigned(Rps.FLOW_HASH, indir.length)];
+        return q < dev.realNumRxQueues() && queueNapi(dev, q) != null ? q : 0;
     }
 
     /** Whether {@link #loadNicSettings} ran before: the first load is the device's open. */
