@@ -4,13 +4,13 @@ import io.netmodel.api.kernel.Behaviour;
 import io.netmodel.net.NetStats;
 
 /**
- * Receive packet steering for eth0's RX queue 0 (net/core/dev.c, since 2.6.35): where the stack
+ * Receive packet steering for eth0's RX queues (net/core/dev.c, since 2.6.35): where the stack
  * part of each frame a socket workload receives runs.
  * <ul>
- * <li>{@code get_rps_cpu}: with a non-empty {@code queues/rx-0/rps_cpus}, the CPU is
- *     {@code map->cpus[reciprocal_scale(hash, map->len)]} ({@link io.netmodel.net.RxQueue#rpsMapCpu}).
- *     The model's workloads have one flow each, so the hash is one fixed value,
- *     {@link #FLOW_HASH}. RFS ({@code rps_sock_flow_entries}, {@code rps_flow_cnt}) is not
+ * <li>{@code get_rps_cpu}: with a non-empty {@code queues/rx-N/rps_cpus} of the receiving
+ *     queue, the CPU is {@code map->cpus[reciprocal_scale(hash, map->len)]}
+ *     ({@link io.netmodel.net.RxQueue#rpsMapCpu}). The benchmarks have one flow each, whose hash
+ *     is one fixed value, {@link #FLOW_HASH}; live traffic's flows each have theirs. RFS ({@code rps_sock_flow_entries}, {@code rps_flow_cnt}) is not
  *     modelled: the flow table is never consulted.</li>
  * <li>A target that is the polling CPU delivers there as without RPS (the kernel queues on the
  *     local backlog and processes it in the same softirq; the model skips that queue). Any

@@ -77,7 +77,7 @@ final class SimHost {
         return pollLists[cpu];
     }
 
-    /** Receive packet steering on eth0's RX queue 0; acts once a socket workload attaches it ({@link #steerToSockets}). */
+    /** Receive packet steering on eth0's RX queues; acts once a socket workload attaches it ({@link #steerToSockets}). */
     final Rps rps;
 
     /** The workload's frames go up the stack to a socket: {@code rps_cpus} applies ({@link Rps}). */
@@ -87,7 +87,7 @@ final class SimHost {
         }
     }
 
-    /** The RX queues the host receives on: RX queue 0's runtime ({@link #napi}) unless {@link #useAllRxQueues} added the others. */
+    /** The RX queues the host receives on: the benchmark flow's ({@link #napi}), unless {@link #useAllRxQueues} made one per queue. */
     private final java.util.List<NapiRuntime> rxQueues = new java.util.ArrayList<>();
 
     /** Whether {@link #useAllRxQueues} ran: the host receives on every queue, not on one flow's. */
@@ -194,7 +194,7 @@ final class SimHost {
         "input\\.(\\d+)$|TxRx-(\\d+)$|-rx-(\\d+)$|^idpf-.*-Rx-(\\d+)$|^mlx4-comp-(\\d+)@|^mlx4-(\\d+)@");
 
     /**
-     * RPS when it was on for the run: RX queue 0's {@code rps_cpus} as a knob, and per CPU whose
+     * RPS when it was on for the run: the flow's RX queue's {@code rps_cpus} as a knob, and per CPU whose
      * backlog RPS used, its IPIs ({@code received_rps}), backlog polls, {@code processed} and
      * backlog drops; on the polling side, {@code flow_limit_count} where it moved. Nothing when
      * {@code rps_cpus} is 0 and no backlog was used, so such runs report as before.
@@ -204,10 +204,11 @@ final class SimHost {
         for (int c = 0; c < cpus.length; c++) {
             used |= rps.backlogIfAny(c) != null;
         }
-        if (!eth0.rxQueue(0).rpsOn() && !used) {
+        int q = napi.rxQueue();
+        if (!eth0.rxQueue(q).rpsOn() && !used) {
             return;
         }
-        knobs.put(name + ".eth0.queues.rx-0.rps_cpus", read("/sys/class/net/eth0/queues/rx-0/rps_cpus"));
+        knobs.put(name + ".eth0.queues.rx-" + q + ".rps_cpus", read("/sys/class/net/eth0/queues/rx-" + q + "/rps_cpus"));
         for (int c = 0; c < cpus.length; c++) {
             Backlog b = rps.backlogIfAny(c);
             io.netmodel.net.SoftnetData sd = kernel.softnet(c);
@@ -373,12 +374,12 @@ final class SimHost {
             cpus.length, rt.rtPeriodUs(), rt.rtRuntimeUs(), costs.wakeup(), sim.rng().fork(name + ".sched"));
     }
 
-    /** The IRQ number of RX queue 0 ({@code /proc/irq/N}), or -1. */
+    /** The IRQ number of the flow's RX queue ({@code /proc/irq/N}), or -1. */
     int inputIrqNumber() {
         return inputIrq == null ? -1 : inputIrq.number();
     }
 
-    /** The CPU RX queue 0's IRQ is delivered to ({@code effective_affinity}), or -1 without one. */
+    /** The CPU the flow's RX queue's IRQ is delivered to ({@code effective_affinity}), or -1 without one. */
     int inputIrqCpu() {
         return inputIrq == null ? -1 : inputIrq.effectiveCpu();
     }
