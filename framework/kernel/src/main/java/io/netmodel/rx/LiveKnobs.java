@@ -26,7 +26,7 @@ import java.util.Map;
  * per-device receive knobs ({@code napi_defer_hard_irqs}, {@code gro_flush_timeout},
  * {@code threaded}) and its RX queues' RPS settings; the affinity of eth0's IRQs, matched by
  * action name (IRQ numbers of a host booted afresh need not be the live ones); and eth0's
- * first NAPI's own config, threaded mode and kthread scheduling ({@link LiveNapi}), which
+ * flow's NAPI's own config, threaded mode and kthread scheduling ({@link LiveNapi}), which
  * netlink and {@code chrt}/{@code taskset} set without any file showing them; and RT throttling
  * ({@code kernel.sched_rt_period_us}/{@code sched_rt_runtime_us}), which decides how much of a
  * CPU an RT kthread leaves to the application thread beside it ({@link RunQueue}).

@@ -14,7 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * eth0's first NAPI as the running model has it: its per-NAPI config (what {@code napi-set}
+ * The NAPI of the RX queue a benchmark's flow lands on, as the running model has it (eth0's first
+ * unless a configured RSS table says otherwise): its per-NAPI config (what {@code napi-set}
  * changes without touching sysfs), its threaded mode, and its kthread's scheduling
  * ({@code chrt}, {@code taskset}). Replayed on a simulated host through the same calls a user
  * makes: netlink {@code napi-set}, then {@code sched_setscheduler} and {@code sched_setaffinity}
@@ -26,7 +27,7 @@ import java.util.Map;
 record LiveNapi(int napiIndex, long deferHardIrqs, long groFlushTimeout, long irqSuspendTimeout,
                 NapiThreaded threaded, SchedPolicy policy, int rtPriority, BitSet cpus) {
 
-    /** Reads eth0's first NAPI of {@code live}; the caller holds the model lock. */
+    /** Reads that NAPI of {@code live}; the caller holds the model lock. */
     static LiveNapi capture(Kernel live) {
         NapiImpl napi = firstNapi(live);
         NetDeviceImpl eth0 = live.netdevs().byName("eth0");

@@ -132,7 +132,8 @@ public interface BenchService {
      * As {@link #epollRr}, but the server is configured like the running model instead of by
      * the request: its {@code net.core} sysctls (the {@code busy_poll} sysctl is epoll's
      * busy-poll time when the epoll instance has none of its own), eth0's per-device knobs,
-     * its first NAPI's netlink config ({@code irq-suspend-timeout}, threaded), IRQ affinities
+     * the netlink config ({@code irq-suspend-timeout}, threaded) of the NAPI its flow's RX queue
+     * has (queue 0 unless a configured RSS table says otherwise), IRQ affinities
      * and ethtool settings are copied. Only the application's own parameters come from the
      * request ({@code EPIOCSPARAMS}: busy_poll_usecs, budget, prefer); its
      * {@code deferHardIrqs}, {@code groFlushTimeoutNs} and {@code irqSuspendTimeoutNs} must be
