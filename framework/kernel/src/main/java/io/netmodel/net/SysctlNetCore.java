@@ -86,6 +86,8 @@ public final class SysctlNetCore {
     public final IntSysctl devWeight;
     /** {@code dev_weight_rx_bias} (4.10, {@link Behaviour#DEV_WEIGHT_BIAS}); the row exists in every profile, shown only from then. */
     public final IntSysctl devWeightRxBias;
+    /** {@code net.core.gro_normal_batch} (5.4): how many skbs GRO hands the stack at a time. */
+    public final IntSysctl groNormalBatch;
     public final IntSysctl netdevMaxBacklog;
     /** {@code flow_limit_table_len}: the buckets of a flow-limit table allocated from now on. */
     public final IntSysctl flowLimitTableLen;
@@ -101,7 +103,7 @@ public final class SysctlNetCore {
         devWeight = row("dev_weight", 64, minimums ? 1 : INT_MIN, INT_MAX, null);
         devWeightRxBias = row("dev_weight_rx_bias", 1, minimums ? 1 : INT_MIN, INT_MAX, Behaviour.DEV_WEIGHT_BIAS);
         row("dev_weight_tx_bias", 1, minimums ? 1 : INT_MIN, INT_MAX, Behaviour.DEV_WEIGHT_BIAS);
-        row("gro_normal_batch", 8, 1, INT_MAX, Behaviour.GRO_NORMAL_BATCH);
+        groNormalBatch = row("gro_normal_batch", 8, 1, INT_MAX, Behaviour.GRO_NORMAL_BATCH);
         netdevBudget = row("netdev_budget", 300, INT_MIN, INT_MAX, null);
         int budgetUsecs = profile.has(Behaviour.NETDEV_BUDGET_USECS_TWO_JIFFIES) ? twoJiffiesUs : 2000;
         netdevBudgetUsecs = row("netdev_budget_usecs", budgetUsecs, minimums ? twoJiffiesUs : 0, INT_MAX,

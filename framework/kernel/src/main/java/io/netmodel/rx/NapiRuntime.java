@@ -123,6 +123,23 @@ final class NapiRuntime implements PollList.Napi {
     /** Frames the last {@link #pollNow} steered to another CPU's backlog. */
     private int steered;
 
+    /**
+     * {@code gro_normal_batch} as it applies to this host's frames now: a socket workload's poll
+     * hands its frames to the stack in batches of this many ({@code gro_normal_one} →
+     * {@code gro_normal_list}, 5.4+; one by one before, as {@code netif_receive_skb} did), each
+     * once the poll has done its driver and stack work; the rest at the poll's end. AF_XDP frames
+     * (no {@link #rps}: redirected in the driver's poll) are published at the poll's end.
+     */
+    private IntSupplier groNormalBatch = () -> 0;
+    /** The batches a softirq or threaded poll in flight handed over, and of them those RPS steered. */
+    private int groFlushed;
+    private int groFlushedSteered;
+    /** When the poll in flight starts on its RX frames (after TX cleaning), and when it ends now. */
+    private long groBase;
+    private long groFlushEnd;
+    private boolean groFlushPending;
+    private final io.netmodel.sim.Event groFlush = this::groFlushDue;
+
     /** Each CPU's poll list and {@code net_rx_action}, where this NAPI's softirq polls take their turn. */
     private final IntFunction<PollList> pollLists;
 
@@ -507,6 +524,7 @@ final class NapiRuntime implements PollList.Napi {
         c.account(CpuTime.SYSTEM, pollNs);
         pollCpu = cpu;
         sim.scheduleAt(start + pollNs, threadedPollEnd);
+        pollBooked(start, start + pollNs);
     }
 
     private void threadedPollDone(int cpu) {
@@ -514,10 +532,14 @@ final class NapiRuntime implements PollList.Napi {
         if (extra > 0) {
             Cpu c = cpus.apply(cpu);
             c.account(CpuTime.SYSTEM, extra);
-            sim.scheduleAt(c.taskReady(sim.now()) + extra, threadedPollEnd);
+            long end = c.taskReady(sim.now()) + extra;
+            sim.scheduleAt(end, threadedPollEnd);
+            pollExtended(end);
             return;
         }
-        int work = pollNow(napi.weight(), cpu);
+        int work = groFlushed + pollNow(napi.weight() - groFlushed, cpu);
+        groFlushed = 0;
+        groFlushedSteered = 0;
         if (work == napi.weight()) {
             threadedPoll(cpu, sim.now());
             return;
@@ -532,6 +554,63 @@ final class NapiRuntime implements PollList.Napi {
         return pollCost(napi.weight(), cpu);
     }
 
+    /** {@code gro_normal_batch} for this host ({@link #groNormalBatch}). */
+    void setGroNormalBatch(IntSupplier batch) {
+        this.groNormalBatch = batch;
+    }
+
+    /**
+     * A poll of this NAPI runs from {@code start} to {@code end}: it cleans TX, then takes its
+     * frames one after the other, and each time a {@code gro_normal_batch} of them is done
+     * (before the end) that batch reaches the stack; the rest at the end.
+     */
+    @Override
+    public void pollBooked(long start, long end) {
+        groFlushed = 0;
+        groFlushedSteered = 0;
+        groBase = start + costs.pollEmpty() + (long) txToClean * costs.txClean();
+        groFlushEnd = end;
+        nextGroFlush();
+    }
+
+    /** The poll goes on to {@code end} for frames that landed meanwhile: their batches too. */
+    @Override
+    public void pollExtended(long end) {
+        groFlushEnd = end;
+        if (!groFlushPending) {
+            nextGroFlush();
+        }
+    }
+
+    /** Books the hand-over of the next full batch if the poll does it before its end. */
+    private void nextGroFlush() {
+        int b = groNormalBatch.getAsInt();
+        int boundary = groFlushed + b;
+        if (rps == null || b <= 0 || boundary > pollCharged) {
+            return;
+        }
+        long at = Math.max(sim.now(), groBase + boundary * frameCost(pollCpu));
+        if (at < groFlushEnd) {
+            groFlushPending = true;
+            sim.scheduleAt(at, groFlush);
+        }
+    }
+
+    /** {@code gro_normal_list} in the middle of a poll: one batch to the stack (or RPS) now. */
+    private void groFlushDue() {
+        groFlushPending = false;
+        int b = groNormalBatch.getAsInt();
+        if (disabled || !sched || b <= 0) {
+            return;
+        }
+        int before = steered;
+        steered = 0;
+        groFlushed += takeFrames(Math.min(b, pollCharged - groFlushed), pollCpu);
+        groFlushedSteered += steered;
+        steered = before;
+        nextGroFlush();
+    }
+
     /**
      * The end of a NET_RX softirq poll ({@code net_rx_action} → {@code __napi_poll}): delivers
      * and counts {@code processed} on this CPU. What runs next is the {@link PollList}'s call.
@@ -542,8 +621,11 @@ final class NapiRuntime implements PollList.Napi {
             sched = false;
             return -1;
         }
-        int work = pollNow(napi.weight(), cpu, false);
-        softnet.apply(cpu).processed += work - steered; // steered frames reach __netif_receive_skb_core on their target
+        int work = groFlushed + pollNow(napi.weight() - groFlushed, cpu, false);
+        // steered frames reach __netif_receive_skb_core on their target
+        softnet.apply(cpu).processed += work - steered - groFlushedSteered;
+        groFlushed = 0;
+        groFlushedSteered = 0;
         return work;
     }
 
@@ -565,11 +647,11 @@ final class NapiRuntime implements PollList.Napi {
      */
     @Override
     public long pollExtension() {
-        int due = framesFor(napi.weight());
+        int due = groFlushed + framesFor(napi.weight() - groFlushed);
         if (due <= pollCharged) {
             return 0;
         }
-        long extra = framesCost(pollCharged, due, pollCpu);
+        long extra = framesCost(pollCharged - groFlushed, due - groFlushed, pollCpu); // ring positions: the flushed are gone
         pollCharged = due;
         return extra;
     }
@@ -802,9 +884,25 @@ final class NapiRuntime implements PollList.Napi {
         polls++;
         lastPollCpu = cpu;
         txToClean = 0;
+        int work = takeFrames(budget, cpu);
+        if (sendIpis && rps != null) {
+            rps.sendIpis(cpu);
+        }
+        if (probes != null && probes.napiPoll.enabled()) {
+            probes.napiPoll.hitAt(probes.at(sim.now()), cpu, "dev", napi.dev().name(), "napi_id", napi.napiId(),
+                "work", groFlushed + work, "budget", groFlushed + budget); // the whole poll's, batches handed over included
+        }
+        return work;
+    }
+
+    /**
+     * Takes up to {@code max} frames off the ring on {@code cpu} to the consumer, or through RPS
+     * to another CPU's backlog ({@link #steered} counts those), and counts them on the ring.
+     */
+    private int takeFrames(int max, int cpu) {
         int work = 0;
         int target = rps == null ? -1 : rps.target(cpu, rxQueue, Rps.FLOW_HASH);
-        while (work < budget && !ring.isEmpty()) {
+        while (work < max && !ring.isEmpty()) {
             int hash = hashes == null ? Rps.FLOW_HASH : (int) hashes.poll();
             if (hashes != null && rps != null) {
                 target = rps.target(cpu, rxQueue, hash);
@@ -817,15 +915,8 @@ final class NapiRuntime implements PollList.Napi {
             }
             work++;
         }
-        if (sendIpis && rps != null) {
-            rps.sendIpis(cpu);
-        }
         rxPackets += work;
         ringCounters().packets += work;
-        if (probes != null && probes.napiPoll.enabled()) {
-            probes.napiPoll.hitAt(probes.at(sim.now()), cpu, "dev", napi.dev().name(), "napi_id", napi.napiId(),
-                "work", work, "budget", budget);
-        }
         return work;
     }
 

@@ -36,6 +36,14 @@ final class PollList {
         /** The poll starts on {@code cpu}: charges the frames it takes now and returns its cost. */
         long beginSoftirqPoll(int cpu);
 
+        /** The poll just begun runs from {@code start} to {@code end} on the CPU. */
+        default void pollBooked(long start, long end) {
+        }
+
+        /** The poll in flight goes on until {@code end} for frames that landed meanwhile. */
+        default void pollExtended(long end) {
+        }
+
         /** Cost of the frames that landed while the poll ran (it takes them too), 0 when none. */
         long pollExtension();
 
@@ -113,14 +121,18 @@ final class PollList {
         runLeft = 1;
         polling = n;
         long pollNs = n.beginSoftirqPoll(cpu.id);
-        sim.scheduleAt(cpu.interrupt(entryNs, pollNs), pollEnd);
+        long end = cpu.interrupt(entryNs, pollNs);
+        sim.scheduleAt(end, pollEnd);
+        n.pollBooked(end - pollNs, end);
     }
 
     private void pollEnded() {
         Napi n = polling;
         long extra = n.pollExtension();
         if (extra > 0) {
-            sim.scheduleAt(cpu.softirqFrom(sim.now(), extra, false), pollEnd);
+            long end = cpu.softirqFrom(sim.now(), extra, false);
+            sim.scheduleAt(end, pollEnd);
+            n.pollExtended(end);
             return;
         }
         polling = null;
@@ -209,6 +221,8 @@ final class PollList {
         Napi n = list.pollFirst();
         polling = n;
         long pollNs = n.beginSoftirqPoll(cpu.id);
-        sim.scheduleAt(cpu.softirqFrom(start, pollNs, nextPollNewRun), pollEnd);
+        long end = cpu.softirqFrom(start, pollNs, nextPollNewRun);
+        sim.scheduleAt(end, pollEnd);
+        n.pollBooked(end - pollNs, end);
     }
 }

@@ -59,6 +59,7 @@ final class SimHost {
                 }
             }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu(), this::pollList);
         this.napi.setLog(kernel::printk);
+        this.napi.setGroNormalBatch(this::groNormalBatch);
         this.rxQueues.add(napi);
         this.rps = new Rps(this);
         traceFrom(0);
@@ -93,6 +94,12 @@ final class SimHost {
     /** Whether {@link #useAllRxQueues} ran: the host receives on every queue, not on one flow's. */
     private boolean spread;
 
+    /** {@code net.core.gro_normal_batch} now; 1 before 5.4, where each skb went up the stack by itself. */
+    private int groNormalBatch() {
+        return kernel.profile().has(io.netmodel.api.kernel.Behaviour.GRO_NORMAL_BATCH)
+            ? kernel.sysctls().groNormalBatch.get() : 1;
+    }
+
     /** The runtime of each RX queue in use, queue 0 first. */
     java.util.List<NapiRuntime> rxQueues() {
         return rxQueues;
@@ -121,6 +128,7 @@ final class SimHost {
                 }, () -> irq == null ? 0 : irq.effectiveCpu(), this::pollList);
             rt.setRxQueue(q);
             rt.setLog(kernel::printk);
+            rt.setGroNormalBatch(this::groNormalBatch);
             rt.setProbes(probes);
             rxQueues.add(rt);
         }
