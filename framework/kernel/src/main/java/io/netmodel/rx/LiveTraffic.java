@@ -126,9 +126,11 @@ public final class LiveTraffic implements TrafficService {
 
         TrafficStatus status() {
             long onHost = 0;
+            List<Long> perQueue = new ArrayList<>();
             if (host != null) {
                 for (NapiRuntime rx : host.rxQueues()) {
                     onHost += rx.dropped() + rx.ringFullDrops();
+                    perQueue.add(rx.arrivals());
                 }
             }
             int id = socket.skNapiId;
@@ -137,7 +139,7 @@ public final class LiveTraffic implements TrafficService {
                 socket.busyLoops, socket.napiByIdMisses, socket.wakeups, socket.rcvbuf.skRcvbuf,
                 socket.rcvbuf.rmemAlloc, socket.rcvbuf.queued(), socket.rcvbuf.drops);
             return new TrafficStatus(running, request, arrived, socket.delivered, dropped + onHost, sim.now(), stopReason,
-                lost, sk);
+                lost, sk, perQueue);
         }
     }
 

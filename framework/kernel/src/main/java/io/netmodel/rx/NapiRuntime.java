@@ -930,6 +930,11 @@ final class NapiRuntime implements PollList.Napi {
         return cost;
     }
 
+    /** Frames that reached this RX queue (kept, or dropped at a full ring or a disabled NAPI). */
+    long arrivals() {
+        return arrivals;
+    }
+
     /** Frames waiting in the RX ring. */
     int ringSize() {
         return ring.size();

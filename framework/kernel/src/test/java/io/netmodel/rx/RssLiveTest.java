@@ -57,6 +57,11 @@ class RssLiveTest {
         }
         assertEquals(s.delivered(), packets, "the rings' packets add up to what the polls delivered");
         assertEquals(0, eth0.rxQueuePackets(4), "a queue beyond those in use");
+        assertEquals(4, s.rxQueueFrames().size(), "the status shows RSS's spread");
+        assertEquals(s.arrived(), s.rxQueueFrames().stream().mapToLong(Long::longValue).sum());
+        for (long n : s.rxQueueFrames()) {
+            assertEquals(s.arrived() / 4.0, n, 2, s.rxQueueFrames().toString());
+        }
     }
 
     @Test

@@ -15,12 +15,25 @@ package io.netmodel.api.traffic;
  * @param stopReason why it stopped, or null
  * @param lost frames sent while there was no eth0 to receive them (removed, or down)
  * @param socket the receiving socket and its thread (null before the first start)
- * @since 1.1 for {@code lost} and {@code socket}
+ * @param rxQueueFrames frames RSS put on each of eth0's RX queues in use, queue 0 first, since the
+ *     traffic last took eth0 (empty while it has none)
+ * @since 1.1 for {@code lost} and {@code socket}, 1.2 for {@code rxQueueFrames}
  */
 public record TrafficStatus(boolean running, TrafficRequest request, long arrived, long delivered, long dropped,
-                            long simulatedNs, String stopReason, long lost, SocketStatus socket) {
+                            long simulatedNs, String stopReason, long lost, SocketStatus socket,
+                            java.util.List<Long> rxQueueFrames) {
+    public TrafficStatus {
+        rxQueueFrames = rxQueueFrames == null ? java.util.List.of() : java.util.List.copyOf(rxQueueFrames);
+    }
+
+    /** Without the per-queue counts (the 1.1 form). */
+    public TrafficStatus(boolean running, TrafficRequest request, long arrived, long delivered, long dropped,
+                         long simulatedNs, String stopReason, long lost, SocketStatus socket) {
+        this(running, request, arrived, delivered, dropped, simulatedNs, stopReason, lost, socket, null);
+    }
+
     public TrafficStatus(boolean running, TrafficRequest request, long arrived, long delivered, long dropped,
                          long simulatedNs, String stopReason) {
-        this(running, request, arrived, delivered, dropped, simulatedNs, stopReason, 0, null);
+        this(running, request, arrived, delivered, dropped, simulatedNs, stopReason, 0, null, null);
     }
 }
