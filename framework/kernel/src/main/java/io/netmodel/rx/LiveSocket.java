@@ -59,8 +59,8 @@ final class LiveSocket {
     /** {@code sk->sk_napi_id}: the NAPI the last packet came through (0 before the first). */
     int skNapiId;
     private SimHost host;
-    /** The busy loop of each RX queue's NAPI the socket may poll, and the one running (or last run). */
-    private final java.util.Map<NapiRuntime, ContinuousPoller> loops = new java.util.HashMap<>();
+    /** The busy loop of each RX queue's NAPI the socket may poll (by NAPI), and the one running (or last run). */
+    private final java.util.Map<NapiImpl, ContinuousPoller> loops = new java.util.HashMap<>();
     private ContinuousPoller loop;
     private final Timer loopEnd;
     State state = State.SLEEPING;
@@ -93,11 +93,11 @@ final class LiveSocket {
         loops.clear();
         for (NapiRuntime rx : h.rxQueues()) {
             String stream = rx.rxQueue() == 0 ? "live.socket" : "live.socket.rx-" + rx.rxQueue();
-            loops.put(rx, new ContinuousPoller(sim, sim.rng().fork(stream), rx, h.cpus[cpu],
+            loops.put(rx.napi(), new ContinuousPoller(sim, sim.rng().fork(stream), rx, h.cpus[cpu],
                 costs.pollEmpty() + costs.busyLoopSetup() / 4, BUSY_POLL_BUDGET, CpuTime.SYSTEM));
             rx.setConsumer((sentAtNs, at) -> deliver(rx, at));
         }
-        loop = loops.get(h.napi);
+        loop = loops.get(h.napi.napi());
         h.steerToSockets(); // udp: netif_receive_skb, so the queue's rps_cpus applies, read per poll
     }
 
@@ -199,12 +199,7 @@ final class LiveSocket {
             probes.napiBusyLoop.hitAt(probes.at(sim.now()), cpu, "napi_id", skNapiId, "budget", BUSY_POLL_BUDGET,
                 "usecs", skLlUsec);
         }
-        loop = null;
-        for (var e : loops.entrySet()) {
-            if (e.getKey().napi() == napi) {
-                loop = e.getValue();
-            }
-        }
+        loop = loops.get(napi);
         if (loop == null) {
             host.cpus[cpu].account(CpuTime.SYSTEM, skLlUsec * 1000L); // a NAPI the traffic does not fill
             return;

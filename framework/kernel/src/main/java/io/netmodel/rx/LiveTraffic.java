@@ -239,15 +239,16 @@ public final class LiveTraffic implements TrafficService {
         }
         NetDeviceImpl now = kernel.netdevs().byName("eth0");
         if (r.host != null) {
+            io.netmodel.net.NapiImpl deleted = deletedNapi(r);
             if (!r.eth0.alive() || now != r.eth0) {
                 r.detach("eth0 went away");
                 r.heldModules.removeIf(m -> !kernel.modules().isLoaded(m)); // forced out: nothing to put
             } else if (!r.eth0.isUp()) {
                 r.detach("eth0 went down");
-            } else if (deletedNapi(r) != null) {
+            } else if (deleted != null) {
                 // the driver rebuilt its queues (ethtool -L/-G: netif_napi_del, then new NAPIs); the
                 // simulated ring belonged to the deleted NAPI, so what it held is lost
-                r.detach("eth0's NAPI " + deletedNapi(r).napiId() + " was deleted");
+                r.detach("eth0's NAPI " + deleted.napiId() + " was deleted");
             } else if (r.realNumRxQueues != r.eth0.realNumRxQueues()) {
                 // ethtool -L without a rebuild (virtio_net keeps its NAPIs): RSS spreads over the new count
                 r.detach("eth0's RX queues went from " + r.realNumRxQueues + " to " + r.eth0.realNumRxQueues());

@@ -63,23 +63,16 @@ final class Rps {
         this.rxBias = host.kernel.profile().has(Behaviour.DEV_WEIGHT_BIAS);
     }
 
-    /** {@code get_rps_cpu} for the workload's one flow on RX queue 0 as polled on {@code cpu}: the target CPU, or -1 to deliver on {@code cpu}. */
-    int target(int cpu) {
-        return target(cpu, 0, FLOW_HASH);
-    }
-
     /** {@code get_rps_cpu} for a frame of hash {@code hash} received on RX queue {@code queue}, polled on {@code cpu}. */
     int target(int cpu, int queue, int hash) {
         int t = host.eth0.rxQueue(queue).rpsMapCpu(hash);
         return t == cpu || t >= host.cpus.length ? -1 : t; // cpu_online(tcpu)
     }
 
-    /** {@code enqueue_to_backlog(skb, target)} from {@code cpu} for the frame of the request sent at {@code sentAtNs}. */
-    void enqueue(long sentAtNs, int cpu, int target) {
-        enqueue(sentAtNs, cpu, target, FLOW_HASH);
-    }
-
-    /** {@link #enqueue(long, int, int)} for a frame of flow hash {@code hash}. */
+    /**
+     * {@code enqueue_to_backlog(skb, target)} from {@code cpu} for the frame of the request sent
+     * at {@code sentAtNs}, of flow hash {@code hash}.
+     */
     void enqueue(long sentAtNs, int cpu, int target, int hash) {
         Backlog b = backlog(target);
         int qlen = b.inputLen();

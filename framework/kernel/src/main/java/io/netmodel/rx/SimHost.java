@@ -137,16 +137,24 @@ final class SimHost {
     /**
      * The RX queue RSS puts a frame of flow hash {@code hash} on: entry {@code hash mod s} of the
      * device's indirection table of s entries (the RETA index is the hash's low log2(s) bits, s a
-     * power of two on the modelled NICs), read from the driver for every frame (live traffic holds the model lock for a
-     * slice, so an {@code ethtool -X} written meanwhile steers the frames of the next slice). A device without a table
+     * power of two on the modelled NICs), as {@link #loadNicSettings} last read it from the driver
+     * (live traffic does at every slice, holding the model lock for it, so an {@code ethtool -X}
+     * written meanwhile steers the frames of the next slice). A device without a table
      * ({@code get_rxfh} absent or empty, e.g. virtio-net without {@code VIRTIO_NET_F_RSS}) spreads
      * by its own: the default table of {@link #RSS_INDIR_SIZE} entries over the queues in use.
      */
     NapiRuntime rssQueue(int hash) {
-        int[] indir = io.netmodel.net.EthtoolCore.rssIndir(eth0);
         int n = rxQueues.size();
-        int q = indir == null ? (hash & (RSS_INDIR_SIZE - 1)) % n : indir[Integer.remainderUnsigned(hash, indir.length)];
+        int q = rssEntry(rssIndir, hash, n);
         return rxQueues.get(q < n ? q : q % n); // a queue without a runtime (no NAPI) folds back
+    }
+
+    /** eth0's indirection table as of the last {@link #loadNicSettings}, or null without one. */
+    private int[] rssIndir;
+
+    /** The queue entry {@code hash mod size} of {@code indir} names, or without a table the default spread over {@code n} queues. */
+    private static int rssEntry(int[] indir, int hash, int n) {
+        return indir == null ? (hash & (RSS_INDIR_SIZE - 1)) % n : indir[Integer.remainderUnsigned(hash, indir.length)];
     }
 
     /** Entries of the default RSS indirection table of a device without one (igb's and ixgbe's 82599 {@code RETA} size). */
@@ -263,6 +271,7 @@ final class SimHost {
                     () -> eth0.stats().add(NetStats.RX_MISSED_ERRORS, 1));
             }
             nicLoaded = true;
+            rssIndir = io.netmodel.net.EthtoolCore.rssIndir(eth0);
             return null;
         });
     }
@@ -293,11 +302,7 @@ final class SimHost {
      * queue out of use, or without a NAPI, falls back to 0).
      */
     static int flowQueue(NetDeviceImpl dev) {
-        int[] indir = io.netmodel.net.EthtoolCore.rssIndir(dev);
-        if (indir == null) {
-            return 0;
-        }
-        int q = indir[Integer.remainderUnsigned(Rps.FLOW_HASH, indir.length)];
+        int q = rssEntry(io.netmodel.net.EthtoolCore.rssIndir(dev), Rps.FLOW_HASH, Math.max(1, dev.realNumRxQueues()));
         return q < dev.realNumRxQueues() && queueNapi(dev, q) != null ? q : 0;
     }
 
