@@ -54,6 +54,8 @@ final class NapiRuntime implements PollList.Napi {
     private LongQueue hashes;
     /** The RX queue this NAPI serves ({@code rx-N}: its {@code rps_cpus} steer what it receives). */
     private int rxQueue;
+    /** RX queue {@link #rxQueue}'s ring counters on the NAPI's device (looked up once: a device's queues live as long as it does). */
+    private io.netmodel.net.RxQueue ringCounters;
     private final Timer watchdog;
     private final io.netmodel.sim.Event txDone = this::txDone;
     /**
@@ -162,6 +164,7 @@ final class NapiRuntime implements PollList.Napi {
         this.watchdog = new Timer(sim, this::napiWatchdog);
         this.moderation = new Timer(sim, this::moderationExpired);
         this.adaptiveSample = new Timer(sim, this::adaptiveSample);
+        findRingCounters();
     }
 
     /**
@@ -341,6 +344,7 @@ final class NapiRuntime implements PollList.Napi {
      */
     void rebind(NapiImpl napi) {
         this.napi = napi;
+        findRingCounters();
     }
 
     boolean hasValidNapiId() {
@@ -584,9 +588,12 @@ final class NapiRuntime implements PollList.Napi {
 
     /** Books the hand-over of the next full batch if the poll does it before its end. */
     private void nextGroFlush() {
+        if (rps == null) {
+            return;
+        }
         int b = groNormalBatch.getAsInt();
         int boundary = groFlushed + b;
-        if (rps == null || b <= 0 || boundary > pollCharged) {
+        if (b <= 0 || boundary > pollCharged) {
             return;
         }
         long at = Math.max(sim.now(), groBase + boundary * frameCost(pollCpu));
@@ -681,12 +688,18 @@ final class NapiRuntime implements PollList.Napi {
 
     /** The RX queue's ring counters ({@code ethtool -S} per queue). */
     private io.netmodel.net.RxQueue ringCounters() {
-        return ((io.netmodel.net.NetDeviceImpl) napi.dev()).rxQueue(rxQueue);
+        return ringCounters;
+    }
+
+    /** Looks up {@link #ringCounters} again: the NAPI (its device) or the queue changed. */
+    private void findRingCounters() {
+        ringCounters = ((io.netmodel.net.NetDeviceImpl) napi.dev()).rxQueue(rxQueue);
     }
 
     /** This NAPI serves RX queue {@code queue} (0 unless live traffic spreads flows over several). */
     void setRxQueue(int queue) {
         rxQueue = queue;
+        findRingCounters();
     }
 
     int rxQueue() {

@@ -28,6 +28,8 @@ final class SimHost {
     final NetDeviceImpl eth0;
     final NapiRuntime napi;
     private final Rng wireRng;
+    /** The release hands frames to the stack in {@code gro_normal_batch} batches (5.4+). */
+    private final boolean groNormalBatched;
     /** What a set-up script reported while configuring this host (a refused ethtool line, say). */
     final java.util.Map<String, String> setupNotes = new java.util.LinkedHashMap<>();
     private IrqDesc inputIrq;
@@ -41,6 +43,7 @@ final class SimHost {
         this.sim = sim;
         this.costs = costs;
         this.wireRng = sim.rng().fork(name + ".wire");
+        this.groNormalBatched = kernel.profile().has(io.netmodel.api.kernel.Behaviour.GRO_NORMAL_BATCH);
         this.cpus = new Cpu[kernel.cpus().count()];
         for (int i = 0; i < cpus.length; i++) {
             cpus[i] = new Cpu(i, kernel.cpus().cpu(i), sim, cpus.length);
@@ -96,8 +99,7 @@ final class SimHost {
 
     /** {@code net.core.gro_normal_batch} now; 1 before 5.4, where each skb went up the stack by itself. */
     private int groNormalBatch() {
-        return kernel.profile().has(io.netmodel.api.kernel.Behaviour.GRO_NORMAL_BATCH)
-            ? kernel.sysctls().groNormalBatch.get() : 1;
+        return groNormalBatched ? kernel.sysctls().groNormalBatch.get() : 1;
     }
 
     /** The runtime of each RX queue in use, queue 0 first. */
