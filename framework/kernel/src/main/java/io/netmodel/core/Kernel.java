@@ -62,7 +62,7 @@ public final class Kernel {
         this.sysctls = new SysctlNetCore(tree, profile);
         this.sysctlsMore = new SysctlNetCoreMore(tree, profile, host.cpus());
         netdevs.setDefaultQdisc(sysctlsMore::defaultQdisc);
-        this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg, trace);
+        this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg, trace, sysctlsMore::netdevRssKeyFill);
         this.modules = new ModuleTable(lock, profile, drivers, dmesg, new ModuleSysfs(tree));
         this.cpus = new Cpus(host.cpus(), System.currentTimeMillis() / 1000);
         this.softnet = SoftnetData.perCpu(host.cpus());
