@@ -251,6 +251,19 @@ public enum Behaviour implements Change {
      */
     NETDEV_GENL_QUEUE_NAPI("6.8"),
     /**
+     * Netlink {@code qstats-get} (dump only: {@code scope} 0 for the device, {@code queue} for each
+     * queue; Jakub Kicinski, "netdev: add per-queue statistics", the 6.9 merge window) over the
+     * drivers' {@code netdev_stat_ops}: 6.9 (release recalled, unverified).
+     */
+    NETDEV_QSTATS("6.9"),
+    /**
+     * {@code qstats-get} takes an {@code ifindex} (ENODEV for none such, EOPNOTSUPP for a device
+     * without {@code stat_ops}, both pointing at it); before, the attribute was not in the dump's
+     * policy, "Unsupported attribute" (Jakub Kicinski, "netdev: support dumping a single netdev in
+     * qstats", net-next 2024-04-20): 6.10 (inferred from the posting date).
+     */
+    NETDEV_QSTATS_IFINDEX("6.10"),
+    /**
      * Per-NAPI {@code threaded} over netlink (enum disabled/enabled), and
      * {@code netif_set_threaded}/{@code napi_set_threaded} stop a NAPI's kthread when threading
      * is turned off ({@code napi_stop_kthread}); before, the kthread stayed until
