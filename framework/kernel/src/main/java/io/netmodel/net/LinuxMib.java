@@ -11,7 +11,8 @@ import io.netmodel.api.kernel.KernelProfile;
  * {@code BusyPollRxPackets}, to which a busy poll adds what each of its polls took
  * ({@code net/core/dev.c}, {@code __napi_busy_loop}: {@code __NET_ADD_STATS(dev_net(napi->dev),
  * LINUX_MIB_BUSYPOLLRXPACKETS, work)} when {@code work > 0}; before 4.5, {@code sk_busy_loop} in
- * {@code include/net/busy_poll.h} adds what {@code ndo_busy_poll} returned). The others are
+ * {@code include/net/busy_poll.h} adds what {@code ndo_busy_poll} returned, recalled rather than
+ * re-read). The others are
  * TCP's, and the model has no TCP socket: they stay 0, as on a host that has none.
  */
 public final class LinuxMib {

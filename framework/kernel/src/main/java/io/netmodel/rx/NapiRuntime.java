@@ -811,7 +811,7 @@ final class NapiRuntime implements PollList.Napi {
 
     /**
      * One poll of a busy loop ({@code net/core/dev.c}, {@code __napi_busy_loop}; {@code sk_busy_loop}
-     * with {@code ndo_busy_poll} before 4.5): the poll with the loop's budget, then what it took
+     * with {@code ndo_busy_poll} before 4.5, recalled): the poll with the loop's budget, then what it took
      * added to {@code LINUX_MIB_BUSYPOLLRXPACKETS} ({@code if (work > 0) __NET_ADD_STATS(...)}).
      * Every busy poll in the model polls through here, a pass ({@link #busyPollOnce}) and a thread
      * looping on {@code napi_busy_loop} ({@link ContinuousPoller}); not the poll of
