@@ -35,9 +35,10 @@ import io.netmodel.sim.Timer;
  * <p>The socket's receive buffer is bounded ({@link UdpRcvbuf}: {@code sk_rcvbuf} from
  * {@code net.core.rmem_default} at creation): a packet the stack brings to a full buffer is
  * dropped there and counted in {@code sk_drops}, Udp RcvbufErrors and InErrors
- * ({@code __udp_queue_rcv_skb}). Every packet reaching the socket has passed IP (Ip InReceives in
- * {@code ip_rcv}, InDelivers in {@code ip_local_deliver_finish}); Udp InDatagrams counts the
- * packets {@code recvfrom} returned ({@code udp_recvmsg}).
+ * ({@code __udp_queue_rcv_skb}). Every packet reaching the socket has passed IP (Ip InReceives,
+ * IpExt InOctets and InNoECTPkts in {@code ip_rcv_core}, InDelivers in
+ * {@code ip_local_deliver_finish}); Udp InDatagrams counts the packets {@code recvfrom} returned
+ * ({@code udp_recvmsg}).
  */
 final class LiveSocket {
     /** {@code BUSY_POLL_BUDGET}: what one {@code napi_busy_loop} iteration may poll. */
@@ -51,6 +52,8 @@ final class LiveSocket {
     private final RxCosts costs;
     private final RxProbes probes;
     private final SnmpMib mib;
+    /** {@code skb->len} when a frame reaches {@code ip_rcv}: the frame without its Ethernet header. */
+    private final int ipLen;
     /** {@code sk_rcvbuf}, {@code sk_rmem_alloc}, the queues and {@code sk_drops}. */
     final UdpRcvbuf rcvbuf;
     final int cpu;
@@ -74,8 +77,9 @@ final class LiveSocket {
     long wakeups;
 
     LiveSocket(Simulator sim, KernelProfile profile, NapiHash napiHash, RxCosts costs, RxProbes probes, int cpu,
-               int skLlUsec, UdpRcvbuf rcvbuf, SnmpMib mib) {
+               int skLlUsec, UdpRcvbuf rcvbuf, SnmpMib mib, int ipLen) {
         this.sim = sim;
+        this.ipLen = ipLen;
         this.rcvbuf = rcvbuf;
         this.mib = mib;
         this.probes = probes;
@@ -132,7 +136,9 @@ final class LiveSocket {
      * it, then {@code udp_queue_rcv_skb} queues it, or drops it at a full buffer.
      */
     private void deliver(NapiRuntime rx, long at) {
-        mib.inc(SnmpMib.Ip.INPKTS); // ip_rcv
+        mib.inc(SnmpMib.Ip.INPKTS); // ip_rcv_core: __IP_UPD_PO_STATS(net, IPSTATS_MIB_IN, skb->len)
+        mib.add(SnmpMib.IpExt.INOCTETS, ipLen); // ... its octets half, before the trim to tot_len
+        mib.add(SnmpMib.IpExt.NOECTPKTS, 1); // IPSTATS_MIB_NOECTPKTS + (tos & INET_ECN_MASK): not-ECT
         mib.inc(SnmpMib.Ip.INDELIVERS); // ip_local_deliver_finish
         skNapiId = rx.napi().napiId(); // sk_mark_napi_id, before the enqueue
         delivered++;

@@ -33,6 +33,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class LiveTraffic implements TrafficService {
     static final int SLICE_MS = 10;
+    /** The Ethernet header the driver pulls before IP sees the frame ({@code eth_type_trans}). */
+    static final int ETH_HLEN = 14;
 
     private final Kernel kernel;
     private final RxCosts costs;
@@ -75,7 +77,8 @@ public final class LiveTraffic implements TrafficService {
             UdpRcvbuf rcvbuf = new UdpRcvbuf(kernel.profile(), kernel.sysctls().rmemDefault.get(),
                 SkbTruesize.of(request.frameBytes())); // sock_init_data: sk_rcvbuf = rmem_default
             this.socket = new LiveSocket(sim, kernel.profile(), kernel.netdevs().napiHash(), costs,
-                new RxProbes(kernel.trace(), traceBaseNs), cpu, llUsec, rcvbuf, kernel.snmp());
+                new RxProbes(kernel.trace(), traceBaseNs), cpu, llUsec, rcvbuf, kernel.snmp(),
+                request.frameBytes() - ETH_HLEN);
             attach(eth0);
             sim.scheduleAt(0, this::arrive);
         }

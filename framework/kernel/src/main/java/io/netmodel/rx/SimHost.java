@@ -62,6 +62,7 @@ final class SimHost {
                 }
             }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu(), this::pollList);
         this.napi.setLog(kernel::printk);
+        this.napi.setNetStatistics(kernel.netStatistics());
         this.napi.setGroNormalBatch(this::groNormalBatch);
         this.rxQueues.add(napi);
         this.rps = new Rps(this);
@@ -130,6 +131,7 @@ final class SimHost {
                 }, () -> irq == null ? 0 : irq.effectiveCpu(), this::pollList);
             rt.setRxQueue(q);
             rt.setLog(kernel::printk);
+            rt.setNetStatistics(kernel.netStatistics());
             rt.setGroNormalBatch(this::groNormalBatch);
             rt.setProbes(probes);
             rxQueues.add(rt);
@@ -374,8 +376,8 @@ final class SimHost {
      * time, on the CPU its affinity put it on.
      */
     ContinuousPoller napiKthread() {
-        return new ContinuousPoller(sim, sim.rng().fork(name + ".kthread"), napi, cpus[napiKthreadTask().cpu()],
-            costs.pollEmpty(), napi.napi().weight(), io.netmodel.cpu.CpuTime.SYSTEM);
+        return new ContinuousPoller(ContinuousPoller.Loop.NAPI_KTHREAD, sim, sim.rng().fork(name + ".kthread"), napi,
+            cpus[napiKthreadTask().cpu()], costs.pollEmpty(), napi.napi().weight(), io.netmodel.cpu.CpuTime.SYSTEM);
     }
 
     /**
