@@ -1,10 +1,7 @@
 package io.netmodel.testkit;
 
 import io.netmodel.api.driver.DeviceContext;
-import io.netmodel.api.driver.DeviceId;
 import io.netmodel.api.driver.DriverException;
-import io.netmodel.api.driver.ModuleParam;
-import io.netmodel.api.driver.NetDriver;
 import io.netmodel.api.netdev.Irq;
 import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NetDevice;
@@ -19,7 +16,7 @@ import java.util.List;
  * {@code netif_napi_add_config} indexed by queue when {@code config} says so, else with
  * {@code netif_napi_add}.
  */
-public final class ConfigNapiDriver implements NetDriver {
+public final class ConfigNapiDriver extends VirtioIdDriver {
     private final int maxQueues;
     private final boolean config;
     private DeviceContext ctx;
@@ -28,28 +25,9 @@ public final class ConfigNapiDriver implements NetDriver {
     public final List<Irq> irqs = new ArrayList<>();
 
     public ConfigNapiDriver(int maxQueues, boolean config) {
+        super("cfgnet");
         this.maxQueues = maxQueues;
         this.config = config;
-    }
-
-    @Override
-    public String name() {
-        return "cfgnet";
-    }
-
-    @Override
-    public String version() {
-        return "0.1";
-    }
-
-    @Override
-    public List<DeviceId> idTable() {
-        return List.of(DeviceId.pci(0x1af4, 0x1041));
-    }
-
-    @Override
-    public List<ModuleParam> parameters() {
-        return List.of();
     }
 
     @Override

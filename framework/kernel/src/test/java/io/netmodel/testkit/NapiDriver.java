@@ -1,10 +1,7 @@
 package io.netmodel.testkit;
 
 import io.netmodel.api.driver.DeviceContext;
-import io.netmodel.api.driver.DeviceId;
 import io.netmodel.api.driver.DriverException;
-import io.netmodel.api.driver.ModuleParam;
-import io.netmodel.api.driver.NetDriver;
 import io.netmodel.api.netdev.Irq;
 import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NetDevice;
@@ -17,34 +14,15 @@ import java.util.List;
  * one NAPI per pair, each RX queue linked to its NAPI ({@code netif_queue_set_napi}) and each
  * NAPI to an MSI-X vector ({@code netif_napi_set_irq}), like a 6.x multiqueue NIC driver.
  */
-public final class NapiDriver implements NetDriver {
+public final class NapiDriver extends VirtioIdDriver {
     final int queues;
     public NetDevice dev;
     public final List<Napi> napis = new ArrayList<>();
     public final List<Irq> irqs = new ArrayList<>();
 
     public NapiDriver(int queues) {
+        super("napinet");
         this.queues = queues;
-    }
-
-    @Override
-    public String name() {
-        return "napinet";
-    }
-
-    @Override
-    public String version() {
-        return "0.1";
-    }
-
-    @Override
-    public List<DeviceId> idTable() {
-        return List.of(DeviceId.pci(0x1af4, 0x1041));
-    }
-
-    @Override
-    public List<ModuleParam> parameters() {
-        return List.of();
     }
 
     @Override

@@ -1,14 +1,11 @@
 package io.netmodel.testkit;
 
 import io.netmodel.api.driver.DeviceContext;
-import io.netmodel.api.driver.DeviceId;
 import io.netmodel.api.driver.DriverException;
-import io.netmodel.api.driver.NetDriver;
 import io.netmodel.api.netdev.Irq;
 import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NetDevice;
 import io.netmodel.api.netdev.NetDeviceOps;
-import java.util.List;
 
 /**
  * A driver with {@code ndo_open}/{@code ndo_stop} on the default host's virtio-net function, in one
@@ -17,7 +14,7 @@ import java.util.List;
  * adds the NAPI at open, with {@code netif_napi_add_config} index 0 where the release has it, and
  * deletes it at stop (mlx4_en, idpf). {@link #refusing(int)} fails its open with an errno.
  */
-public final class OpenStopDriver implements NetDriver, NetDeviceOps {
+public final class OpenStopDriver extends VirtioIdDriver implements NetDeviceOps {
     public static final String IRQ_NAME = "ostop-rx";
 
     private final boolean recreate;
@@ -30,6 +27,7 @@ public final class OpenStopDriver implements NetDriver, NetDeviceOps {
     public int stops;
 
     private OpenStopDriver(boolean recreate, int openErrno) {
+        super("ostop");
         this.recreate = recreate;
         this.openErrno = openErrno;
     }
@@ -45,21 +43,6 @@ public final class OpenStopDriver implements NetDriver, NetDeviceOps {
     /** A driver whose {@code ndo_open} returns {@code -errno}. */
     public static OpenStopDriver refusing(int errno) {
         return new OpenStopDriver(false, errno);
-    }
-
-    @Override
-    public String name() {
-        return "ostop";
-    }
-
-    @Override
-    public String version() {
-        return "0.1";
-    }
-
-    @Override
-    public List<DeviceId> idTable() {
-        return List.of(DeviceId.pci(0x1af4, 0x1041));
     }
 
     @Override

@@ -1,10 +1,8 @@
 package io.netmodel.testkit;
 
 import io.netmodel.api.driver.DeviceContext;
-import io.netmodel.api.driver.DeviceId;
 import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.driver.ModuleParam;
-import io.netmodel.api.driver.NetDriver;
 import io.netmodel.api.netdev.Irq;
 import io.netmodel.api.netdev.Napi;
 import io.netmodel.api.netdev.NetDevice;
@@ -17,11 +15,10 @@ import java.util.List;
  * {@code napi_hash_add} itself (a 3.11-4.4 driver) or throws from probe after every resource
  * was acquired, to exercise devres unwinding.
  */
-public final class TinyDriver implements NetDriver {
+public final class TinyDriver extends VirtioIdDriver {
     /** The action name of the one IRQ, as /proc/interrupts shows it. */
     public static final String IRQ_NAME = "tiny0-rx";
 
-    private final String name;
     private final boolean hashAdd;
     private final Exception failure;
     private final int txQueues;
@@ -39,7 +36,7 @@ public final class TinyDriver implements NetDriver {
     public io.netmodel.api.netdev.RxDim rxDim;
 
     private TinyDriver(String name, boolean hashAdd, Exception failure, int txQueues, int rxQueues) {
-        this.name = name;
+        super(name);
         this.hashAdd = hashAdd;
         this.failure = failure;
         this.txQueues = txQueues;
@@ -67,21 +64,6 @@ public final class TinyDriver implements NetDriver {
     /** A driver whose probe throws {@code failure} once it has registered its netdev. */
     public static TinyDriver failing(Exception failure) {
         return new TinyDriver("badnet", false, failure);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String version() {
-        return "0.1";
-    }
-
-    @Override
-    public List<DeviceId> idTable() {
-        return List.of(DeviceId.pci(0x1af4, 0x1041));
     }
 
     @Override
