@@ -21,21 +21,8 @@ class NetstatLiveTest {
     private final Host live = Host.with("6.19", 2, TinyDriver.plain());
     private final LiveTraffic traffic = new LiveTraffic(live.kernel);
 
-    /** Column {@code name} of {@code group}'s value line in {@code path}. */
     private long column(String path, String group, String name) throws Exception {
-        String[] lines = live.read(path).split("\n");
-        for (int i = 0; i + 1 < lines.length; i += 2) {
-            if (lines[i].startsWith(group + ":")) {
-                String[] names = lines[i].split(" ");
-                String[] values = lines[i + 1].split(" ");
-                for (int c = 1; c < names.length; c++) {
-                    if (names[c].equals(name)) {
-                        return Long.parseLong(values[c]);
-                    }
-                }
-            }
-        }
-        throw new AssertionError(group + " " + name + " in\n" + live.read(path));
+        return live.mibColumn(path, group, name);
     }
 
     private long busyPollRxPackets() throws Exception {

@@ -41,19 +41,7 @@ class RcvbufLiveTest {
 
         /** Column {@code name} of {@code group}'s value line in {@code /proc/net/snmp}. */
         long snmp(String group, String name) throws Exception {
-            String[] lines = host.read("/proc/net/snmp").split("\n");
-            for (int i = 0; i + 1 < lines.length; i += 2) {
-                if (lines[i].startsWith(group + ":")) {
-                    String[] names = lines[i].split(" ");
-                    String[] values = lines[i + 1].split(" ");
-                    for (int c = 1; c < names.length; c++) {
-                        if (names[c].equals(name)) {
-                            return Long.parseLong(values[c]);
-                        }
-                    }
-                }
-            }
-            throw new AssertionError(group + " " + name);
+            return host.mibColumn("/proc/net/snmp", group, name);
         }
 
         /**

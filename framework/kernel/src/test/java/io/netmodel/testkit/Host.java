@@ -83,6 +83,27 @@ public final class Host {
         }
     }
 
+    /**
+     * Column {@code name} of {@code group}'s value line in a MIB file laid out as
+     * {@code /proc/net/snmp} and {@code /proc/net/netstat} are: a header line of names, then a
+     * line of values, per group.
+     */
+    public long mibColumn(String path, String group, String name) throws VfsException {
+        String[] lines = read(path).split("\n");
+        for (int i = 0; i + 1 < lines.length; i += 2) {
+            if (lines[i].startsWith(group + ":")) {
+                String[] names = lines[i].split(" ");
+                String[] values = lines[i + 1].split(" ");
+                for (int c = 1; c < names.length; c++) {
+                    if (names[c].equals(name)) {
+                        return Long.parseLong(values[c]);
+                    }
+                }
+            }
+        }
+        throw new AssertionError(group + " " + name + " in " + path + ":\n" + read(path));
+    }
+
     /** One {@code write(2)} of {@code text} at offset 0 by root; returns the count reported. */
     public int write(String path, String text) throws VfsException {
         return writeAt(path, text, 0);
