@@ -125,7 +125,19 @@ public final class TrafficCommand extends ModelCommand {
             + (k.skNapiId() != 0 && !k.napiLive() ? " (no such NAPI now: no busy polling until a packet marks a new one)" : "")
             + "; " + k.received() + " read, " + k.busyLoops() + " busy loops, " + k.wakeups() + " wake-ups"
             + (k.napiByIdMisses() > 0 ? ", " + k.napiByIdMisses() + " napi_by_id misses" : "") + "\n"
-            + rcvbuf(k);
+            + rcvbuf(k) + reader(k);
+    }
+
+    /**
+     * {@code  reader: pid 312, SCHED_FIFO 50}: the reading thread's task, as {@code chrt -p} would
+     * name its policy (absent when the service does not know the pid).
+     */
+    private static String reader(SocketStatus k) {
+        if (k.pid() == 0) {
+            return "";
+        }
+        return "  reader: pid " + k.pid() + ", " + k.policy().schedName()
+            + (k.policy().isRealtime() ? " " + k.rtPriority() : "") + "\n";
     }
 
     /**
@@ -158,7 +170,9 @@ public final class TrafficCommand extends ModelCommand {
                 .name("received").value(k.received()).name("busy_loops").value(k.busyLoops())
                 .name("napi_by_id_misses").value(k.napiByIdMisses()).name("wakeups").value(k.wakeups())
                 .name("sk_rcvbuf").value(k.skRcvbuf()).name("sk_rmem_alloc").value(k.rmemAlloc())
-                .name("queued").value(k.queued()).name("drops").value(k.drops()).endObject();
+                .name("queued").value(k.queued()).name("drops").value(k.drops())
+                .name("pid").value(k.pid()).name("policy").value(k.policy().schedName())
+                .name("rt_priority").value(k.rtPriority()).endObject();
         }
         if (s.stopReason() != null) {
             w.name("stop_reason").value(s.stopReason());
