@@ -21,6 +21,8 @@ final class Cpu {
     private final CpuStat stat;
     private final Simulator sim;
     private long irqBusyUntil;
+    /** Hard IRQ and softirq time run here so far, ns (what a spinning task did not get). */
+    private long interruptNs;
     /** Who of the tasks on this CPU runs when (a spinning kthread against the application thread). */
     final RunQueue rq = new RunQueue();
     /** The fair class's slice on this host ({@link #ksoftirqdTurn}). */
@@ -46,6 +48,11 @@ final class Cpu {
         return irqBusyUntil;
     }
 
+    /** Hard IRQ and softirq work booked on this CPU so far, ns. */
+    long interruptNs() {
+        return interruptNs;
+    }
+
     /** The earliest a task on this CPU can act at or after {@code t}. */
     long taskReady(long t) {
         return Math.max(t, irqBusyUntil);
@@ -58,6 +65,7 @@ final class Cpu {
     long interrupt(long hardirqNs, long softirqNs) {
         long start = Math.max(sim.now(), irqBusyUntil);
         irqBusyUntil = start + hardirqNs + softirqNs;
+        interruptNs += hardirqNs + softirqNs;
         stat.account(CpuTime.IRQ, hardirqNs);
         stat.account(CpuTime.SOFTIRQ, softirqNs);
         if (softirqNs > 0) {
@@ -75,6 +83,7 @@ final class Cpu {
     long softirqFrom(long at, long softirqNs, boolean newRun) {
         long start = Math.max(at, irqBusyUntil);
         irqBusyUntil = start + softirqNs;
+        interruptNs += softirqNs;
         stat.account(CpuTime.SOFTIRQ, softirqNs);
         if (newRun) {
             stat.softirq(Softirq.NET_RX);

@@ -49,7 +49,7 @@ final class LiveSocket {
     /** {@code BUSY_POLL_BUDGET}: what one {@code napi_busy_loop} iteration may poll. */
     static final int BUSY_POLL_BUDGET = 8;
 
-    enum State { SLEEPING, BUSY_POLLING, RUNNING }
+    enum State { SLEEPING, BUSY_POLLING, RUNNING, SPINNING }
 
     private final Simulator sim;
     private final KernelProfile profile;
@@ -66,6 +66,12 @@ final class LiveSocket {
     private final io.netmodel.cpu.SysctlKernel rtLimits;
     /** {@code sk->sk_ll_usec}. */
     final int skLlUsec;
+    /** The thread loops on {@code recvfrom(MSG_DONTWAIT)}: it never sleeps. */
+    final boolean nonblock;
+    private final io.netmodel.sim.Rng spin;
+    /** While it spins finding nothing: since when, and the CPU's interrupt time then. */
+    private long spinFrom;
+    private long spinIrqMark;
     /** {@code sk->sk_napi_id}: the NAPI the last packet came through (0 before the first). */
     int skNapiId;
     private SimHost host;
@@ -89,8 +95,10 @@ final class LiveSocket {
      */
     LiveSocket(Simulator sim, KernelProfile profile, NapiHash napiHash, RxCosts costs, RxProbes probes,
                io.netmodel.sched.Task task, java.util.function.IntFunction<io.netmodel.sched.Task> ksoftirqd,
-               io.netmodel.cpu.SysctlKernel rtLimits, int skLlUsec, UdpRcvbuf rcvbuf, SnmpMib mib) {
+               io.netmodel.cpu.SysctlKernel rtLimits, int skLlUsec, boolean nonblock, UdpRcvbuf rcvbuf, SnmpMib mib) {
         this.sim = sim;
+        this.nonblock = nonblock;
+        this.spin = sim.rng().fork("live.socket.spin");
         this.task = task;
         this.ksoftirqd = ksoftirqd;
         this.rtLimits = rtLimits;
@@ -118,6 +126,10 @@ final class LiveSocket {
         loop = loops.get(h.napi.napi());
         h.cpus[cpu].setReader(new KsoftirqdSched(task, ksoftirqd.apply(cpu), rtLimits, sim.now()));
         h.cpus[cpu].setTaskRunnable(state != State.SLEEPING);
+        if (state == State.SPINNING) {
+            spinFrom = sim.now();
+            spinIrqMark = h.cpus[cpu].interruptNs();
+        }
         h.steerToSockets(); // udp: netif_receive_skb, so the queue's rps_cpus applies, read per poll
     }
 
@@ -129,7 +141,9 @@ final class LiveSocket {
         if (state == State.BUSY_POLLING) {
             loopEnd.cancel();
             loop.stop(false);
-            setState(State.SLEEPING);
+            setState(nonblock ? State.SPINNING : State.SLEEPING);
+        } else if (state == State.SPINNING) {
+            spunUntil(sim.now());
         }
         if (host != null) {
             host.cpus[cpu].setReader(null);
@@ -184,6 +198,11 @@ final class LiveSocket {
             loop.stop(false); // its own poll found it
             setState(State.RUNNING);
             sim.scheduleAt(at, this::read);
+        } else if (state == State.SPINNING) {
+            long pickup = host.cpus[cpu].taskReady(at + spin.uniform(0, costs.syscall())); // the next recvfrom
+            spunUntil(pickup);
+            setState(State.RUNNING);
+            sim.scheduleAt(pickup, this::read);
         } else if (state == State.SLEEPING) {
             wakeups++;
             host.kernel.cpus().cpu(cpu).nrSwitches++;
@@ -211,8 +230,27 @@ final class LiveSocket {
             read();
             return;
         }
-        if (!busyLoop()) {
+        if (busyLoop()) {
+            return;
+        }
+        if (nonblock && host != null) {
+            spinFrom = sim.now();
+            spinIrqMark = host.cpus[cpu].interruptNs();
+            setState(State.SPINNING); // EAGAIN, and again
+        } else {
             setState(State.SLEEPING);
+        }
+    }
+
+    /**
+     * The spinning thread's {@code recvfrom} calls that returned {@code EAGAIN} until {@code t}: system
+     * time on its CPU, less what interrupts and softirqs took meanwhile.
+     */
+    private void spunUntil(long t) {
+        Cpu c = host.cpus[cpu];
+        long ns = t - spinFrom - (c.interruptNs() - spinIrqMark);
+        if (ns > 0) {
+            c.account(CpuTime.SYSTEM, ns);
         }
     }
 
@@ -254,7 +292,9 @@ final class LiveSocket {
         }
         setState(State.BUSY_POLLING);
         loop.start();
-        loopEnd.start(skLlUsec * 1000L);
+        if (!nonblock) {
+            loopEnd.start(skLlUsec * 1000L); // a non-blocking recvfrom polls once a call, and the thread calls again
+        }
         return true;
     }
 

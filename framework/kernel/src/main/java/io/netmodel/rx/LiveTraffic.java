@@ -84,7 +84,7 @@ public final class LiveTraffic implements TrafficService {
             io.netmodel.sched.Task reader = kernel.tasks().userThread(READER_COMM, pinned, cpu);
             this.socket = new LiveSocket(sim, kernel.profile(), kernel.netdevs().napiHash(), costs,
                 new RxProbes(kernel.trace(), traceBaseNs), reader, kernel.tasks()::ksoftirqd, kernel.sysctlKernel(),
-                llUsec, rcvbuf, kernel.snmp());
+                llUsec, request.nonblock(), rcvbuf, kernel.snmp());
             attach(eth0);
             sim.scheduleAt(0, this::arrive);
         }

@@ -68,6 +68,10 @@ public final class TrafficCommand extends ModelCommand {
             + "on an RX queue by its hash, so with several queues (ethtool -L) each queue's IRQ and NAPI take their share.")
     int flows;
 
+    @Option(names = "--nonblock", description = "start: the reading thread loops on recvfrom(MSG_DONTWAIT) and never "
+        + "sleeps (with --busy-poll each call polls the NAPI once); default: a blocking recvfrom.")
+    boolean nonblock;
+
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
 
@@ -78,7 +82,8 @@ public final class TrafficCommand extends ModelCommand {
         TrafficStatus s;
         try {
             switch (action) {
-                case "start" -> s = svc.start(new TrafficRequest(rate, size, !fixed, seed, busyPoll, cpu, flows));
+                case "start" -> s = svc.start(new TrafficRequest(rate, size, !fixed, seed, busyPoll, cpu, flows,
+                    nonblock));
                 case "stop" -> s = svc.stop();
                 case "status" -> s = svc.status();
                 default -> throw new ToolError("netmodel traffic: unknown action '" + action
@@ -125,19 +130,20 @@ public final class TrafficCommand extends ModelCommand {
             + (k.skNapiId() != 0 && !k.napiLive() ? " (no such NAPI now: no busy polling until a packet marks a new one)" : "")
             + "; " + k.received() + " read, " + k.busyLoops() + " busy loops, " + k.wakeups() + " wake-ups"
             + (k.napiByIdMisses() > 0 ? ", " + k.napiByIdMisses() + " napi_by_id misses" : "") + "\n"
-            + rcvbuf(k) + reader(k);
+            + rcvbuf(k) + reader(k, s.request());
     }
 
     /**
-     * {@code  reader: pid 312, SCHED_FIFO 50}: the reading thread's task, as {@code chrt -p} would
+     * {@code  reader: pid 312, SCHED_FIFO 50} (and {@code , recvfrom(MSG_DONTWAIT) in a loop} with {@code --nonblock}): the reading thread's task, as {@code chrt -p} would
      * name its policy (absent when the service does not know the pid).
      */
-    private static String reader(SocketStatus k) {
+    private static String reader(SocketStatus k, TrafficRequest q) {
         if (k.pid() == 0) {
             return "";
         }
         return "  reader: pid " + k.pid() + ", " + k.policy().schedName()
-            + (k.policy().isRealtime() ? " " + k.rtPriority() : "") + "\n";
+            + (k.policy().isRealtime() ? " " + k.rtPriority() : "")
+            + (q.nonblock() ? ", recvfrom(MSG_DONTWAIT) in a loop" : "") + "\n";
     }
 
     /**
@@ -154,7 +160,7 @@ public final class TrafficCommand extends ModelCommand {
         if (s.request() != null) {
             w.name("rate_pps").value(Fmt.plain(s.request().ratePps(), 3)).name("frame_bytes").value(s.request().frameBytes())
                 .name("poisson").value(s.request().poisson()).name("seed").value(s.request().seed())
-                .name("flows").value(s.request().flows());
+                .name("flows").value(s.request().flows()).name("nonblock").value(s.request().nonblock());
         }
         w.name("arrived").value(s.arrived()).name("delivered").value(s.delivered()).name("dropped").value(s.dropped())
             .name("lost").value(s.lost()).name("simulated_ns").value(s.simulatedNs());
