@@ -38,11 +38,13 @@ import io.netmodel.sched.Task;
  * priorities ({@code sched_rr_timeslice_ms}, 100 ms by default: recalled, not checked) is not
  * modelled, RR acting as FIFO; 6.12's fair deadline server ({@code dl_server}, a fair-class share
  * even with {@code sched_rt_runtime_us} -1; recalled) is not modelled. The softirq run at an
- * interrupt's exit is not a task and still preempts the reader; from 4.10 to 6.4
- * ({@code ksoftirqd_running}, "softirq: Let ksoftirqd do its job" and its 6.5 revert; recalled)
- * an interrupt exit leaves pending NET_RX to a woken ksoftirqd, which the model does for every
- * release: the NAPI ksoftirqd owns keeps its IRQ masked, and other NAPIs scheduled on the CPU
- * join ksoftirqd's list.
+ * interrupt's exit is not a task and still preempts the reader. From 4.9 (4cd13c21b207 "softirq:
+ * Let ksoftirqd do its job", checked) until Paolo Abeni's revert of May 2023 (6.5: the release is
+ * recalled) {@code invoke_softirq} and {@code do_softirq} leave pending softirqs to a woken
+ * ksoftirqd ({@code ksoftirqd_running}); the model does so in every release: the NAPI ksoftirqd
+ * owns keeps its IRQ masked, other NAPIs scheduled on the CPU join ksoftirqd's list, and neither
+ * an interrupt's exit (a tick) nor a busy loop's {@code local_bh_enable} runs NET_RX meanwhile,
+ * which from 6.5 they would. A busy-polling reader polls its NAPI itself ({@link LiveSocket}).
  */
 final class KsoftirqdSched {
     private final Task reader;

@@ -106,7 +106,7 @@ public final class TrafficCommand extends ModelCommand {
             + (q.poisson() ? "Poisson" : "fixed period") + ", seed " + q.seed() + (q.flows() > 1 ? ", " + q.flows() + " flows" : "")
             + "\n  " + Fmt.plain(s.simulatedNs() / 1e9, 3) + " s: " + s.arrived() + " arrived, " + s.delivered()
             + " delivered, " + s.dropped() + " dropped" + (s.lost() > 0 ? ", " + s.lost() + " sent while eth0 was gone or down" : "")
-            + "\n" + rxQueues(s) + socket(s.socket());
+            + "\n" + rxQueues(s) + socket(s.socket(), q);
     }
 
     /** {@code  rx queues: 4, frames 2501 2499 2500 2500} (RSS's spread), when eth0 has more than one in use. */
@@ -122,7 +122,7 @@ public final class TrafficCommand extends ModelCommand {
     }
 
     /** {@code  socket: cpu 1, sk_ll_usec 50, sk_napi_id 8193; 1000 read, 990 busy loops, 10 wake-ups}. */
-    private static String socket(SocketStatus k) {
+    private static String socket(SocketStatus k, TrafficRequest q) {
         if (k == null) {
             return "";
         }
@@ -130,7 +130,7 @@ public final class TrafficCommand extends ModelCommand {
             + (k.skNapiId() != 0 && !k.napiLive() ? " (no such NAPI now: no busy polling until a packet marks a new one)" : "")
             + "; " + k.received() + " read, " + k.busyLoops() + " busy loops, " + k.wakeups() + " wake-ups"
             + (k.napiByIdMisses() > 0 ? ", " + k.napiByIdMisses() + " napi_by_id misses" : "") + "\n"
-            + rcvbuf(k) + reader(k, s.request());
+            + rcvbuf(k) + reader(k, q);
     }
 
     /**
