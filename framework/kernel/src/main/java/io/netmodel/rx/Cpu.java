@@ -13,8 +13,9 @@ import io.netmodel.sim.Simulator;
  *
  * <p>Preemption of a task by interrupts shows as the task's next action waiting for the
  * interrupt work to finish. Which task runs when a spinning kthread shares the CPU with an
- * application thread is the {@link RunQueue}'s business ({@link #rq}); without sharing every
- * task runs when it is ready.
+ * application thread is the {@link RunQueue}'s business ({@link #rq}); when ksoftirqd runs
+ * against the live socket's reader, {@link #ksoftirqdTurn} (fair slices) or, when either is RT,
+ * {@link KsoftirqdSched}; without sharing every task runs when it is ready.
  */
 final class Cpu {
     final int id;

@@ -36,7 +36,12 @@ import io.netmodel.sim.Timer;
  * {@code taskset} act on it). Its policy decides, against {@code ksoftirqd/N} on its CPU, who
  * runs softirq work handed to ksoftirqd ({@link KsoftirqdSched}, read at every decision); a new
  * affinity that excludes its CPU moves it ({@link #migrate}), as the kernel's
- * {@code __set_cpus_allowed_ptr} migrates a task off a CPU it may no longer use.
+ * {@code __set_cpus_allowed_ptr} migrates a task off a CPU it may no longer use. A {@link #nonblock}
+ * thread loops on {@code recvfrom(MSG_DONTWAIT)}: it never sleeps, each call that finds nothing
+ * returns {@code EAGAIN} ({@code __skb_recv_udp}), and with {@code sk_ll_usec} each call polls the
+ * NAPI once ({@code sk_busy_loop(sk, nonblock)}: {@code napi_busy_loop} without {@code loop_end});
+ * the model follows such a loop as one busy loop until a packet comes ({@link #busyLoops} counts
+ * the loops, not the calls).
  *
  * <p>The socket's receive buffer is bounded ({@link UdpRcvbuf}: {@code sk_rcvbuf} from
  * {@code net.core.rmem_default} at creation): a packet the stack brings to a full buffer is
