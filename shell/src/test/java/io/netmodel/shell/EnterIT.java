@@ -112,6 +112,9 @@ class EnterIT {
             "test $(wc -l < /proc/net/softnet_stat) -eq 8 || exit 93",
             // the model's Ip InReceives (no traffic yet), not the host's
             "test \"$(awk '/^Ip:/ {n++; if (n == 2) print $4}' /proc/net/snmp)\" = 0 || exit 89",
+            // the model's IpExt InOctets (no traffic yet) and no MPTcpExt, not the host's
+            "test \"$(awk '/^IpExt:/ {n++; if (n == 2) print $8}' /proc/net/netstat)\" = 0 || exit 88",
+            "grep -q MPTcpExt /proc/net/netstat && exit 87",
             "sysctl -w net.core.busy_poll=50 >/dev/null || exit 94",
             "ip link set dev lo mtu 1500 || exit 95",
             "ip link set dev eth0 down || exit 96",

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class NodeExporterIT {
     private static final Path NODE_EXPORTER = Path.of("/usr/bin/prometheus-node-exporter");
-    private static final List<String> COLLECTORS = List.of("netclass", "netdev", "softnet", "interrupts");
+    private static final List<String> COLLECTORS = List.of("netclass", "netdev", "softnet", "interrupts", "netstat");
 
     @Test
     void node_exporter_scrapes_the_mount_without_collector_errors() throws Exception {
@@ -54,7 +54,8 @@ class NodeExporterIT {
                 exporter = new ProcessBuilder(NODE_EXPORTER.toString(), "--web.listen-address=127.0.0.1:" + port,
                     "--path.sysfs=" + mnt.resolve("sys"), "--path.procfs=" + mnt.resolve("proc"),
                     "--collector.disable-defaults", "--collector.netclass", "--collector.netdev", "--collector.softnet",
-                    "--collector.interrupts", "--no-collector.netdev.netlink", "--no-collector.netclass.netlink")
+                    "--collector.interrupts", "--collector.netstat", "--collector.netstat.fields=^(IpExt_InOctets|Udp_InDatagrams|TcpExt_BusyPollRxPackets)$",
+                    "--no-collector.netdev.netlink", "--no-collector.netclass.netlink")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 String metrics = scrape(port);
                 for (String c : COLLECTORS) {
@@ -88,6 +89,17 @@ class NodeExporterIT {
                         plain(value(metrics, "node_softnet_processed_total{cpu=\"" + cpu + "\"}")));
                 }
                 assertTrue(processed > 0, "traffic moved softnet_stat");
+                // the netstat collector reads /proc/net/netstat and /proc/net/snmp (no snmp6: IPv6 off)
+                List<String> netstat = Files.readString(mnt.resolve("proc/net/netstat")).lines().toList();
+                List<String> ipExtNames = List.of(netstat.get(2).split(" "));
+                String inOctets = netstat.get(3).split(" ")[ipExtNames.indexOf("InOctets")];
+                assertTrue(Long.parseLong(inOctets) > 0, "traffic moved IpExt InOctets");
+                assertEquals(inOctets, plain(value(metrics, "node_netstat_IpExt_InOctets")));
+                List<String> snmp = Files.readString(mnt.resolve("proc/net/snmp")).lines()
+                    .filter(l -> l.startsWith("Udp:")).toList();
+                String inDatagrams = snmp.get(1).split(" ")[List.of(snmp.get(0).split(" ")).indexOf("InDatagrams")];
+                assertEquals(inDatagrams, plain(value(metrics, "node_netstat_Udp_InDatagrams")));
+                assertEquals("0", plain(value(metrics, "node_netstat_TcpExt_BusyPollRxPackets")), "busy_read 0: no busy polls");
             } finally {
                 if (exporter != null) {
                     exporter.destroy();

@@ -41,12 +41,15 @@ final class DeviceBinding implements DeviceContext {
     /** IRQ actions requested on this device's MSI-X vectors and not yet freed. */
     private final java.util.Set<IrqAction> msixActions = new java.util.HashSet<>();
     private final io.netmodel.core.Tracepoints trace;
+    private final java.util.function.IntFunction<byte[]> rssKeyFill;
     /** The netdevs this binding registered, in order. */
     private final java.util.List<NetDeviceImpl> registered = new java.util.ArrayList<>();
 
     DeviceBinding(BusDeviceImpl device, NetDriver driver, KernelProfile profile, NetdevRegistry netdevs,
-                  IrqTable irqs, Dmesg dmesg, Map<String, String> params, io.netmodel.core.Tracepoints trace) {
+                  IrqTable irqs, Dmesg dmesg, Map<String, String> params, io.netmodel.core.Tracepoints trace,
+                  java.util.function.IntFunction<byte[]> rssKeyFill) {
         this.trace = trace;
+        this.rssKeyFill = rssKeyFill;
         this.device = device;
         this.driver = driver;
         this.profile = profile;
@@ -211,6 +214,11 @@ final class DeviceBinding implements DeviceContext {
     @Override
     public int numOnlineCpus() {
         return irqs.cpus();
+    }
+
+    @Override
+    public byte[] netdevRssKeyFill(int len) {
+        return rssKeyFill.apply(len);
     }
 
     @Override

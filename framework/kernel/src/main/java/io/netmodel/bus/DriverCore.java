@@ -25,11 +25,14 @@ public final class DriverCore {
     private final IrqTable irqs;
     private final Dmesg dmesg;
     private final io.netmodel.core.Tracepoints trace;
+    /** {@code netdev_rss_key_fill}. */
+    private final java.util.function.IntFunction<byte[]> rssKeyFill;
     private final Map<BusDeviceImpl, DeviceBinding> bound = new LinkedHashMap<>();
 
     public DriverCore(PciBus bus, KernelProfile profile, NetdevRegistry netdevs, IrqTable irqs, Dmesg dmesg,
-                      io.netmodel.core.Tracepoints trace) {
+                      io.netmodel.core.Tracepoints trace, java.util.function.IntFunction<byte[]> rssKeyFill) {
         this.trace = trace;
+        this.rssKeyFill = rssKeyFill;
         this.bus = bus;
         this.profile = profile;
         this.netdevs = netdevs;
@@ -81,7 +84,7 @@ public final class DriverCore {
     }
 
     private boolean probe(NetDriver driver, BusDeviceImpl dev, Map<String, String> params) {
-        DeviceBinding binding = new DeviceBinding(dev, driver, profile, netdevs, irqs, dmesg, params, trace);
+        DeviceBinding binding = new DeviceBinding(dev, driver, profile, netdevs, irqs, dmesg, params, trace, rssKeyFill);
         try {
             driver.probe(binding);
             bound.put(dev, binding);

@@ -44,6 +44,7 @@ public final class Kernel {
     private final Cpus cpus;
     private final List<SoftnetData> softnet;
     private final io.netmodel.net.SnmpMib snmp = new io.netmodel.net.SnmpMib();
+    private final io.netmodel.net.LinuxMib netStatistics = new io.netmodel.net.LinuxMib();
     private final SysctlKernel sysctlKernel;
     private final SmtControl smt;
     private final Workqueues workqueues;
@@ -62,12 +63,13 @@ public final class Kernel {
         this.sysctls = new SysctlNetCore(tree, profile);
         this.sysctlsMore = new SysctlNetCoreMore(tree, profile, host.cpus());
         netdevs.setDefaultQdisc(sysctlsMore::defaultQdisc);
-        this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg, trace);
+        this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg, trace, sysctlsMore::netdevRssKeyFill);
         this.modules = new ModuleTable(lock, profile, drivers, dmesg, new ModuleSysfs(tree));
         this.cpus = new Cpus(host.cpus(), System.currentTimeMillis() / 1000);
         this.softnet = SoftnetData.perCpu(host.cpus());
         new NetProcfs(tree, profile, netdevs, softnet);
         new io.netmodel.net.ProcNetSnmp(tree, profile, snmp);
+        new io.netmodel.net.ProcNetNetstat(tree, profile, netStatistics, snmp);
         new ProcModules(tree, modules);
         new ProcSoftirqs(tree, profile, cpus);
         new ProcStat(tree, cpus, irqs);
@@ -174,6 +176,11 @@ public final class Kernel {
     /** {@code net->mib}: the SNMP counters of {@code /proc/net/snmp}. */
     public io.netmodel.net.SnmpMib snmp() {
         return snmp;
+    }
+
+    /** {@code net->mib.net_statistics}: the TcpExt counters of {@code /proc/net/netstat}. */
+    public io.netmodel.net.LinuxMib netStatistics() {
+        return netStatistics;
     }
 
     /** {@code per_cpu(softnet_data, cpu)} ({@code /proc/net/softnet_stat}). */

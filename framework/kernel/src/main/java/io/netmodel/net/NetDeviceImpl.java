@@ -221,6 +221,19 @@ public final class NetDeviceImpl implements NetDevice {
         this.ethtoolOps = ops != null ? ops : new io.netmodel.api.ethtool.EthtoolOps() { };
     }
 
+    /** {@code dev->stat_ops}, or null: a driver without queue statistics for {@code qstats-get}. */
+    private io.netmodel.api.netdev.NetdevStatOps statOps;
+
+    @Override
+    public void setStatOps(io.netmodel.api.netdev.NetdevStatOps ops) {
+        this.statOps = ops;
+    }
+
+    /** {@code dev->stat_ops}, or null. */
+    public io.netmodel.api.netdev.NetdevStatOps statOps() {
+        return statOps;
+    }
+
     /** {@code dev->ethtool_ops} (never null: an all-EOPNOTSUPP table when the driver set none). */
     public io.netmodel.api.ethtool.EthtoolOps ethtoolOps() {
         return ethtoolOps;

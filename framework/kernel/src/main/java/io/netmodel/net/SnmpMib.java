@@ -1,8 +1,12 @@
 package io.netmodel.net;
 
+import io.netmodel.api.kernel.Behaviour;
+import io.netmodel.api.kernel.KernelProfile;
+
 /**
  * The host's SNMP counters, {@code net->mib} ({@code include/net/netns/mib.h}): the IP, ICMP,
- * TCP, UDP and UDP-Lite MIBs {@code /proc/net/snmp} shows ({@link ProcNetSnmp}). One set for the
+ * TCP, UDP and UDP-Lite MIBs {@code /proc/net/snmp} shows ({@link ProcNetSnmp}), and the IP MIB's
+ * other fields, which {@code /proc/net/netstat} shows as IpExt. One set for the
  * host: network namespaces are not modelled, and the per-CPU halves the kernel folds
  * ({@code snmp_fold_field}) are one counter here. The receive path moves them where the
  * kernel does ({@code __IP_INC_STATS}, {@code __UDP_INC_STATS}); only the counters something
@@ -23,6 +27,35 @@ public final class SnmpMib {
 
         Ip(String column) {
             this.column = column;
+        }
+    }
+
+    /**
+     * The {@code IPSTATS_MIB_*} counters of the same IP MIB that {@code /proc/net/netstat} shows as
+     * IpExt ({@link ProcNetNetstat}), in {@code snmp4_ipextstats_list} order, each with the
+     * {@link Behaviour} that added its column (null: before 3.11).
+     */
+    public enum IpExt {
+        INNOROUTES("InNoRoutes", null), INTRUNCATEDPKTS("InTruncatedPkts", null), INMCASTPKTS("InMcastPkts", null),
+        OUTMCASTPKTS("OutMcastPkts", null), INBCASTPKTS("InBcastPkts", null), OUTBCASTPKTS("OutBcastPkts", null),
+        INOCTETS("InOctets", null), OUTOCTETS("OutOctets", null), INMCASTOCTETS("InMcastOctets", null),
+        OUTMCASTOCTETS("OutMcastOctets", null), INBCASTOCTETS("InBcastOctets", null),
+        OUTBCASTOCTETS("OutBcastOctets", null), CSUMERRORS("InCsumErrors", null),
+        NOECTPKTS("InNoECTPkts", Behaviour.NETSTAT_IP_ECN), ECT1PKTS("InECT1Pkts", Behaviour.NETSTAT_IP_ECN),
+        ECT0PKTS("InECT0Pkts", Behaviour.NETSTAT_IP_ECN), CEPKTS("InCEPkts", Behaviour.NETSTAT_IP_ECN),
+        REASM_OVERLAPS("ReasmOverlaps", Behaviour.NETSTAT_IP_REASM_OVERLAPS);
+
+        public final String column;
+        private final Behaviour since;
+
+        IpExt(String column, Behaviour since) {
+            this.column = column;
+            this.since = since;
+        }
+
+        /** Whether {@code profile}'s release prints this column. */
+        public boolean shownBy(KernelProfile profile) {
+            return since == null || profile.has(since);
         }
     }
 
@@ -66,6 +99,7 @@ public final class SnmpMib {
     static final long TCP_RTO_MAX_MS = 120_000;
 
     private final long[] ip = new long[Ip.values().length];
+    private final long[] ipExt = new long[IpExt.values().length];
     private final long[] icmp = new long[Icmp.values().length];
     private final long[] tcp = new long[Tcp.values().length];
     private final long[] udp = new long[Udp.values().length];
@@ -90,6 +124,15 @@ public final class SnmpMib {
     /** {@code __UDP_INC_STATS(net, field, is_udplite)} for UDP. */
     public void inc(Udp field) {
         udp[field.ordinal()]++;
+    }
+
+    /** {@code __IP_ADD_STATS(net, field, n)} for a field IpExt shows. */
+    public void add(IpExt field, long n) {
+        ipExt[field.ordinal()] += n;
+    }
+
+    public long get(IpExt field) {
+        return ipExt[field.ordinal()];
     }
 
     public long get(Ip field) {

@@ -41,6 +41,7 @@ public final class SysctlNetCoreMore {
 
     private final int nrCpuIds;
     private final byte[] rssKey = new byte[NETDEV_RSS_KEY_LEN];
+    private boolean rssKeyFilled;
     private String defaultQdisc = "pfifo_fast";
     private BitSet flowLimitCpus = new BitSet();
     private BitSet rpsDefaultMask = new BitSet();
@@ -76,15 +77,23 @@ public final class SysctlNetCoreMore {
         return (BitSet) flowLimitCpus.clone();
     }
 
-    /** {@code netdev_rss_key_fill}: a driver with RSS fills the key once; later calls keep it. */
-    public void fillRssKey(byte[] key) {
-        boolean empty = true;
-        for (byte b : rssKey) {
-            empty &= b == 0;
+    /**
+     * {@code netdev_rss_key_fill(buffer, len)} ({@code net/core/ethtool.c}): the first driver that
+     * asks fills {@code netdev_rss_key} ({@code net_get_random_once}), every later one gets the
+     * same bytes. The model draws them from a fixed seed, so every boot has the same key (the real
+     * one differs per boot) and runs stay reproducible.
+     *
+     * @throws IllegalArgumentException if {@code len} is more than {@value #NETDEV_RSS_KEY_LEN}
+     */
+    public byte[] netdevRssKeyFill(int len) {
+        if (len < 0 || len > NETDEV_RSS_KEY_LEN) {
+            throw new IllegalArgumentException("netdev_rss_key_fill: " + len + " > " + NETDEV_RSS_KEY_LEN);
         }
-        if (empty) {
-            System.arraycopy(key, 0, rssKey, 0, Math.min(key.length, NETDEV_RSS_KEY_LEN));
+        if (!rssKeyFilled) {
+            new java.util.Random(0x6e65746d6f64656cL).nextBytes(rssKey); // "netmodel"
+            rssKeyFilled = true;
         }
+        return java.util.Arrays.copyOf(rssKey, len);
     }
 
     /** {@code proc_do_rss_key}: {@code "%*phC"} of the 52 bytes, then {@code proc_dostring}'s newline. */

@@ -18,16 +18,19 @@ import java.util.Map;
 
 /**
  * The handlers of {@code net/core/netdev-genl.c}: {@code dev-get}, {@code queue-get},
- * {@code napi-get} (do and dump) and {@code napi-set}, with their errors and reply layouts per
+ * {@code napi-get} (do and dump), {@code napi-set} and the {@code qstats-get} dump
+ * ({@link NetdevQstats}), with their errors and reply layouts per
  * release. Model-thread only: the caller holds the model lock.
  */
 final class NetdevGenl {
     private final KernelProfile profile;
     private final NetdevRegistry netdevs;
+    private final NetdevQstats qstats;
 
     NetdevGenl(KernelProfile profile, NetdevRegistry netdevs) {
         this.profile = profile;
         this.netdevs = netdevs;
+        this.qstats = new NetdevQstats(netdevs);
     }
 
     Map<String, Object> doit(String op, Map<String, Long> request) throws NetlinkException {
@@ -57,6 +60,9 @@ final class NetdevGenl {
             throw new NetlinkException(Errno.EOPNOTSUPP, Extack.NONE);
         }
         Map<String, Long> attrs = policy.validate(request);
+        if (op.equals("qstats-get")) {
+            return qstats.dumpit(attrs);
+        }
         List<Map<String, Object>> out = new ArrayList<>();
         List<NetDeviceImpl> devs = netdevs.devices();
         Long ifindex = attrs.get("ifindex");

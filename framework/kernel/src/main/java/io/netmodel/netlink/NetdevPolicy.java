@@ -21,6 +21,9 @@ final class NetdevPolicy {
         NlAttr.u32Max("type", 3, 1), NlAttr.u32("napi-id", 4), NlAttr.u32("dmabuf", 5), NlAttr.u32("io-uring", 6),
         NlAttr.u32("xsk", 7));
 
+    /** The {@code qstats} set: ids 5-7 are reserved, the counters start at 8 ({@code value: 8} in the spec). */
+    static final List<NlAttr> QSTATS = qstats();
+
     private NetdevPolicy() {
     }
 
@@ -65,9 +68,36 @@ final class NetdevPolicy {
                 return profile.has(Behaviour.NETDEV_GENL_QUEUE_NAPI) ? new NlOp(QUEUE, pick(QUEUE, "ifindex"), 2) : null;
             case "napi-get":
                 return profile.has(Behaviour.NETDEV_GENL_QUEUE_NAPI) ? new NlOp(NAPI, pick(NAPI, "ifindex"), 1) : null;
+            case "qstats-get":
+                // netdev_qstats_get_nl_policy, maxattr NETDEV_A_QSTATS_SCOPE; ifindex from 6.10
+                if (!profile.has(Behaviour.NETDEV_QSTATS)) {
+                    return null;
+                }
+                return new NlOp(QSTATS, profile.has(Behaviour.NETDEV_QSTATS_IFINDEX) ? pick(QSTATS, "ifindex", "scope")
+                    : pick(QSTATS, "scope"), 4);
             default:
                 return null;
         }
+    }
+
+    private static List<NlAttr> qstats() {
+        List<NlAttr> set = new ArrayList<>(List.of(NlAttr.u32Min("ifindex", 1, 1), NlAttr.u32("queue-type", 2),
+            NlAttr.u32("queue-id", 3), NlAttr.uintMask("scope", 4, 0x1)));
+        List<String> counters = new ArrayList<>(List.of("rx-packets", "rx-bytes", "tx-packets", "tx-bytes"));
+        for (String name : io.netmodel.api.netdev.QueueStatsRx.ATTRS) {
+            if (!counters.contains(name)) {
+                counters.add(name);
+            }
+        }
+        for (String name : io.netmodel.api.netdev.QueueStatsTx.ATTRS) {
+            if (!counters.contains(name)) {
+                counters.add(name);
+            }
+        }
+        for (int i = 0; i < counters.size(); i++) {
+            set.add(NlAttr.uint(counters.get(i), 8 + i));
+        }
+        return List.copyOf(set);
     }
 
     private static List<NlAttr> pick(List<NlAttr> set, String... names) {

@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code __nla_validate_parse} with {@code NL_VALIDATE_STRICT} as genetlink runs it before the
  * handler ({@code lib/nlattr.c}): an id above {@code maxattr} is "Unknown attribute type", a
  * hole is "Unsupported attribute" (both EINVAL), a value outside the policy's range is
- * "integer out of range" (ERANGE) with the policy attached. An operation without a policy
+ * "integer out of range" (ERANGE) with the policy attached, a bit outside an
+ * {@code NLA_POLICY_MASK} is "reserved bit set" (EINVAL). An operation without a policy
  * (dev-get dump) ignores its attributes.
  */
 record NlOp(List<NlAttr> set, List<NlAttr> policy, int maxattr) {
@@ -45,6 +46,10 @@ record NlOp(List<NlAttr> set, List<NlAttr> policy, int maxattr) {
                 pol.put("max-value", pt.max());
                 pol.put("type", pt.type());
                 throw new NetlinkException(Errno.ERANGE, new Extack("integer out of range", pt.name(), pol, null));
+            }
+            if (!pt.inMask(v)) {
+                // nla_validate_mask: NL_SET_ERR_MSG_ATTR, no policy attached
+                throw new NetlinkException(Errno.EINVAL, new Extack("reserved bit set", pt.name(), null, null));
             }
             attrs.put(pt.name(), v);
         }

@@ -156,6 +156,7 @@ public final class BenchServiceImpl implements BenchService {
             counters.put(h.name + ".irq." + h.inputIrqNumber(), irqCount(h));
         }
         counters.put("client.requests_sent", run.sent());
+        netstatReport(counters, client, server);
         schedReport(knobs, counters, client, server);
         client.describeDim(knobs, counters);
         server.describeDim(knobs, counters);
@@ -329,6 +330,7 @@ public final class BenchServiceImpl implements BenchService {
         counters.put("server.thread.wakeups", run.wakeups());
         counters.put("server.napi_suspend_irqs", run.suspends());
         counters.put("server.napi_resume_irqs", run.resumes());
+        netstatReport(counters, client, server);
         schedReport(knobs, counters, client, server);
         client.describeDim(knobs, counters);
         server.describeDim(knobs, counters);
@@ -385,6 +387,7 @@ public final class BenchServiceImpl implements BenchService {
             h.describeDim(knobs, counters);
             h.describeRps(knobs, counters);
         }
+        netstatReport(counters, client, server);
         String workload = protocol == NetperfRr.Protocol.TCP ? "tcp-rr" : "udp-rr";
         return new BenchResult(workload, knobs, new long[0], run.transactions(), durationNs,
             cpuUsage(sim.now(), before, client, server), counters);
@@ -427,6 +430,17 @@ public final class BenchServiceImpl implements BenchService {
             }
         }
         return all.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * Each host's TcpExt BusyPollRxPackets ({@code /proc/net/netstat}, {@code nstat
+     * TcpExtBusyPollRxPackets}): the packets its busy polls took, as its kernel counted them.
+     */
+    private static void netstatReport(Map<String, Long> counters, SimHost... hosts) {
+        for (SimHost h : hosts) {
+            counters.put(h.name + ".netstat.TcpExt.BusyPollRxPackets",
+                h.kernel.netStatistics().get(io.netmodel.net.LinuxMib.TcpExt.BUSYPOLLRXPACKETS));
+        }
     }
 
     /**

@@ -29,6 +29,15 @@ import io.netmodel.sim.Timer;
  * the application had is not accounted to this thread.
  */
 final class ContinuousPoller {
+    /** What loops: whether its polls are busy polls ({@link NapiRuntime#busyLoopPoll}). */
+    enum Loop {
+        /** A thread in {@code napi_busy_loop}, again and again: its polls add to BusyPollRxPackets. */
+        NAPI_BUSY_LOOP,
+        /** Threaded busy poll's kthread ({@code napi_threaded_poll_loop}, {@code __napi_poll}): they do not. */
+        NAPI_KTHREAD
+    }
+
+    private final Loop loop;
     private final Simulator sim;
     private final Rng rng;
     private final NapiRuntime napi;
@@ -54,7 +63,14 @@ final class ContinuousPoller {
     /** Its CPU's run queue while it shares the CPU, else null (the common case costs nothing). */
     private RunQueue shared;
 
+    /** A thread looping on {@code napi_busy_loop} ({@link Loop#NAPI_BUSY_LOOP}). */
     ContinuousPoller(Simulator sim, Rng rng, NapiRuntime napi, Cpu cpu, long periodNs, int budget, CpuTime bucket) {
+        this(Loop.NAPI_BUSY_LOOP, sim, rng, napi, cpu, periodNs, budget, bucket);
+    }
+
+    ContinuousPoller(Loop loop, Simulator sim, Rng rng, NapiRuntime napi, Cpu cpu, long periodNs, int budget,
+                     CpuTime bucket) {
+        this.loop = loop;
         this.sim = sim;
         this.rng = rng;
         this.napi = napi;
@@ -139,7 +155,7 @@ final class ContinuousPoller {
         if (shared != null) {
             shared.spinnerPolls(busyUntil);
         }
-        napi.pollNow(budget, cpu.id); // the ring is empty (else a poll would be pending): TX only
+        poll(); // the ring is empty (else a poll would be pending): TX only
     }
 
     boolean running() {
@@ -203,9 +219,18 @@ final class ContinuousPoller {
             return;
         }
         pending = false;
-        napi.pollNow(budget, cpu.id);
+        poll();
         if (!napi.ringEmpty()) {
             workArrived();
+        }
+    }
+
+    /** One iteration's poll: a busy poll in {@code napi_busy_loop}, a plain one in the kthread. */
+    private void poll() {
+        if (loop == Loop.NAPI_BUSY_LOOP) {
+            napi.busyLoopPoll(budget, cpu.id);
+        } else {
+            napi.pollNow(budget, cpu.id);
         }
     }
 }

@@ -46,9 +46,10 @@ import io.netmodel.sim.Timer;
  * <p>The socket's receive buffer is bounded ({@link UdpRcvbuf}: {@code sk_rcvbuf} from
  * {@code net.core.rmem_default} at creation): a packet the stack brings to a full buffer is
  * dropped there and counted in {@code sk_drops}, Udp RcvbufErrors and InErrors
- * ({@code __udp_queue_rcv_skb}). Every packet reaching the socket has passed IP (Ip InReceives in
- * {@code ip_rcv}, InDelivers in {@code ip_local_deliver_finish}); Udp InDatagrams counts the
- * packets {@code recvfrom} returned ({@code udp_recvmsg}).
+ * ({@code __udp_queue_rcv_skb}). Every packet reaching the socket has passed IP (Ip InReceives,
+ * IpExt InOctets and InNoECTPkts in {@code ip_rcv_core}, InDelivers in
+ * {@code ip_local_deliver_finish}); Udp InDatagrams counts the packets {@code recvfrom} returned
+ * ({@code udp_recvmsg}).
  */
 final class LiveSocket {
     /** {@code BUSY_POLL_BUDGET}: what one {@code napi_busy_loop} iteration may poll. */
@@ -62,6 +63,8 @@ final class LiveSocket {
     private final RxCosts costs;
     private final RxProbes probes;
     private final SnmpMib mib;
+    /** {@code skb->len} when a frame reaches {@code ip_rcv}: the frame without its Ethernet header. */
+    private final int ipLen;
     /** {@code sk_rcvbuf}, {@code sk_rmem_alloc}, the queues and {@code sk_drops}. */
     final UdpRcvbuf rcvbuf;
     /** The reading thread's task, and the CPU it runs on. */
@@ -96,12 +99,15 @@ final class LiveSocket {
 
     /**
      * {@code task} is the reading thread (it runs on its {@code cpu()}), {@code ksoftirqd} gives
-     * {@code ksoftirqd/N} by CPU, {@code rtLimits} the RT throttling sysctls.
+     * {@code ksoftirqd/N} by CPU, {@code rtLimits} the RT throttling sysctls; {@code ipLen} is a
+     * packet's IP length (IpExt InOctets).
      */
     LiveSocket(Simulator sim, KernelProfile profile, NapiHash napiHash, RxCosts costs, RxProbes probes,
                io.netmodel.sched.Task task, java.util.function.IntFunction<io.netmodel.sched.Task> ksoftirqd,
-               io.netmodel.cpu.SysctlKernel rtLimits, int skLlUsec, boolean nonblock, UdpRcvbuf rcvbuf, SnmpMib mib) {
+               io.netmodel.cpu.SysctlKernel rtLimits, int skLlUsec, boolean nonblock, UdpRcvbuf rcvbuf, SnmpMib mib,
+               int ipLen) {
         this.sim = sim;
+        this.ipLen = ipLen;
         this.nonblock = nonblock;
         this.spin = sim.rng().fork("live.socket.spin");
         this.task = task;
@@ -189,7 +195,9 @@ final class LiveSocket {
      * it, then {@code udp_queue_rcv_skb} queues it, or drops it at a full buffer.
      */
     private void deliver(NapiRuntime rx, long at) {
-        mib.inc(SnmpMib.Ip.INPKTS); // ip_rcv
+        mib.inc(SnmpMib.Ip.INPKTS); // ip_rcv_core: __IP_UPD_PO_STATS(net, IPSTATS_MIB_IN, skb->len)
+        mib.add(SnmpMib.IpExt.INOCTETS, ipLen); // ... its octets half, before the trim to tot_len
+        mib.add(SnmpMib.IpExt.NOECTPKTS, 1); // IPSTATS_MIB_NOECTPKTS + (tos & INET_ECN_MASK): not-ECT
         mib.inc(SnmpMib.Ip.INDELIVERS); // ip_local_deliver_finish
         skNapiId = rx.napi().napiId(); // sk_mark_napi_id, before the enqueue
         delivered++;

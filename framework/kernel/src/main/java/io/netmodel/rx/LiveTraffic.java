@@ -38,6 +38,8 @@ public final class LiveTraffic implements TrafficService {
      * {@code prctl(PR_SET_NAME)} would set; {@code ps} shows it). The program is the model's.
      */
     static final String READER_COMM = "udp_reader";
+    /** The Ethernet header the driver pulls before IP sees the frame ({@code eth_type_trans}). */
+    static final int ETH_HLEN = 14;
 
     private final Kernel kernel;
     private final RxCosts costs;
@@ -84,7 +86,7 @@ public final class LiveTraffic implements TrafficService {
             io.netmodel.sched.Task reader = kernel.tasks().userThread(READER_COMM, pinned, cpu);
             this.socket = new LiveSocket(sim, kernel.profile(), kernel.netdevs().napiHash(), costs,
                 new RxProbes(kernel.trace(), traceBaseNs), reader, kernel.tasks()::ksoftirqd, kernel.sysctlKernel(),
-                llUsec, request.nonblock(), rcvbuf, kernel.snmp());
+                llUsec, request.nonblock(), rcvbuf, kernel.snmp(), request.frameBytes() - ETH_HLEN);
             attach(eth0);
             sim.scheduleAt(0, this::arrive);
         }

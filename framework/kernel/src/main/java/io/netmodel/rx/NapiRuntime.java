@@ -54,6 +54,8 @@ final class NapiRuntime implements PollList.Napi {
     private LongQueue hashes;
     /** The RX queue this NAPI serves ({@code rx-N}: its {@code rps_cpus} steer what it receives). */
     private int rxQueue;
+    /** RX queue {@link #rxQueue}'s ring counters on the NAPI's device (looked up once: a device's queues live as long as it does). */
+    private io.netmodel.net.RxQueue ringCounters;
     private final Timer watchdog;
     private final io.netmodel.sim.Event txDone = this::txDone;
     /**
@@ -106,6 +108,8 @@ final class NapiRuntime implements PollList.Napi {
     private java.util.function.Consumer<String> log = line -> { };
     /** Probe points ({@code netmodel trace}); none until the host sets them. */
     private RxProbes probes;
+    /** {@code net->mib.net_statistics} of the host ({@link #setNetStatistics}). */
+    private io.netmodel.net.LinuxMib netStatistics;
 
     private final IntSupplier irqCpu;
     private boolean sched;
@@ -162,6 +166,7 @@ final class NapiRuntime implements PollList.Napi {
         this.watchdog = new Timer(sim, this::napiWatchdog);
         this.moderation = new Timer(sim, this::moderationExpired);
         this.adaptiveSample = new Timer(sim, this::adaptiveSample);
+        findRingCounters();
     }
 
     /**
@@ -341,6 +346,7 @@ final class NapiRuntime implements PollList.Napi {
      */
     void rebind(NapiImpl napi) {
         this.napi = napi;
+        findRingCounters();
     }
 
     boolean hasValidNapiId() {
@@ -584,9 +590,12 @@ final class NapiRuntime implements PollList.Napi {
 
     /** Books the hand-over of the next full batch if the poll does it before its end. */
     private void nextGroFlush() {
+        if (rps == null) {
+            return;
+        }
         int b = groNormalBatch.getAsInt();
         int boundary = groFlushed + b;
-        if (rps == null || b <= 0 || boundary > pollCharged) {
+        if (b <= 0 || boundary > pollCharged) {
             return;
         }
         long at = Math.max(sim.now(), groBase + boundary * frameCost(pollCpu));
@@ -681,12 +690,18 @@ final class NapiRuntime implements PollList.Napi {
 
     /** The RX queue's ring counters ({@code ethtool -S} per queue). */
     private io.netmodel.net.RxQueue ringCounters() {
-        return ((io.netmodel.net.NetDeviceImpl) napi.dev()).rxQueue(rxQueue);
+        return ringCounters;
+    }
+
+    /** Looks up {@link #ringCounters} again: the NAPI (its device) or the queue changed. */
+    private void findRingCounters() {
+        ringCounters = ((io.netmodel.net.NetDeviceImpl) napi.dev()).rxQueue(rxQueue);
     }
 
     /** This NAPI serves RX queue {@code queue} (0 unless live traffic spreads flows over several). */
     void setRxQueue(int queue) {
         rxQueue = queue;
+        findRingCounters();
     }
 
     int rxQueue() {
@@ -796,8 +811,8 @@ final class NapiRuntime implements PollList.Napi {
 
     /** The end of a {@link #busyPollOnce} pass: its polls deliver, then {@code busy_poll_stop}. */
     private void busyPollDone(int cpu, int budget, boolean prefer) {
-        int work = pollNow(budget, cpu);
-        work += pollNow(budget, cpu);
+        int work = busyLoopPoll(budget, cpu);
+        work += pollNow(budget, cpu); // busy_poll_stop's napi->poll: not added to BusyPollRxPackets
         busyPollPackets += work;
         sched = false;
         if (probes != null && probes.napiBusyLoop.enabled()) {
@@ -805,6 +820,28 @@ final class NapiRuntime implements PollList.Napi {
                 "prefer", prefer ? 1 : 0, "work", work);
         }
         busyPollStop(cpu, prefer);
+    }
+
+    /**
+     * One poll of a busy loop ({@code net/core/dev.c}, {@code __napi_busy_loop}; {@code sk_busy_loop}
+     * with {@code ndo_busy_poll} before 4.5, recalled): the poll with the loop's budget, then what it took
+     * added to {@code LINUX_MIB_BUSYPOLLRXPACKETS} ({@code if (work > 0) __NET_ADD_STATS(...)}).
+     * Every busy poll in the model polls through here, a pass ({@link #busyPollOnce}) and a thread
+     * looping on {@code napi_busy_loop} ({@link ContinuousPoller}); not the poll of
+     * {@code busy_poll_stop}, nor threaded busy poll's kthread, whose {@code napi_threaded_poll_loop}
+     * polls with {@code __napi_poll} and counts no busy-poll packets (6.19).
+     */
+    int busyLoopPoll(int budget, int cpu) {
+        int work = pollNow(budget, cpu);
+        if (work > 0) {
+            netStatistics.add(io.netmodel.net.LinuxMib.TcpExt.BUSYPOLLRXPACKETS, work);
+        }
+        return work;
+    }
+
+    /** The MIB a busy loop counts into: {@code dev_net(napi->dev)}'s, the host kernel's. */
+    void setNetStatistics(io.netmodel.net.LinuxMib mib) {
+        this.netStatistics = mib;
     }
 
     /**

@@ -28,6 +28,8 @@ final class SimHost {
     final NetDeviceImpl eth0;
     final NapiRuntime napi;
     private final Rng wireRng;
+    /** The release hands frames to the stack in {@code gro_normal_batch} batches (5.4+). */
+    private final boolean groNormalBatched;
     /** What a set-up script reported while configuring this host (a refused ethtool line, say). */
     final java.util.Map<String, String> setupNotes = new java.util.LinkedHashMap<>();
     private IrqDesc inputIrq;
@@ -41,6 +43,7 @@ final class SimHost {
         this.sim = sim;
         this.costs = costs;
         this.wireRng = sim.rng().fork(name + ".wire");
+        this.groNormalBatched = kernel.profile().has(io.netmodel.api.kernel.Behaviour.GRO_NORMAL_BATCH);
         this.cpus = new Cpu[kernel.cpus().count()];
         for (int i = 0; i < cpus.length; i++) {
             cpus[i] = new Cpu(i, kernel.cpus().cpu(i), sim, cpus.length);
@@ -59,6 +62,7 @@ final class SimHost {
                 }
             }, () -> inputIrq == null ? 0 : inputIrq.effectiveCpu(), this::pollList);
         this.napi.setLog(kernel::printk);
+        this.napi.setNetStatistics(kernel.netStatistics());
         this.napi.setGroNormalBatch(this::groNormalBatch);
         this.rxQueues.add(napi);
         this.rps = new Rps(this);
@@ -96,8 +100,7 @@ final class SimHost {
 
     /** {@code net.core.gro_normal_batch} now; 1 before 5.4, where each skb went up the stack by itself. */
     private int groNormalBatch() {
-        return kernel.profile().has(io.netmodel.api.kernel.Behaviour.GRO_NORMAL_BATCH)
-            ? kernel.sysctls().groNormalBatch.get() : 1;
+        return groNormalBatched ? kernel.sysctls().groNormalBatch.get() : 1;
     }
 
     /** The runtime of each RX queue in use, queue 0 first. */
@@ -128,6 +131,7 @@ final class SimHost {
                 }, () -> irq == null ? 0 : irq.effectiveCpu(), this::pollList);
             rt.setRxQueue(q);
             rt.setLog(kernel::printk);
+            rt.setNetStatistics(kernel.netStatistics());
             rt.setGroNormalBatch(this::groNormalBatch);
             rt.setProbes(probes);
             rxQueues.add(rt);
@@ -372,8 +376,8 @@ final class SimHost {
      * time, on the CPU its affinity put it on.
      */
     ContinuousPoller napiKthread() {
-        return new ContinuousPoller(sim, sim.rng().fork(name + ".kthread"), napi, cpus[napiKthreadTask().cpu()],
-            costs.pollEmpty(), napi.napi().weight(), io.netmodel.cpu.CpuTime.SYSTEM);
+        return new ContinuousPoller(ContinuousPoller.Loop.NAPI_KTHREAD, sim, sim.rng().fork(name + ".kthread"), napi,
+            cpus[napiKthreadTask().cpu()], costs.pollEmpty(), napi.napi().weight(), io.netmodel.cpu.CpuTime.SYSTEM);
     }
 
     /**

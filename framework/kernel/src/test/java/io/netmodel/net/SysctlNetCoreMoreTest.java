@@ -3,6 +3,8 @@ package io.netmodel.net;
 import static io.netmodel.testkit.Host.errno;
 import static io.netmodel.testkit.Host.errnoNamed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.netmodel.api.vfs.Caller;
 import io.netmodel.api.vfs.Errno;
@@ -135,13 +137,15 @@ class SysctlNetCoreMoreTest {
     }
 
     @Test
-    void should_print_a_filled_rss_key_and_keep_the_first_fill() throws Exception {
-        byte[] key = new byte[52];
-        key[0] = (byte) 0x6d;
-        key[51] = (byte) 0xfa;
-        host.kernel.sysctlsMore().fillRssKey(key);
-        host.kernel.sysctlsMore().fillRssKey(new byte[52]);
-        assertEquals("6d:" + "00:".repeat(50) + "fa\n", host.read(CORE + "netdev_rss_key"));
+    void should_print_the_key_the_first_driver_filled_and_give_every_driver_the_same() throws Exception {
+        byte[] first = host.kernel.sysctlsMore().netdevRssKeyFill(40); // ixgbe's IXGBE_RSS_KEY_SIZE
+        byte[] again = host.kernel.sysctlsMore().netdevRssKeyFill(52);
+        assertEquals(java.util.HexFormat.ofDelimiter(":").formatHex(first),
+            java.util.HexFormat.ofDelimiter(":").formatHex(again, 0, 40));
+        String shown = host.read(CORE + "netdev_rss_key");
+        assertEquals(java.util.HexFormat.ofDelimiter(":").formatHex(again) + "\n", shown);
+        assertNotEquals("00:".repeat(51) + "00\n", shown);
+        assertThrows(IllegalArgumentException.class, () -> host.kernel.sysctlsMore().netdevRssKeyFill(53));
     }
 
     @Test

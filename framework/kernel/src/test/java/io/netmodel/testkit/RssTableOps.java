@@ -18,10 +18,11 @@ public final class RssTableOps implements EthtoolOps {
     private final int max;
     private int queues;
     private int[] table;
-    private final byte[] key = Rxfh.netdevRssKeyFill(40);
+    private final byte[] key;
 
     public RssTableOps(ConfigNapiDriver drv, int max, int queues, int size) {
         this.drv = drv;
+        this.key = drv.ctx().netdevRssKeyFill(40);
         this.max = max;
         this.queues = queues;
         this.table = Rxfh.defaultTable(size, queues);

@@ -25,14 +25,14 @@ import picocli.CommandLine.Spec;
  * {@code netmodel enter}: runs a command (or an interactive shell) in a private mount namespace
  * ({@code unshare --mount --propagation private}) where the model's files are bind-mounted over
  * the host's ({@link EnterPlan}), {@code /proc/net} points at a directory whose {@code dev},
- * {@code snmp} and {@code softnet_stat} are the model's, and {@link Shims} come first on PATH and in sudo's
+ * {@code netstat}, {@code snmp} and {@code softnet_stat} are the model's, and {@link Shims} come first on PATH and in sudo's
  * {@code secure_path}. Nothing mounted there is visible outside the namespace, so nothing a
  * script does inside changes the host, and leaving needs no clean-up. Runs in the client.
  */
 @Command(name = "enter", mixinStandardHelpOptions = true,
     description = {"Run CMD (default: an interactive shell) in a private mount namespace where",
         "/sys/class/net, /proc/sys/net/core, /proc/interrupts, /proc/irq, /proc/net/dev,",
-        "/proc/net/snmp, /proc/net/softnet_stat, /proc/sys/kernel/{timer_migration,sched_rt_*},",
+        "/proc/net/{netstat,snmp,softnet_stat}, /proc/sys/kernel/{timer_migration,sched_rt_*},",
         "/sys/devices/system/cpu/smt, /sys/devices/virtual/workqueue and the model's",
         "/sys/devices and /sys/module entries are the model's, and ethtool, ynl, chrt,",
         "taskset, sysctl, ip, modprobe, rmmod, lsmod are the model's commands (for sudo",
@@ -82,7 +82,7 @@ public final class EnterCommand implements Callable<Integer> {
             for (EnterPlan.Bind b : binds) {
                 out.println(b.target() + " <- " + b.source());
             }
-            out.println("/proc/net -> a directory whose dev, snmp and softnet_stat are " + mp + "/proc/net/*");
+            out.println("/proc/net -> a directory whose dev, netstat, snmp and softnet_stat are " + mp + "/proc/net/*");
             out.println("/usr/local/sbin and PATH <- the shims (" + String.join(" ", Shims.OWNED) + ")");
             out.flush();
             return 0;

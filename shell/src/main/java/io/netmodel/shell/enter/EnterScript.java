@@ -30,7 +30,7 @@ final class EnterScript {
             sb.append("perl -e ").append(Shims.quote(MOUNT_SYMLINK_PERL)).append(' ')
                 .append(Shims.quote(procNetLink.toString())).append(" /proc/net\n");
         } else {
-            sb.append("echo 'netmodel enter: perl is missing: /proc/net/dev, snmp and softnet_stat stay the host'\"'\"'s' >&2\n");
+            sb.append("echo 'netmodel enter: perl is missing: /proc/net/dev, netstat, snmp and softnet_stat stay the host'\"'\"'s' >&2\n");
         }
         sb.append("if [ -d /usr/local/sbin ]; then mount --bind ").append(Shims.quote(shims.toString()))
             .append(" /usr/local/sbin; fi\n");

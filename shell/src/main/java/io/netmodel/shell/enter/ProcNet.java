@@ -9,12 +9,13 @@ import java.util.stream.Stream;
  * {@code /proc/net} is a symlink to {@code self/net}, resolved per process, so no bind mount of a
  * file below it reaches a child. Instead, {@code enter} mounts a symlink over the symlink (the new
  * mount API, {@code open_tree} + {@code move_mount}, which does not follow the target) pointing at
- * a directory staged here: {@code dev}, {@code snmp} and {@code softnet_stat} link to the model's files, every
- * other entry to {@code /proc/self/net/<name>}, which stays the calling process's own.
+ * a directory staged here: {@code dev}, {@code netstat}, {@code snmp} and {@code softnet_stat} link to the
+ * model's files, every other entry to {@code /proc/self/net/<name>}, which stays the calling
+ * process's own.
  */
 final class ProcNet {
     /** The files the model serves under {@code proc/net}. */
-    static final String[] MODEL = {"dev", "snmp", "softnet_stat"};
+    static final String[] MODEL = {"dev", "netstat", "snmp", "softnet_stat"};
 
     private ProcNet() {
     }

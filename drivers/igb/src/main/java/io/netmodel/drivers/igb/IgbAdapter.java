@@ -30,6 +30,12 @@ import java.util.List;
  */
 final class IgbAdapter implements NetDeviceOps {
     private final DeviceContext ctx;
+
+    /** The kernel services of the device this driver instance is bound to. */
+    DeviceContext ctx() {
+        return ctx;
+    }
+
     final NetDevice netdev;
     /** {@code adapter->vfs_allocated_count}: with VFs an I350 keeps one TX queue. */
     private final int vfs;

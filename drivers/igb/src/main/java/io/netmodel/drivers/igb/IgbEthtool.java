@@ -80,6 +80,7 @@ final class IgbEthtool implements EthtoolOps {
     private long[][] rxQueueCounters;
 
     IgbEthtool(NetDevice netdev, String busInfo, String version, int maxCombined, IgbAdapter adapter, int rssQueues, boolean queuePairs) {
+        this.rss = new IgbRss(adapter.ctx().netdevRssKeyFill(IgbRss.KEY_SIZE));
         this.netdev = netdev;
         this.busInfo = busInfo;
         this.version = version;
@@ -93,7 +94,7 @@ final class IgbEthtool implements EthtoolOps {
     }
 
     /** {@code adapter->rss_indir_tbl} and the key. */
-    private final IgbRss rss = new IgbRss();
+    private final IgbRss rss;
 
     /** {@code igb_get_rxnfc(ETHTOOL_GRXRINGS)}: {@code adapter->num_rx_queues}. */
     @Override

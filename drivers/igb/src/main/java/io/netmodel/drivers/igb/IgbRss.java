@@ -21,9 +21,14 @@ final class IgbRss {
     static final int KEY_SIZE = 40;
 
     private final int[] table = new int[RETA_SIZE];
-    private final byte[] key = Rxfh.netdevRssKeyFill(KEY_SIZE);
+    private final byte[] key;
     /** {@code rss_indir_tbl_init}. */
     private int tblInit;
+
+    /** With the first {@link #KEY_SIZE} bytes of the kernel's RSS key ({@code netdev_rss_key_fill} at probe). */
+    IgbRss(byte[] key) {
+        this.key = key.clone();
+    }
 
     /** {@code igb_setup_mrqc}'s refill for {@code rssQueues}. */
     void setupMrqc(int rssQueues) {

@@ -33,6 +33,12 @@ import java.util.List;
  */
 final class IxgbeAdapter implements NetDeviceOps {
     private final DeviceContext ctx;
+
+    /** The kernel services of the device this driver instance is bound to. */
+    DeviceContext ctx() {
+        return ctx;
+    }
+
     final NetDevice netdev;
     /** {@code adapter->num_rx_queues} (= TX): what the last {@code ixgbe_set_num_queues} chose. */
     int queues;

@@ -52,6 +52,7 @@ final class IxgbeEthtool implements EthtoolOps {
      *     bounded by CPUs (and, in the model, by the device's queues)
      */
     IxgbeEthtool(NetDevice netdev, String busInfo, String version, int maxChannels, IxgbeAdapter adapter) {
+        this.rss = new IxgbeRss(adapter.ctx().netdevRssKeyFill(IxgbeRss.KEY_SIZE));
         this.netdev = netdev;
         this.busInfo = busInfo;
         this.version = version;
@@ -63,7 +64,7 @@ final class IxgbeEthtool implements EthtoolOps {
     }
 
     /** {@code adapter->rss_indir_tbl} and the key. */
-    private final IxgbeRss rss = new IxgbeRss();
+    private final IxgbeRss rss;
 
     /**
      * {@code ixgbe_get_drvinfo}: {@code ixgbe_driver_version} until

@@ -24,8 +24,13 @@ final class IxgbeRss {
     static final int KEY_SIZE = 40;
 
     private final int[] table = new int[RETA_ENTRIES];
-    private final byte[] key = Rxfh.netdevRssKeyFill(KEY_SIZE);
+    private final byte[] key;
     private int lastRssI = -1;
+
+    /** With the first {@link #KEY_SIZE} bytes of the kernel's RSS key ({@code netdev_rss_key_fill} at probe). */
+    IxgbeRss(byte[] key) {
+        this.key = key.clone();
+    }
 
     /** {@code ixgbe_setup_reta} for {@code numRxQueues} queues: RSS spreads over min(queues, 16). */
     void setupReta(int numRxQueues) {

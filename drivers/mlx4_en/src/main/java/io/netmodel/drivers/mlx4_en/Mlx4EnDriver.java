@@ -100,6 +100,9 @@ public final class Mlx4EnDriver implements NetDriver {
         netdev.setEthtoolOps(new Mlx4Ethtool(netdev, kernel, Mlx4EnParams.pfc(ctx, Mlx4EnParams.PFCRX),
             Mlx4EnParams.pfc(ctx, Mlx4EnParams.PFCTX), pdev.busAddress(), rxRings, txRings, txRings / txRingsPerUp, port));
         netdev.setRealNumQueues(txRings, rxRings);
+        if (kernel.has(Mlx4History.QUEUE_STATS)) {
+            netdev.setStatOps(Mlx4Qstats.ops()); // dev->stat_ops = &mlx4_stat_ops
+        }
         ctx.log("Port " + Mlx4Defaults.PORTS + ": Using " + txRings + " TX rings");
         ctx.log("Port " + Mlx4Defaults.PORTS + ": Using " + rxRings + " RX rings");
         ctx.registerNetdev(netdev);

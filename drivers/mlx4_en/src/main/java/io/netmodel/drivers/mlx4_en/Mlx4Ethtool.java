@@ -61,6 +61,7 @@ final class Mlx4Ethtool implements EthtoolOps {
 
     Mlx4Ethtool(NetDevice netdev, KernelProfile kernel, long pfcrx, long pfctx, String busInfo, int rxRings, int txRings,
                 int numUp, Mlx4Port port) {
+        this.rss = new Mlx4Rss(port.ctx().netdevRssKeyFill(Mlx4Rss.KEY_SIZE));
         this.netdev = netdev;
         this.kernel = kernel;
         this.rxPpp = pfcrx;
@@ -100,7 +101,7 @@ final class Mlx4Ethtool implements EthtoolOps {
     }
 
     /** {@code prof->rss_rings} and the key. */
-    private final Mlx4Rss rss = new Mlx4Rss();
+    private final Mlx4Rss rss;
 
     /** {@code mlx4_en_get_rxnfc(ETHTOOL_GRXRINGS)}: {@code rx_ring_num}. */
     @Override

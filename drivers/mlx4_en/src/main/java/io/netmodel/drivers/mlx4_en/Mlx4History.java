@@ -47,7 +47,13 @@ enum Mlx4History implements Change {
      * {@code mlx4_en_activate_cq} calls {@code netif_napi_add_config(cq->dev, &cq->napi,
      * mlx4_en_poll_rx_cq, cq_idx)}, so a port restart keeps each ring's NAPI id: 6.13.
      */
-    NAPI_CONFIG("6.13");
+    NAPI_CONFIG("6.13"),
+    /**
+     * "net/mlx4: support per-queue statistics via netlink" (Joe Damato, net-next v6 of 2024-05-28,
+     * after 6.10-rc1): {@code dev->stat_ops = &mlx4_stat_ops} ({@link Mlx4Qstats}): 6.11 (inferred
+     * from the posting date).
+     */
+    QUEUE_STATS("6.11");
 
     private final KernelVersion since;
 

@@ -34,6 +34,12 @@ import java.util.List;
  */
 final class Mlx4Port implements NetDeviceOps {
     private final DeviceContext ctx;
+
+    /** The kernel services of the device this driver instance is bound to. */
+    DeviceContext ctx() {
+        return ctx;
+    }
+
     private final NetDevice netdev;
     private final Mlx4EqTable eqs;
     private final boolean oldBusyPoll;

@@ -19,9 +19,14 @@ final class Mlx4Rss {
     /** {@code MLX4_EN_RSS_KEY_SIZE}. */
     static final int KEY_SIZE = 40;
 
-    private final byte[] key = Rxfh.netdevRssKeyFill(KEY_SIZE);
+    private final byte[] key;
     /** {@code priv->prof->rss_rings}: 0 until {@code ethtool -X} sets it. */
     private int rssRings;
+
+    /** With the first {@link #KEY_SIZE} bytes of the kernel's RSS key ({@code netdev_rss_key_fill} at probe). */
+    Mlx4Rss(byte[] key) {
+        this.key = key.clone();
+    }
 
     /** {@code mlx4_en_get_rxfh_indir_size}: {@code rounddown_pow_of_two(rx_ring_num)}. */
     static int indirSize(int rxRingNum) {

@@ -61,6 +61,14 @@ public abstract class DriverConformanceTest {
         return true;
     }
 
+    /**
+     * Whether the driver has {@code netdev_stat_ops} (netlink {@code qstats-get}) in
+     * {@code version}; none by default.
+     */
+    protected boolean hasQueueStatsIn(String version) {
+        return false;
+    }
+
     private DriverHost boot(String version) {
         return DriverHost.boot(version, 2, nic());
     }
@@ -105,6 +113,52 @@ public abstract class DriverConformanceTest {
      * without the other is useless), 4.5+ hashes every NAPI in {@code netif_napi_add}, and
      * from 4.11 {@code ndo_busy_poll} is gone.
      */
+    /**
+     * {@code qstats-get}: a driver without {@code stat_ops} is refused by ifindex (EOPNOTSUPP) and
+     * absent from the dump; one with them reports each active RX ring's counters as the model
+     * keeps them, and a device total that is their sum (the model's drivers report base 0).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"6.9", "6.10", "6.11", "6.19"})
+    void should_report_queue_stats_from_the_rings_or_refuse_them(String version) throws Exception {
+        assumeTrue(existsIn(version), driver().name() + " is not in " + version);
+        DriverHost host = boot(version);
+        host.load(driver());
+        NetDeviceImpl dev = host.netdev(ifname());
+        assertEquals(hasQueueStatsIn(version), dev.statOps() != null, "stat_ops in " + version);
+        var family = host.kernel().netdevFamily();
+        long sum = 0;
+        for (int q = 0; q < dev.realNumRxQueues(); q++) {
+            dev.rxQueue(q).packets = 100 + q;
+            dev.rxQueue(q).bytes = 6400 + 64 * q;
+            sum += 100 + q;
+        }
+        var queues = family.dumpit("qstats-get", DriverHost.attrs("scope", 1));
+        var totals = family.dumpit("qstats-get", DriverHost.attrs());
+        if (!hasQueueStatsIn(version)) {
+            assertTrue(queues.isEmpty() && totals.isEmpty(), "no message for a device without stat_ops");
+            if (version.equals("6.9")) {
+                return; // no ifindex in the 6.9 policy
+            }
+            var e = org.junit.jupiter.api.Assertions.assertThrows(io.netmodel.api.netlink.NetlinkException.class,
+                () -> family.dumpit("qstats-get", DriverHost.attrs("ifindex", dev.ifindex())));
+            assertEquals(io.netmodel.api.vfs.Errno.EOPNOTSUPP, e.errno());
+            return;
+        }
+        int rx = 0;
+        for (var m : queues) {
+            if ((Long) m.get("queue-type") == 0) {
+                int q = ((Long) m.get("queue-id")).intValue();
+                assertEquals(100L + q, m.get("rx-packets"), "rx-" + q);
+                assertEquals(6400L + 64 * q, m.get("rx-bytes"), "rx-" + q);
+                rx++;
+            }
+        }
+        assertEquals(dev.realNumRxQueues(), rx, "every active RX queue");
+        assertEquals(1, totals.size());
+        assertEquals(sum, totals.get(0).get("rx-packets"), "the device total is the sum of its queues");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"4.4", "4.5", "6.18"})
     void should_have_napi_ids_consistent_with_busy_poll(String version) throws Exception {

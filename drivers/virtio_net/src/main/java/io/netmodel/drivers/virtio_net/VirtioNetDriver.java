@@ -81,6 +81,9 @@ public final class VirtioNetDriver implements NetDriver {
             EnumSet.of(NetdevFeature.SG, NetdevFeature.HW_CSUM, NetdevFeature.TSO, NetdevFeature.TSO6,
                 NetdevFeature.HIGHDMA, NetdevFeature.RXCSUM, NetdevFeature.GSO_ROBUST, NetdevFeature.GRO_HW));
 
+        if (kernel.has(VirtioNetHistory.QUEUE_STATS)) {
+            dev.setStatOps(VirtnetQstats.ops(maxPairs, kernel.has(VirtioNetHistory.QSTATS_DISABLED_QUEUES)));
+        }
         VirtnetNetdevOps ops = new VirtnetNetdevOps(ctx);
         dev.setNetdevOps(ops); // dev->netdev_ops = &virtnet_netdev
         // virtnet_alloc_queues: one RX NAPI per receive queue the device has.

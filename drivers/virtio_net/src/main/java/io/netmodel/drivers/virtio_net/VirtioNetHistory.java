@@ -44,7 +44,19 @@ enum VirtioNetHistory implements Change {
      * {@code get_rxfh_key_size}, {@code get_rxfh}, {@code set_rxfh}; before, {@code ethtool -x}
      * stops at "Cannot get RX ring count": 5.17 (release recalled, unverified).
      */
-    RSS_OPS("5.17");
+    RSS_OPS("5.17"),
+    /**
+     * "virtio-net: support queue stat" (Xuan Zhuo, d888f04c09bb, merged with "virtio-net: support
+     * device stats" from net-next v6 of 2024-04-23): {@code dev->stat_ops = &virtnet_stat_ops}
+     * ({@link VirtnetQstats}): 6.10 (inferred from the merge date).
+     */
+    QUEUE_STATS("6.10"),
+    /**
+     * "virtio-net: fix total qstat values" (Jakub Kicinski, upstream 001160ec8c59, May 2025, in
+     * 6.14 stable): {@code virtnet_get_base_stats} adds the queues beyond the ones in use
+     * ({@code netdev_stat_queue_sum}): 6.15 (title recalled; the release inferred from the date).
+     */
+    QSTATS_DISABLED_QUEUES("6.15");
 
     private final KernelVersion since;
 

@@ -119,6 +119,17 @@ public interface DeviceContext {
     int numOnlineCpus();
 
     /**
+     * {@code netdev_rss_key_fill(buffer, len)}: the first {@code len} bytes of the kernel's one
+     * RSS key, {@code netdev_rss_key}, drawn on the first call of any driver
+     * ({@code net_get_random_once}) and the same for every driver after; from then on
+     * {@code /proc/sys/net/core/netdev_rss_key} shows it (zeros before).
+     *
+     * @param len at most {@link io.netmodel.api.ethtool.Rxfh#NETDEV_RSS_KEY_LEN}
+     * @throws IllegalArgumentException if {@code len} is larger (the kernel's {@code BUILD_BUG_ON})
+     */
+    byte[] netdevRssKeyFill(int len);
+
+    /**
      * {@code pci_alloc_irq_vectors(dev, min, max, PCI_IRQ_MSIX)}: allocates between {@code min}
      * and {@code max} MSI-X vectors and returns how many, or 0 when the device has fewer than
      * {@code min} table entries or the host's interrupt vectors are exhausted (the caller then

@@ -25,26 +25,6 @@ public final class Rxfh {
     /** {@code NETDEV_RSS_KEY_LEN}: bytes of the kernel's one RSS key. */
     public static final int NETDEV_RSS_KEY_LEN = 52;
 
-    /**
-     * The kernel's {@code netdev_rss_key}: random bytes drawn once per boot
-     * ({@code net_get_random_once} in {@code netdev_rss_key_fill}, {@code net/core/ethtool.c}) and
-     * shared by every driver that asks. The model draws them from a fixed seed, so every boot and
-     * every run has the same key (a deliberate simplification: the real key differs per boot).
-     */
-    private static final byte[] NETDEV_RSS_KEY = new byte[NETDEV_RSS_KEY_LEN];
-
-    static {
-        new java.util.Random(0x6e65746d6f64656cL).nextBytes(NETDEV_RSS_KEY); // "netmodel"
-    }
-
-    /** {@code netdev_rss_key_fill(buffer, len)}: the first {@code len} bytes of the key. */
-    public static byte[] netdevRssKeyFill(int len) {
-        if (len > NETDEV_RSS_KEY_LEN) {
-            throw new IllegalArgumentException("netdev_rss_key_fill: " + len + " > " + NETDEV_RSS_KEY_LEN);
-        }
-        return java.util.Arrays.copyOf(NETDEV_RSS_KEY, len);
-    }
-
     private final int[] indir;
     private final byte[] key;
     private final int hfunc;

@@ -150,6 +150,174 @@ public enum Behaviour implements Change {
      * 6.7 (inferred from the posting date).
      */
     SNMP_IP_OUT_TRANSMITS("6.7"),
+    /**
+     * {@code /proc/net/netstat} TcpExt {@code TCPAutoCorking} (Eric Dumazet, "tcp: auto corking",
+     * Dec 2013): 3.14 (release recalled, unverified).
+     */
+    NETSTAT_TCP_AUTOCORKING("3.14"),
+    /**
+     * TcpExt {@code TCPFromZeroWindowAdv}, {@code TCPToZeroWindowAdv}, {@code TCPWantZeroWindowAdv}
+     * (Florian Westphal, "net: tcp: add mib counters to track zero window transitions", early 2014,
+     * after auto corking in {@code snmp.h}): 3.15 (release recalled, unverified; 3.14 is possible).
+     */
+    NETSTAT_TCP_ZERO_WINDOW_ADV("3.15"),
+    /**
+     * TcpExt {@code TCPFastOpenActiveFail}, {@code TCPSynRetrans}, {@code TCPOrigDataSent} (Yuchung
+     * Cheng, "tcp: snmp stats for Fast Open, SYN rtx, and data pkts", Feb 2014): 3.15 (release
+     * recalled, unverified).
+     */
+    NETSTAT_TCP_SYN_DATA_STATS("3.15"),
+    /**
+     * TcpExt {@code TCPHystartTrainDetect}, {@code TCPHystartTrainCwnd}, {@code TCPHystartDelayDetect},
+     * {@code TCPHystartDelayCwnd} (Eric Dumazet, "tcp_cubic: add SNMP counters to track how
+     * effective is Hystart", late 2014): 3.19 (release recalled, unverified; {@code snmp.h} has them
+     * between the 3.15 counters and the 4.0 ACK-loop ones).
+     */
+    NETSTAT_TCP_HYSTART("3.19"),
+    /**
+     * TcpExt {@code TCPACKSkippedSynRecv}, {@code ...PAWS}, {@code ...Seq}, {@code ...FinWait2},
+     * {@code ...TimeWait}, {@code ...Challenge} (Neal Cardwell's series mitigating ACK loops by
+     * rate-limiting out-of-window dupacks, Feb 2015): 4.0 (release recalled, unverified).
+     */
+    NETSTAT_TCP_ACK_SKIPPED("4.0"),
+    /**
+     * TcpExt {@code TCPWinProbe} and {@code TCPKeepAlive} ("tcp: add TCPWinProbe and TCPKeepAlive
+     * SNMPMIB", 2015): 4.2 (release recalled, unverified; present in a 4.4-based tree).
+     */
+    NETSTAT_TCP_WINPROBE_KEEPALIVE("4.2"),
+    /**
+     * TcpExt {@code TCPMTUPFail} and {@code TCPMTUPSuccess} (MTU probing counters, 2015): 4.4
+     * (release recalled, unverified: after {@code TCPKeepAlive} in {@code snmp.h}, present in a
+     * 4.4-based tree).
+     */
+    NETSTAT_TCP_MTUP("4.4"),
+    /**
+     * TcpExt {@code PAWSPassive} gone with {@code tcp_tw_recycle} ("tcp: remove tcp_tw_recycle",
+     * 2017), its only user: 4.12 (release recalled; absent from a 4.14-based tree).
+     */
+    NETSTAT_PAWS_PASSIVE_REMOVED("4.12"),
+    /**
+     * TcpExt {@code TCPFastOpenBlackhole} (Wei Wang, active TFO blackhole detection, Apr 2017):
+     * 4.12 (release recalled, unverified).
+     */
+    NETSTAT_TCP_FASTOPEN_BLACKHOLE("4.12"),
+    /**
+     * TcpExt {@code PFMemallocDrop} (pfmemalloc skbs dropped by TCP, 2017): 4.12 (release recalled,
+     * unverified; absent from a 4.4-based tree, present in a 4.14-based one).
+     */
+    NETSTAT_PFMEMALLOC_DROP("4.12"),
+    /**
+     * TcpExt {@code TCPMD5Failure} after {@code TCPMD5Unexpected}: 4.13 (release recalled,
+     * unverified; absent from a 4.4-based tree, present in a 4.14-based one).
+     */
+    NETSTAT_TCP_MD5_FAILURE("4.13"),
+    /**
+     * TcpExt {@code TCPMemoryPressuresChrono} (Eric Dumazet, 2017): 4.13 (release recalled,
+     * unverified).
+     */
+    NETSTAT_TCP_MEMORY_PRESSURES_CHRONO("4.13"),
+    /**
+     * TcpExt {@code TCPDelivered} and {@code TCPDeliveredCE} (Yuchung Cheng, 2017): 4.13 (release
+     * recalled, unverified; present in a 4.14-based tree).
+     */
+    NETSTAT_TCP_DELIVERED("4.13"),
+    /**
+     * TcpExt {@code TCPPrequeued}, {@code TCPDirectCopyFromBacklog}, {@code TCPDirectCopyFromPrequeue},
+     * {@code TCPPrequeueDropped}, {@code TCPHPHitsToUser} and {@code TCPSchedulerFailed} gone with
+     * the prequeue (Florian Westphal, "tcp: remove prequeue support", Jul 2017): 4.14 (release
+     * recalled; all six absent from a 4.14-based tree).
+     */
+    NETSTAT_TCP_PREQUEUE_REMOVED("4.14"),
+    /**
+     * TcpExt {@code TCPForwardRetrans} gone with forward retransmit ("tcp: remove forward
+     * retransmit feature", Yuchung Cheng, 2017): 4.14 (release recalled; absent from a 4.14-based tree).
+     */
+    NETSTAT_TCP_FORWARD_RETRANS_REMOVED("4.14"),
+    /**
+     * TcpExt {@code TCPFACKReorder} gone with FACK ("tcp: remove FACK support", Yuchung Cheng, May
+     * 2018): 4.18 (release recalled, unverified).
+     */
+    NETSTAT_TCP_FACK_REORDER_REMOVED("4.18"),
+    /** TcpExt {@code TCPAckCompressed} (Eric Dumazet, SACK compression, May 2018): 4.18 (release recalled). */
+    NETSTAT_TCP_ACK_COMPRESSED("4.18"),
+    /**
+     * IpExt {@code ReasmOverlaps} ({@code IPSTATS_MIB_REASM_OVERLAPS}, Peter Oskolkov's fragment
+     * reassembly rework, Aug 2018): 4.19 (release recalled, unverified).
+     */
+    NETSTAT_IP_REASM_OVERLAPS("4.19"),
+    /**
+     * TcpExt {@code TCPBacklogCoalesce} (Eric Dumazet, "tcp: implement coalescing on backlog
+     * queue", Nov 2018): 5.0 (release recalled).
+     */
+    NETSTAT_TCP_BACKLOG_COALESCE("5.0"),
+    /**
+     * TcpExt {@code TCPZeroWindowDrop} and {@code TCPRcvQDrop} (Yafang Shao, early 2019): 5.1
+     * (release recalled, unverified).
+     */
+    NETSTAT_TCP_ZERO_WINDOW_DROP("5.1"),
+    /**
+     * TcpExt {@code TCPWqueueTooBig} (Eric Dumazet, "tcp: tcp_fragment() should apply sane memory
+     * limits", the SACK-panic fix of June 2019, also in stable): 5.2.
+     */
+    NETSTAT_TCP_WQUEUE_TOO_BIG("5.2"),
+    /**
+     * TcpExt {@code TCPFastOpenPassiveAltKey} (Jason Baron, "tcp: add backup TFO key
+     * infrastructure", posted to net-next on 22 May 2019): 5.3 (inferred from the posting date).
+     */
+    NETSTAT_TCP_FASTOPEN_ALT_KEY("5.3"),
+    /**
+     * TcpExt {@code TcpTimeoutRehash} and {@code TcpDuplicateDataRehash} (Abdul Kabbani, "tcp:
+     * export count for rehash attempts", posted to net-next on 24 Jan 2020): 5.6 (inferred).
+     */
+    NETSTAT_TCP_REHASH("5.6"),
+    /**
+     * TcpExt {@code TCPDSACKRecvSegs} (Priyaranjan Jha, "tcp: add SNMP counter for no. of duplicate
+     * segments reported by DSACK", posted to net-next on 16 Jul 2020) and {@code TCPDSACKIgnoredDubious}
+     * after it: 5.9 (inferred from the posting date; the second recalled from the same cycle).
+     */
+    NETSTAT_TCP_DSACK_SEGS("5.9"),
+    /**
+     * TcpExt {@code TCPMigrateReqSuccess} and {@code TCPMigrateReqFailure} (Kuniyuki Iwashima, "tcp:
+     * Add stats for socket migration", posted to net-next on 22 Jun 2021): 5.14 (inferred).
+     */
+    NETSTAT_TCP_MIGRATE_REQ("5.14"),
+    /**
+     * TcpExt {@code TCPPLBRehash} (Mubashir Adnan Qureshi, "tcp: add u32 counter in tcp_sock and an
+     * SNMP counter for PLB", posted to net-next on 29 Sep 2022): 6.2 (inferred; absent from a
+     * 6.1-based tree).
+     */
+    NETSTAT_TCP_PLB_REHASH("6.2"),
+    /**
+     * TcpExt {@code TCPAORequired}, {@code TCPAOBad}, {@code TCPAOKeyNotFound}, {@code TCPAOGood},
+     * {@code TCPAODroppedIcmps} (Dmitry Safonov's TCP-AO series): 6.7 (release recalled).
+     */
+    NETSTAT_TCP_AO("6.7"),
+    /**
+     * TcpExt {@code PAWSOldAck} (Eric Dumazet, "tcp: add LINUX_MIB_PAWS_OLD_ACK SNMP counter",
+     * posted to net-next on 13 Jan 2025): 6.14 (inferred from the posting date).
+     */
+    NETSTAT_PAWS_OLD_ACK("6.14"),
+    /**
+     * TcpExt {@code TSEcrRejected} (Eric Dumazet, "tcp: be less liberal in TSEcr received while in
+     * SYN_RECV state", posted to net-next on 25 Feb 2025): 6.15 (inferred).
+     */
+    NETSTAT_TSECR_REJECTED("6.15"),
+    /**
+     * TcpExt {@code PAWSTimewait} ({@code LINUX_MIB_PAWS_TW_REJECTED}, Jiayuan Chen, posted on
+     * 7 Apr 2025): 6.16 (inferred).
+     */
+    NETSTAT_PAWS_TIMEWAIT("6.16"),
+    /**
+     * TcpExt {@code BeyondWindow} (Eric Dumazet, "tcp: add LINUX_MIB_BEYOND_WINDOW", posted to
+     * net-next on 11 Jul 2025): 6.17 (inferred). No TcpExt or IpExt column found added for 6.19.
+     */
+    NETSTAT_BEYOND_WINDOW("6.17"),
+    /**
+     * IpExt {@code InNoECTPkts}, {@code InECT1Pkts}, {@code InECT0Pkts}, {@code InCEPkts} (the ECN
+     * codepoint counters {@code ip_rcv} adds to): 3.14 (release recalled, unverified: absent from a
+     * 3.10-based tree, present in a 4.4-based one).
+     */
+    NETSTAT_IP_ECN("3.14"),
     /** {@code napi_defer_hard_irqs}: 5.8. */
     NAPI_DEFER_HARD_IRQS("5.8"),
     /** The {@code testing} sysfs attribute of a netdev (IF_OPER_TESTING; kernel-interfaces.md §2.3, §8): 5.8. */
@@ -250,6 +418,19 @@ public enum Behaviour implements Change {
      * (kernel-interfaces.md §6.3, "approximate").
      */
     NETDEV_GENL_QUEUE_NAPI("6.8"),
+    /**
+     * Netlink {@code qstats-get} (dump only: {@code scope} 0 for the device, {@code queue} for each
+     * queue; Jakub Kicinski, "netdev: add per-queue statistics", the 6.9 merge window) over the
+     * drivers' {@code netdev_stat_ops}: 6.9 (release recalled, unverified).
+     */
+    NETDEV_QSTATS("6.9"),
+    /**
+     * {@code qstats-get} takes an {@code ifindex} (ENODEV for none such, EOPNOTSUPP for a device
+     * without {@code stat_ops}, both pointing at it); before, the attribute was not in the dump's
+     * policy, "Unsupported attribute" (Jakub Kicinski, "netdev: support dumping a single netdev in
+     * qstats", net-next 2024-04-20): 6.10 (inferred from the posting date).
+     */
+    NETDEV_QSTATS_IFINDEX("6.10"),
     /**
      * Per-NAPI {@code threaded} over netlink (enum disabled/enabled), and
      * {@code netif_set_threaded}/{@code napi_set_threaded} stop a NAPI's kthread when threading

@@ -153,4 +153,14 @@ public interface NetDevice {
     default long rxQueueBytes(int queue) {
         return 0;
     }
+
+    /**
+     * {@code dev->stat_ops}: the driver's queue statistics for netlink {@code qstats-get}
+     * ({@link NetdevStatOps}); null (the default) for a driver without them, whose device a
+     * {@code qstats-get} dump skips and an {@code ifindex} filter refuses with EOPNOTSUPP. Call
+     * before {@code registerNetdev}.
+     *
+     * @since 1.6
+     */
+    void setStatOps(NetdevStatOps ops);
 }

@@ -6,7 +6,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The {@code netdev} generic netlink family of the running kernel. Operations are named as in
- * the spec ({@code dev-get}, {@code queue-get}, {@code napi-get}, {@code napi-set}); request
+ * the spec ({@code dev-get}, {@code queue-get}, {@code napi-get}, {@code napi-set}, {@code qstats-get}); request
  * attributes are validated against the operation's policy of the modelled release (unknown or
  * unsupported attribute: EINVAL; out of range: ERANGE), then the handler runs with the
  * kernel's errors. An operation the release does not have fails with EOPNOTSUPP, as

@@ -27,6 +27,7 @@ final class NetdevSpec {
         "ndo-xmit-sg");
     static final List<String> XDP_RX_METADATA = List.of("timestamp", "hash", "vlan-tag");
     static final List<String> XSK_FLAGS = List.of("tx-timestamp", "tx-checksum", "tx-launch-time-fifo");
+    static final List<String> QSTATS_SCOPE = List.of("queue");
 
     static final Map<String, List<Attr>> SETS = Map.of(
         "dev", List.of(
@@ -60,16 +61,40 @@ final class NetdevSpec {
             new Attr("napi-id", Kind.U32, null, false, "ID of the NAPI instance which services this queue."),
             new Attr("dmabuf", Kind.U32, null, false, "ID of the dmabuf attached to this queue, if any."),
             new Attr("io-uring", Kind.NEST, null, false, null),
-            new Attr("xsk", Kind.NEST, null, false, null)));
+            new Attr("xsk", Kind.NEST, null, false, null)),
+        "qstats", qstats());
 
     /** The operations the model serves, with the modes the spec gives them. */
     static final List<Op> OPS = List.of(
         new Op("dev-get", "dev", List.of("do", "dump")),
         new Op("queue-get", "queue", List.of("do", "dump")),
         new Op("napi-get", "napi", List.of("do", "dump")),
+        new Op("qstats-get", "qstats", List.of("dump")),
         new Op("napi-set", "napi", List.of("do")));
 
     private NetdevSpec() {
+    }
+
+    /**
+     * The {@code qstats} set: ifindex, queue-type, queue-id, scope (a {@code qstats-scope} flags
+     * enum), then the counters, all {@code uint}, in the spec's order.
+     */
+    private static List<Attr> qstats() {
+        List<Attr> set = new java.util.ArrayList<>(List.of(
+            new Attr("ifindex", Kind.U32, null, false, "ifindex of the netdevice to which stats belong."),
+            new Attr("queue-type", Kind.U32, QUEUE_TYPE, false, "Queue type as rx, tx, for queue-id."),
+            new Attr("queue-id", Kind.U32, null, false, "Queue ID, if stats are scoped to a single queue instance."),
+            new Attr("scope", Kind.UINT, QSTATS_SCOPE, true, "What object type should be used to iterate over the "
+                + "stats.")));
+        for (String name : List.of("rx-packets", "rx-bytes", "tx-packets", "tx-bytes", "rx-alloc-fail", "rx-hw-drops",
+            "rx-hw-drop-overruns", "rx-csum-complete", "rx-csum-unnecessary", "rx-csum-none", "rx-csum-bad",
+            "rx-hw-gro-packets", "rx-hw-gro-bytes", "rx-hw-gro-wire-packets", "rx-hw-gro-wire-bytes",
+            "rx-hw-drop-ratelimits", "tx-hw-drops", "tx-hw-drop-errors", "tx-csum-none", "tx-needs-csum",
+            "tx-hw-gso-packets", "tx-hw-gso-bytes", "tx-hw-gso-wire-packets", "tx-hw-gso-wire-bytes",
+            "tx-hw-drop-ratelimits", "tx-stop", "tx-wake")) {
+            set.add(new Attr(name, Kind.UINT, null, false, null));
+        }
+        return List.copyOf(set);
     }
 
     static Op op(String name) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Unmatched;
     "Takes ynl's arguments; --help prints ynl's help."},
     footer = {"", "Examples:",
         "  netmodel ynl --family netdev --dump napi-get",
+        "  netmodel ynl --family netdev --dump qstats-get --json '{\"scope\": \"queue\"}'",
         "  netmodel ynl --family netdev --output-json --do queue-get --json '{\"ifindex\": 2, \"id\": 0, \"type\": \"rx\"}'",
         "  netmodel ynl --family netdev --do napi-set --json '{\"id\": 257, \"threaded\": \"busy-poll\"}'"})
 public final class YnlCommand extends ModelCommand {

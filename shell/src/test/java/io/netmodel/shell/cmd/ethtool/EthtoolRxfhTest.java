@@ -49,6 +49,25 @@ class EthtoolRxfhTest {
     }
 
     @Test
+    void the_key_ixgbe_shows_is_the_kernels_netdev_rss_key() throws Exception {
+        withHost("ixgbe", (host, svc) -> {
+            io.netmodel.api.vfs.VirtualFs fs = host.fs();
+            io.netmodel.api.vfs.OpenFile f = fs.open("/proc/sys/net/core/netdev_rss_key", false, io.netmodel.api.vfs.Caller.ROOT);
+            String sysctl;
+            try {
+                sysctl = new String(f.read(0, 4096), java.nio.charset.StandardCharsets.US_ASCII).trim();
+            } finally {
+                f.release();
+            }
+            String key = java.util.HexFormat.ofDelimiter(":").formatHex(svc.getRxfh("eth0").key());
+            assertEquals(40 * 3 - 1, key.length(), "IXGBE_RSS_KEY_SIZE");
+            assertEquals(52 * 3 - 1, sysctl.length());
+            assertEquals(sysctl.substring(0, key.length()), key, "netdev_rss_key_fill: the first 40 of the kernel's 52 bytes");
+            org.junit.jupiter.api.Assertions.assertNotEquals("00:".repeat(51) + "00", sysctl, "filled at probe");
+        });
+    }
+
+    @Test
     void ixgbe_X_refusals_change_nothing() throws Exception {
         withHost("ixgbe", (host, svc) -> {
             int[] before = svc.getRxfh("eth0").indir();

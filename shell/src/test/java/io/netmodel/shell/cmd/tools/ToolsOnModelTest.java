@@ -93,6 +93,8 @@ class ToolsOnModelTest {
         ToolGolden.check("ynl-dump-napi-get.txt", ynl("--family", "netdev", "--dump", "napi-get").all());
         ToolGolden.check("ynl-dump-queue-get.txt", ynl("--family", "netdev", "--dump", "queue-get").all());
         ToolGolden.check("ynl-dump-dev-get.json", ynl("--family", "netdev", "--dump", "dev-get", "--output-json").all());
+        ToolGolden.check("ynl-dump-qstats-get.txt", ynl("--family", "netdev", "--dump", "qstats-get", "--json", "{\"scope\": \"queue\"}").all()
+            + ynl("--family", "netdev", "--dump", "qstats-get").all());
         ToolGolden.check("ps.txt", ps(Ps.DEFAULT, false).all());
     }
 
@@ -153,6 +155,10 @@ class ToolsOnModelTest {
             {"--family", "netdev", "--do", "napi-get", "--dump", "napi-get"},
             {"--do", "napi-get"},
             {"--family", "netdev", "extra"},
+            {"--family", "netdev", "--dump", "qstats-get", "--json", "{\"ifindex\": 1}"},
+            {"--family", "netdev", "--dump", "qstats-get", "--json", "{\"ifindex\": 99, \"scope\": \"queue\"}"},
+            {"--family", "netdev", "--dump", "qstats-get", "--json", "{\"scope\": 2}"},
+            {"--family", "netdev", "--do", "qstats-get", "--json", "{\"ifindex\": 2}"},
             {"--family", "netdev", "--list-ops"},
         };
         for (String[] c : cases) {
