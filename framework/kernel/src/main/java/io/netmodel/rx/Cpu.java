@@ -13,14 +13,17 @@ import io.netmodel.sim.Simulator;
  *
  * <p>Preemption of a task by interrupts shows as the task's next action waiting for the
  * interrupt work to finish. Which task runs when a spinning kthread shares the CPU with an
- * application thread is the {@link RunQueue}'s business ({@link #rq}); without sharing every
- * task runs when it is ready.
+ * application thread is the {@link RunQueue}'s business ({@link #rq}); when ksoftirqd runs
+ * against the live socket's reader, {@link #ksoftirqdTurn} (fair slices) or, when either is RT,
+ * {@link KsoftirqdSched}; without sharing every task runs when it is ready.
  */
 final class Cpu {
     final int id;
     private final CpuStat stat;
     private final Simulator sim;
     private long irqBusyUntil;
+    /** Hard IRQ and softirq time run here so far, ns (what a spinning task did not get). */
+    private long interruptNs;
     /** Who of the tasks on this CPU runs when (a spinning kthread against the application thread). */
     final RunQueue rq = new RunQueue();
     /** The fair class's slice on this host ({@link #ksoftirqdTurn}). */
@@ -29,6 +32,10 @@ final class Cpu {
     /** When a task last became runnable here ({@link #setTaskRunnable}), for {@code need_resched()}. */
     private long wokenAt = Long.MIN_VALUE;
     private long ksoftirqdTurnFrom;
+    /** ksoftirqd against the live reader by scheduling class, while a reader runs here; else null. */
+    private KsoftirqdSched readerSched;
+    /** ksoftirqd's deferred pass, to run at once when the reader it waits behind sleeps; else null. */
+    private Runnable ksoftirqdWaiter;
 
     Cpu(int id, CpuStat stat, Simulator sim, int nrCpus) {
         this.id = id;
@@ -40,6 +47,11 @@ final class Cpu {
     /** When interrupt-context work queued on this CPU will be done. */
     long irqBusyUntil() {
         return irqBusyUntil;
+    }
+
+    /** Hard IRQ and softirq work booked on this CPU so far, ns. */
+    long interruptNs() {
+        return interruptNs;
     }
 
     /** The earliest a task on this CPU can act at or after {@code t}. */
@@ -54,6 +66,7 @@ final class Cpu {
     long interrupt(long hardirqNs, long softirqNs) {
         long start = Math.max(sim.now(), irqBusyUntil);
         irqBusyUntil = start + hardirqNs + softirqNs;
+        interruptNs += hardirqNs + softirqNs;
         stat.account(CpuTime.IRQ, hardirqNs);
         stat.account(CpuTime.SOFTIRQ, softirqNs);
         if (softirqNs > 0) {
@@ -71,6 +84,7 @@ final class Cpu {
     long softirqFrom(long at, long softirqNs, boolean newRun) {
         long start = Math.max(at, irqBusyUntil);
         irqBusyUntil = start + softirqNs;
+        interruptNs += softirqNs;
         stat.account(CpuTime.SOFTIRQ, softirqNs);
         if (newRun) {
             stat.softirq(Softirq.NET_RX);
@@ -88,6 +102,9 @@ final class Cpu {
      */
     void ksoftirqdWoken(long at) {
         ksoftirqdTurnFrom = at;
+        if (readerSched != null) {
+            readerSched.woken();
+        }
     }
 
     /**
@@ -95,14 +112,47 @@ final class Cpu {
      * slice and another task is runnable, which then runs for a slice first. A task that wakes
      * while ksoftirqd runs waits for the end of ksoftirqd's slice (EEVDF's {@code RUN_TO_PARITY},
      * 6.6+; {@link RunQueue}, whose woken application preempts a spinning kthread at once, does
-     * not model it).
+     * not model it). When the reader or ksoftirqd is an RT task, {@link KsoftirqdSched} decides
+     * instead, at the start of each {@code __do_softirq} pass ({@code passStart}), and the answer
+     * may be {@link RunQueue#NEVER}: not before the reader sleeps ({@link #waitForReader}).
      */
-    long ksoftirqdTurn(long at) {
+    long ksoftirqdTurn(long at, boolean passStart) {
+        if (readerSched != null && readerSched.decides()) {
+            if (!taskRunnable) {
+                readerSched.running();
+                return at;
+            }
+            return readerSched.turn(at, passStart);
+        }
         if (taskRunnable && at - ksoftirqdTurnFrom >= sliceNs) {
             ksoftirqdTurnFrom = at + sliceNs;
             return ksoftirqdTurnFrom;
         }
         return at;
+    }
+
+    /** Whether {@link KsoftirqdSched} decides ksoftirqd's turns now (the reader or ksoftirqd is RT). */
+    boolean rtDecides() {
+        return readerSched != null && readerSched.decides();
+    }
+
+    /**
+     * ksoftirqd, deferred by {@link #ksoftirqdTurn}, gets the CPU by {@code resume} as soon as the
+     * reader it waits behind sleeps (not when it waits for RT throttling's window).
+     */
+    void waitForReader(Runnable resume) {
+        ksoftirqdWaiter = readerSched != null && readerSched.waitsForReader() ? resume : null;
+    }
+
+    /**
+     * The live socket's reader runs on this CPU ({@code sched} decides against ksoftirqd when
+     * either is RT), or no longer does ({@code null}: it moved or stopped, and no longer runnable here).
+     */
+    void setReader(KsoftirqdSched sched) {
+        if (sched == null && readerSched != null) {
+            setTaskRunnable(false); // a waiting ksoftirqd runs
+        }
+        readerSched = sched;
     }
 
     /** A task other than ksoftirqd wants this CPU ({@code true}) or sleeps. */
@@ -111,6 +161,12 @@ final class Cpu {
             wokenAt = sim.now();
         }
         taskRunnable = runnable;
+        if (!runnable && ksoftirqdWaiter != null) {
+            Runnable w = ksoftirqdWaiter;
+            ksoftirqdWaiter = null;
+            readerSched.running();
+            w.run(); // schedule(): the reader blocked, ksoftirqd is next
+        }
     }
 
     /**

@@ -32,6 +32,17 @@ import io.netmodel.sim.Timer;
  * Frames that RPS steered through a backlog mark the socket with RX queue 0's NAPI (Linux keeps
  * each skb's own {@code napi_id}).
  *
+ * <p>The thread is a task in the task table ({@link #task}: {@code ps} shows it, {@code chrt} and
+ * {@code taskset} act on it). Its policy decides, against {@code ksoftirqd/N} on its CPU, who
+ * runs softirq work handed to ksoftirqd ({@link KsoftirqdSched}, read at every decision); a new
+ * affinity that excludes its CPU moves it ({@link #migrate}), as the kernel's
+ * {@code __set_cpus_allowed_ptr} migrates a task off a CPU it may no longer use. A {@link #nonblock}
+ * thread loops on {@code recvfrom(MSG_DONTWAIT)}: it never sleeps, each call that finds nothing
+ * returns {@code EAGAIN} ({@code __skb_recv_udp}), and with {@code sk_ll_usec} each call polls the
+ * NAPI once ({@code sk_busy_loop(sk, nonblock)}: {@code napi_busy_loop} without {@code loop_end});
+ * the model follows such a loop as one busy loop until a packet comes ({@link #busyLoops} counts
+ * the loops, not the calls).
+ *
  * <p>The socket's receive buffer is bounded ({@link UdpRcvbuf}: {@code sk_rcvbuf} from
  * {@code net.core.rmem_default} at creation): a packet the stack brings to a full buffer is
  * dropped there and counted in {@code sk_drops}, Udp RcvbufErrors and InErrors
@@ -44,7 +55,7 @@ final class LiveSocket {
     /** {@code BUSY_POLL_BUDGET}: what one {@code napi_busy_loop} iteration may poll. */
     static final int BUSY_POLL_BUDGET = 8;
 
-    enum State { SLEEPING, BUSY_POLLING, RUNNING }
+    enum State { SLEEPING, BUSY_POLLING, RUNNING, SPINNING }
 
     private final Simulator sim;
     private final KernelProfile profile;
@@ -56,9 +67,19 @@ final class LiveSocket {
     private final int ipLen;
     /** {@code sk_rcvbuf}, {@code sk_rmem_alloc}, the queues and {@code sk_drops}. */
     final UdpRcvbuf rcvbuf;
-    final int cpu;
+    /** The reading thread's task, and the CPU it runs on. */
+    final io.netmodel.sched.Task task;
+    int cpu;
+    private final java.util.function.IntFunction<io.netmodel.sched.Task> ksoftirqd;
+    private final io.netmodel.cpu.SysctlKernel rtLimits;
     /** {@code sk->sk_ll_usec}. */
     final int skLlUsec;
+    /** The thread loops on {@code recvfrom(MSG_DONTWAIT)}: it never sleeps. */
+    final boolean nonblock;
+    private final io.netmodel.sim.Rng spin;
+    /** While it spins finding nothing: since when, and the CPU's interrupt time then. */
+    private long spinFrom;
+    private long spinIrqMark;
     /** {@code sk->sk_napi_id}: the NAPI the last packet came through (0 before the first). */
     int skNapiId;
     private SimHost host;
@@ -76,17 +97,29 @@ final class LiveSocket {
     long napiByIdMisses;
     long wakeups;
 
-    LiveSocket(Simulator sim, KernelProfile profile, NapiHash napiHash, RxCosts costs, RxProbes probes, int cpu,
-               int skLlUsec, UdpRcvbuf rcvbuf, SnmpMib mib, int ipLen) {
+    /**
+     * {@code task} is the reading thread (it runs on its {@code cpu()}), {@code ksoftirqd} gives
+     * {@code ksoftirqd/N} by CPU, {@code rtLimits} the RT throttling sysctls; {@code ipLen} is a
+     * packet's IP length (IpExt InOctets).
+     */
+    LiveSocket(Simulator sim, KernelProfile profile, NapiHash napiHash, RxCosts costs, RxProbes probes,
+               io.netmodel.sched.Task task, java.util.function.IntFunction<io.netmodel.sched.Task> ksoftirqd,
+               io.netmodel.cpu.SysctlKernel rtLimits, int skLlUsec, boolean nonblock, UdpRcvbuf rcvbuf, SnmpMib mib,
+               int ipLen) {
         this.sim = sim;
         this.ipLen = ipLen;
+        this.nonblock = nonblock;
+        this.spin = sim.rng().fork("live.socket.spin");
+        this.task = task;
+        this.ksoftirqd = ksoftirqd;
+        this.rtLimits = rtLimits;
         this.rcvbuf = rcvbuf;
         this.mib = mib;
         this.probes = probes;
         this.profile = profile;
         this.napiHash = napiHash;
         this.costs = costs;
-        this.cpu = cpu;
+        this.cpu = task.cpu();
         this.skLlUsec = skLlUsec;
         this.loopEnd = new Timer(sim, this::busyLoopTimedOut);
     }
@@ -102,6 +135,12 @@ final class LiveSocket {
             rx.setConsumer((sentAtNs, at) -> deliver(rx, at));
         }
         loop = loops.get(h.napi.napi());
+        h.cpus[cpu].setReader(new KsoftirqdSched(task, ksoftirqd.apply(cpu), rtLimits, sim.now()));
+        h.cpus[cpu].setTaskRunnable(state != State.SLEEPING);
+        if (state == State.SPINNING) {
+            spinFrom = sim.now();
+            spinIrqMark = h.cpus[cpu].interruptNs();
+        }
         h.steerToSockets(); // udp: netif_receive_skb, so the queue's rps_cpus applies, read per poll
     }
 
@@ -113,11 +152,31 @@ final class LiveSocket {
         if (state == State.BUSY_POLLING) {
             loopEnd.cancel();
             loop.stop(false);
-            setState(State.SLEEPING);
+            setState(nonblock ? State.SPINNING : State.SLEEPING);
+        } else if (state == State.SPINNING) {
+            spunUntil(sim.now());
+        }
+        if (host != null) {
+            host.cpus[cpu].setReader(null);
         }
         host = null;
         loop = null;
         loops.clear();
+    }
+
+    /**
+     * The thread moves to {@code to} (its affinity no longer allows its CPU): a busy loop in
+     * progress ends, and it goes on there, reading, busy-polling and sleeping on that CPU.
+     */
+    void migrate(int to) {
+        SimHost h = host;
+        if (h == null) {
+            cpu = to;
+            return;
+        }
+        detach();
+        cpu = to;
+        attach(h);
     }
 
     /**
@@ -152,6 +211,11 @@ final class LiveSocket {
             loop.stop(false); // its own poll found it
             setState(State.RUNNING);
             sim.scheduleAt(at, this::read);
+        } else if (state == State.SPINNING) {
+            long pickup = host.cpus[cpu].taskReady(at + spin.uniform(0, costs.syscall())); // the next recvfrom
+            spunUntil(pickup);
+            setState(State.RUNNING);
+            sim.scheduleAt(pickup, this::read);
         } else if (state == State.SLEEPING) {
             wakeups++;
             host.kernel.cpus().cpu(cpu).nrSwitches++;
@@ -179,7 +243,36 @@ final class LiveSocket {
             read();
             return;
         }
-        setState(State.SLEEPING);
+        if (busyLoop()) {
+            return;
+        }
+        if (nonblock && host != null) {
+            spinFrom = sim.now();
+            spinIrqMark = host.cpus[cpu].interruptNs();
+            setState(State.SPINNING); // EAGAIN, and again
+        } else {
+            setState(State.SLEEPING);
+        }
+    }
+
+    /**
+     * The spinning thread's {@code recvfrom} calls that returned {@code EAGAIN} until {@code t}: system
+     * time on its CPU, less what interrupts and softirqs took meanwhile.
+     */
+    private void spunUntil(long t) {
+        Cpu c = host.cpus[cpu];
+        long ns = t - spinFrom - (c.interruptNs() - spinIrqMark);
+        if (ns > 0) {
+            c.account(CpuTime.SYSTEM, ns);
+        }
+    }
+
+    /**
+     * {@code sk_can_busy_loop}, then {@code sk_busy_loop}: true when the thread now busy-polls
+     * (it stays runnable), false when it is to sleep. The thread does not sleep in between: a
+     * busy loop is no wake-up ({@code need_resched} is not set by it).
+     */
+    private boolean busyLoop() {
         boolean can = profile.has(Behaviour.BUSY_POLL) && skLlUsec > 0
             && (profile.has(Behaviour.NAPI_ID_ABOVE_NR_CPUS) || skNapiId != 0);
         if (probes.skCanBusyLoop.enabled()) {
@@ -187,7 +280,7 @@ final class LiveSocket {
                 "ret", can ? 1 : 0);
         }
         if (!can || skNapiId == 0) {
-            return;
+            return false;
         }
         NapiImpl napi = napiHash.byId(skNapiId);
         if (napi == null || host == null) {
@@ -195,10 +288,10 @@ final class LiveSocket {
             if (probes.napiBusyLoop.enabled()) {
                 probes.napiBusyLoop.hitAt(probes.at(sim.now()), cpu, "napi_id", skNapiId, "napi_by_id", "NULL");
             }
-            return;
+            return false;
         }
         if (BusyPoll.refusal(profile, (io.netmodel.net.NetDeviceImpl) napi.dev(), napi, skLlUsec) != null) {
-            return; // before 4.5, a driver without ndo_busy_poll
+            return false; // before 4.5, a driver without ndo_busy_poll
         }
         busyLoops++;
         if (probes.napiBusyLoop.enabled()) {
@@ -208,11 +301,14 @@ final class LiveSocket {
         loop = loops.get(napi);
         if (loop == null) {
             host.cpus[cpu].account(CpuTime.SYSTEM, skLlUsec * 1000L); // a NAPI the traffic does not fill
-            return;
+            return false;
         }
         setState(State.BUSY_POLLING);
         loop.start();
-        loopEnd.start(skLlUsec * 1000L);
+        if (!nonblock) {
+            loopEnd.start(skLlUsec * 1000L); // a non-blocking recvfrom polls once a call, and the thread calls again
+        }
+        return true;
     }
 
     /** {@code sk_ll_usec} is up with nothing found: {@code busy_poll_stop}, and the thread sleeps. */

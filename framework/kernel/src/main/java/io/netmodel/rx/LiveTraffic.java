@@ -33,6 +33,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class LiveTraffic implements TrafficService {
     static final int SLICE_MS = 10;
+    /**
+     * The reading thread's {@code comm}: a program's own name for its receive thread (what
+     * {@code prctl(PR_SET_NAME)} would set; {@code ps} shows it). The program is the model's.
+     */
+    static final String READER_COMM = "udp_reader";
     /** The Ethernet header the driver pulls before IP sees the frame ({@code eth_type_trans}). */
     static final int ETH_HLEN = 14;
 
@@ -76,9 +81,12 @@ public final class LiveTraffic implements TrafficService {
                 ? kernel.sysctls().busyRead.get() : request.busyPollUs();
             UdpRcvbuf rcvbuf = new UdpRcvbuf(kernel.profile(), kernel.sysctls().rmemDefault.get(),
                 SkbTruesize.of(request.frameBytes())); // sock_init_data: sk_rcvbuf = rmem_default
+            java.util.BitSet pinned = new java.util.BitSet();
+            pinned.set(cpu); // taskset -c CPU: the thread's affinity is its CPU
+            io.netmodel.sched.Task reader = kernel.tasks().userThread(READER_COMM, pinned, cpu);
             this.socket = new LiveSocket(sim, kernel.profile(), kernel.netdevs().napiHash(), costs,
-                new RxProbes(kernel.trace(), traceBaseNs), cpu, llUsec, rcvbuf, kernel.snmp(),
-                request.frameBytes() - ETH_HLEN);
+                new RxProbes(kernel.trace(), traceBaseNs), reader, kernel.tasks()::ksoftirqd, kernel.sysctlKernel(),
+                llUsec, request.nonblock(), rcvbuf, kernel.snmp(), request.frameBytes() - ETH_HLEN);
             attach(eth0);
             sim.scheduleAt(0, this::arrive);
         }
@@ -140,7 +148,8 @@ public final class LiveTraffic implements TrafficService {
             io.netmodel.api.traffic.SocketStatus sk = new io.netmodel.api.traffic.SocketStatus(socket.cpu,
                 socket.skLlUsec, id, id != 0 && kernel.netdevs().napiHash().byId(id) != null, socket.received,
                 socket.busyLoops, socket.napiByIdMisses, socket.wakeups, socket.rcvbuf.skRcvbuf,
-                socket.rcvbuf.rmemAlloc, socket.rcvbuf.queued(), socket.rcvbuf.drops);
+                socket.rcvbuf.rmemAlloc, socket.rcvbuf.queued(), socket.rcvbuf.drops, socket.task.pid(),
+                socket.task.policy(), socket.task.rtPriority());
             return new TrafficStatus(running, request, arrived, socket.delivered, dropped + onHost, sim.now(), stopReason,
                 lost, sk, perQueue);
         }
@@ -263,6 +272,9 @@ public final class LiveTraffic implements TrafficService {
             kernel.printk("netmodel traffic: eth0 (ifindex " + now.ifindex() + ") receives again, through NAPI "
                 + r.host.napi.napi().napiId());
         }
+        if (r.socket.task.cpu() != r.socket.cpu) {
+            r.socket.migrate(r.socket.task.cpu()); // taskset moved the reader off its CPU
+        }
         if (r.host != null) {
             r.host.loadNicSettings(); // ethtool -C takes effect within a slice
         }
@@ -303,6 +315,11 @@ public final class LiveTraffic implements TrafficService {
         }
     }
 
+    /** Test hook: the current run (null before the first start). */
+    Run runForTest() {
+        return run;
+    }
+
     /** Test hook: advance the current run to virtual time {@code t} without the pacing thread. */
     void advanceForTest(long t) {
         kernel.lock().call(() -> {
@@ -322,5 +339,6 @@ public final class LiveTraffic implements TrafficService {
         }
         r.heldModules.clear();
         last = r.status();
+        kernel.tasks().stop(r.socket.task); // the reading program exits with the traffic
     }
 }

@@ -5,6 +5,7 @@ import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.net.SoftnetData;
 import io.netmodel.sim.Event;
 import io.netmodel.sim.Simulator;
+import io.netmodel.sim.Timer;
 import java.util.ArrayDeque;
 
 /**
@@ -81,6 +82,10 @@ final class PollList {
     private boolean nextPollNewRun;
     private final Event pollEnd = this::pollEnded;
     private final Event ksoftirqdResume = () -> bookNext(now());
+    /** ksoftirqd's pass deferred behind an RT reader ({@link KsoftirqdSched}): at its window, or when the reader sleeps. */
+    private final Timer ksoftirqdWait;
+    private final Runnable readerSlept;
+    private boolean ksoftirqdWaiting;
     /** Times NET_RX work was handed to {@code ksoftirqd/N} (the model's counter). */
     long ksoftirqdWakeups;
 
@@ -93,6 +98,16 @@ final class PollList {
         this.sd = sd;
         this.netRx = netRx;
         this.repollList = profile.has(Behaviour.NET_RX_REPOLL_LIST);
+        this.ksoftirqdWait = new Timer(sim, () -> {
+            ksoftirqdWaiting = false;
+            cpu.waitForReader(null);
+            bookNext(now());
+        });
+        this.readerSlept = () -> {
+            if (ksoftirqdWaiting) {
+                ksoftirqdWait.startAt(now());
+            }
+        };
     }
 
     /** The simulated time now (when a poll delivers). */
@@ -204,10 +219,21 @@ final class PollList {
         next(start);
     }
 
-    /** The next poll from {@code start}: in ksoftirqd, once another runnable task had its slice ({@link Cpu#ksoftirqdTurn}). */
+    /**
+     * The next poll from {@code start}: in ksoftirqd, once another runnable task had its slice, or
+     * an RT reader let it have the CPU ({@link Cpu#ksoftirqdTurn}).
+     */
     private void next(long start) {
         if (netRx.inKsoftirqd()) {
-            long turn = cpu.ksoftirqdTurn(start);
+            long turn = cpu.ksoftirqdTurn(start, nextPollNewRun);
+            if (turn > start && cpu.rtDecides()) { // behind an RT reader: its window, or when it sleeps
+                ksoftirqdWaiting = true;
+                if (turn != RunQueue.NEVER) {
+                    ksoftirqdWait.startAt(turn);
+                }
+                cpu.waitForReader(readerSlept);
+                return;
+            }
             if (turn > start) { // ksoftirqd polls when it has the CPU again
                 sim.scheduleAt(turn, ksoftirqdResume);
                 return;

@@ -104,7 +104,7 @@ final class RunQueue {
         if (policy.isRealtime()) {
             windows = true;
             cycle = rtPeriodUs * 1000;
-            spinnerShare = rtRuntimeUs < 0 || rtRuntimeUs >= rtPeriodUs ? cycle : rtRuntimeUs * 1000;
+            spinnerShare = rtShareNs(rtPeriodUs, rtRuntimeUs);
             describe = spinnerShare == cycle
                 ? "RT throttling off (sched_rt_runtime_us " + rtRuntimeUs + " of " + rtPeriodUs + "): " + this.appName
                     + " cannot run while " + this.spinnerName + " spins"
@@ -214,10 +214,7 @@ final class RunQueue {
     private long spinnerOnSharedCpu(long t) {
         long on = t;
         if (windows) {
-            long k = Math.floorDiv(t - origin, cycle);
-            if (t - origin - k * cycle >= spinnerShare) {
-                on = origin + (k + 1) * cycle;
-            }
+            on = rtWindowFrom(t, origin, cycle, spinnerShare);
         } else if (t >= appBusyFrom && t < appBusyUntil) {
             on = appBusyUntil;
         }
@@ -249,12 +246,37 @@ final class RunQueue {
 
     /** The first time at or after {@code t} inside an application window, or {@link #NEVER}. */
     private long appWindowFrom(long t) {
-        if (spinnerShare >= cycle) {
+        return fairWindowFrom(t, origin, cycle, spinnerShare);
+    }
+
+    /**
+     * RT throttling's share of a period, ns: the RT class may run {@code sched_rt_runtime_us} of
+     * every {@code sched_rt_period_us}; all of it when the runtime is {@code RUNTIME_INF} (-1) or
+     * not below the period ({@code sched_rt_runtime_exceeded} never throttles then).
+     */
+    static long rtShareNs(long rtPeriodUs, long rtRuntimeUs) {
+        return rtRuntimeUs < 0 || rtRuntimeUs >= rtPeriodUs ? rtPeriodUs * 1000 : rtRuntimeUs * 1000;
+    }
+
+    /**
+     * Time division from {@code origin} in cycles of {@code cycle} ns, the first {@code share} of
+     * each for the RT (or spinning) side: the first time at or after {@code t} in the other
+     * side's part (the fair class's, RT throttling's {@code period - runtime}), or {@link #NEVER}
+     * when the share is the whole cycle.
+     */
+    static long fairWindowFrom(long t, long origin, long cycle, long share) {
+        if (share >= cycle) {
             return NEVER;
         }
         long k = Math.floorDiv(t - origin, cycle);
-        long appStart = origin + k * cycle + spinnerShare;
-        return t >= appStart ? t : appStart;
+        long fairStart = origin + k * cycle + share;
+        return t >= fairStart ? t : fairStart;
+    }
+
+    /** The same division: the first time at or after {@code t} in the RT (or spinning) side's share. */
+    static long rtWindowFrom(long t, long origin, long cycle, long share) {
+        long k = Math.floorDiv(t - origin, cycle);
+        return t - origin - k * cycle >= share ? origin + (k + 1) * cycle : t;
     }
 
     /** The model's counters for this CPU, under {@code prefix}. */

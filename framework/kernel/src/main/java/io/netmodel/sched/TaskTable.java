@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * {@code kthreadd} and, per CPU, the smpboot threads {@code cpuhp/N}, {@code migration/N}
  * and {@code ksoftirqd/N} in the order a booting kernel creates them (CPU 0's from early
  * initcalls, then each CPU brought up by {@code smp_init}); then the kthreads the network core
- * starts ({@code napi/<ifname>-<id>}). Other kernel threads and user processes are not modelled.
+ * starts ({@code napi/<ifname>-<id>}), and the one user thread the model runs: live traffic's
+ * socket reader ({@link #userThread}). Other kernel threads and user processes are not modelled.
  * Pids come from {@code alloc_pid}'s cyclic counter and are not reused while it climbs.
  */
 public final class TaskTable {
@@ -24,9 +25,12 @@ public final class TaskTable {
     private final int nrCpus;
     private final Map<Integer, Task> byPid = new TreeMap<>();
     private int lastPid = 1; // pid 1 is init, not modelled
+    /** {@code per_cpu(ksoftirqd, cpu)}. */
+    private final Task[] ksoftirqd;
 
     public TaskTable(int nrCpus) {
         this.nrCpus = nrCpus;
+        this.ksoftirqd = new Task[nrCpus];
         kthread("kthreadd", all(), 0, false);
         // CPU 0: spawn_ksoftirqd and cpu_stop_init (early_initcall) before cpuhp_threads_init.
         bootThreads(0, new String[] {"ksoftirqd", "migration", "cpuhp"});
@@ -38,6 +42,9 @@ public final class TaskTable {
     private void bootThreads(int cpu, String[] order) {
         for (String name : order) {
             Task t = kthread(name + "/" + cpu, one(cpu), cpu, true);
+            if (name.equals("ksoftirqd")) {
+                ksoftirqd[cpu] = t;
+            }
             if (name.equals("migration")) {
                 // cpu_stop_init: sched_set_stop_task shows as SCHED_FIFO 99 (ps: FF 99).
                 t.policy = SchedPolicy.FIFO;
@@ -61,7 +68,24 @@ public final class TaskTable {
         return t;
     }
 
-    /** {@code kthread_stop}: the task exits and its pid stops resolving. */
+    /** {@code ksoftirqd/cpu}: the task that runs softirq work handed to it on {@code cpu} ({@code wakeup_softirqd}). */
+    public Task ksoftirqd(int cpu) {
+        return ksoftirqd[cpu];
+    }
+
+    /**
+     * A user thread named {@code comm} (a process's only thread: pid = tgid), SCHED_OTHER nice 0,
+     * allowed on {@code allowed} and running on {@code cpu}: what {@code fork} and
+     * {@code sched_setaffinity} leave for a program pinned with {@code taskset}. It leaves with
+     * {@link #stop} ({@code do_exit}).
+     */
+    public Task userThread(String comm, BitSet allowed, int cpu) {
+        Task t = new Task(++lastPid, comm, false, false, allowed, cpu);
+        byPid.put(t.pid, t);
+        return t;
+    }
+
+    /** {@code kthread_stop} (or, for a user thread, {@code do_exit}): the task exits and its pid stops resolving. */
     public void stop(Task t) {
         t.dead = true;
         byPid.remove(t.pid);

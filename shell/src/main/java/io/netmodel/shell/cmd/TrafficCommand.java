@@ -68,6 +68,10 @@ public final class TrafficCommand extends ModelCommand {
             + "on an RX queue by its hash, so with several queues (ethtool -L) each queue's IRQ and NAPI take their share.")
     int flows;
 
+    @Option(names = "--nonblock", description = "start: the reading thread loops on recvfrom(MSG_DONTWAIT) and never "
+        + "sleeps (with --busy-poll each call polls the NAPI once); default: a blocking recvfrom.")
+    boolean nonblock;
+
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
 
@@ -78,7 +82,8 @@ public final class TrafficCommand extends ModelCommand {
         TrafficStatus s;
         try {
             switch (action) {
-                case "start" -> s = svc.start(new TrafficRequest(rate, size, !fixed, seed, busyPoll, cpu, flows));
+                case "start" -> s = svc.start(new TrafficRequest(rate, size, !fixed, seed, busyPoll, cpu, flows,
+                    nonblock));
                 case "stop" -> s = svc.stop();
                 case "status" -> s = svc.status();
                 default -> throw new ToolError("netmodel traffic: unknown action '" + action
@@ -101,7 +106,7 @@ public final class TrafficCommand extends ModelCommand {
             + (q.poisson() ? "Poisson" : "fixed period") + ", seed " + q.seed() + (q.flows() > 1 ? ", " + q.flows() + " flows" : "")
             + "\n  " + Fmt.plain(s.simulatedNs() / 1e9, 3) + " s: " + s.arrived() + " arrived, " + s.delivered()
             + " delivered, " + s.dropped() + " dropped" + (s.lost() > 0 ? ", " + s.lost() + " sent while eth0 was gone or down" : "")
-            + "\n" + rxQueues(s) + socket(s.socket());
+            + "\n" + rxQueues(s) + socket(s.socket(), q);
     }
 
     /** {@code  rx queues: 4, frames 2501 2499 2500 2500} (RSS's spread), when eth0 has more than one in use. */
@@ -117,7 +122,7 @@ public final class TrafficCommand extends ModelCommand {
     }
 
     /** {@code  socket: cpu 1, sk_ll_usec 50, sk_napi_id 8193; 1000 read, 990 busy loops, 10 wake-ups}. */
-    private static String socket(SocketStatus k) {
+    private static String socket(SocketStatus k, TrafficRequest q) {
         if (k == null) {
             return "";
         }
@@ -125,7 +130,20 @@ public final class TrafficCommand extends ModelCommand {
             + (k.skNapiId() != 0 && !k.napiLive() ? " (no such NAPI now: no busy polling until a packet marks a new one)" : "")
             + "; " + k.received() + " read, " + k.busyLoops() + " busy loops, " + k.wakeups() + " wake-ups"
             + (k.napiByIdMisses() > 0 ? ", " + k.napiByIdMisses() + " napi_by_id misses" : "") + "\n"
-            + rcvbuf(k);
+            + rcvbuf(k) + reader(k, q);
+    }
+
+    /**
+     * {@code  reader: pid 312, SCHED_FIFO 50} (and {@code , recvfrom(MSG_DONTWAIT) in a loop} with {@code --nonblock}): the reading thread's task, as {@code chrt -p} would
+     * name its policy (absent when the service does not know the pid).
+     */
+    private static String reader(SocketStatus k, TrafficRequest q) {
+        if (k.pid() == 0) {
+            return "";
+        }
+        return "  reader: pid " + k.pid() + ", " + k.policy().schedName()
+            + (k.policy().isRealtime() ? " " + k.rtPriority() : "")
+            + (q.nonblock() ? ", recvfrom(MSG_DONTWAIT) in a loop" : "") + "\n";
     }
 
     /**
@@ -142,7 +160,7 @@ public final class TrafficCommand extends ModelCommand {
         if (s.request() != null) {
             w.name("rate_pps").value(Fmt.plain(s.request().ratePps(), 3)).name("frame_bytes").value(s.request().frameBytes())
                 .name("poisson").value(s.request().poisson()).name("seed").value(s.request().seed())
-                .name("flows").value(s.request().flows());
+                .name("flows").value(s.request().flows()).name("nonblock").value(s.request().nonblock());
         }
         w.name("arrived").value(s.arrived()).name("delivered").value(s.delivered()).name("dropped").value(s.dropped())
             .name("lost").value(s.lost()).name("simulated_ns").value(s.simulatedNs());
@@ -158,7 +176,9 @@ public final class TrafficCommand extends ModelCommand {
                 .name("received").value(k.received()).name("busy_loops").value(k.busyLoops())
                 .name("napi_by_id_misses").value(k.napiByIdMisses()).name("wakeups").value(k.wakeups())
                 .name("sk_rcvbuf").value(k.skRcvbuf()).name("sk_rmem_alloc").value(k.rmemAlloc())
-                .name("queued").value(k.queued()).name("drops").value(k.drops()).endObject();
+                .name("queued").value(k.queued()).name("drops").value(k.drops())
+                .name("pid").value(k.pid()).name("policy").value(k.policy().schedName())
+                .name("rt_priority").value(k.rtPriority()).endObject();
         }
         if (s.stopReason() != null) {
             w.name("stop_reason").value(s.stopReason());

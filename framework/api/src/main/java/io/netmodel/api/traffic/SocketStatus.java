@@ -21,10 +21,26 @@ package io.netmodel.api.traffic;
  * @param queued packets queued on the socket, not yet read
  * @param drops {@code sk_drops}: packets the stack brought to the socket that its full receive
  *     buffer refused (Udp RcvbufErrors in {@code /proc/net/snmp})
- * @since 1.1; 1.2 for {@code skRcvbuf}, {@code rmemAlloc}, {@code queued} and {@code drops}
+ * @param pid the reading thread's pid ({@code ps}, {@code chrt -p}, {@code taskset -p}); 0 when not known
+ * @param policy the reading thread's scheduling policy ({@code chrt}); SCHED_OTHER when not known
+ * @param rtPriority its {@code rt_priority} (0 unless SCHED_FIFO or SCHED_RR)
+ * @since 1.1; 1.2 for {@code skRcvbuf}, {@code rmemAlloc}, {@code queued} and {@code drops}; 1.3 for
+ *     {@code pid}, {@code policy} and {@code rtPriority}
  */
 public record SocketStatus(int cpu, int skLlUsec, int skNapiId, boolean napiLive, long received, long busyLoops,
-                           long napiByIdMisses, long wakeups, int skRcvbuf, long rmemAlloc, long queued, long drops) {
+                           long napiByIdMisses, long wakeups, int skRcvbuf, long rmemAlloc, long queued, long drops,
+                           int pid, io.netmodel.api.sched.SchedPolicy policy, int rtPriority) {
+    public SocketStatus {
+        policy = policy == null ? io.netmodel.api.sched.SchedPolicy.OTHER : policy;
+    }
+
+    /** A socket status without its thread's task (1.2's shape): pid 0, SCHED_OTHER. */
+    public SocketStatus(int cpu, int skLlUsec, int skNapiId, boolean napiLive, long received, long busyLoops,
+                        long napiByIdMisses, long wakeups, int skRcvbuf, long rmemAlloc, long queued, long drops) {
+        this(cpu, skLlUsec, skNapiId, napiLive, received, busyLoops, napiByIdMisses, wakeups, skRcvbuf, rmemAlloc,
+            queued, drops, 0, null, 0);
+    }
+
     /** A socket status without the receive buffer (1.1's shape): its fields 0. */
     public SocketStatus(int cpu, int skLlUsec, int skNapiId, boolean napiLive, long received, long busyLoops,
                         long napiByIdMisses, long wakeups) {

@@ -12,10 +12,12 @@ package io.netmodel.api.traffic;
  * @param cpu the CPU the reading thread is pinned to, or {@link #DEFAULT_CPU} for the last one
  * @param flows how many flows (source ports) the frames come from, in turn (1 .. {@value #MAX_FLOWS}):
  *     the NIC's RSS spreads them over eth0's RX queues by their hash (since 1.2)
+ * @param nonblock the thread loops on {@code recvfrom(MSG_DONTWAIT)} and never sleeps (since 1.3); false:
+ *     a blocking {@code recvfrom}
  * @since 1.1
  */
 public record TrafficRequest(double ratePps, int frameBytes, boolean poisson, long seed, int busyPollUs, int cpu,
-                             int flows) {
+                             int flows, boolean nonblock) {
     /** The most flows a stream may have. */
     public static final int MAX_FLOWS = 65536;
     /** {@link #busyPollUs}: no {@code SO_BUSY_POLL}; the socket takes {@code net.core.busy_read}. */
@@ -39,6 +41,12 @@ public record TrafficRequest(double ratePps, int frameBytes, boolean poisson, lo
         if (flows < 1 || flows > MAX_FLOWS) {
             throw new IllegalArgumentException("--flows must be 1 .. " + MAX_FLOWS);
         }
+    }
+
+    /** A blocking reader (the 1.2 form). */
+    public TrafficRequest(double ratePps, int frameBytes, boolean poisson, long seed, int busyPollUs, int cpu,
+                          int flows) {
+        this(ratePps, frameBytes, poisson, seed, busyPollUs, cpu, flows, false);
     }
 
     /** One flow (the 1.1 form). */

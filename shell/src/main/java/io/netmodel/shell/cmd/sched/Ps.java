@@ -90,7 +90,7 @@ public final class Ps {
             case "psr": return new Column("PSR", 3, true, t -> Integer.toString(t.cpu()));
             case "comm": case "ucomm": case "ucmd": return new Column("COMMAND", 15, false, TaskInfo::comm);
             case "args": case "cmd": case "command":
-                return new Column(spec.equals("cmd") ? "CMD" : "COMMAND", 27, false, t -> "[" + t.comm() + "]");
+                return new Column(spec.equals("cmd") ? "CMD" : "COMMAND", 27, false, t -> t.kthread() ? "[" + t.comm() + "]" : t.comm());
             default: return null;
         }
     }

@@ -1,0 +1,262 @@
+package io.netmodel.rx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netmodel.api.ethtool.EthtoolOps;
+import io.netmodel.api.ethtool.Ringparam;
+import io.netmodel.api.sched.SchedPolicy;
+import io.netmodel.api.traffic.TrafficRequest;
+import io.netmodel.api.traffic.TrafficStatus;
+import io.netmodel.sched.Task;
+import io.netmodel.testkit.Host;
+import io.netmodel.testkit.TinyDriver;
+import java.util.BitSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ksoftirqd against the live socket's reader on the CPU that takes eth0's interrupt, by
+ * scheduling class ({@link KsoftirqdSched}), on virtual time. eth0 has a 256-descriptor ring
+ * ({@code ethtool -G rx 256}), the traffic 3M frames/s (more than one CPU polls), RT throttling a
+ * 95 ms runtime in a 100 ms period (the default's 5% for the fair class, in a tenth of the time).
+ */
+class KsoftirqdRtReaderTest {
+    private static final long MS = 1_000_000;
+    private static final long RUN_MS = 300;
+    private static final int RATE = 3_000_000;
+
+    private final Host live;
+    private final LiveTraffic traffic;
+
+    KsoftirqdRtReaderTest() throws Exception {
+        TinyDriver d = TinyDriver.plain();
+        d.ethtoolOps = () -> new EthtoolOps() {
+            @Override
+            public Ringparam getRingparam() {
+                return new Ringparam(4096, 0, 0, 4096, 256, 0, 0, 256);
+            }
+        };
+        live = Host.with("6.19", 2, d);
+        live.write("/proc/sys/kernel/sched_rt_runtime_us", "95000\n");
+        live.write("/proc/sys/kernel/sched_rt_period_us", "100000\n");
+        traffic = new LiveTraffic(live.kernel);
+    }
+
+    /** eth0's interrupt to {@code cpu}. */
+    private void irqOn(int cpu) throws Exception {
+        for (String line : live.read("/proc/interrupts").split("\n")) {
+            if (line.contains(TinyDriver.IRQ_NAME)) {
+                live.write("/proc/irq/" + line.substring(0, line.indexOf(':')).trim() + "/smp_affinity_list", cpu + "\n");
+                return;
+            }
+        }
+        throw new AssertionError(live.read("/proc/interrupts"));
+    }
+
+    /** Starts the reader on CPU 1 ({@code nonblock}: a recvfrom(MSG_DONTWAIT) loop), with {@code chrt policy prio}. */
+    private int start(boolean nonblock, int busyPollUs, SchedPolicy policy, int prio) throws Exception {
+        traffic.begin(new TrafficRequest(RATE, 64, false, 1, busyPollUs, 1, 1, nonblock));
+        int pid = traffic.status().socket().pid();
+        live.kernel.tasks().setScheduler(pid, policy, prio);
+        return pid;
+    }
+
+    private TrafficStatus run() {
+        traffic.advanceForTest(RUN_MS * MS);
+        return traffic.status();
+    }
+
+    /** Frames one CPU's softirq polls in {@code ns} (a poll's per-frame cost and the UDP stack's). */
+    private static long frames(long ns) {
+        RxCosts c = RxCosts.load(RxCosts.DEFAULT_PROFILE);
+        return ns / c.pollPerPacket();
+    }
+
+    private static String show(TrafficStatus s) {
+        return s.arrived() + " arrived, " + s.delivered() + " delivered, " + s.dropped() + " dropped in the ring; "
+            + s.socket();
+    }
+
+    @Test
+    void a_spinning_sched_other_reader_takes_turns_with_ksoftirqd_by_fair_slices() throws Exception {
+        irqOn(1);
+        start(true, 0, SchedPolicy.OTHER, 0);
+        TrafficStatus s = run();
+        assertTrue(s.delivered() > frames(RUN_MS * MS) * 4 / 10 && s.delivered() < frames(RUN_MS * MS),
+            "ksoftirqd polls about half the time: " + show(s));
+    }
+
+    @Test
+    void a_spinning_sched_fifo_reader_leaves_ksoftirqd_only_rt_throttlings_share() throws Exception {
+        irqOn(1);
+        start(true, 0, SchedPolicy.FIFO, 50);
+        TrafficStatus s = run();
+        // three fair-class windows of 5 ms (95..100, 195..200, 295..300 ms) plus the softirq's
+        // own ten restarts before the first hand-off
+        long share = frames(3 * 5 * MS);
+        assertTrue(s.delivered() > share * 8 / 10 && s.delivered() < share * 12 / 10 + 640,
+            "ksoftirqd ran in the throttled windows only (about " + share + " frames): " + show(s));
+        assertTrue(s.dropped() > s.arrived() * 9 / 10, "the full ring drops the rest: " + show(s));
+    }
+
+    @Test
+    void against_a_fair_spinner_the_fifo_reader_drops_an_order_of_magnitude_more() throws Exception {
+        irqOn(1);
+        start(true, 0, SchedPolicy.OTHER, 0);
+        TrafficStatus fair = run();
+        traffic.stop();
+        start(true, 0, SchedPolicy.FIFO, 50); // a new run, from 0
+        TrafficStatus fifo = run();
+        assertTrue(fifo.delivered() * 10 < fair.delivered(), "fair " + show(fair) + "\nFIFO " + show(fifo));
+        assertTrue(fifo.dropped() > fair.dropped() * 14 / 10, "fair " + show(fair) + "\nFIFO " + show(fifo));
+    }
+
+    @Test
+    void with_sched_rt_runtime_us_minus_1_ksoftirqd_never_runs_while_the_reader_spins() throws Exception {
+        live.write("/proc/sys/kernel/sched_rt_runtime_us", "-1\n");
+        irqOn(1);
+        start(true, 0, SchedPolicy.FIFO, 50);
+        TrafficStatus s = run();
+        PollList cpu1 = traffic.runForTest().host.pollList(1);
+        assertEquals(1, cpu1.ksoftirqdWakeups, "handed to ksoftirqd once: " + show(s));
+        assertTrue(s.delivered() <= 64 * NetRxAction.MAX_SOFTIRQ_RESTART,
+            "only the softirq's own runs before the hand-off delivered: " + show(s));
+        assertEquals(s.arrived() - s.delivered() - 256, s.dropped(), "the ring holds 256, the rest was dropped: " + show(s));
+    }
+
+    @Test
+    void a_blocking_fifo_reader_lets_ksoftirqd_run_whenever_it_sleeps() throws Exception {
+        irqOn(1);
+        start(false, 0, SchedPolicy.FIFO, 50);
+        TrafficStatus s = run();
+        assertTrue(s.delivered() > frames(RUN_MS * MS) / 2, "ksoftirqd polls while the reader sleeps: " + show(s));
+        assertTrue(s.socket().wakeups() > 1000, "every pass wakes the reader, which preempts ksoftirqd: " + show(s));
+    }
+
+    @Test
+    void a_fifo_reader_with_so_busy_poll_polls_the_napi_itself() throws Exception {
+        irqOn(1);
+        start(true, 0, SchedPolicy.FIFO, 50);
+        TrafficStatus starved = run();
+        traffic.stop();
+        start(true, 50, SchedPolicy.FIFO, 50); // a new run, from 0
+        TrafficStatus s = run();
+        assertTrue(s.socket().busyLoops() > 1000, show(s));
+        assertTrue(s.delivered() > frames(RUN_MS * MS) / 2, "the reader's busy polls take the frames: " + show(s));
+        assertTrue(s.delivered() > starved.delivered() * 10 && s.dropped() * 10 < starved.dropped() * 6,
+            "far fewer ring drops than without busy polling: " + show(s) + "\nwithout: " + show(starved));
+    }
+
+    @Test
+    void a_fifo_reader_on_another_cpu_changes_nothing() throws Exception {
+        irqOn(0);
+        start(true, 0, SchedPolicy.OTHER, 0);
+        TrafficStatus fair = run();
+        Host other = otherHost();
+        LiveTraffic t = new LiveTraffic(other.kernel);
+        t.begin(new TrafficRequest(RATE, 64, false, 1, 0, 1, 1, true));
+        other.kernel.tasks().setScheduler(t.status().socket().pid(), SchedPolicy.FIFO, 50);
+        t.advanceForTest(RUN_MS * MS);
+        TrafficStatus fifo = t.status();
+        assertEquals(fair.delivered(), fifo.delivered());
+        assertEquals(fair.dropped(), fifo.dropped());
+    }
+
+    private Host otherHost() throws Exception {
+        TinyDriver d = TinyDriver.plain();
+        d.ethtoolOps = () -> new EthtoolOps() {
+            @Override
+            public Ringparam getRingparam() {
+                return new Ringparam(4096, 0, 0, 4096, 256, 0, 0, 256);
+            }
+        };
+        Host h = Host.with("6.19", 2, d);
+        h.write("/proc/sys/kernel/sched_rt_runtime_us", "95000\n");
+        h.write("/proc/sys/kernel/sched_rt_period_us", "100000\n");
+        for (String line : h.read("/proc/interrupts").split("\n")) {
+            if (line.contains(TinyDriver.IRQ_NAME)) {
+                h.write("/proc/irq/" + line.substring(0, line.indexOf(':')).trim() + "/smp_affinity_list", "0\n");
+            }
+        }
+        return h;
+    }
+
+    @Test
+    void a_fifo_ksoftirqd_wins_against_a_sched_other_reader_within_its_rt_share() throws Exception {
+        irqOn(1);
+        start(true, 0, SchedPolicy.OTHER, 0);
+        live.kernel.tasks().setScheduler(live.kernel.tasks().ksoftirqd(1).pid(), SchedPolicy.FIFO, 1);
+        TrafficStatus s = run();
+        assertTrue(s.delivered() > frames(RUN_MS * MS) * 85 / 100, "ksoftirqd polls 95% of the time: " + show(s));
+    }
+
+    @Test
+    void between_rt_tasks_the_higher_priority_wins_and_throttling_does_not_help_ksoftirqd() throws Exception {
+        irqOn(1);
+        start(true, 0, SchedPolicy.FIFO, 60);
+        live.kernel.tasks().setScheduler(live.kernel.tasks().ksoftirqd(1).pid(), SchedPolicy.FIFO, 50);
+        TrafficStatus readerFirst = run();
+        assertTrue(readerFirst.delivered() <= 64 * NetRxAction.MAX_SOFTIRQ_RESTART,
+            "an RT ksoftirqd below the reader never runs while it spins: " + show(readerFirst));
+        traffic.stop();
+        start(true, 0, SchedPolicy.FIFO, 40);
+        TrafficStatus ksoftirqdFirst = run();
+        assertTrue(ksoftirqdFirst.delivered() - readerFirst.delivered() > frames(RUN_MS * MS) * 85 / 100,
+            "ksoftirqd above the reader polls all the time: " + show(ksoftirqdFirst));
+    }
+
+    @Test
+    void at_equal_priority_fifo_order_keeps_the_spinning_reader_on_the_cpu() throws Exception {
+        irqOn(1);
+        start(true, 0, SchedPolicy.FIFO, 50);
+        live.kernel.tasks().setScheduler(live.kernel.tasks().ksoftirqd(1).pid(), SchedPolicy.FIFO, 50);
+        TrafficStatus s = run();
+        assertTrue(s.delivered() <= 64 * NetRxAction.MAX_SOFTIRQ_RESTART,
+            "ksoftirqd, woken while the reader runs, queues behind it: " + show(s));
+    }
+
+    @Test
+    void chrt_on_the_running_reader_acts_at_once() throws Exception {
+        irqOn(1);
+        int pid = start(true, 0, SchedPolicy.OTHER, 0);
+        traffic.advanceForTest(RUN_MS * MS);
+        long fairDelivered = traffic.status().delivered();
+        live.kernel.tasks().setScheduler(pid, SchedPolicy.FIFO, 50);
+        traffic.advanceForTest(2 * RUN_MS * MS);
+        long fifoDelivered = traffic.status().delivered() - fairDelivered;
+        assertTrue(fifoDelivered * 10 < fairDelivered, fairDelivered + " as SCHED_OTHER, then " + fifoDelivered);
+        assertEquals(SchedPolicy.FIFO, traffic.status().socket().policy());
+        assertEquals(50, traffic.status().socket().rtPriority());
+    }
+
+    @Test
+    void taskset_moves_the_reader_off_the_irq_cpu_and_ksoftirqd_runs_again() throws Exception {
+        irqOn(1);
+        int pid = start(true, 0, SchedPolicy.FIFO, 50);
+        traffic.advanceForTest(RUN_MS * MS);
+        long starved = traffic.status().delivered();
+        BitSet cpu0 = new BitSet();
+        cpu0.set(0);
+        live.kernel.tasks().setAffinity(pid, cpu0);
+        traffic.advanceForTest(2 * RUN_MS * MS);
+        TrafficStatus s = traffic.status();
+        assertEquals(0, s.socket().cpu(), "the reader runs on CPU 0 now");
+        assertTrue(s.delivered() - starved > frames(RUN_MS * MS) * 9 / 10, "ksoftirqd/1 polls all the time: " + show(s));
+    }
+
+    @Test
+    void the_reader_is_a_task_while_the_traffic_runs() throws Exception {
+        int pid = start(false, 0, SchedPolicy.OTHER, 0);
+        Task t = live.kernel.tasks().find(pid);
+        assertNotNull(t);
+        assertEquals(LiveTraffic.READER_COMM, t.comm());
+        assertEquals(1, t.cpu());
+        assertEquals("{1}", t.cpusAllowed().toString());
+        assertEquals(SchedPolicy.OTHER, traffic.status().socket().policy());
+        traffic.stop();
+        assertNull(live.kernel.tasks().find(pid), "it exits with the traffic");
+        assertEquals(pid, traffic.status().socket().pid(), "the last status still names it");
+    }
+}
