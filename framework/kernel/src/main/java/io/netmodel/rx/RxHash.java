@@ -56,12 +56,6 @@ final class RxHash {
         return hashes[f];
     }
 
-    /** The hashes of flows 0 .. {@code flows - 1} on {@code dev} as its driver is configured now. */
-    static int[] ofFlows(NetDeviceImpl dev, int flows) {
-        byte[] k = rssKey(dev);
-        return ofFlows(k, k == null ? 0 : dev.ethtoolOps().rssHashFields(Rxfh.UDP_V4_FLOW), flows);
-    }
-
     /**
      * With {@code key}: the Toeplitz hash of each flow's addresses, and ports too when
      * {@code fields} has both port halves; without: the software hash.
