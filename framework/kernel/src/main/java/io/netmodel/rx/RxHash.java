@@ -12,7 +12,7 @@ import io.netmodel.net.NetDeviceImpl;
  * the 4-tuple on mlx4_en), with the key as the driver holds it now (so {@code ethtool -X hkey}
  * moves the flows). Any other device (virtio_net, e1000 in the model) leaves the hash to the
  * stack: {@code __skb_get_hash} dissects the 4-tuple and hashes it with a per-boot random key.
- * The kernel does that with {@code siphash} since 4.13; the model uses the {@code jhash2} of
+ * The kernel does that with {@code siphash} since 4.13 (recalled); the model uses the {@code jhash2} of
  * {@code __flow_hash_words} before it, over the addresses and the ports only (the real one also
  * covers more of {@code struct flow_keys}), after {@code __flow_hash_consistentify}'s ordering
  * and with {@code hash == 0} made 1 as {@code __flow_hash_from_keys} does. So the software hash is

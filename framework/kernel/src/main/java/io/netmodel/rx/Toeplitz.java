@@ -2,8 +2,9 @@ package io.netmodel.rx;
 
 /**
  * The Toeplitz hash of Microsoft's RSS specification ("Verifying the RSS Hash Calculation") as a
- * NIC's RSS engine computes it over a packet's tuple (the kernel has no RX copy of it; DPDK's
- * {@code rte_softrss} in {@code lib/hash/rte_thash.h} is the usual software one): for every bit of
+ * NIC's RSS engine computes it over a packet's tuple (the kernel's receive path has no copy of it;
+ * the kernel selftest {@code toeplitz.c} and DPDK's {@code rte_softrss} are software ones,
+ * recalled): for every bit of
  * the input, most significant bit of the first byte first, the result XORs in the 32 bits of the
  * key that start at that bit's position. The key must have at least input length + 4 bytes.
  * Verified against the five IPv4 vectors of the 82599 datasheet's RSS verification suite
