@@ -128,18 +128,58 @@ class TrafficIT {
         return n;
     }
 
-    /** Eight flows over ixgbe's four queues: RSS gives every queue's vector its share. */
+    /** A 40-byte key for {@code ethtool -X hkey}, byte i = {@code first + 3 * i}. */
+    static String key40(int first) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            b.append(i == 0 ? "" : ":").append(String.format("%02x", (first + 3 * i) & 0xff));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Eight flows over ixgbe's four queues: ixgbe hashes UDP on the IP addresses only, and the
+     * flows differ only in their source ports, so RSS puts all of them on the one queue the
+     * Toeplitz hash of 10.0.0.2 -> 10.0.0.1 under the key of {@code ethtool -x} picks; the other
+     * queues' vectors stay at 0. {@code ethtool -X hkey} under traffic moves them to the queue the
+     * new key picks.
+     */
     @Test
-    void rss_spreads_the_flows_over_the_rx_queues_interrupts() throws Exception {
+    void rss_puts_the_flows_where_their_toeplitz_hash_says() throws Exception {
         try (RunningModel model = RunningModel.up("--cpus", "4", "--nic", "ixgbe", "--queues", "4")) {
+            String x = model.netmodel("ethtool", "-x", "eth0").out();
+            int[] indir = RssPredict.indir(x);
+            int[] perQueue = RssPredict.flowsPerQueue(RssPredict.key(x), indir, false, 8, 4);
+            int busy = java.util.stream.IntStream.range(0, 4).filter(q -> perQueue[q] > 0).findFirst().orElseThrow();
+            assertEquals(8, perQueue[busy], "one hash for all: " + java.util.Arrays.toString(perQueue));
             assertEquals(0, model.netmodel("traffic", "start", "--rate", "20000", "--flows", "8").exit());
-            waitFor(() -> java.util.Arrays.stream(queueIrqs(model, 4)).allMatch(c -> c > 100));
+            waitFor(() -> queueIrqs(model, 4)[busy] > 100);
             long[] irqs = queueIrqs(model, 4);
             for (int q = 0; q < 4; q++) {
-                assertTrue(irqs[q] > 100, "eth0-TxRx-" + q + ": " + java.util.Arrays.toString(irqs));
+                if (q == busy) {
+                    assertTrue(irqs[q] > 100, "eth0-TxRx-" + q + ": " + java.util.Arrays.toString(irqs));
+                } else {
+                    assertEquals(0, irqs[q], "eth0-TxRx-" + q + " has no flow: " + java.util.Arrays.toString(irqs));
+                }
             }
             Proc.Result status = model.netmodel("traffic", "status", "--json");
             assertTrue(status.out().contains("\"flows\": 8"), status::toString);
+
+            int first = 0;
+            int moved = busy;
+            while (moved == busy) {
+                first++;
+                int[] n = RssPredict.flowsPerQueue(java.util.HexFormat.ofDelimiter(":").parseHex(key40(first)), indir, false, 8, 4);
+                moved = java.util.stream.IntStream.range(0, 4).filter(q -> n[q] > 0).findFirst().orElseThrow();
+            }
+            Proc.Result hkey = model.netmodel("ethtool", "-X", "eth0", "hkey", key40(first));
+            assertEquals(0, hkey.exit(), hkey::toString);
+            long before = queueIrqs(model, 4)[moved];
+            int to = moved;
+            waitFor(() -> queueIrqs(model, 4)[to] > before + 100);
+            assertTrue(queueIrqs(model, 4)[moved] > before + 100, "the new key moves the flows to queue " + moved + ": "
+                + java.util.Arrays.toString(queueIrqs(model, 4)));
+
             Proc.Result bad = model.netmodel("traffic", "stop");
             assertEquals(0, bad.exit());
             Proc.Result zero = model.netmodel("traffic", "start", "--flows", "0");

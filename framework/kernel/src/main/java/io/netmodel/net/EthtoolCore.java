@@ -162,7 +162,14 @@ public final class EthtoolCore implements EthtoolService {
     @Override
     public Rxfh setRxfhIndir(String ifname, int[] indir) throws EthtoolException {
         int[] copy = indir.clone();
-        return lock.call(() -> EthtoolRxfh.set(dev(ifname), copy));
+        return lock.call(() -> EthtoolRxfh.set(dev(ifname), copy, null));
+    }
+
+    @Override
+    public Rxfh setRxfh(String ifname, int[] indir, byte[] key) throws EthtoolException {
+        int[] table = indir == null ? null : indir.clone();
+        byte[] hkey = key == null ? null : key.clone();
+        return lock.call(() -> EthtoolRxfh.set(dev(ifname), table, hkey));
     }
 
     @Override

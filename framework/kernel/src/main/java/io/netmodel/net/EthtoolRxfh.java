@@ -12,8 +12,8 @@ import io.netmodel.api.vfs.Errno;
  * {@code ethtool_set_rxfh} and {@code ethtool_copy_validate_indir} in {@code net/ethtool/ioctl.c}
  * (ethtool 6.1's {@code -x}/{@code -X} use the ioctls {@code ETHTOOL_GRXRINGS},
  * {@code ETHTOOL_GRSSH}, {@code ETHTOOL_SRSSH}), and {@code ethtool_get_max_rxfh_channel}
- * ({@code net/ethtool/common.c}) that {@code -L} checks. The hash key and function are read only
- * here: {@code -X hkey}/{@code hfunc} are not modelled.
+ * ({@code net/ethtool/common.c}) that {@code -L} checks. The table and the hash key can be set
+ * ({@code -X ... hkey}); the hash function is read only ({@code hfunc} is not modelled).
  */
 final class EthtoolRxfh {
     private EthtoolRxfh() {
@@ -38,25 +38,31 @@ final class EthtoolRxfh {
     }
 
     /**
-     * {@code ethtool_set_rxfh} with a new table ({@code indir_size} = the device's) or the default
-     * ({@code indir_size} 0): EOPNOTSUPP without {@code get_rxnfc} or {@code set_rxfh}; EINVAL
-     * for another size; the ring count from {@code ETHTOOL_GRXRINGS}; each entry must be below it
-     * ({@code ethtool_copy_validate_indir}: EINVAL); the default is
-     * {@code ethtool_rxfh_indir_default} over that count. After the driver accepted it,
-     * {@code IFF_RXFH_CONFIGURED} is set for a table and cleared for the default.
+     * {@code ethtool_set_rxfh}: EOPNOTSUPP without {@code get_rxnfc} or {@code set_rxfh}. The table
+     * is {@code indir} of the device's {@code indir_size}, empty ({@code indir_size} 0: the
+     * default, {@code ethtool_rxfh_indir_default} over the ring count of {@code ETHTOOL_GRXRINGS}),
+     * or null ({@code ETH_RXFH_INDIR_NO_CHANGE}); the key is {@code key} of the device's
+     * {@code key_size}, or null ({@code key_size} 0: unchanged). EINVAL for another size, for
+     * neither a table nor a key, or for an entry not below the ring count
+     * ({@code ethtool_copy_validate_indir}). The driver's {@code set_rxfh} gets both and checks
+     * on its own (a driver that takes no key: EOPNOTSUPP). After it accepted them,
+     * {@code IFF_RXFH_CONFIGURED} is set for a table, cleared for the default, and left alone when
+     * the table did not change (read from {@code net/ethtool/ioctl.c}; the check order recalled).
      */
-    static Rxfh set(NetDeviceImpl dev, int[] indir) throws EthtoolException {
+    static Rxfh set(NetDeviceImpl dev, int[] indir, byte[] key) throws EthtoolException {
         EthtoolOps ops = dev.ethtoolOps();
         int rings = ops.getRxRings(); // EOPNOTSUPP without get_rxnfc, as the op check does
         int devSize = ops.getRxfhIndirSize();
-        boolean reset = indir.length == 0;
-        if (!reset && indir.length != devSize) {
+        boolean reset = indir != null && indir.length == 0;
+        if ((indir != null && !reset && indir.length != devSize)
+                || (key != null && (key.length == 0 || key.length != ops.getRxfhKeySize()))
+                || (indir == null && key == null)) {
             throw new EthtoolException(Errno.EINVAL);
         }
-        int[] table;
+        int[] table = null;
         if (reset) {
             table = Rxfh.defaultTable(devSize, rings);
-        } else {
+        } else if (indir != null) {
             for (int q : indir) {
                 if (Integer.toUnsignedLong(q) >= rings) {
                     throw new EthtoolException(Errno.EINVAL); // ethtool_copy_validate_indir
@@ -64,8 +70,10 @@ final class EthtoolRxfh {
             }
             table = indir.clone();
         }
-        ops.setRxfh(table);
-        dev.rxfhConfigured = !reset;
+        ops.setRxfh(table, key == null ? null : key.clone());
+        if (indir != null) {
+            dev.rxfhConfigured = !reset;
+        }
         return ops.getRxfh();
     }
 

@@ -68,12 +68,15 @@ public final class LiveTraffic implements TrafficService {
         private int nextFlow;
         /** eth0's {@code real_num_rx_queues} when the traffic took it. */
         private int realNumRxQueues;
+        /** The flows' {@code skb->hash} on eth0 ({@link LiveFlows} tuples), following its RSS key. */
+        final RxHash flowHashes;
 
         Run(TrafficRequest request, NetDeviceImpl eth0) {
             this.request = request;
             this.sim = new Simulator(request.seed());
             this.gaps = sim.rng().fork("traffic.gaps");
             this.periodNs = Math.max(1, Math.round(1e9 / request.ratePps()));
+            this.flowHashes = new RxHash(request.flows());
             this.traceBaseNs = kernel.trace().now();
             int cpus = kernel.cpus().count();
             int cpu = request.cpu() == TrafficRequest.DEFAULT_CPU ? cpus - 1 : request.cpu();
@@ -100,6 +103,7 @@ public final class LiveTraffic implements TrafficService {
             realNumRxQueues = dev.realNumRxQueues();
             socket.attach(host);
             host.loadNicSettings();
+            flowHashes.update(dev);
         }
 
         /** eth0 is gone, down, or lost the NAPI: what its ring held is dropped, the socket waits. */
@@ -127,7 +131,7 @@ public final class LiveTraffic implements TrafficService {
                 arrived++;
                 eth0.stats().add(NetStats.RX_PACKETS, 1);
                 eth0.stats().add(NetStats.RX_BYTES, request.frameBytes());
-                int hash = flowHash(nextFlow);
+                int hash = flowHashes.of(nextFlow);
                 nextFlow = nextFlow + 1 == request.flows() ? 0 : nextFlow + 1;
                 host.rssQueue(hash).rxArrive(sim.now(), request.frameBytes(), hash);
             }
@@ -277,6 +281,7 @@ public final class LiveTraffic implements TrafficService {
         }
         if (r.host != null) {
             r.host.loadNicSettings(); // ethtool -C takes effect within a slice
+            r.flowHashes.update(r.eth0); // and ethtool -X hkey
         }
         r.sim.runUntil(t);
     }
@@ -289,16 +294,6 @@ public final class LiveTraffic implements TrafficService {
             }
         }
         return null;
-    }
-
-    /**
-     * The hash the NIC computes for flow {@code f} ({@code skb->hash}): the flows differ only in
-     * their source port, whose Toeplitz hash the model does not compute; it takes the golden-ratio
-     * (Weyl) sequence from {@link Rps#FLOW_HASH} instead, so flow 0 is the benchmarks' one flow
-     * and the low bits the indirection table reads spread evenly over the flows.
-     */
-    static int flowHash(int f) {
-        return Rps.FLOW_HASH + f * FlowLimit.GOLDEN_RATIO_32; // GOLDEN_RATIO_32 of include/linux/hash.h
     }
 
     /** An eth0 the traffic can flow through: registered, up, with a NAPI. */

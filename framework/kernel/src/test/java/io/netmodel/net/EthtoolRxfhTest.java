@@ -48,6 +48,38 @@ class EthtoolRxfhTest {
         assertFalse(eth0(h).rxfhConfigured());
     }
 
+    /**
+     * {@code ETHTOOL_SRSSH} with a key: of the device's {@code key_size} or EINVAL, neither table
+     * nor key EINVAL, nothing changed by a refusal; a key alone keeps the table and
+     * {@code IFF_RXFH_CONFIGURED} as they are, a table and a key go in together.
+     */
+    @Test
+    void a_key_of_the_device_size_replaces_it_and_leaves_the_table() throws Exception {
+        Host h = host("6.19", new ConfigNapiDriver(4, false));
+        byte[] before = h.kernel.ethtool().getRxfh("eth0").key();
+        assertEquals(Errno.EINVAL, assertThrows(EthtoolException.class,
+            () -> h.kernel.ethtool().setRxfh("eth0", null, new byte[39])).errno());
+        assertEquals(Errno.EINVAL, assertThrows(EthtoolException.class,
+            () -> h.kernel.ethtool().setRxfh("eth0", null, null)).errno(), "ETH_RXFH_INDIR_NO_CHANGE and no key");
+        int[] bad = new int[128];
+        bad[5] = 4;
+        assertEquals(Errno.EINVAL, assertThrows(EthtoolException.class,
+            () -> h.kernel.ethtool().setRxfh("eth0", bad, new byte[40])).errno(), "an entry beyond the rings");
+        assertArrayEquals(before, h.kernel.ethtool().getRxfh("eth0").key(), "refusals change nothing");
+        byte[] key = new byte[40];
+        key[0] = 0x6d;
+        Rxfh r = h.kernel.ethtool().setRxfh("eth0", null, key);
+        assertArrayEquals(key, r.key());
+        assertArrayEquals(Rxfh.defaultTable(128, 4), r.indir());
+        assertFalse(eth0(h).rxfhConfigured(), "a key alone is no table");
+        int[] t = new int[128];
+        key[1] = 1;
+        r = h.kernel.ethtool().setRxfh("eth0", t, key);
+        assertArrayEquals(t, r.indir());
+        assertArrayEquals(key, r.key());
+        assertTrue(eth0(h).rxfhConfigured());
+    }
+
     @Test
     void a_table_sets_configured_and_default_clears_it() throws Exception {
         Host h = host("6.19", new ConfigNapiDriver(4, false));

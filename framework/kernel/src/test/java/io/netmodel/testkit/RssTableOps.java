@@ -18,7 +18,9 @@ public final class RssTableOps implements EthtoolOps {
     private final int max;
     private int queues;
     private int[] table;
-    private final byte[] key;
+    private byte[] key;
+    /** What the RSS engine hashes for UDP ({@code Rxfh.RXH_*}); the addresses unless a test says. */
+    private int udpFields = Rxfh.RXH_IP_SRC | Rxfh.RXH_IP_DST;
 
     public RssTableOps(ConfigNapiDriver drv, int max, int queues, int size) {
         this.drv = drv;
@@ -72,5 +74,27 @@ public final class RssTableOps implements EthtoolOps {
     @Override
     public void setRxfh(int[] indir) {
         table = indir.clone();
+    }
+
+    /** A driver that takes a key as well (ixgbe's way). */
+    @Override
+    public void setRxfh(int[] indir, byte[] newKey) {
+        if (indir != null) {
+            setRxfh(indir);
+        }
+        if (newKey != null) {
+            key = newKey.clone();
+        }
+    }
+
+    @Override
+    public int rssHashFields(int flowType) {
+        return udpFields;
+    }
+
+    /** Hash UDP on the 4-tuple ({@code ethtool -N rx-flow-hash udp4 sdfn}, which the model does not have). */
+    public RssTableOps udp4Tuple() {
+        udpFields |= Rxfh.RXH_L4_B_0_1 | Rxfh.RXH_L4_B_2_3;
+        return this;
     }
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
     footer = {"", "Examples:",
         "  netmodel traffic start --rate 50000",
         "  netmodel traffic start --rate 20000 --busy-poll 100     # SO_BUSY_POLL; default: net.core.busy_read",
-        "  netmodel traffic start --rate 400000 --flows 8          # RSS spreads 8 flows over eth0's RX queues",
+        "  netmodel traffic start --rate 400000 --flows 8          # RSS puts 8 flows on eth0's RX queues by their hashes",
         "  netmodel trace napi_busy_loop --count 3",
         "  watch -n1 grep eth0 $(netmodel status --mount-point)/proc/net/dev",
         "  echo 100 > $(netmodel status --mount-point)/sys/class/net/eth0/napi_defer_hard_irqs",
@@ -64,8 +64,12 @@ public final class TrafficCommand extends ModelCommand {
     int cpu;
 
     @Option(names = "--flows", paramLabel = "N", defaultValue = "1",
-        description = "start: flows (source ports) the frames come from in turn, 1 .. 65536 (default 1); RSS puts each "
-            + "on an RX queue by its hash, so with several queues (ethtool -L) each queue's IRQ and NAPI take their share.")
+        description = "start: flows the frames come from in turn, 1 .. 65536 (default 1): UDP from 10.0.0.2 port "
+            + "32768+f (mod 65536) to 10.0.0.1 port 9000, flow f = 0 .. N-1. Each frame's RX hash is the NIC's Toeplitz "
+            + "hash of the fields it hashes for UDP with its RSS key (ethtool -x; ixgbe and igb: the addresses only, "
+            + "so all flows share one queue; mlx4_en: the 4-tuple), or without a key (virtio_net, e1000) the stack's "
+            + "software flow hash; RSS puts the flow on the queue its hash's low bits index in the table, RPS and the "
+            + "flow limit read the same hash. Few flows spread unevenly, as on a real NIC.")
     int flows;
 
     @Option(names = "--nonblock", description = "start: the reading thread loops on recvfrom(MSG_DONTWAIT) and never "

@@ -126,6 +126,27 @@ final class IgbEthtool implements EthtoolOps {
         rss.set(indir, adapter.rxQueues);
     }
 
+    /**
+     * {@code igb_set_rxfh}: "We do not allow change in unsupported parameters": a key is
+     * EOPNOTSUPP (read from {@code igb_ethtool.c}; a 2025 patch series that lets igb take a key
+     * is not modelled).
+     */
+    @Override
+    public void setRxfh(int[] indir, byte[] key) throws EthtoolException {
+        if (key != null) {
+            throw EthtoolException.eopnotsupp();
+        }
+        if (indir != null) {
+            setRxfh(indir);
+        }
+    }
+
+    /** {@code igb_get_rss_hash_opts}: UDP over IPv4 on the addresses ({@code IGB_FLAG_RSS_FIELD_IPV4_UDP} off). */
+    @Override
+    public int rssHashFields(int flowType) {
+        return io.netmodel.api.ethtool.Rxfh.RXH_IP_SRC | io.netmodel.api.ethtool.Rxfh.RXH_IP_DST;
+    }
+
     private void resetQueueCounters() {
         txQueueCounters = new long[netdev.realNumTxQueues()][TX_QUEUE_STATS.size()];
         rxQueueCounters = new long[netdev.realNumRxQueues()][RX_QUEUE_STATS.size()];

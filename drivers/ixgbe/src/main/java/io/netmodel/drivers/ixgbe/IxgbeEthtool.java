@@ -144,6 +144,18 @@ final class IxgbeEthtool implements EthtoolOps {
         rss.set(indir, adapter.queues);
     }
 
+    /** {@code ixgbe_set_rxfh}: the table and the key. */
+    @Override
+    public void setRxfh(int[] indir, byte[] key) throws EthtoolException {
+        rss.set(indir, key, adapter.queues);
+    }
+
+    /** {@code ixgbe_get_rss_hash_opts}: UDP over IPv4 on the addresses ({@code IXGBE_FLAG2_RSS_FIELD_IPV4_UDP} off). */
+    @Override
+    public int rssHashFields(int flowType) {
+        return io.netmodel.api.ethtool.Rxfh.RXH_IP_SRC | io.netmodel.api.ethtool.Rxfh.RXH_IP_DST;
+    }
+
     @Override
     public int supportedCoalesceParams() {
         return CoalesceParam.USECS | CoalesceParam.TX_MAX_FRAMES_IRQ.bit();

@@ -13,7 +13,11 @@ import io.netmodel.api.vfs.Errno;
  * Director adds. {@code ixgbe_setup_reta} fills entry i with {@code i % rss_i} whenever the
  * adapter is (re)configured with another queue count, whether or not the user set the table
  * (ixgbe does not look at {@code netif_is_rxfh_configured}; until a 2025 patch it refilled on every
- * reset): after {@code ethtool -L} the table is the default again.
+ * reset): after {@code ethtool -L} the table is the default again. The key is filled once at
+ * probe ({@code ixgbe_init_rss_key}) and survives resets; {@code ethtool -X hkey} replaces it.
+ * UDP is hashed on the IP addresses only: {@code ixgbe_setup_mrqc} adds
+ * {@code IXGBE_MRQC_RSS_FIELD_IPV4_UDP} only with {@code IXGBE_FLAG2_RSS_FIELD_IPV4_UDP}, which
+ * {@code ethtool -N rx-flow-hash udp4 sdfn} sets and nothing sets by default (read from the source).
  */
 final class IxgbeRss {
     /** {@code ixgbe_rss_indir_tbl_entries} for the 82599. */
@@ -49,12 +53,26 @@ final class IxgbeRss {
 
     /** {@code ixgbe_set_rxfh}: every entry below min(num_rx_queues, 16), else EINVAL and nothing changes. */
     void set(int[] indir, int numRxQueues) throws EthtoolException {
-        int maxQueues = Math.min(numRxQueues, RETA_MAX);
-        for (int q : indir) {
-            if (q >= maxQueues) {
-                throw new EthtoolException(Errno.EINVAL);
+        set(indir, null, numRxQueues);
+    }
+
+    /**
+     * {@code ixgbe_set_rxfh} with a table and/or a key (null: unchanged): the table is checked
+     * first (EINVAL, nothing changes), then the key is copied ({@code ixgbe_store_key}: the
+     * {@code RSSRK} registers) and the table written ({@code ixgbe_store_reta}).
+     */
+    void set(int[] indir, byte[] newKey, int numRxQueues) throws EthtoolException {
+        if (indir != null) {
+            int maxQueues = Math.min(numRxQueues, RETA_MAX);
+            for (int q : indir) {
+                if (q >= maxQueues) {
+                    throw new EthtoolException(Errno.EINVAL);
+                }
             }
+            System.arraycopy(indir, 0, table, 0, RETA_ENTRIES);
         }
-        System.arraycopy(indir, 0, table, 0, RETA_ENTRIES);
+        if (newKey != null) {
+            System.arraycopy(newKey, 0, key, 0, KEY_SIZE);
+        }
     }
 }

@@ -27,6 +27,26 @@ class IxgbeEthtoolTest {
         return host.netdev("eth0").ethtoolOps();
     }
 
+    /**
+     * {@code ixgbe_set_rxfh}: a table entry beyond the queues is EINVAL before the key is
+     * touched; a key alone replaces the key and leaves the table. UDP is hashed on the addresses.
+     */
+    @Test
+    void set_rxfh_checks_the_table_then_stores_the_key() throws Exception {
+        EthtoolOps ops = ops();
+        io.netmodel.api.ethtool.Rxfh before = ops.getRxfh();
+        byte[] key = new byte[40];
+        java.util.Arrays.fill(key, (byte) 0x5a);
+        int[] bad = new int[128];
+        bad[0] = 16;
+        assertEquals(Errno.EINVAL, assertThrows(EthtoolException.class, () -> ops.setRxfh(bad, key)).errno());
+        assertEquals(before, ops.getRxfh());
+        ops.setRxfh(null, key);
+        assertEquals(new io.netmodel.api.ethtool.Rxfh(before.indir(), key, before.hfunc()), ops.getRxfh());
+        assertEquals(io.netmodel.api.ethtool.Rxfh.RXH_IP_SRC | io.netmodel.api.ethtool.Rxfh.RXH_IP_DST,
+            ops.rssHashFields(io.netmodel.api.ethtool.Rxfh.UDP_V4_FLOW));
+    }
+
     @Test
     void should_report_defaults() throws Exception {
         EthtoolOps ops = ops();

@@ -62,6 +62,7 @@ final class Mlx4Ethtool implements EthtoolOps {
     Mlx4Ethtool(NetDevice netdev, KernelProfile kernel, long pfcrx, long pfctx, String busInfo, int rxRings, int txRings,
                 int numUp, Mlx4Port port) {
         this.rss = new Mlx4Rss(port.ctx().netdevRssKeyFill(Mlx4Rss.KEY_SIZE));
+        this.udpRss = Long.parseLong(port.ctx().param(Mlx4EnParams.UDP_RSS)) != 0;
         this.netdev = netdev;
         this.kernel = kernel;
         this.rxPpp = pfcrx;
@@ -129,6 +130,22 @@ final class Mlx4Ethtool implements EthtoolOps {
     public void setRxfh(int[] indir) throws EthtoolException {
         rss.set(indir);
     }
+
+    /** {@code mlx4_en_set_rxfh}: the table and the key. */
+    @Override
+    public void setRxfh(int[] indir, byte[] key) throws EthtoolException {
+        rss.set(indir, key);
+    }
+
+    /** UDP over IPv4: the 4-tuple with {@code udp_rss} (the profile's, read at probe), else the addresses. */
+    @Override
+    public int rssHashFields(int flowType) {
+        int ip = io.netmodel.api.ethtool.Rxfh.RXH_IP_SRC | io.netmodel.api.ethtool.Rxfh.RXH_IP_DST;
+        return udpRss ? ip | io.netmodel.api.ethtool.Rxfh.RXH_L4_B_0_1 | io.netmodel.api.ethtool.Rxfh.RXH_L4_B_2_3 : ip;
+    }
+
+    /** {@code mdev->profile.udp_rss}. */
+    private final boolean udpRss;
 
     /** {@code mlx4_en_get_channels}: RX rings, TX rings per user priority; no combined or other. */
     @Override

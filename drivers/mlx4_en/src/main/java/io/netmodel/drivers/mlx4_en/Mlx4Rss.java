@@ -13,7 +13,11 @@ import io.netmodel.api.vfs.Errno;
  * after entry 0 appears, a power of two), else EINVAL: {@code ethtool -X equal 2} works,
  * {@code weight 1 0 0 0} does not. The ring count stays in the profile across {@code ethtool -L}.
  * The key is {@code MLX4_EN_RSS_KEY_SIZE} (40) bytes of {@code netdev_rss_key_fill}; the hash
- * function Toeplitz ({@code rss_hash_fn}, recalled).
+ * function Toeplitz ({@code rss_hash_fn}, recalled). UDP is hashed on the 4-tuple while the
+ * {@code udp_rss} module parameter is 1 (its default): {@code mlx4_en_get_profile} keeps it on a
+ * device with {@code MLX4_DEV_CAP_FLAG_UDP_RSS} (read from the source) and
+ * {@code mlx4_en_config_rss_steer} adds {@code MLX4_RSS_UDP_IPV4} for it (recalled); the modelled
+ * ConnectX-3 has the capability.
  */
 final class Mlx4Rss {
     /** {@code MLX4_EN_RSS_KEY_SIZE}. */
@@ -63,5 +67,20 @@ final class Mlx4Rss {
             throw new EthtoolException(Errno.EINVAL);
         }
         rssRings = rings; // the port restart that follows is not acted out
+    }
+
+    /**
+     * {@code mlx4_en_set_rxfh} with a table and/or a key (null: unchanged): the table is checked
+     * as by {@link #set(int[])} (EINVAL, nothing changes), then the key copied to
+     * {@code priv->rss_key}, which the restarted port's RSS context hashes with. Without a table
+     * the ring count is the table size, a power of two: a key alone is always taken.
+     */
+    void set(int[] indir, byte[] newKey) throws EthtoolException {
+        if (indir != null) {
+            set(indir);
+        }
+        if (newKey != null) {
+            System.arraycopy(newKey, 0, key, 0, KEY_SIZE);
+        }
     }
 }

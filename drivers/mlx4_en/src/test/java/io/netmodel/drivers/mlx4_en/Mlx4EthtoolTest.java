@@ -35,6 +35,31 @@ class Mlx4EthtoolTest {
             () -> ops.setChannels(ops.getChannels().with(ChannelParam.COMBINED, 1))).errno());
     }
 
+    /** {@code udp_rss} (default 1): UDP hashed on the 4-tuple; 0: on the addresses. */
+    @Test
+    void udp_rss_decides_whether_the_ports_are_hashed() throws Exception {
+        int ip = io.netmodel.api.ethtool.Rxfh.RXH_IP_SRC | io.netmodel.api.ethtool.Rxfh.RXH_IP_DST;
+        int ports = io.netmodel.api.ethtool.Rxfh.RXH_L4_B_0_1 | io.netmodel.api.ethtool.Rxfh.RXH_L4_B_2_3;
+        assertEquals(ip | ports, ops("6.18").rssHashFields(io.netmodel.api.ethtool.Rxfh.UDP_V4_FLOW));
+        DriverHost host = DriverHost.boot("6.18", 8, "mlx4_en");
+        host.load(new Mlx4EnDriver(), Map.of("udp_rss", "0"));
+        assertEquals(ip, host.netdev("eth0").ethtoolOps().rssHashFields(io.netmodel.api.ethtool.Rxfh.UDP_V4_FLOW));
+    }
+
+    /** {@code mlx4_en_set_rxfh}: a key alone is taken, the table stays; a bad table with it changes neither. */
+    @Test
+    void set_rxfh_takes_a_key() throws Exception {
+        EthtoolOps ops = ops("6.18");
+        io.netmodel.api.ethtool.Rxfh before = ops.getRxfh();
+        byte[] key = new byte[40];
+        key[39] = 1;
+        assertEquals(Errno.EINVAL, assertThrows(EthtoolException.class,
+            () -> ops.setRxfh(new int[] {1, 1, 1, 1, 1, 1, 1, 1}, key)).errno());
+        assertEquals(before, ops.getRxfh());
+        ops.setRxfh(null, key);
+        assertEquals(new io.netmodel.api.ethtool.Rxfh(before.indir(), key, before.hfunc()), ops.getRxfh());
+    }
+
     @Test
     void tx_channels_count_per_user_priority_before_4_13() throws Exception {
         DriverHost host = DriverHost.boot("4.4", 8, "mlx4_en");

@@ -143,4 +143,31 @@ public interface EthtoolOps {
     default void setRxfh(int[] indir) throws EthtoolException {
         throw EthtoolException.eopnotsupp();
     }
+
+    /**
+     * {@code set_rxfh} with a new table ({@code indir}, or null to keep it) and/or a new hash key
+     * ({@code key} of {@link #getRxfhKeySize()} bytes, or null to keep it); the core has checked
+     * the sizes and that one of them is given. The default is a driver that takes no key
+     * (EOPNOTSUPP, as {@code igb_set_rxfh} answers one) and passes a table to {@link #setRxfh(int[])}.
+     */
+    default void setRxfh(int[] indir, byte[] key) throws EthtoolException {
+        if (key != null) {
+            throw EthtoolException.eopnotsupp();
+        }
+        if (indir != null) {
+            setRxfh(indir);
+        }
+    }
+
+    /**
+     * The header fields the device's RSS engine hashes for packets of {@code flowType}
+     * ({@code Rxfh.UDP_V4_FLOW}: {@code Rxfh.RXH_*} bits), as the hardware is programmed now:
+     * what {@code ETHTOOL_GRXFH} reports where the driver answers it ({@code ixgbe_get_rss_hash_opts},
+     * {@code igb_get_rss_hash_opts}), the driver's fixed choice otherwise ({@code mlx4_en}'s
+     * {@code udp_rss}). Not an ethtool op of its own; 0 (the default) when the driver does not say,
+     * which the kernel model takes as the IP addresses only.
+     */
+    default int rssHashFields(int flowType) {
+        return 0;
+    }
 }

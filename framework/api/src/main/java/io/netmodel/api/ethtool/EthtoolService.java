@@ -72,4 +72,14 @@ public interface EthtoolService {
      * below the RX ring count. Returns the table afterwards.
      */
     Rxfh setRxfhIndir(String ifname, int[] indir) throws EthtoolException;
+
+    /**
+     * {@code ETHTOOL_SRSSH} with a table and/or a hash key: {@code indir} null keeps the table
+     * ({@code ETH_RXFH_INDIR_NO_CHANGE}), empty resets it, else it is the new table as for
+     * {@link #setRxfhIndir}; {@code key} null keeps the key, else the new key, of the device's
+     * {@code key_size} (EINVAL otherwise). EINVAL when neither is given; a driver that takes no key
+     * answers EOPNOTSUPP. Only a table given changes {@code IFF_RXFH_CONFIGURED}. Returns the
+     * table and key afterwards.
+     */
+    Rxfh setRxfh(String ifname, int[] indir, byte[] key) throws EthtoolException;
 }

@@ -22,6 +22,17 @@ public final class Rxfh {
      */
     public static final List<String> HASH_FUNC_NAMES = List.of("toeplitz", "xor", "crc32");
 
+    /** {@code UDP_V4_FLOW}: the flow type of UDP over IPv4 ({@code ethtool -n DEV rx-flow-hash udp4}). */
+    public static final int UDP_V4_FLOW = 0x02;
+    /** {@code RXH_IP_SRC}: the hash reads the IP source address. */
+    public static final int RXH_IP_SRC = 1 << 4;
+    /** {@code RXH_IP_DST}: the hash reads the IP destination address. */
+    public static final int RXH_IP_DST = 1 << 5;
+    /** {@code RXH_L4_B_0_1}: the hash reads bytes 0 and 1 of the L4 header (TCP/UDP source port). */
+    public static final int RXH_L4_B_0_1 = 1 << 6;
+    /** {@code RXH_L4_B_2_3}: the hash reads bytes 2 and 3 of the L4 header (TCP/UDP destination port). */
+    public static final int RXH_L4_B_2_3 = 1 << 7;
+
     /** {@code NETDEV_RSS_KEY_LEN}: bytes of the kernel's one RSS key. */
     public static final int NETDEV_RSS_KEY_LEN = 52;
 

@@ -7,12 +7,15 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * {@code ethtool -X DEV equal N | weight W0 W1 ... | default}: ethtool 6.1's {@code do_srxfh} and
- * {@code fill_indir_table} ({@code ethtool.c}; the fill and its messages read from the source of an
- * older release with the same code, the 6.1 argument loop recalled). The table is computed here,
- * over the size {@code ETHTOOL_GRSSH} reports, and sent whole; {@code default} sends size 0 and the
- * kernel fills its default. {@code hkey}, {@code hfunc}, {@code context} and {@code delete} are not
- * modelled (bad arguments here).
+ * {@code ethtool -X DEV [equal N | weight W0 W1 ... | default] [hkey XX:XX:...]}: ethtool 6.1's
+ * {@code do_srxfh}, {@code fill_indir_table}, {@code parse_hkey} and
+ * {@code convert_string_to_hashkey} ({@code ethtool.c}; read from the source of an older release
+ * with the same code, the 6.1 argument loop recalled). The table is computed here, over the size
+ * {@code ETHTOOL_GRSSH} reports, and sent whole; {@code default} sends size 0 and the kernel fills
+ * its default; without either the table is left as it is ({@code ETH_RXFH_INDIR_NO_CHANGE}). The
+ * key must be exactly the device's {@code key_size} bytes, two hex digits each, colon-separated;
+ * a device without a key refuses it before anything is sent. {@code hfunc}, {@code context} and
+ * {@code delete} are not modelled (bad arguments here).
  */
 final class EthtoolRxfhSet {
     private EthtoolRxfhSet() {
@@ -25,6 +28,7 @@ final class EthtoolRxfhSet {
         int equal = 0;
         List<String> weights = null;
         boolean dflt = false;
+        String hkey = null;
         int i = 0;
         while (i < args.size()) {
             String a = args.get(i);
@@ -42,6 +46,13 @@ final class EthtoolRxfhSet {
                     throw EthtoolTool.badArgs();
                 }
                 weights = args.subList(from, i);
+            } else if (a.equals("hkey")) {
+                i++;
+                if (i >= args.size()) {
+                    throw EthtoolTool.badArgs();
+                }
+                hkey = args.get(i);
+                i++;
             } else if (a.equals("default")) {
                 i++;
                 dflt = true;
@@ -64,12 +75,29 @@ final class EthtoolRxfhSet {
             return EthtoolTool.perror(err, "Cannot get RX ring count", e, 1);
         }
         int size;
+        int keySize;
         try {
-            size = svc.getRxfh(dev).indirSize();
+            io.netmodel.api.ethtool.Rxfh head = svc.getRxfh(dev);
+            size = head.indirSize();
+            keySize = head.key().length;
         } catch (EthtoolException e) {
-            // do_srxfhindir: ETHTOOL_GRXFHINDIR needs the same driver ops
-            return EthtoolTool.perror(err, e.errno() == Errno.EOPNOTSUPP
+            // do_srxfhindir (without a key): ETHTOOL_GRXFHINDIR needs the same driver ops
+            return EthtoolTool.perror(err, e.errno() == Errno.EOPNOTSUPP && hkey == null
                 ? "Cannot get RX flow hash indirection table size" : "Cannot get RX flow hash indir size and key size", e, 1);
+        }
+        byte[] key = null;
+        if (hkey != null) {
+            if (keySize == 0) {
+                err.println("Cannot set RX flow hash configuration:");
+                err.println(" Hash key setting not supported");
+                return 1;
+            }
+            key = new byte[keySize];
+            String msg = hashKey(key, hkey);
+            if (msg != null) {
+                err.println(msg);
+                return 2;
+            }
         }
         int[] table;
         if (equal != 0) {
@@ -91,11 +119,13 @@ final class EthtoolRxfhSet {
                 return fail(err, "Total weight exceeds the size of the indirection table");
             }
             table = weighted(size, w, sum);
-        } else {
+        } else if (dflt) {
             table = new int[0]; // indir_size 0: reset to the default
+        } else {
+            table = null; // ETH_RXFH_INDIR_NO_CHANGE: a key alone
         }
         try {
-            svc.setRxfhIndir(dev, table);
+            svc.setRxfh(dev, table, key);
             return 0;
         } catch (EthtoolException e) {
             return EthtoolTool.perror(err, "Cannot set RX flow hash configuration", e, 1);
@@ -119,6 +149,35 @@ final class EthtoolRxfhSet {
             table[i] = j;
         }
         return table;
+    }
+
+    /**
+     * {@code convert_string_to_hashkey}: fills {@code key} from {@code s}, two hex digits a byte
+     * ({@code sscanf("%2x%n")} with {@code len == 2}), each followed by ':' or the end; returns
+     * the message of the first fault, or null.
+     */
+    static String hashKey(byte[] key, String s) {
+        int i = 0;
+        int p = 0;
+        do {
+            if (i > key.length - 1) {
+                return "Key is too long for device (" + (i + 1) + " > " + key.length + ")";
+            }
+            if (p + 2 > s.length() || Character.digit(s.charAt(p), 16) < 0 || Character.digit(s.charAt(p + 1), 16) < 0) {
+                return "Invalid RSS hash key format";
+            }
+            key[i++] = (byte) Integer.parseInt(s.substring(p, p + 2), 16);
+            p += 2;
+            if (p < s.length() && s.charAt(p) == ':') {
+                p++;
+            } else if (p < s.length()) {
+                return "Invalid RSS hash key format";
+            }
+        } while (p < s.length());
+        if (i != key.length) {
+            return "Key is too short for device (" + i + " < " + key.length + ")";
+        }
+        return null;
     }
 
     private static int fail(PrintWriter err, String msg) {

@@ -76,7 +76,7 @@ class EthtoolRxfhTest {
             assertEquals(new Result(1, "", BAD_ARGS), run(svc, "-X", "eth0", "equal"));
             assertEquals(new Result(1, "", BAD_ARGS), run(svc, "-X", "eth0", "weight"));
             assertEquals(new Result(1, "", BAD_ARGS), run(svc, "-X", "eth0", "weight", "1", "1x"));
-            assertEquals(new Result(1, "", BAD_ARGS), run(svc, "-X", "eth0", "hkey", "00"));
+            assertEquals(new Result(1, "", BAD_ARGS), run(svc, "-X", "eth0", "hkey"));
             assertEquals(new Result(1, "", "Equal and weight options are mutually exclusive\n"),
                 run(svc, "-X", "eth0", "equal", "2", "weight", "1", "1"));
             assertEquals(new Result(1, "", "Equal and default options are mutually exclusive\n"),
@@ -127,6 +127,62 @@ class EthtoolRxfhTest {
             assertEquals(new Result(0, "", ""), run(svc, "-X", "eth0", "equal", "1"));
             assertArrayEquals(new int[] {0, 0}, svc.getRxfh("eth0").indir(), "rss_rings 1");
         });
+    }
+
+    /** 40 bytes as {@code ethtool -X hkey} takes them, byte i = {@code first + i}. */
+    private static String key40(int first) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            b.append(i == 0 ? "" : ":").append(String.format("%02x", (first + i) & 0xff));
+        }
+        return b.toString();
+    }
+
+    /**
+     * {@code -X hkey} on ixgbe: the key's parse errors ({@code convert_string_to_hashkey}: exit 2),
+     * nothing changed by them, then a good key that {@code -x} shows, with the table left alone,
+     * and a table and a key in one request.
+     */
+    @Test
+    void ixgbe_X_hkey_transcript() throws Exception {
+        withHost("ixgbe", (host, svc) -> {
+            byte[] keyBefore = svc.getRxfh("eth0").key();
+            StringBuilder t = new StringBuilder();
+            step(t, svc, "-X", "eth0", "hkey", "00:11");
+            step(t, svc, "-X", "eth0", "hkey", key40(0) + ":28");
+            step(t, svc, "-X", "eth0", "hkey", "0g:" + key40(1).substring(3));
+            step(t, svc, "-X", "eth0", "hkey", key40(0).replace(':', '-'));
+            step(t, svc, "-X", "eth0", "hkey", "");
+            assertArrayEquals(keyBefore, svc.getRxfh("eth0").key(), "bad keys change nothing");
+            step(t, svc, "-X", "eth0", "weight", "0", "1");
+            step(t, svc, "-X", "eth0", "hkey", key40(0x10));
+            step(t, svc, "-x", "eth0");
+            step(t, svc, "-X", "eth0", "equal", "2", "hkey", key40(0x80));
+            step(t, svc, "-x", "eth0");
+            golden("ixgbe-X-hkey-transcript.txt", t.toString());
+        });
+    }
+
+    @Test
+    void only_drivers_whose_set_rxfh_takes_a_key_change_it() throws Exception {
+        withHost("igb", (host, svc) -> {
+            Rxfh before = svc.getRxfh("eth0");
+            assertEquals(new Result(1, "", "Cannot set RX flow hash configuration: Operation not supported\n"),
+                run(svc, "-X", "eth0", "hkey", key40(1)), "igb_set_rxfh: a key is EOPNOTSUPP");
+            assertEquals(new Result(1, "", "Cannot set RX flow hash configuration: Operation not supported\n"),
+                run(svc, "-X", "eth0", "equal", "1", "hkey", key40(1)), "the table with it neither");
+            assertEquals(before, svc.getRxfh("eth0"), "key and table as they were");
+        });
+        withHost("mlx4_en", (host, svc) -> {
+            assertEquals(new Result(0, "", ""), run(svc, "-X", "eth0", "hkey", key40(0xa0)));
+            assertEquals(key40(0xa0), java.util.HexFormat.ofDelimiter(":").formatHex(svc.getRxfh("eth0").key()));
+        });
+        withHost("virtio_net", (host, svc) -> assertEquals(
+            new Result(1, "", "Cannot set RX flow hash configuration:\n Hash key setting not supported\n"),
+            run(svc, "-X", "eth0", "hkey", key40(0))));
+        withHost("idpf", (host, svc) -> assertEquals(
+            new Result(1, "", "Cannot get RX flow hash indir size and key size: Operation not supported\n"),
+            run(svc, "-X", "eth0", "hkey", key40(0))));
     }
 
     @Test
