@@ -6,8 +6,8 @@ import io.netmodel.net.NetDeviceImpl;
 
 /**
  * {@code skb->hash} of live traffic's flows ({@link LiveFlows}) on a device, the value RSS, RPS
- * and the flow limit read. A device whose driver has an RSS key ({@code get_rxfh} with a
- * non-empty key: ixgbe, igb, mlx4_en) hands up its NIC's Toeplitz hash ({@link Toeplitz}) of the
+ * and the flow limit read. A device whose NIC hashes with an RSS key ({@code EthtoolOps.rssHashKey}
+ * non-empty: ixgbe, igb, mlx4_en) hands up its NIC's Toeplitz hash ({@link Toeplitz}) of the
  * fields it hashes for UDP ({@code EthtoolOps.rssHashFields}: the addresses on ixgbe and igb,
  * the 4-tuple on mlx4_en), with the key as the driver holds it now (so {@code ethtool -X hkey}
  * moves the flows). Any other device (virtio_net, e1000 in the model) leaves the hash to the
@@ -69,10 +69,10 @@ final class RxHash {
         return h;
     }
 
-    /** The driver's RSS key, or null when it has none ({@code get_rxfh} absent or an empty key). */
+    /** The key the NIC hashes with, or null when it has none (no {@code get_rxfh}, or an empty key). */
     static byte[] rssKey(NetDeviceImpl dev) {
         try {
-            byte[] k = dev.ethtoolOps().getRxfh().key();
+            byte[] k = dev.ethtoolOps().rssHashKey();
             return k.length == 0 ? null : k;
         } catch (EthtoolException e) {
             return null;

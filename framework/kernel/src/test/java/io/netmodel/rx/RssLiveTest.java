@@ -148,6 +148,23 @@ class RssLiveTest {
         assertFramesFollowFlows(h, s, perQueue, 8);
     }
 
+    /**
+     * A driver that reports no key (igb through 6.19: no {@code get_rxfh_key_size}) still has
+     * its NIC hash with the key it wrote: the flows follow that key's Toeplitz hashes, not the
+     * stack's software hash.
+     */
+    @Test
+    void a_nic_whose_driver_hides_its_key_still_hashes_with_it() throws Exception {
+        ConfigNapiDriver cfg = new ConfigNapiDriver(4, false);
+        Host h = Host.with("6.19", 2, 4, cfg);
+        RssTableOps ops = new RssTableOps(cfg, 4, 4, 128).udp4Tuple().keyHidden();
+        cfg.dev.setEthtoolOps(ops);
+        assertEquals(0, ops.getRxfh().key().length);
+        TrafficStatus s = run(h, 8, 100_000, 10);
+        int[] perQueue = flowsPerQueue(queues(toeplitzHashes(ops.rssHashKey(), 8, true), ops.getRxfh().indir(), 4), 4);
+        assertFramesFollowFlows(h, s, perQueue, 8);
+    }
+
     /** On the 4-tuple, the Toeplitz hashes of the source ports spread the flows, unevenly. */
     @Test
     void a_nic_hashing_the_4_tuple_spreads_the_flows_by_their_toeplitz_hashes() throws Exception {

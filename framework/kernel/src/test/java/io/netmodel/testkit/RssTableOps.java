@@ -19,6 +19,7 @@ public final class RssTableOps implements EthtoolOps {
     private int queues;
     private int[] table;
     private byte[] key;
+    private boolean keyHidden;
     /** What the RSS engine hashes for UDP ({@code Rxfh.RXH_*}); the addresses unless a test says. */
     private int udpFields = Rxfh.RXH_IP_SRC | Rxfh.RXH_IP_DST;
 
@@ -63,12 +64,23 @@ public final class RssTableOps implements EthtoolOps {
 
     @Override
     public int getRxfhKeySize() {
-        return key.length;
+        return keyHidden ? 0 : key.length;
     }
 
     @Override
     public Rxfh getRxfh() {
-        return new Rxfh(table, key, Rxfh.ETH_RSS_HASH_TOP);
+        return new Rxfh(table, keyHidden ? new byte[0] : key, Rxfh.ETH_RSS_HASH_TOP);
+    }
+
+    @Override
+    public byte[] rssHashKey() {
+        return key.clone();
+    }
+
+    /** Report no key to ethtool while hashing with one (igb through 6.19). */
+    public RssTableOps keyHidden() {
+        keyHidden = true;
+        return this;
     }
 
     @Override

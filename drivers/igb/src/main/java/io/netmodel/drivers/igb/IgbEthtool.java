@@ -108,16 +108,27 @@ final class IgbEthtool implements EthtoolOps {
         return IgbRss.RETA_SIZE;
     }
 
-    /** {@code igb_get_rxfh_key_size}. */
+    /**
+     * No {@code igb_get_rxfh_key_size} through 6.19 (the series that adds RSS key get/set to igb
+     * was posted for iwl-next from December 2025, so 7.0 at the earliest): key size 0, so
+     * {@code ethtool -x} prints "Operation not supported" for the key and {@code -X hkey} is
+     * refused by ethtool itself.
+     */
     @Override
     public int getRxfhKeySize() {
-        return IgbRss.KEY_SIZE;
+        return 0;
     }
 
-    /** {@code igb_get_rxfh}: the table, the key, Toeplitz. */
+    /** {@code igb_get_rxfh}: the table and Toeplitz; no key. */
     @Override
     public io.netmodel.api.ethtool.Rxfh getRxfh() {
         return rss.get();
+    }
+
+    /** The key {@code igb_setup_mrqc} writes to the RSSRK registers ({@code netdev_rss_key_fill}), which igb does not report. */
+    @Override
+    public byte[] rssHashKey() {
+        return rss.key();
     }
 
     /** {@code igb_set_rxfh}. */

@@ -40,8 +40,14 @@ final class IgbRss {
         }
     }
 
+    /** The table and Toeplitz, without the key ({@code igb_get_rxfh} does not fill it). */
     Rxfh get() {
-        return new Rxfh(table, key, Rxfh.ETH_RSS_HASH_TOP);
+        return new Rxfh(table, new byte[0], Rxfh.ETH_RSS_HASH_TOP);
+    }
+
+    /** The key the hardware hashes with ({@code E1000_RSSRK}). */
+    byte[] key() {
+        return key.clone();
     }
 
     /** {@code igb_set_rxfh}: every entry below {@code rss_queues}, else EINVAL and nothing changes. */

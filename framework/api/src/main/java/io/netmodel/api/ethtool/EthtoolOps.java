@@ -170,4 +170,17 @@ public interface EthtoolOps {
     default int rssHashFields(int flowType) {
         return 0;
     }
+
+    /**
+     * The key the device's RSS engine hashes with, as the hardware is programmed now (the key
+     * registers the driver wrote, e.g. from {@code netdev_rss_key_fill}); empty when the device
+     * has no RSS key. Not an ethtool op of its own: by default what {@link #getRxfh()} reports,
+     * which a driver that does not report its key (igb through 6.19: no
+     * {@code get_rxfh_key_size}) overrides.
+     *
+     * @throws EthtoolException EOPNOTSUPP from {@link #getRxfh()} on a device without RSS
+     */
+    default byte[] rssHashKey() throws EthtoolException {
+        return getRxfh().key();
+    }
 }
