@@ -30,14 +30,6 @@ class NetstatIT {
         return Long.parseLong(lines.get(1).split(" ")[List.of(lines.get(0).split(" ")).indexOf(name)]);
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
-        long waited = 0;
-        while (!done.getAsBoolean() && waited < 10_000) { // the pacer runs in the daemon, on wall time
-            Thread.sleep(50);
-            waited += 50;
-        }
-    }
-
     @Test
     void busy_read_makes_busy_poll_rx_packets_move_and_nstat_reads_it() throws Exception {
         try (RunningModel model = RunningModel.up()) {
@@ -46,7 +38,7 @@ class NetstatIT {
             assertEquals(0, set.exit(), set::toString);
             Proc.Result start = model.netmodel("traffic", "start", "--rate", "20000");
             assertEquals(0, start.exit(), start::toString);
-            waitFor(() -> netstat(model, "TcpExt", "BusyPollRxPackets") > 1000);
+            RunningModel.waitFor(() -> netstat(model, "TcpExt", "BusyPollRxPackets") > 1000);
             assertTrue(netstat(model, "TcpExt", "BusyPollRxPackets") > 1000, () -> model.cat("proc/net/netstat").out());
             assertTrue(netstat(model, "IpExt", "InOctets") > 0, () -> model.cat("proc/net/netstat").out());
 

@@ -35,12 +35,6 @@ class QstatsIT {
         return n;
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
-        for (long waited = 0; !done.getAsBoolean() && waited < 10_000; waited += 100) { // the pacer runs on wall time
-            Thread.sleep(100);
-        }
-    }
-
     @Test
     void per_queue_rx_packets_grow_under_traffic_and_sum_to_the_device() throws Exception {
         try (RunningModel model = RunningModel.up("--no-mount", "--cpus", "4", "--nic", "mlx4_en")) {
@@ -49,7 +43,7 @@ class QstatsIT {
             String x = model.netmodel("ethtool", "-x", "eth0").out();
             int[] flows = RssPredict.flowsPerQueue(RssPredict.key(x), RssPredict.indir(x), true, 8, 4);
             assertEquals(0, model.netmodel("traffic", "start", "--rate", "20000", "--flows", "8").exit());
-            waitFor(() -> {
+            RunningModel.waitFor(() -> {
                 long[] now = queuePackets(model, 4);
                 return java.util.stream.IntStream.range(0, 4).allMatch(q -> flows[q] == 0 || now[q] > 100);
             });
@@ -61,7 +55,7 @@ class QstatsIT {
                     assertTrue(first[q] > 100, "rx-" + q + " has " + flows[q] + " flows: " + Arrays.toString(first));
                 }
             }
-            waitFor(() -> {
+            RunningModel.waitFor(() -> {
                 long[] now = queuePackets(model, 4);
                 for (int q = 0; q < 4; q++) {
                     if (flows[q] > 0 && now[q] <= first[q]) {

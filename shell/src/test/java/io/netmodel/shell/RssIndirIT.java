@@ -31,12 +31,6 @@ class RssIndirIT {
         return n;
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
-        for (long waited = 0; !done.getAsBoolean() && waited < 10_000; waited += 50) { // the pacer runs on wall time
-            Thread.sleep(50);
-        }
-    }
-
     /** The one queue ixgbe's 2-tuple hash puts all eight flows on under the table and key {@code ethtool -x} shows now. */
     private static int busyQueue(RunningModel model) {
         String x = model.netmodel("ethtool", "-x", "eth0").out();
@@ -58,14 +52,14 @@ class RssIndirIT {
             int busy = busyQueue(model);
             assertTrue(busy < 2, "weight 1 1 0 0: queue 0 or 1");
             assertEquals(0, model.netmodel("traffic", "start", "--rate", "20000", "--flows", "8").exit());
-            waitFor(() -> queueIrqs(model, 4)[busy] > 100);
+            RunningModel.waitFor(() -> queueIrqs(model, 4)[busy] > 100);
             long[] irqs = queueIrqs(model, 4);
             assertTrue(irqs[busy] > 100, Arrays.toString(irqs));
             assertEquals(0, irqs[1 - busy] + irqs[2] + irqs[3], "only queue " + busy + ": " + Arrays.toString(irqs));
             assertEquals(0, model.netmodel("ethtool", "-X", "eth0", "weight", "0", "0", "1", "1").exit());
             int busy2 = busyQueue(model);
             assertTrue(busy2 >= 2, "weight 0 0 1 1: queue 2 or 3");
-            waitFor(() -> queueIrqs(model, 4)[busy2] > 100);
+            RunningModel.waitFor(() -> queueIrqs(model, 4)[busy2] > 100);
             irqs = queueIrqs(model, 4);
             assertTrue(irqs[busy2] > 100, "the -X under traffic steers the next frames: " + Arrays.toString(irqs));
             assertEquals(0, irqs[5 - busy2], "queue " + (5 - busy2) + " has no flow: " + Arrays.toString(irqs));

@@ -18,14 +18,6 @@ import org.junit.jupiter.api.Timeout;
 class RtReaderIT {
     private static final Pattern PID = Pattern.compile("\"pid\": (\\d+)");
 
-    private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
-        long waited = 0;
-        while (!done.getAsBoolean() && waited < 10_000) { // the pacer runs in the daemon, on wall time
-            Thread.sleep(50);
-            waited += 50;
-        }
-    }
-
     @Test
     void ps_chrt_and_taskset_act_on_the_reader() throws Exception {
         try (RunningModel model = RunningModel.up("--no-mount", "--cpus", "2")) {
@@ -56,7 +48,7 @@ class RtReaderIT {
             assertEquals(0, taskset.exit(), taskset::toString);
             assertEquals("pid " + pid + "'s current affinity list: 1\npid " + pid + "'s new affinity list: 0\n",
                 taskset.out());
-            waitFor(() -> model.netmodel("traffic", "status").out().contains("  socket: cpu 0,"));
+            RunningModel.waitFor(() -> model.netmodel("traffic", "status").out().contains("  socket: cpu 0,"));
             assertTrue(model.netmodel("traffic", "status").out().contains("  socket: cpu 0,"), "the reader moved to CPU 0");
 
             assertEquals(0, model.netmodel("traffic", "stop").exit());

@@ -31,6 +31,16 @@ final class RunningModel implements AutoCloseable {
     }
 
     /** {@code up --daemon EXTRA_UP_ARGS...} (e.g. {@code --no-mount}, {@code --kernel 4.4}, {@code --allow-other}). */
+    /**
+     * Polls {@code done} every 50 ms for up to 10 s and returns either way (the caller asserts):
+     * live traffic's pacer runs in the daemon on wall time, so an IT waits for what it caused.
+     */
+    static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
+        for (long waited = 0; !done.getAsBoolean() && waited < 10_000; waited += 50) {
+            Thread.sleep(50);
+        }
+    }
+
     static RunningModel up(String... extraUpArgs) throws IOException {
         return up(Map.of(), extraUpArgs);
     }

@@ -27,14 +27,6 @@ class TrafficIT {
         return Long.parseLong(m.group(1));
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
-        long waited = 0;
-        while (!done.getAsBoolean() && waited < 10_000) { // the pacer runs in the daemon, on wall time
-            Thread.sleep(50);
-            waited += 50;
-        }
-    }
-
     private static int skNapiId(RunningModel model) {
         Matcher m = Pattern.compile("\"sk_napi_id\": (\\d+)").matcher(model.netmodel("traffic", "status", "--json").out());
         assertTrue(m.find());
@@ -49,7 +41,7 @@ class TrafficIT {
             Proc.Result start = model.netmodel("traffic", "start", "--rate", "20000");
             assertEquals(0, start.exit(), start::toString);
             long first = rxPackets(model);
-            waitFor(() -> rxPackets(model) > first);
+            RunningModel.waitFor(() -> rxPackets(model) > first);
             assertTrue(rxPackets(model) > first, "/proc/net/dev rx_packets moves");
             Proc.Result trace = model.netmodel("trace", "napi_busy_loop", "--count", "2", "--json", "--timeout", "10");
             assertEquals(2, trace.out().lines().filter(l -> l.startsWith("{\"probe\": \"napi_busy_loop\"")
@@ -61,13 +53,13 @@ class TrafficIT {
             assertEquals(1, busy.exit());
             assertEquals("rmmod: ERROR: Module virtio_net is in use\n", busy.err());
             assertEquals(0, model.netmodel("rmmod", "-f", "virtio_net").exit());
-            waitFor(() -> model.netmodel("dmesg").out().contains("netmodel traffic: eth0 went away with"));
+            RunningModel.waitFor(() -> model.netmodel("dmesg").out().contains("netmodel traffic: eth0 went away with"));
             String status = model.netmodel("traffic", "status").out();
             assertTrue(status.startsWith("traffic: running") && status.contains("sk_napi_id " + id
                 + " (no such NAPI now: no busy polling until a packet marks a new one)"), status);
 
             assertEquals(0, model.netmodel("modprobe", "virtio_net").exit());
-            waitFor(() -> skNapiId(model) != id);
+            RunningModel.waitFor(() -> skNapiId(model) != id);
             assertTrue(skNapiId(model) > id, "the new NAPI's packets marked the socket");
             assertTrue(model.netmodel("dmesg").out().contains("netmodel traffic: eth0 (ifindex"));
             assertEquals(0, model.netmodel("traffic", "stop").exit());
@@ -99,7 +91,7 @@ class TrafficIT {
             assertEquals(0, udp(model, "RcvbufErrors"));
             Proc.Result start = model.netmodel("traffic", "start", "--rate", "1000000", "--cpu", "0");
             assertEquals(0, start.exit(), start::toString);
-            waitFor(() -> udp(model, "RcvbufErrors") > 0);
+            RunningModel.waitFor(() -> udp(model, "RcvbufErrors") > 0);
             assertTrue(udp(model, "RcvbufErrors") > 0, () -> model.cat("proc/net/snmp").out());
             Proc.Result stop = model.netmodel("traffic", "stop");
             assertEquals(0, stop.exit(), stop::toString);
@@ -153,7 +145,7 @@ class TrafficIT {
             int busy = java.util.stream.IntStream.range(0, 4).filter(q -> perQueue[q] > 0).findFirst().orElseThrow();
             assertEquals(8, perQueue[busy], "one hash for all: " + java.util.Arrays.toString(perQueue));
             assertEquals(0, model.netmodel("traffic", "start", "--rate", "20000", "--flows", "8").exit());
-            waitFor(() -> queueIrqs(model, 4)[busy] > 100);
+            RunningModel.waitFor(() -> queueIrqs(model, 4)[busy] > 100);
             long[] irqs = queueIrqs(model, 4);
             for (int q = 0; q < 4; q++) {
                 if (q == busy) {
@@ -176,7 +168,7 @@ class TrafficIT {
             assertEquals(0, hkey.exit(), hkey::toString);
             long before = queueIrqs(model, 4)[moved];
             int to = moved;
-            waitFor(() -> queueIrqs(model, 4)[to] > before + 100);
+            RunningModel.waitFor(() -> queueIrqs(model, 4)[to] > before + 100);
             assertTrue(queueIrqs(model, 4)[moved] > before + 100, "the new key moves the flows to queue " + moved + ": "
                 + java.util.Arrays.toString(queueIrqs(model, 4)));
 
@@ -197,7 +189,7 @@ class TrafficIT {
             assertTrue(before.find());
             assertEquals("0", before.group(1));
             assertEquals(0, model.netmodel("traffic", "start", "--rate", "20000").exit());
-            waitFor(() -> rxPackets(model) > 0);
+            RunningModel.waitFor(() -> rxPackets(model) > 0);
             assertEquals(0, model.netmodel("traffic", "stop").exit());
             String stats = model.netmodel("ethtool", "-S", "eth0").out();
             Matcher after = rx.matcher(stats);

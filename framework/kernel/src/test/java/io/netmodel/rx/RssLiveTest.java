@@ -132,16 +132,27 @@ class RssLiveTest {
         }
     }
 
+    /** A 4-queue NIC on 6.19 whose ethtool ops hold a 128-entry table and the kernel's key. */
+    private record RssNic(Host host, RssTableOps ops) { }
+
+    /** {@link RssNic} with its ops configured by {@code how} (4-tuple hashing, a hidden key). */
+    private static RssNic rssNic(java.util.function.UnaryOperator<RssTableOps> how) throws Exception {
+        ConfigNapiDriver cfg = new ConfigNapiDriver(4, false);
+        Host h = Host.with("6.19", 2, 4, cfg);
+        RssTableOps ops = how.apply(new RssTableOps(cfg, 4, 4, 128));
+        cfg.dev.setEthtoolOps(ops);
+        return new RssNic(h, ops);
+    }
+
     /**
      * A NIC that hashes UDP on the IP addresses only (ixgbe's and igb's default): the flows differ
      * only in their source ports, so all of them have one hash and one queue.
      */
     @Test
     void a_nic_hashing_udp_on_the_addresses_puts_every_flow_on_one_queue() throws Exception {
-        ConfigNapiDriver cfg = new ConfigNapiDriver(4, false);
-        Host h = Host.with("6.19", 2, 4, cfg);
-        RssTableOps ops = new RssTableOps(cfg, 4, 4, 128);
-        cfg.dev.setEthtoolOps(ops);
+        RssNic nic = rssNic(o -> o);
+        Host h = nic.host();
+        RssTableOps ops = nic.ops();
         TrafficStatus s = run(h, 8, 100_000, 10);
         int[] perQueue = flowsPerQueue(queues(toeplitzHashes(ops.getRxfh().key(), 8, false), ops.getRxfh().indir(), 4), 4);
         assertEquals(1, java.util.Arrays.stream(perQueue).filter(n -> n > 0).count(), java.util.Arrays.toString(perQueue));
@@ -155,10 +166,9 @@ class RssLiveTest {
      */
     @Test
     void a_nic_whose_driver_hides_its_key_still_hashes_with_it() throws Exception {
-        ConfigNapiDriver cfg = new ConfigNapiDriver(4, false);
-        Host h = Host.with("6.19", 2, 4, cfg);
-        RssTableOps ops = new RssTableOps(cfg, 4, 4, 128).udp4Tuple().keyHidden();
-        cfg.dev.setEthtoolOps(ops);
+        RssNic nic = rssNic(o -> o.udp4Tuple().keyHidden());
+        Host h = nic.host();
+        RssTableOps ops = nic.ops();
         assertEquals(0, ops.getRxfh().key().length);
         TrafficStatus s = run(h, 8, 100_000, 10);
         int[] perQueue = flowsPerQueue(queues(toeplitzHashes(ops.rssHashKey(), 8, true), ops.getRxfh().indir(), 4), 4);
@@ -168,10 +178,9 @@ class RssLiveTest {
     /** On the 4-tuple, the Toeplitz hashes of the source ports spread the flows, unevenly. */
     @Test
     void a_nic_hashing_the_4_tuple_spreads_the_flows_by_their_toeplitz_hashes() throws Exception {
-        ConfigNapiDriver cfg = new ConfigNapiDriver(4, false);
-        Host h = Host.with("6.19", 2, 4, cfg);
-        RssTableOps ops = new RssTableOps(cfg, 4, 4, 128).udp4Tuple();
-        cfg.dev.setEthtoolOps(ops);
+        RssNic nic = rssNic(o -> o.udp4Tuple());
+        Host h = nic.host();
+        RssTableOps ops = nic.ops();
         TrafficStatus s = run(h, 8, 100_000, 10);
         int[] perQueue = flowsPerQueue(queues(toeplitzHashes(ops.getRxfh().key(), 8, true), ops.getRxfh().indir(), 4), 4);
         assertFramesFollowFlows(h, s, perQueue, 8);
@@ -180,10 +189,9 @@ class RssLiveTest {
     /** {@code ethtool -X eth0 hkey ...} while traffic runs: from the next slice the flows follow the new key. */
     @Test
     void ethtool_X_hkey_moves_the_flows_at_the_next_slice() throws Exception {
-        ConfigNapiDriver cfg = new ConfigNapiDriver(4, false);
-        Host h = Host.with("6.19", 2, 4, cfg);
-        RssTableOps ops = new RssTableOps(cfg, 4, 4, 128).udp4Tuple();
-        cfg.dev.setEthtoolOps(ops);
+        RssNic nic = rssNic(o -> o.udp4Tuple());
+        Host h = nic.host();
+        RssTableOps ops = nic.ops();
         LiveTraffic t = new LiveTraffic(h.kernel);
         t.begin(new TrafficRequest(100_000, 64, false, 1, 0, 1, 16));
         t.advanceForTest(5 * MS);
@@ -229,10 +237,9 @@ class RssLiveTest {
      */
     @Test
     void ethtool_X_weight_1_0_0_0_sends_every_flow_to_queue_0() throws Exception {
-        ConfigNapiDriver cfg = new ConfigNapiDriver(4, false);
-        Host h = Host.with("6.19", 2, 4, cfg);
-        RssTableOps ops = new RssTableOps(cfg, 4, 4, 128).udp4Tuple();
-        cfg.dev.setEthtoolOps(ops);
+        RssNic nic = rssNic(o -> o.udp4Tuple());
+        Host h = nic.host();
+        RssTableOps ops = nic.ops();
         int[] perQueue = flowsPerQueue(queues(toeplitzHashes(ops.getRxfh().key(), 8, true), ops.getRxfh().indir(), 4), 4);
         int busy = 1;
         while (busy < 4 && perQueue[busy] == 0) {
