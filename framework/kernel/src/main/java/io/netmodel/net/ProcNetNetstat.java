@@ -3,6 +3,8 @@ package io.netmodel.net;
 import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KTree;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code /proc/net/netstat} ({@code net/ipv4/proc.c}, {@code netstat_seq_show}): a 0444 seq_file of
@@ -32,30 +34,10 @@ public final class ProcNetNetstat {
     /** {@code netstat_seq_show}. */
     String show() {
         StringBuilder sb = new StringBuilder(4096);
-        sb.append("TcpExt:");
-        for (LinuxMib.TcpExt c : LinuxMib.TcpExt.values()) {
-            if (c.shownBy(profile)) {
-                sb.append(' ').append(c.column);
-            }
-        }
-        sb.append("\nTcpExt:");
-        for (LinuxMib.TcpExt c : LinuxMib.TcpExt.values()) {
-            if (c.shownBy(profile)) {
-                sb.append(' ').append(linux.get(c));
-            }
-        }
-        sb.append("\nIpExt:");
-        for (SnmpMib.IpExt c : SnmpMib.IpExt.values()) {
-            if (c.shownBy(profile)) {
-                sb.append(' ').append(c.column);
-            }
-        }
-        sb.append("\nIpExt:");
-        for (SnmpMib.IpExt c : SnmpMib.IpExt.values()) {
-            if (c.shownBy(profile)) {
-                sb.append(' ').append(ip.get(c));
-            }
-        }
+        List<LinuxMib.TcpExt> tcpExt = Arrays.stream(LinuxMib.TcpExt.values()).filter(c -> c.shownBy(profile)).toList();
+        MibLines.pair(sb, "TcpExt", tcpExt, c -> c.column, linux::get);
+        List<SnmpMib.IpExt> ipExt = Arrays.stream(SnmpMib.IpExt.values()).filter(c -> c.shownBy(profile)).toList();
+        MibLines.pair(sb.append('\n'), "IpExt", ipExt, c -> c.column, ip::get);
         return sb.append('\n').toString();
     }
 }

@@ -89,14 +89,7 @@ public final class ProcNetSnmp {
 
     /** The Tcp half of {@code snmp_seq_show_tcp_udp}; MaxConn is signed (RFC 2012). */
     private void tcp(StringBuilder sb) {
-        sb.append("\nTcp:");
-        for (SnmpMib.Tcp c : SnmpMib.Tcp.values()) {
-            sb.append(' ').append(c.column);
-        }
-        sb.append("\nTcp:");
-        for (SnmpMib.Tcp c : SnmpMib.Tcp.values()) {
-            sb.append(' ').append(mib.get(c));
-        }
+        MibLines.pair(sb.append('\n'), "Tcp", List.of(SnmpMib.Tcp.values()), c -> c.column, mib::get);
     }
 
     /** The Udp and UdpLite halves of {@code snmp_seq_show_tcp_udp}: the same MIB, two counter sets. */
@@ -108,9 +101,6 @@ public final class ProcNetSnmp {
         if (!profile.has(Behaviour.SNMP_UDP_IGNORED_MULTI)) {
             cols.remove(SnmpMib.Udp.IGNOREDMULTI);
         }
-        sb.append('\n').append(group).append(':');
-        cols.forEach(c -> sb.append(' ').append(c.column));
-        sb.append('\n').append(group).append(':');
-        cols.forEach(c -> sb.append(' ').append(lite ? mib.getUdpLite(c) : mib.get(c)));
+        MibLines.pair(sb.append('\n'), group, cols, c -> c.column, c -> lite ? mib.getUdpLite(c) : mib.get(c));
     }
 }

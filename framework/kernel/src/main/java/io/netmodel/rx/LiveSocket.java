@@ -138,8 +138,7 @@ final class LiveSocket {
         h.cpus[cpu].setReader(new KsoftirqdSched(task, ksoftirqd.apply(cpu), rtLimits, sim.now()));
         h.cpus[cpu].setTaskRunnable(state != State.SLEEPING);
         if (state == State.SPINNING) {
-            spinFrom = sim.now();
-            spinIrqMark = h.cpus[cpu].interruptNs();
+            spinFromNow();
         }
         h.steerToSockets(); // udp: netif_receive_skb, so the queue's rps_cpus applies, read per poll
     }
@@ -247,12 +246,17 @@ final class LiveSocket {
             return;
         }
         if (nonblock && host != null) {
-            spinFrom = sim.now();
-            spinIrqMark = host.cpus[cpu].interruptNs();
+            spinFromNow();
             setState(State.SPINNING); // EAGAIN, and again
         } else {
             setState(State.SLEEPING);
         }
+    }
+
+    /** The thread starts (or goes on) spinning now, on its host's CPU: the mark {@link #spunUntil} counts from. */
+    private void spinFromNow() {
+        spinFrom = sim.now();
+        spinIrqMark = host.cpus[cpu].interruptNs();
     }
 
     /**
