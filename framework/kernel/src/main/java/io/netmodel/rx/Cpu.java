@@ -32,16 +32,22 @@ final class Cpu {
     /** When a task last became runnable here ({@link #setTaskRunnable}), for {@code need_resched()}. */
     private long wokenAt = Long.MIN_VALUE;
     private long ksoftirqdTurnFrom;
+    /** CFS before EEVDF (6.6): a task woken while ksoftirqd runs preempts it at its next pass. */
+    private final boolean wakeupPreempts;
     /** ksoftirqd against the live reader by scheduling class, while a reader runs here; else null. */
     private KsoftirqdSched readerSched;
     /** ksoftirqd's deferred pass, to run at once when the reader it waits behind sleeps; else null. */
     private Runnable ksoftirqdWaiter;
+    /** Softirq work run in the context of the task here, not ksoftirqd's. */
+    final SoftirqInTask inTask;
 
-    Cpu(int id, CpuStat stat, Simulator sim, int nrCpus) {
+    Cpu(int id, CpuStat stat, Simulator sim, int nrCpus, boolean wakeupPreempts) {
         this.id = id;
+        this.wakeupPreempts = wakeupPreempts;
         this.stat = stat;
         this.sim = sim;
         this.sliceNs = RunQueue.baseSliceNs(nrCpus);
+        this.inTask = new SoftirqInTask(sim, this);
     }
 
     /** When interrupt-context work queued on this CPU will be done. */
@@ -110,9 +116,10 @@ final class Cpu {
     /**
      * When ksoftirqd, ready to poll at {@code at}, runs: at once, unless its turn has lasted a
      * slice and another task is runnable, which then runs for a slice first. A task that wakes
-     * while ksoftirqd runs waits for the end of ksoftirqd's slice (EEVDF's {@code RUN_TO_PARITY},
-     * 6.6+; {@link RunQueue}, whose woken application preempts a spinning kthread at once, does
-     * not model it). When the reader or ksoftirqd is an RT task, {@link KsoftirqdSched} decides
+     * while ksoftirqd runs waits for the end of ksoftirqd's slice from 6.6 (EEVDF's
+     * {@code RUN_TO_PARITY}; {@link RunQueue}, whose woken application preempts a spinning kthread
+     * at once, does not model it); before, CFS's wake-up preemption lets it run at ksoftirqd's
+     * next {@code __do_softirq} pass ({@code wakeupPreempts}). When the reader or ksoftirqd is an RT task, {@link KsoftirqdSched} decides
      * instead, at the start of each {@code __do_softirq} pass ({@code passStart}), and the answer
      * may be {@link RunQueue#NEVER}: not before the reader sleeps ({@link #waitForReader}).
      */
@@ -128,6 +135,12 @@ final class Cpu {
             ksoftirqdTurnFrom = at + sliceNs;
             return ksoftirqdTurnFrom;
         }
+        if (taskRunnable && wakeupPreempts && passStart && wokenAt > ksoftirqdTurnFrom) {
+            // check_preempt_wakeup: the woken task's sleeper credit puts it far enough behind
+            // ksoftirqd's vruntime; the resched takes effect at run_ksoftirqd's cond_resched
+            ksoftirqdTurnFrom = at + sliceNs;
+            return ksoftirqdTurnFrom;
+        }
         return at;
     }
 
@@ -138,10 +151,12 @@ final class Cpu {
 
     /**
      * ksoftirqd, deferred by {@link #ksoftirqdTurn}, gets the CPU by {@code resume} as soon as the
-     * reader it waits behind sleeps (not when it waits for RT throttling's window).
+     * reader it waits behind sleeps: at once when the fair class shares the CPU, not when an RT
+     * ksoftirqd waits for RT throttling's window.
      */
     void waitForReader(Runnable resume) {
-        ksoftirqdWaiter = readerSched != null && readerSched.waitsForReader() ? resume : null;
+        ksoftirqdWaiter = readerSched != null && (!readerSched.decides() || readerSched.waitsForReader())
+            ? resume : null;
     }
 
     /**
@@ -150,9 +165,15 @@ final class Cpu {
      */
     void setReader(KsoftirqdSched sched) {
         if (sched == null && readerSched != null) {
+            inTask.clear();
             setTaskRunnable(false); // a waiting ksoftirqd runs
         }
         readerSched = sched;
+    }
+
+    /** Whether a task other than ksoftirqd wants this CPU ({@link #setTaskRunnable}). */
+    boolean taskRunnable() {
+        return taskRunnable;
     }
 
     /** A task other than ksoftirqd wants this CPU ({@code true}) or sleeps. */
@@ -164,6 +185,7 @@ final class Cpu {
         if (!runnable && ksoftirqdWaiter != null) {
             Runnable w = ksoftirqdWaiter;
             ksoftirqdWaiter = null;
+            ksoftirqdTurnFrom = sim.now(); // its fair turn starts now
             readerSched.running();
             w.run(); // schedule(): the reader blocked, ksoftirqd is next
         }

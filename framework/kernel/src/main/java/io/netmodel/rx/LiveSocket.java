@@ -6,6 +6,7 @@ import io.netmodel.cpu.CpuTime;
 import io.netmodel.net.NapiHash;
 import io.netmodel.net.NapiImpl;
 import io.netmodel.net.SnmpMib;
+import io.netmodel.sim.Event;
 import io.netmodel.sim.Simulator;
 import io.netmodel.sim.Timer;
 
@@ -87,6 +88,10 @@ final class LiveSocket {
     private final java.util.Map<NapiImpl, ContinuousPoller> loops = new java.util.HashMap<>();
     private ContinuousPoller loop;
     private final Timer loopEnd;
+    private final Event read = this::read;
+    private final Event recvfrom = this::recvfrom;
+    /** A spinning {@code recvfrom} finds the packet: the spin ends here. */
+    private final Event spinPickup = this::spinPickup;
     State state = State.SLEEPING;
     /** Packets the stack brought to the socket (queued or dropped there), and those read. */
     long delivered;
@@ -137,6 +142,7 @@ final class LiveSocket {
         loop = loops.get(h.napi.napi());
         h.cpus[cpu].setReader(new KsoftirqdSched(task, ksoftirqd.apply(cpu), rtLimits, sim.now()));
         h.cpus[cpu].setTaskRunnable(state != State.SLEEPING);
+        h.cpus[cpu].inTask.setLoop(state == State.SPINNING || state == State.BUSY_POLLING);
         if (state == State.SPINNING) {
             spinFromNow();
         }
@@ -186,6 +192,7 @@ final class LiveSocket {
         state = s;
         if (host != null) {
             host.cpus[cpu].setTaskRunnable(s != State.SLEEPING);
+            host.cpus[cpu].inTask.setLoop(s == State.SPINNING || s == State.BUSY_POLLING);
         }
     }
 
@@ -209,18 +216,21 @@ final class LiveSocket {
             loopEnd.cancel();
             loop.stop(false); // its own poll found it
             setState(State.RUNNING);
-            sim.scheduleAt(at, this::read);
+            sim.scheduleAt(at, read);
         } else if (state == State.SPINNING) {
-            long pickup = host.cpus[cpu].taskReady(at + spin.uniform(0, costs.syscall())); // the next recvfrom
-            spunUntil(pickup);
             setState(State.RUNNING);
-            sim.scheduleAt(pickup, this::read);
+            host.cpus[cpu].inTask.whenTaskReady(at + spin.uniform(0, costs.syscall()), 0, spinPickup); // the next recvfrom
         } else if (state == State.SLEEPING) {
             wakeups++;
             host.kernel.cpus().cpu(cpu).nrSwitches++;
             setState(State.RUNNING);
-            sim.scheduleAt(host.cpus[cpu].taskReady(at + costs.wakeup()), this::read);
+            host.cpus[cpu].inTask.whenTaskReady(at + costs.wakeup(), 0, read);
         }
+    }
+
+    private void spinPickup() {
+        spunUntil(sim.now());
+        read();
     }
 
     /** {@code recvfrom} returns one packet: syscall exit and the copy. */
@@ -228,12 +238,14 @@ final class LiveSocket {
         rcvbuf.dequeue();
         received++;
         mib.inc(SnmpMib.Udp.INDATAGRAMS); // udp_recvmsg
-        long end = sim.now() + costs.syscall();
-        if (host != null) {
-            end = host.cpus[cpu].taskReady(sim.now()) + costs.syscall();
-            host.cpus[cpu].account(CpuTime.SYSTEM, costs.syscall());
+        if (host == null) {
+            sim.scheduleAt(sim.now() + costs.syscall(), recvfrom);
+            return;
         }
-        sim.scheduleAt(end, this::recvfrom);
+        SoftirqInTask inTask = host.cpus[cpu].inTask;
+        inTask.bhEnable(); // __skb_recv_udp's spin_unlock_bh: do_softirq, outside 4.9-6.4 even with ksoftirqd woken
+        host.cpus[cpu].account(CpuTime.SYSTEM, costs.syscall());
+        inTask.whenTaskReady(sim.now(), costs.syscall(), recvfrom);
     }
 
     /** The next {@code recvfrom}: a queued packet, else a busy loop if the socket may, else sleep. */

@@ -103,6 +103,16 @@ final class NetRxAction {
         runStart(now);
     }
 
+    /**
+     * {@code do_softirq} from a task's {@code local_bh_enable} while ksoftirqd waits for the CPU
+     * (outside 4.9-6.4): a new {@code __do_softirq} pass in that task, not in ksoftirqd; when its
+     * limits are reached, {@link #restart} hands over to ksoftirqd again.
+     */
+    void softirqInTask(long now) {
+        inKsoftirqd = false;
+        softirqStart(now);
+    }
+
     /** Whether the polls run in ksoftirqd now (since the hand-off, until the NAPI completes). */
     boolean inKsoftirqd() {
         return inKsoftirqd;

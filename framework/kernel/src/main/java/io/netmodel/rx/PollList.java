@@ -81,11 +81,22 @@ final class PollList {
     private boolean active;
     private boolean nextPollNewRun;
     private final Event pollEnd = this::pollEnded;
-    private final Event ksoftirqdResume = () -> bookNext(now());
-    /** ksoftirqd's pass deferred behind an RT reader ({@link KsoftirqdSched}): at its window, or when the reader sleeps. */
+    /**
+     * ksoftirqd's pass deferred while another task has the CPU: at ksoftirqd's fair turn, at an RT
+     * reader's throttling window ({@link KsoftirqdSched}), or when the reader sleeps.
+     */
     private final Timer ksoftirqdWait;
     private final Runnable readerSlept;
     private boolean ksoftirqdWaiting;
+    /** When the deferred ksoftirqd gets the CPU ({@link RunQueue#NEVER}: once the reader sleeps). */
+    private long ksoftirqdTurnAt = NO_TURN;
+    /**
+     * Outside 4.9-6.4 ({@link Behaviour#KSOFTIRQD_RUNNING}, {@link Behaviour#KSOFTIRQD_RUNNING_REVERTED})
+     * {@code do_softirq} does not leave pending softirqs to a runnable ksoftirqd: the task on the
+     * CPU runs them at its next {@code local_bh_enable} ({@link #runAtBhEnable}).
+     */
+    private final boolean bhEnableRunsSoftirq;
+    private final Runnable bhEnable = this::runAtBhEnable;
     /** Times NET_RX work was handed to {@code ksoftirqd/N} (the model's counter). */
     long ksoftirqdWakeups;
 
@@ -98,9 +109,10 @@ final class PollList {
         this.sd = sd;
         this.netRx = netRx;
         this.repollList = profile.has(Behaviour.NET_RX_REPOLL_LIST);
+        this.bhEnableRunsSoftirq = !profile.has(Behaviour.KSOFTIRQD_RUNNING)
+            || profile.has(Behaviour.KSOFTIRQD_RUNNING_REVERTED);
         this.ksoftirqdWait = new Timer(sim, () -> {
-            ksoftirqdWaiting = false;
-            cpu.waitForReader(null);
+            endKsoftirqdWait();
             bookNext(now());
         });
         this.readerSlept = () -> {
@@ -133,6 +145,7 @@ final class PollList {
         }
         active = true;
         netRx.softirqStart(sim.now()); // __do_softirq on the interrupt's exit, a new run
+        cpu.inTask.softirqRuns();
         runLeft = 1;
         polling = n;
         long pollNs = n.beginSoftirqPoll(cpu.id);
@@ -201,7 +214,9 @@ final class PollList {
         runLeft = list.size();
         if (list.isEmpty()) {
             active = false;
+            ksoftirqdTurnAt = NO_TURN; // a ksoftirqd still waiting finds nothing pending and sleeps again
             netRx.done();
+            cpu.inTask.softirqStops();
         }
     }
 
@@ -209,6 +224,18 @@ final class PollList {
     private void restart(long now) {
         long start = now;
         NetRxAction.Next next = netRx.restart(now, cpu.needResched(netRx.softirqStartNs()));
+        if (next == NetRxAction.Next.WAKE_KSOFTIRQD && ksoftirqdTurnAt != NO_TURN) {
+            // a pass a task ran at local_bh_enable: wakeup_softirqd finds ksoftirqd runnable, still waiting for its turn
+            netRx.softirqStart(now);
+            nextPollNewRun = true;
+            if (ksoftirqdTurnAt != RunQueue.NEVER && ksoftirqdTurnAt <= now) {
+                ksoftirqdTurnAt = NO_TURN; // its turn came meanwhile
+                bookNext(now);
+            } else {
+                deferKsoftirqd(ksoftirqdTurnAt, now);
+            }
+            return;
+        }
         if (next == NetRxAction.Next.WAKE_KSOFTIRQD) {
             ksoftirqdWakeups++;
             start += costs.wakeup();
@@ -226,24 +253,66 @@ final class PollList {
     private void next(long start) {
         if (netRx.inKsoftirqd()) {
             long turn = cpu.ksoftirqdTurn(start, nextPollNewRun);
-            if (turn > start && cpu.rtDecides()) { // behind an RT reader: its window, or when it sleeps
-                ksoftirqdWaiting = true;
-                if (turn != RunQueue.NEVER) {
-                    ksoftirqdWait.startAt(turn);
-                }
-                cpu.waitForReader(readerSlept);
-                return;
-            }
-            if (turn > start) { // ksoftirqd polls when it has the CPU again
-                sim.scheduleAt(turn, ksoftirqdResume);
+            if (turn > start) {
+                deferKsoftirqd(turn, start);
                 return;
             }
         }
         bookNext(start);
     }
 
+    /** No deferred ksoftirqd turn. */
+    private static final long NO_TURN = Long.MIN_VALUE;
+
+    /**
+     * ksoftirqd, runnable from {@code start}, waits for the CPU until {@code turn}: its fair turn,
+     * an RT reader's throttling window, or ({@link RunQueue#NEVER}) until that reader sleeps. Outside
+     * 4.9-6.4 the task holding the CPU runs the pending softirq first, at its next
+     * {@code local_bh_enable} ({@link SoftirqInTask#offer}).
+     */
+    private void deferKsoftirqd(long turn, long start) {
+        ksoftirqdWaiting = true;
+        ksoftirqdTurnAt = turn;
+        if (turn != RunQueue.NEVER) {
+            ksoftirqdWait.startAt(turn);
+        }
+        cpu.waitForReader(readerSlept);
+        cpu.inTask.softirqStops(); // the task ksoftirqd waits behind goes on
+        if (bhEnableRunsSoftirq) {
+            cpu.inTask.offer(bhEnable, start);
+        }
+    }
+
+    private void endKsoftirqdWait() {
+        ksoftirqdWaiting = false;
+        ksoftirqdTurnAt = NO_TURN;
+        cpu.waitForReader(null);
+    }
+
+    /**
+     * {@code local_bh_enable} → {@code do_softirq} in the task on this CPU while ksoftirqd waits
+     * for it (outside 4.9-6.4): a new {@code __do_softirq} in that task's context, softirq time on
+     * the CPU, with its own {@code MAX_SOFTIRQ_RESTART} and {@code MAX_SOFTIRQ_TIME}; ksoftirqd stays
+     * runnable and keeps its turn. A no-op when ksoftirqd has meanwhile taken the work itself.
+     */
+    private void runAtBhEnable() {
+        if (!ksoftirqdWaiting) {
+            return;
+        }
+        long turn = ksoftirqdTurnAt;
+        ksoftirqdWait.cancel();
+        ksoftirqdWaiting = false;
+        cpu.waitForReader(null);
+        ksoftirqdTurnAt = turn; // ksoftirqd is still runnable, waiting for this turn
+        long now = now();
+        netRx.softirqInTask(now);
+        nextPollNewRun = true;
+        bookNext(now);
+    }
+
     /** Books the poll of the list's first NAPI from {@code start}. */
     private void bookNext(long start) {
+        cpu.inTask.softirqRuns();
         Napi n = list.pollFirst();
         polling = n;
         long pollNs = n.beginSoftirqPoll(cpu.id);

@@ -46,7 +46,8 @@ final class SimHost {
         this.groNormalBatched = kernel.profile().has(io.netmodel.api.kernel.Behaviour.GRO_NORMAL_BATCH);
         this.cpus = new Cpu[kernel.cpus().count()];
         for (int i = 0; i < cpus.length; i++) {
-            cpus[i] = new Cpu(i, kernel.cpus().cpu(i), sim, cpus.length);
+            cpus[i] = new Cpu(i, kernel.cpus().cpu(i), sim, cpus.length,
+                !kernel.profile().has(io.netmodel.api.kernel.Behaviour.SCHED_EEVDF));
         }
         this.eth0 = kernel.netdevs().byName("eth0");
         if (eth0 == null || eth0.napis().isEmpty()) {

@@ -58,24 +58,6 @@ class LiveSocketTest {
     }
 
     @Test
-    void under_overload_ksoftirqd_shares_the_socket_threads_cpu_instead_of_starving_it() throws Exception {
-        // The softirq on the reader's CPU, saturated: after ten polls __do_softirq hands the work
-        // to ksoftirqd, a fair task, and the reader gets every other slice of the CPU.
-        onSocketCpu(inputIrq());
-        traffic.begin(new TrafficRequest(10_000_000, 64, false, 1));
-        traffic.advanceForTest(30 * MS);
-        TrafficStatus s = traffic.status();
-        SocketStatus sk = s.socket();
-        long delivered = s.delivered();
-        long capacity = 30 * MS / RxCosts.load(RxCosts.DEFAULT_PROFILE).pollPerPacket();
-        assertTrue(delivered > capacity * 4 / 10 && delivered < capacity,
-            "the softirq polls about half the time: " + delivered + " delivered in 30 ms, at most " + capacity);
-        assertTrue(sk.received() > 10 * (212992 / SkbTruesize.of(64)), "the reader read its full receive buffer in "
-            + "each of its slices: " + sk.received() + " of " + delivered);
-        assertEquals(delivered, sk.received() + sk.queued() + sk.drops(), "the rest its full buffer refused: " + sk);
-    }
-
-    @Test
     void without_busy_read_the_thread_sleeps_and_every_packet_wakes_it() throws Exception {
         List<TraceEvent> loops = record(Tracepoints.NAPI_BUSY_LOOP);
         traffic.begin(new TrafficRequest(20_000, 64, false, 1));

@@ -29,6 +29,15 @@ public enum Behaviour implements Change {
      * from memory, unverified; the old name is confirmed in 3.x/4.x trees).
      */
     IRQ_POLL_SOFTIRQ("4.5"),
+    /**
+     * "softirq: Let ksoftirqd do its job" (Eric Dumazet, 4cd13c21b207, 4.9): while
+     * {@code ksoftirqd/N} is runnable, {@code invoke_softirq} (an interrupt's exit) and
+     * {@code do_softirq} (a task's {@code local_bh_enable}, e.g. the {@code spin_unlock_bh} in
+     * every UDP {@code recvmsg}) leave pending softirqs to it ({@code ksoftirqd_running}). Before,
+     * and again from {@link #KSOFTIRQD_RUNNING_REVERTED}, they run them at once in whatever task
+     * was on the CPU. kernel-algorithms.md §1.4.
+     */
+    KSOFTIRQD_RUNNING("4.9"),
     /** {@code queues/tx-N/traffic_class} (Duyck, "net: Add sysfs value to determine queue traffic class"): 4.10. */
     TRAFFIC_CLASS("4.10"),
     /** {@code ndo_busy_poll} removed; the generic {@code napi_busy_loop} path only: 4.11. */
@@ -463,6 +472,21 @@ public enum Behaviour implements Change {
      * workqueue (Tejun Heo): 6.5.
      */
     WQ_AFFINITY_SCOPE("6.5"),
+    /**
+     * Paolo Abeni's revert of "softirq: Let ksoftirqd do its job" (d15121be7485, posted 2023-05-08;
+     * the 6.5 release is inferred, kernel-algorithms.md §1.4): {@code ksoftirqd_running} is gone,
+     * so a pending softirq runs at the next interrupt exit or {@code local_bh_enable} on the CPU
+     * even while ksoftirqd waits for it ({@link #KSOFTIRQD_RUNNING} no longer applies). The revert
+     * names threaded NAPI as the answer to the softirq live-lock.
+     */
+    KSOFTIRQD_RUNNING_REVERTED("6.5"),
+    /**
+     * EEVDF replaces CFS's pick and wake-up preemption (Peter Zijlstra, 6.6): a woken fair task no
+     * longer preempts the running one on its sleeper credit ({@code place_entity} less half of
+     * {@code sched_latency} against {@code wakeup_granularity}); with {@code RUN_TO_PARITY} the
+     * running task keeps the CPU to the end of its slice.
+     */
+    SCHED_EEVDF("6.6"),
     /**
      * {@code workqueue/cpumask_requested} and {@code cpumask_isolated} (Waiman Long's isolated-CPU
      * exclusion): 6.8 (release recalled, unverified).
