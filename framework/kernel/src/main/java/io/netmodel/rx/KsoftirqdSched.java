@@ -41,10 +41,11 @@ import io.netmodel.sched.Task;
  * interrupt's exit is not a task and still preempts the reader. From 4.9 (4cd13c21b207 "softirq:
  * Let ksoftirqd do its job", checked) until Paolo Abeni's revert of May 2023 (6.5: the release is
  * recalled) {@code invoke_softirq} and {@code do_softirq} leave pending softirqs to a woken
- * ksoftirqd ({@code ksoftirqd_running}); the model does so in every release: the NAPI ksoftirqd
- * owns keeps its IRQ masked, other NAPIs scheduled on the CPU join ksoftirqd's list, and neither
- * an interrupt's exit (a tick) nor a busy loop's {@code local_bh_enable} runs NET_RX meanwhile,
- * which from 6.5 they would. A busy-polling reader polls its NAPI itself ({@link LiveSocket}).
+ * ksoftirqd ({@code ksoftirqd_running}): the NAPI ksoftirqd owns keeps its IRQ masked, other
+ * NAPIs scheduled on the CPU join ksoftirqd's list, and this class decides when it polls. Outside
+ * those releases the reader's own {@code local_bh_enable} runs the pending work first
+ * ({@link SoftirqInTask}); on 6.5+ the tick's interrupt exit would too, which is not modelled. A
+ * busy-polling reader polls its NAPI itself ({@link LiveSocket}).
  */
 final class KsoftirqdSched {
     private final Task reader;
