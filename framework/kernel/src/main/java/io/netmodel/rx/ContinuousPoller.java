@@ -158,6 +158,11 @@ final class ContinuousPoller {
         poll(); // the ring is empty (else a poll would be pending): TX only
     }
 
+    /** Whether its NAPI is owned elsewhere now ({@link NapiRuntime#scheduled}): a busy loop cannot take it. */
+    boolean napiScheduled() {
+        return napi.scheduled();
+    }
+
     boolean running() {
         return attachedAt >= 0;
     }

@@ -42,7 +42,10 @@ import io.netmodel.sim.Timer;
  * returns {@code EAGAIN} ({@code __skb_recv_udp}), and with {@code sk_ll_usec} each call polls the
  * NAPI once ({@code sk_busy_loop(sk, nonblock)}: {@code napi_busy_loop} without {@code loop_end});
  * the model follows such a loop as one busy loop until a packet comes ({@link #busyLoops} counts
- * the loops, not the calls).
+ * the loops, not the calls). A NAPI that is scheduled elsewhere ({@code NAPIF_STATE_SCHED}: the
+ * softirq, ksoftirqd or its kthread has it) is not taken: a blocking loop spins {@code sk_ll_usec}
+ * waiting for a packet on the queue, a non-blocking call returns {@code EAGAIN}. Unlike Linux, the
+ * thread tries the NAPI again only after its next packet (Linux retries at every iteration).
  *
  * <p>The socket's receive buffer is bounded ({@link UdpRcvbuf}: {@code sk_rcvbuf} from
  * {@code net.core.rmem_default} at creation): a packet the stack brings to a full buffer is
@@ -88,6 +91,8 @@ final class LiveSocket {
     private final java.util.Map<NapiImpl, ContinuousPoller> loops = new java.util.HashMap<>();
     private ContinuousPoller loop;
     private final Timer loopEnd;
+    /** A blocking {@code napi_busy_loop} that could not take its NAPI spins until this fires. */
+    private final Timer countEnd;
     private final Event read = this::read;
     private final Event recvfrom = this::recvfrom;
     /** A spinning {@code recvfrom} finds the packet: the spin ends here. */
@@ -127,6 +132,7 @@ final class LiveSocket {
         this.cpu = task.cpu();
         this.skLlUsec = skLlUsec;
         this.loopEnd = new Timer(sim, this::busyLoopTimedOut);
+        this.countEnd = new Timer(sim, this::countTimedOut);
     }
 
     /** The traffic arrives through {@code h}'s eth0 from now on: its NAPI delivers to this socket. */
@@ -218,6 +224,7 @@ final class LiveSocket {
             setState(State.RUNNING);
             sim.scheduleAt(at, read);
         } else if (state == State.SPINNING) {
+            countEnd.cancel();
             setState(State.RUNNING);
             host.cpus[cpu].inTask.whenTaskReady(at + spin.uniform(0, costs.syscall()), 0, spinPickup); // the next recvfrom
         } else if (state == State.SLEEPING) {
@@ -319,12 +326,34 @@ final class LiveSocket {
             host.cpus[cpu].account(CpuTime.SYSTEM, skLlUsec * 1000L); // a NAPI the traffic does not fill
             return false;
         }
+        if (loop.napiScheduled()) {
+            // napi_busy_loop finds NAPIF_STATE_SCHED (the softirq, ksoftirqd or a kthread has the NAPI)
+            // and goes to count: a non-blocking call returns EAGAIN, a blocking one spins on loop_end
+            // (a packet on the queue) until sk_ll_usec is up
+            if (!nonblock) {
+                spinFromNow();
+                setState(State.SPINNING);
+                countEnd.start(skLlUsec * 1000L);
+                return true;
+            }
+            return false;
+        }
         setState(State.BUSY_POLLING);
         loop.start();
         if (!nonblock) {
             loopEnd.start(skLlUsec * 1000L); // a non-blocking recvfrom polls once a call, and the thread calls again
         }
         return true;
+    }
+
+    /** A blocking busy loop that found its NAPI owned elsewhere spun {@code sk_ll_usec}: the thread sleeps. */
+    private void countTimedOut() {
+        if (state == State.SPINNING) {
+            if (host != null) {
+                spunUntil(sim.now());
+            }
+            setState(State.SLEEPING);
+        }
     }
 
     /** {@code sk_ll_usec} is up with nothing found: {@code busy_poll_stop}, and the thread sleeps. */

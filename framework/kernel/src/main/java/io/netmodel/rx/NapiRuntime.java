@@ -879,6 +879,14 @@ final class NapiRuntime implements PollList.Napi {
         completeAndUnmask(0, cpu);
     }
 
+    /**
+     * {@code NAPIF_STATE_SCHED}: the softirq (or ksoftirqd), a threaded NAPI's kthread or a busy
+     * poll owns the NAPI now, so {@code napi_busy_loop} does not take it.
+     */
+    boolean scheduled() {
+        return sched;
+    }
+
     /** Starts a continuous poller: interrupts stay masked and nothing else polls this NAPI. */
     void attach(ContinuousPoller p) {
         continuous = p;

@@ -143,17 +143,34 @@ class KsoftirqdRtReaderTest {
     }
 
     @Test
-    void a_fifo_reader_with_so_busy_poll_polls_the_napi_itself() throws Exception {
+    void a_fifo_reader_with_so_busy_poll_cannot_take_the_napi_ksoftirqd_owns() throws Exception {
         irqOn(1);
         start(true, 0, SchedPolicy.FIFO, 50);
         TrafficStatus starved = run();
         traffic.stop();
         start(true, 50, SchedPolicy.FIFO, 50); // a new run, from 0
         TrafficStatus s = run();
-        assertTrue(s.socket().busyLoops() > 1000, show(s));
-        assertTrue(s.delivered() > frames(RUN_MS * MS) / 2, "the reader's busy polls take the frames: " + show(s));
-        assertTrue(s.delivered() > starved.delivered() * 10 && s.dropped() * 10 < starved.dropped() * 6,
-            "far fewer ring drops than without busy polling: " + show(s) + "\nwithout: " + show(starved));
+        // once handed to ksoftirqd the NAPI stays NAPIF_STATE_SCHED: napi_busy_loop only counts
+        assertTrue(s.socket().busyLoops() < 100, "busy loops only before the hand-off: " + show(s));
+        assertTrue(s.delivered() < starved.delivered() * 12 / 10 + 640 && s.delivered() > starved.delivered() * 8 / 10,
+            "no better than without busy polling: " + show(s) + "\nwithout: " + show(starved));
+    }
+
+    @Test
+    void a_blocking_fifo_reader_with_so_busy_poll_spins_sk_ll_usec_out_of_ksoftirqds_time() throws Exception {
+        irqOn(1);
+        start(false, 0, SchedPolicy.FIFO, 50);
+        TrafficStatus plain = run();
+        traffic.stop();
+        start(false, 50, SchedPolicy.FIFO, 50); // a new run, from 0
+        TrafficStatus s = run();
+        // napi_busy_loop finds the NAPI scheduled and spins on loop_end; ksoftirqd, which would
+        // queue the datagram that ends it, cannot run under the FIFO spinner: sk_ll_usec runs out,
+        // then the reader sleeps and ksoftirqd gets a pass
+        assertTrue(s.socket().wakeups() > 1000 && s.socket().wakeups() >= s.socket().busyLoops() - 2,
+            "each busy loop times out and the reader sleeps: " + show(s));
+        assertTrue(s.delivered() < plain.delivered() * 8 / 10 && s.delivered() > plain.delivered() / 4,
+            "the spins take the CPU from ksoftirqd: " + show(s) + "\nwithout busy polling: " + show(plain));
     }
 
     @Test
