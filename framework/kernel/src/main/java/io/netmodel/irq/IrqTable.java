@@ -91,7 +91,7 @@ public final class IrqTable {
         allocated.set(number);
         descs.put(number, d);
         IrqAction a = new IrqAction(d, action, handler);
-        d.actions().add(a);
+        d.addAction(a);
         setup(d);
         return a;
     }
@@ -111,7 +111,7 @@ public final class IrqTable {
             throw new IllegalStateException("IRQ " + gsi + " is not a legacy line");
         }
         IrqAction a = new IrqAction(d, action, handler);
-        d.actions().add(a);
+        d.addAction(a);
         if (fresh) {
             setup(d);
         } else {
@@ -137,7 +137,7 @@ public final class IrqTable {
      */
     public void free(IrqAction action) {
         IrqDesc desc = action.desc();
-        if (!desc.actions().remove(action)) {
+        if (!desc.removeAction(action)) {
             return;
         }
         if (desc.actions().isEmpty()) {

@@ -27,6 +27,21 @@ class RngTest {
     }
 
     @Test
+    void should_draw_what_splittable_random_draws_for_the_same_seed() {
+        for (long seed : new long[] {0, 1, -7, 0x9e3779b97f4a7c15L}) {
+            Rng rng = new Rng(seed);
+            java.util.SplittableRandom ref = new java.util.SplittableRandom(seed);
+            for (int i = 0; i < 1000; i++) {
+                if (i % 3 == 0) {
+                    assertEquals(ref.nextDouble(), rng.nextDouble(), "seed " + seed + " draw " + i);
+                } else {
+                    assertEquals(ref.nextLong(), rng.nextLong(), "seed " + seed + " draw " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void should_fork_by_name_regardless_of_earlier_draws_and_forks() {
         Rng quiet = new Rng(9);
         Rng busy = new Rng(9);
