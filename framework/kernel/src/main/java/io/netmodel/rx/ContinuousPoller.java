@@ -163,6 +163,11 @@ final class ContinuousPoller {
         return napi.scheduled();
     }
 
+    /** {@code r} once its NAPI is free again ({@link NapiRuntime#whenReleased}). */
+    void whenNapiReleased(Runnable r) {
+        napi.whenReleased(r);
+    }
+
     boolean running() {
         return attachedAt >= 0;
     }

@@ -44,8 +44,8 @@ import io.netmodel.sim.Timer;
  * the model follows such a loop as one busy loop until a packet comes ({@link #busyLoops} counts
  * the loops, not the calls). A NAPI that is scheduled elsewhere ({@code NAPIF_STATE_SCHED}: the
  * softirq, ksoftirqd or its kthread has it) is not taken: a blocking loop spins {@code sk_ll_usec}
- * waiting for a packet on the queue, a non-blocking call returns {@code EAGAIN}. Unlike Linux, the
- * thread tries the NAPI again only after its next packet (Linux retries at every iteration).
+ * waiting for a packet on the queue, a non-blocking call returns {@code EAGAIN}; the thread tries
+ * the NAPI again once it is released (Linux retries at every iteration, which finds it then).
  *
  * <p>The socket's receive buffer is bounded ({@link UdpRcvbuf}: {@code sk_rcvbuf} from
  * {@code net.core.rmem_default} at creation): a packet the stack brings to a full buffer is
@@ -97,6 +97,8 @@ final class LiveSocket {
     private final Event recvfrom = this::recvfrom;
     /** A spinning {@code recvfrom} finds the packet: the spin ends here. */
     private final Event spinPickup = this::spinPickup;
+    private final Runnable napiReleased = this::napiReleased;
+    private final Event retryBusyLoop = this::retryBusyLoop;
     State state = State.SLEEPING;
     /** Packets the stack brought to the socket (queued or dropped there), and those read. */
     long delivered;
@@ -329,21 +331,47 @@ final class LiveSocket {
         if (loop.napiScheduled()) {
             // napi_busy_loop finds NAPIF_STATE_SCHED (the softirq, ksoftirqd or a kthread has the NAPI)
             // and goes to count: a non-blocking call returns EAGAIN, a blocking one spins on loop_end
-            // (a packet on the queue) until sk_ll_usec is up
+            // (a packet on the queue) until sk_ll_usec is up; either tries the NAPI again once it is free
+            loop.whenNapiReleased(napiReleased);
             if (!nonblock) {
-                spinFromNow();
-                setState(State.SPINNING);
-                countEnd.start(skLlUsec * 1000L);
+                if (state != State.SPINNING) {
+                    spinFromNow();
+                    setState(State.SPINNING);
+                }
+                if (!countEnd.isActive()) {
+                    countEnd.start(skLlUsec * 1000L);
+                }
                 return true;
             }
             return false;
         }
+        if (state == State.SPINNING) {
+            spunUntil(sim.now()); // the spin that waited for the NAPI ends here
+        }
         setState(State.BUSY_POLLING);
         loop.start();
         if (!nonblock) {
-            loopEnd.start(skLlUsec * 1000L); // a non-blocking recvfrom polls once a call, and the thread calls again
+            long end = countEnd.isActive() ? countEnd.expiresAt().getAsLong() : sim.now() + skLlUsec * 1000L;
+            countEnd.cancel();
+            loopEnd.startAt(end); // from the loop's start; a non-blocking recvfrom polls once a call, and calls again
         }
         return true;
+    }
+
+    /**
+     * The NAPI a busy loop found owned was released: the spinning thread's next iteration (a
+     * blocking loop's, or the next non-blocking {@code recvfrom}) takes it, unless a packet came first.
+     */
+    private void napiReleased() {
+        if (state == State.SPINNING && host != null && skLlUsec > 0) {
+            host.cpus[cpu].inTask.whenTaskReady(sim.now() + spin.uniform(0, costs.syscall()), 0, retryBusyLoop);
+        }
+    }
+
+    private void retryBusyLoop() {
+        if (state == State.SPINNING && host != null && rcvbuf.queued() == 0) {
+            busyLoop();
+        }
     }
 
     /** A blocking busy loop that found its NAPI owned elsewhere spun {@code sk_ll_usec}: the thread sleeps. */

@@ -113,6 +113,8 @@ final class NapiRuntime implements PollList.Napi {
 
     private final IntSupplier irqCpu;
     private boolean sched;
+    /** What {@link #whenReleased} asked to run when the NAPI is next free; else null. */
+    private Runnable onRelease;
     private boolean irqMasked;
     private boolean preferBusyPoll;
     private int deferCount;
@@ -766,6 +768,7 @@ final class NapiRuntime implements PollList.Napi {
         }
         sched = false;
         preferBusyPoll = false;
+        released();
         if (timeout != 0) {
             armWatchdog(timeout, cpu);
         }
@@ -815,6 +818,7 @@ final class NapiRuntime implements PollList.Napi {
         work += pollNow(budget, cpu); // busy_poll_stop's napi->poll: not added to BusyPollRxPackets
         busyPollPackets += work;
         sched = false;
+        released();
         if (probes != null && probes.napiBusyLoop.enabled()) {
             probes.napiBusyLoop.hitAt(probes.at(sim.now()), cpu, "napi_id", napi.napiId(), "budget", budget,
                 "prefer", prefer ? 1 : 0, "work", work);
@@ -885,6 +889,24 @@ final class NapiRuntime implements PollList.Napi {
      */
     boolean scheduled() {
         return sched;
+    }
+
+    /**
+     * Runs {@code r} once, when {@code NAPIF_STATE_SCHED} next clears ({@code napi_complete_done},
+     * or a busy-poll pass's stop): a busy loop that found the NAPI owned tries it again then, as
+     * {@code napi_busy_loop} does at every iteration. {@code r} is to schedule, not to act: it
+     * runs in the middle of the completion. One waiter; a later call replaces it.
+     */
+    void whenReleased(Runnable r) {
+        onRelease = r;
+    }
+
+    private void released() {
+        Runnable r = onRelease;
+        if (r != null) {
+            onRelease = null;
+            r.run();
+        }
     }
 
     /** Starts a continuous poller: interrupts stay masked and nothing else polls this NAPI. */
