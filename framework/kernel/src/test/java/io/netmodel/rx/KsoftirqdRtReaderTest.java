@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netmodel.api.ethtool.EthtoolOps;
-import io.netmodel.api.ethtool.Ringparam;
 import io.netmodel.api.sched.SchedPolicy;
 import io.netmodel.api.traffic.TrafficRequest;
 import io.netmodel.api.traffic.TrafficStatus;
 import io.netmodel.sched.Task;
 import io.netmodel.testkit.Host;
-import io.netmodel.testkit.TinyDriver;
 import java.util.BitSet;
 import org.junit.jupiter.api.Test;
 
@@ -38,28 +35,21 @@ class KsoftirqdRtReaderTest {
     private final LiveTraffic traffic;
 
     KsoftirqdRtReaderTest() throws Exception {
-        TinyDriver d = TinyDriver.plain();
-        d.ethtoolOps = () -> new EthtoolOps() {
-            @Override
-            public Ringparam getRingparam() {
-                return new Ringparam(4096, 0, 0, 4096, 256, 0, 0, 256);
-            }
-        };
-        live = Host.with(KERNEL, 2, d);
-        live.write("/proc/sys/kernel/sched_rt_runtime_us", "95000\n");
-        live.write("/proc/sys/kernel/sched_rt_period_us", "100000\n");
+        live = rtThrottledHost(0);
         traffic = new LiveTraffic(live.kernel);
+    }
+
+    /** A {@link FloodHost} with RT throttling at a tenth of its default period. */
+    private static Host rtThrottledHost(int irqCpu) throws Exception {
+        Host h = FloodHost.boot(KERNEL, irqCpu);
+        h.write("/proc/sys/kernel/sched_rt_runtime_us", "95000\n");
+        h.write("/proc/sys/kernel/sched_rt_period_us", "100000\n");
+        return h;
     }
 
     /** eth0's interrupt to {@code cpu}. */
     private void irqOn(int cpu) throws Exception {
-        for (String line : live.read("/proc/interrupts").split("\n")) {
-            if (line.contains(TinyDriver.IRQ_NAME)) {
-                live.write("/proc/irq/" + line.substring(0, line.indexOf(':')).trim() + "/smp_affinity_list", cpu + "\n");
-                return;
-            }
-        }
-        throw new AssertionError(live.read("/proc/interrupts"));
+        FloodHost.irqOn(live, cpu);
     }
 
     /** Starts the reader on CPU 1 ({@code nonblock}: a recvfrom(MSG_DONTWAIT) loop), with {@code chrt policy prio}. */
@@ -68,6 +58,13 @@ class KsoftirqdRtReaderTest {
         int pid = traffic.status().socket().pid();
         live.kernel.tasks().setScheduler(pid, policy, prio);
         return pid;
+    }
+
+    /** Stops the traffic and runs it anew, from 0, with this reader ({@link #start}). */
+    private TrafficStatus rerun(boolean nonblock, int busyPollUs, SchedPolicy policy, int prio) throws Exception {
+        traffic.stop();
+        start(nonblock, busyPollUs, policy, prio);
+        return run();
     }
 
     private TrafficStatus run() {
@@ -113,9 +110,7 @@ class KsoftirqdRtReaderTest {
         irqOn(1);
         start(true, 0, SchedPolicy.OTHER, 0);
         TrafficStatus fair = run();
-        traffic.stop();
-        start(true, 0, SchedPolicy.FIFO, 50); // a new run, from 0
-        TrafficStatus fifo = run();
+        TrafficStatus fifo = rerun(true, 0, SchedPolicy.FIFO, 50);
         assertTrue(fifo.delivered() * 10 < fair.delivered(), "fair " + show(fair) + "\nFIFO " + show(fifo));
         assertTrue(fifo.dropped() > fair.dropped() * 14 / 10, "fair " + show(fair) + "\nFIFO " + show(fifo));
     }
@@ -147,9 +142,7 @@ class KsoftirqdRtReaderTest {
         irqOn(1);
         start(true, 0, SchedPolicy.FIFO, 50);
         TrafficStatus starved = run();
-        traffic.stop();
-        start(true, 50, SchedPolicy.FIFO, 50); // a new run, from 0
-        TrafficStatus s = run();
+        TrafficStatus s = rerun(true, 50, SchedPolicy.FIFO, 50);
         // once handed to ksoftirqd the NAPI stays NAPIF_STATE_SCHED: napi_busy_loop only counts
         assertTrue(s.socket().busyLoops() < 100, "busy loops only before the hand-off: " + show(s));
         assertTrue(s.delivered() < starved.delivered() * 12 / 10 + 640 && s.delivered() > starved.delivered() * 8 / 10,
@@ -161,9 +154,7 @@ class KsoftirqdRtReaderTest {
         irqOn(1);
         start(false, 0, SchedPolicy.FIFO, 50);
         TrafficStatus plain = run();
-        traffic.stop();
-        start(false, 50, SchedPolicy.FIFO, 50); // a new run, from 0
-        TrafficStatus s = run();
+        TrafficStatus s = rerun(false, 50, SchedPolicy.FIFO, 50);
         // napi_busy_loop finds the NAPI scheduled and spins on loop_end; ksoftirqd, which would
         // queue the datagram that ends it, cannot run under the FIFO spinner: sk_ll_usec runs out,
         // then the reader sleeps and ksoftirqd gets a pass
@@ -178,7 +169,7 @@ class KsoftirqdRtReaderTest {
         irqOn(0);
         start(true, 0, SchedPolicy.OTHER, 0);
         TrafficStatus fair = run();
-        Host other = otherHost();
+        Host other = rtThrottledHost(0);
         LiveTraffic t = new LiveTraffic(other.kernel);
         t.begin(new TrafficRequest(RATE, 64, false, 1, 0, 1, 1, true));
         other.kernel.tasks().setScheduler(t.status().socket().pid(), SchedPolicy.FIFO, 50);
@@ -186,25 +177,6 @@ class KsoftirqdRtReaderTest {
         TrafficStatus fifo = t.status();
         assertEquals(fair.delivered(), fifo.delivered());
         assertEquals(fair.dropped(), fifo.dropped());
-    }
-
-    private Host otherHost() throws Exception {
-        TinyDriver d = TinyDriver.plain();
-        d.ethtoolOps = () -> new EthtoolOps() {
-            @Override
-            public Ringparam getRingparam() {
-                return new Ringparam(4096, 0, 0, 4096, 256, 0, 0, 256);
-            }
-        };
-        Host h = Host.with(KERNEL, 2, d);
-        h.write("/proc/sys/kernel/sched_rt_runtime_us", "95000\n");
-        h.write("/proc/sys/kernel/sched_rt_period_us", "100000\n");
-        for (String line : h.read("/proc/interrupts").split("\n")) {
-            if (line.contains(TinyDriver.IRQ_NAME)) {
-                h.write("/proc/irq/" + line.substring(0, line.indexOf(':')).trim() + "/smp_affinity_list", "0\n");
-            }
-        }
-        return h;
     }
 
     @Test

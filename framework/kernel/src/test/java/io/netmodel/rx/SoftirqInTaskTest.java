@@ -3,13 +3,10 @@ package io.netmodel.rx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netmodel.api.ethtool.EthtoolOps;
-import io.netmodel.api.ethtool.Ringparam;
 import io.netmodel.api.sched.SchedPolicy;
 import io.netmodel.api.traffic.TrafficRequest;
 import io.netmodel.api.traffic.TrafficStatus;
 import io.netmodel.testkit.Host;
-import io.netmodel.testkit.TinyDriver;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -34,19 +31,7 @@ class SoftirqInTaskTest {
 
     /** A 2-CPU host on {@code kernel} with eth0's interrupt on CPU 1, the reader's. */
     private void boot(String kernel) throws Exception {
-        TinyDriver d = TinyDriver.plain();
-        d.ethtoolOps = () -> new EthtoolOps() {
-            @Override
-            public Ringparam getRingparam() {
-                return new Ringparam(4096, 0, 0, 4096, 256, 0, 0, 256);
-            }
-        };
-        live = Host.with(kernel, 2, d);
-        for (String line : live.read("/proc/interrupts").split("\n")) {
-            if (line.contains(TinyDriver.IRQ_NAME)) {
-                live.write("/proc/irq/" + line.substring(0, line.indexOf(':')).trim() + "/smp_affinity_list", "1\n");
-            }
-        }
+        live = FloodHost.boot(kernel, 1);
         traffic = new LiveTraffic(live.kernel);
     }
 
