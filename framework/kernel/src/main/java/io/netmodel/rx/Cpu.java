@@ -40,6 +40,14 @@ final class Cpu {
     private Runnable ksoftirqdWaiter;
     /** Softirq work run in the context of the task here, not ksoftirqd's. */
     final SoftirqInTask inTask;
+    /** Polls run here by threaded NAPIs' kthreads so far, ns (CPU time the reader did not get). */
+    private long kthreadNs;
+    /** A threaded NAPI's kthread against the live reader here, when either is RT; else null. */
+    private KsoftirqdSched kthreadSched;
+    /** Since when the kthread polling here has had the CPU, for the fair class's slices. */
+    private long kthreadTurnFrom;
+    /** The kthread's deferred poll, to run at once when the reader it waits behind sleeps; else null. */
+    private Runnable kthreadWaiter;
 
     Cpu(int id, CpuStat stat, Simulator sim, int nrCpus, boolean wakeupPreempts) {
         this.id = id;
@@ -58,6 +66,11 @@ final class Cpu {
     /** Hard IRQ and softirq work booked on this CPU so far, ns. */
     long interruptNs() {
         return interruptNs;
+    }
+
+    /** What the live reader here could not run for so far, ns: interrupt work and kthreads' polls. */
+    long notReaderNs() {
+        return interruptNs + kthreadNs;
     }
 
     /** The earliest a task on this CPU can act at or after {@code t}. */
@@ -144,6 +157,68 @@ final class Cpu {
         return at;
     }
 
+    /**
+     * When a threaded NAPI's {@code kthread}, ready at {@code at} for its next poll, runs here
+     * against the live reader, by the rules ksoftirqd follows ({@link #ksoftirqdTurn}): the
+     * kthread is a task like ksoftirqd, and {@code napi_threaded_poll_loop} calls
+     * {@code cond_resched()} after every poll as {@code run_ksoftirqd} does after every pass.
+     * {@code woken}: the first poll after {@code napi_schedule} woke it. {@link RunQueue#NEVER}:
+     * not before the reader sleeps ({@link #waitForReaderKthread}). Without a runnable reader
+     * here, {@code at}.
+     */
+    long kthreadTurn(io.netmodel.sched.Task kthread, long at, boolean woken) {
+        if (readerSched == null) {
+            return at;
+        }
+        if (kthreadSched == null || kthreadSched.other() != kthread) {
+            kthreadSched = readerSched.against(kthread);
+        }
+        if (woken) {
+            kthreadTurnFrom = at;
+            kthreadSched.woken();
+        }
+        if (kthreadSched.decides()) {
+            if (!taskRunnable) {
+                kthreadSched.running();
+                return at;
+            }
+            return kthreadSched.turn(at, true);
+        }
+        if (taskRunnable && at - kthreadTurnFrom >= sliceNs) {
+            kthreadTurnFrom = at + sliceNs;
+            return kthreadTurnFrom;
+        }
+        if (taskRunnable && wakeupPreempts && !woken && wokenAt > kthreadTurnFrom) {
+            kthreadTurnFrom = at + sliceNs; // the woken reader preempts at the kthread's cond_resched
+            return kthreadTurnFrom;
+        }
+        return at;
+    }
+
+    /** A threaded NAPI's kthread polls here for {@code ns} from now on: the reader waits for it. */
+    void kthreadPolls(long ns) {
+        kthreadNs += ns;
+        if (readerSched != null) {
+            inTask.softirqRuns();
+        }
+    }
+
+    /** The kthread polling here stops (it sleeps, or waits for its turn): the reader goes on. */
+    void kthreadStops() {
+        if (readerSched != null) {
+            inTask.softirqStops();
+        }
+    }
+
+    /**
+     * The kthread, deferred by {@link #kthreadTurn}, polls by {@code resume} as soon as the reader
+     * it waits behind sleeps (as {@link #waitForReader} for ksoftirqd); null cancels.
+     */
+    void waitForReaderKthread(Runnable resume) {
+        kthreadWaiter = resume != null && readerSched != null
+            && (kthreadSched == null || !kthreadSched.decides() || kthreadSched.waitsForReader()) ? resume : null;
+    }
+
     /** Whether {@link KsoftirqdSched} decides ksoftirqd's turns now (the reader or ksoftirqd is RT). */
     boolean rtDecides() {
         return readerSched != null && readerSched.decides();
@@ -166,9 +241,10 @@ final class Cpu {
     void setReader(KsoftirqdSched sched) {
         if (sched == null && readerSched != null) {
             inTask.clear();
-            setTaskRunnable(false); // a waiting ksoftirqd runs
+            setTaskRunnable(false); // a waiting ksoftirqd or kthread runs
         }
         readerSched = sched;
+        kthreadSched = null;
     }
 
     /** Whether a task other than ksoftirqd wants this CPU ({@link #setTaskRunnable}). */
@@ -182,6 +258,15 @@ final class Cpu {
             wokenAt = sim.now();
         }
         taskRunnable = runnable;
+        if (!runnable && kthreadWaiter != null) {
+            Runnable w = kthreadWaiter;
+            kthreadWaiter = null;
+            kthreadTurnFrom = sim.now();
+            if (kthreadSched != null) {
+                kthreadSched.running();
+            }
+            w.run();
+        }
         if (!runnable && ksoftirqdWaiter != null) {
             Runnable w = ksoftirqdWaiter;
             ksoftirqdWaiter = null;

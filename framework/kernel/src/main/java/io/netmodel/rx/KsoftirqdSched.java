@@ -65,6 +65,19 @@ final class KsoftirqdSched {
         this.origin = origin;
     }
 
+    /**
+     * The same rules for {@code other} (a threaded NAPI's kthread) against this reader, with the
+     * same RT throttling periods: a kthread, like ksoftirqd, yields only between its polls.
+     */
+    KsoftirqdSched against(Task other) {
+        return new KsoftirqdSched(reader, other, rt, origin);
+    }
+
+    /** The task this class sets against the reader: ksoftirqd, or a NAPI kthread ({@link #against}). */
+    Task other() {
+        return ksoftirqd;
+    }
+
     /** Whether this class decides: the reader or ksoftirqd is an RT task. */
     boolean decides() {
         return reader.policy().isRealtime() || ksoftirqd.policy().isRealtime();

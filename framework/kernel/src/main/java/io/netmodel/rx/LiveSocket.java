@@ -277,7 +277,7 @@ final class LiveSocket {
     /** The thread starts (or goes on) spinning now, on its host's CPU: the mark {@link #spunUntil} counts from. */
     private void spinFromNow() {
         spinFrom = sim.now();
-        spinIrqMark = host.cpus[cpu].interruptNs();
+        spinIrqMark = host.cpus[cpu].notReaderNs();
     }
 
     /**
@@ -286,7 +286,7 @@ final class LiveSocket {
      */
     private void spunUntil(long t) {
         Cpu c = host.cpus[cpu];
-        long ns = t - spinFrom - (c.interruptNs() - spinIrqMark);
+        long ns = t - spinFrom - (c.notReaderNs() - spinIrqMark);
         if (ns > 0) {
             c.account(CpuTime.SYSTEM, ns);
         }

@@ -67,6 +67,9 @@ final class NapiRuntime implements PollList.Napi {
     private int busyPollBudget;
     private boolean busyPollPrefer;
     private final io.netmodel.sim.Event threadedPollEnd = () -> threadedPollDone(this.pollCpu);
+    /** The kthread's deferred poll ({@link Cpu#kthreadTurn}): at its turn, or when the reader sleeps. */
+    private final io.netmodel.sim.Timer threadedResume;
+    private final Runnable threadedResumeNow = this::threadedResumed;
     private final io.netmodel.sim.Event busyPollEnd = () -> busyPollDone(this.pollCpu, this.busyPollBudget, this.busyPollPrefer);
     /** Frames the softirq or threaded poll in progress has been charged for ({@link #pollExtension}). */
     private int pollCharged;
@@ -167,6 +170,7 @@ final class NapiRuntime implements PollList.Napi {
         this.irqCpu = irqCpu;
         this.watchdog = new Timer(sim, this::napiWatchdog);
         this.moderation = new Timer(sim, this::moderationExpired);
+        this.threadedResume = new Timer(sim, this::threadedResumed);
         this.adaptiveSample = new Timer(sim, this::adaptiveSample);
         findRingCounters();
     }
@@ -327,6 +331,7 @@ final class NapiRuntime implements PollList.Napi {
         sched = false;
         watchdog.cancel();
         moderation.cancel();
+        threadedResume.cancel();
         adaptiveSample.cancel();
         ring.clear();
         if (hashes != null) {
@@ -513,7 +518,7 @@ final class NapiRuntime implements PollList.Napi {
         if (kthread != null) {
             // threaded NAPI: ____napi_schedule wakes napi/<dev>-<id> instead of raising NET_RX
             long woken = cpus.apply(cpu).interrupt(entryNs, 0) + costs.wakeup();
-            threadedPoll(kthread.cpu(), woken);
+            threadedPoll(kthread.cpu(), woken, true);
             return;
         }
         pollLists.apply(cpu).schedule(this, entryNs); // NET_RX raised: __do_softirq on interrupt (or timer) exit
@@ -523,14 +528,74 @@ final class NapiRuntime implements PollList.Napi {
      * {@code napi_threaded_poll}: the NAPI's kthread polls on its own CPU as a task (system
      * time), once interrupt work there lets it run; it loops while polls use their whole weight
      * (no {@code netdev_budget}, no ksoftirqd hand-off), then completes like the softirq would.
+     * On the live socket's reader's CPU the two take turns as ksoftirqd and the reader do
+     * ({@link Cpu#kthreadTurn}), and the reader waits while the kthread polls. {@code woken}: the
+     * first poll after {@code napi_schedule} woke the kthread.
      */
-    private void threadedPoll(int cpu, long at) {
+    private void threadedPoll(int cpu, long at, boolean woken) {
+        Task kt = napi.thread();
+        int to = kthreadPlacement(kt == null ? cpu : kt.cpu()); // taskset may have moved it since its last poll
+        if (to != cpu) {
+            cpus.apply(cpu).kthreadStops(); // the reader it shared that CPU with goes on
+            cpu = to;
+        }
         Cpu c = cpus.apply(cpu);
-        long start = c.taskReady(at);
+        long ready = c.taskReady(at);
+        Task k = napi.thread();
+        long start = k == null ? ready : c.kthreadTurn(k, ready, woken);
+        pollCpu = cpu;
+        if (start != ready) {
+            c.kthreadStops(); // the reader has the CPU meanwhile
+            if (start == RunQueue.NEVER) {
+                c.waitForReaderKthread(threadedResumeNow);
+            } else {
+                threadedResume.startAt(start);
+            }
+            return;
+        }
         long pollNs = pollCost(napi.weight(), cpu);
         pollCharged = framesFor(napi.weight());
         c.account(CpuTime.SYSTEM, pollNs);
-        pollCpu = cpu;
+        c.kthreadPolls(pollNs);
+        sim.scheduleAt(start + pollNs, threadedPollEnd);
+        pollBooked(start, start + pollNs);
+    }
+
+    /**
+     * Where the kthread, about to poll on {@code cpu}, runs: there, unless the live reader is
+     * runnable there and the kthread's mask allows a CPU without one, which it then moves to, the
+     * lowest such ({@code select_idle_sibling} at its wake-up, the load balancer pulling it from a
+     * CPU with two runnable tasks to an idle one; unlike Linux, at once, not at the next balance).
+     * A kthread {@code taskset} to the reader's CPU stays and shares it ({@link Cpu#kthreadTurn}).
+     */
+    private int kthreadPlacement(int cpu) {
+        Task k = napi.thread();
+        if (k == null || !cpus.apply(cpu).taskRunnable()) {
+            return cpu;
+        }
+        for (int i = k.nextAllowedCpu(0); i >= 0; i = k.nextAllowedCpu(i + 1)) {
+            if (i != cpu && !cpus.apply(i).taskRunnable()) {
+                k.moveTo(i);
+                return i;
+            }
+        }
+        return cpu;
+    }
+
+    /** The kthread's turn came (or the reader it waited behind slept): it polls now. */
+    private void threadedResumed() {
+        if (disabled || !sched || continuous != null) {
+            return;
+        }
+        cpus.apply(pollCpu).waitForReaderKthread(null);
+        threadedResume.cancel();
+        Cpu c = cpus.apply(pollCpu);
+        long now = sim.now();
+        long pollNs = pollCost(napi.weight(), pollCpu);
+        pollCharged = framesFor(napi.weight());
+        long start = c.taskReady(now);
+        c.account(CpuTime.SYSTEM, pollNs);
+        c.kthreadPolls(pollNs);
         sim.scheduleAt(start + pollNs, threadedPollEnd);
         pollBooked(start, start + pollNs);
     }
@@ -549,9 +614,10 @@ final class NapiRuntime implements PollList.Napi {
         groFlushed = 0;
         groFlushedSteered = 0;
         if (work == napi.weight()) {
-            threadedPoll(cpu, sim.now());
+            threadedPoll(cpu, sim.now(), false);
             return;
         }
+        cpus.apply(cpu).kthreadStops(); // napi_thread_wait: it sleeps
         completeAndUnmask(work, cpu);
     }
 

@@ -59,6 +59,22 @@ public final class Task {
         return cpu;
     }
 
+    /** The first CPU at or after {@code from} that {@code p->cpus_mask} allows, or -1. */
+    public int nextAllowedCpu(int from) {
+        return cpusAllowed.nextSetBit(from);
+    }
+
+    /**
+     * The scheduler moves the task to {@code cpu} ({@code set_task_cpu}: a wake-up's placement,
+     * the load balancer's pull); its mask must allow it.
+     */
+    public void moveTo(int cpu) {
+        if (!cpusAllowed.get(cpu)) {
+            throw new IllegalArgumentException(comm + " may not run on CPU " + cpu);
+        }
+        this.cpu = cpu;
+    }
+
     /** Whether {@code kthread_stop} has reaped it. */
     public boolean dead() {
         return dead;

@@ -1,0 +1,133 @@
+package io.netmodel.rx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netmodel.api.sched.SchedPolicy;
+import io.netmodel.api.traffic.TrafficRequest;
+import io.netmodel.api.traffic.TrafficStatus;
+import io.netmodel.testkit.Host;
+import java.util.BitSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A threaded NAPI's kthread ({@code napi/eth0-N}) on the CPU of the live socket's reader, on
+ * virtual time: 3M frames/s on 6.19 to a reader spinning on {@code recvfrom(MSG_DONTWAIT)} on
+ * CPU 1, eth0's IRQ on CPU 1, {@code threaded} 1 and the kthread moved to CPU 1 ({@code taskset}).
+ * The two share the CPU by their scheduling classes, as ksoftirqd and the reader do; RT
+ * throttling runs 95 ms in each 100 ms.
+ */
+class ThreadedNapiReaderCpuTest {
+    private static final long MS = 1_000_000;
+    private static final long RUN_MS = 300;
+
+    private final Host live;
+    private final LiveTraffic traffic;
+
+    ThreadedNapiReaderCpuTest() throws Exception {
+        live = FloodHost.boot("6.19", 1);
+        live.write("/proc/sys/kernel/sched_rt_runtime_us", "95000\n");
+        live.write("/proc/sys/kernel/sched_rt_period_us", "100000\n");
+        live.write("/sys/class/net/eth0/threaded", "1\n");
+        traffic = new LiveTraffic(live.kernel);
+    }
+
+    /** The flood for {@link #RUN_MS}, the reader and the kthread on {@code kthreadCpu} with these policies. */
+    private TrafficStatus flood(SchedPolicy reader, int kthreadCpu, SchedPolicy kthread) throws Exception {
+        traffic.begin(new TrafficRequest(3_000_000, 64, false, 1, 0, 1, 1, true));
+        live.kernel.tasks().setScheduler(traffic.status().socket().pid(), reader, reader.isRealtime() ? 50 : 0);
+        int kpid = traffic.runForTest().host.napi.napi().thread().pid();
+        BitSet cpu = new BitSet();
+        cpu.set(kthreadCpu);
+        live.kernel.tasks().setAffinity(kpid, cpu);
+        live.kernel.tasks().setScheduler(kpid, kthread, kthread.isRealtime() ? 50 : 0);
+        traffic.advanceForTest(RUN_MS * MS);
+        return traffic.status();
+    }
+
+    /** Frames one CPU polls in {@code ns}. */
+    private static long capacity(long ns) {
+        return ns / RxCosts.load(RxCosts.DEFAULT_PROFILE).pollPerPacket();
+    }
+
+    /** CPU 1's busy time in /proc/stat (user, nice, system, irq, softirq), ticks. */
+    private long cpu1Busy() throws Exception {
+        for (String line : live.read("/proc/stat").split("\n")) {
+            if (line.startsWith("cpu1 ")) {
+                String[] f = line.split("\\s+");
+                return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]);
+            }
+        }
+        throw new AssertionError(live.read("/proc/stat"));
+    }
+
+    private static String show(TrafficStatus s) {
+        return s.arrived() + " arrived, " + s.delivered() + " delivered; " + s.socket();
+    }
+
+    @Test
+    void on_another_cpu_the_kthread_polls_all_the_time() throws Exception {
+        TrafficStatus s = flood(SchedPolicy.OTHER, 0, SchedPolicy.OTHER);
+        assertTrue(s.delivered() > capacity(RUN_MS * MS) * 9 / 10, show(s));
+        assertTrue(s.socket().received() > s.delivered() * 9 / 10, "the reader reads what comes: " + show(s));
+    }
+
+    @Test
+    void an_unpinned_kthread_on_the_readers_cpu_moves_to_an_idle_one() throws Exception {
+        flood(SchedPolicy.OTHER, 1, SchedPolicy.OTHER); // napi/eth0-N on CPU 1, the reader's
+        traffic.stop();
+        io.netmodel.sched.Task kthread = traffic.runForTest().host.napi.napi().thread();
+        BitSet both = new BitSet();
+        both.set(0, 2);
+        live.kernel.tasks().setAffinity(kthread.pid(), both); // allowed anywhere again; it stays on CPU 1
+        assertEquals(1, kthread.cpu());
+        traffic.begin(new TrafficRequest(3_000_000, 64, false, 1, 0, 1, 1, true)); // a new run, from 0
+        traffic.advanceForTest(RUN_MS * MS);
+        TrafficStatus s = traffic.status();
+        assertEquals(0, kthread.cpu(), "ps shows it on CPU 0 (psr)");
+        assertTrue(s.delivered() > capacity(RUN_MS * MS) * 9 / 10, "it polls all the time there: " + show(s));
+        assertTrue(s.socket().received() > s.delivered() * 9 / 10, "the reader reads what comes: " + show(s));
+    }
+
+    @Test
+    void taskset_onto_the_readers_cpu_during_the_flood_acts_at_the_kthreads_next_poll() throws Exception {
+        TrafficStatus alone = flood(SchedPolicy.OTHER, 0, SchedPolicy.OTHER);
+        long busyBefore = cpu1Busy();
+        BitSet cpu1 = new BitSet();
+        cpu1.set(1);
+        live.kernel.tasks().setAffinity(traffic.runForTest().host.napi.napi().thread().pid(), cpu1);
+        traffic.advanceForTest(2 * RUN_MS * MS);
+        TrafficStatus s = traffic.status();
+        long capacity = capacity(RUN_MS * MS);
+        assertTrue(s.delivered() - alone.delivered() < capacity * 6 / 10,
+            "sharing CPU 1 with the reader, it polls about half the time: " + show(s) + "\nbefore: " + show(alone));
+        assertTrue(cpu1Busy() - busyBefore <= RUN_MS / 10 + 1, "CPU 1 busy " + (cpu1Busy() - busyBefore) + " ticks");
+    }
+
+    @Test
+    void two_fair_tasks_take_slices_and_the_cpu_is_not_oversubscribed() throws Exception {
+        TrafficStatus s = flood(SchedPolicy.OTHER, 1, SchedPolicy.OTHER);
+        long capacity = capacity(RUN_MS * MS);
+        assertTrue(s.delivered() > capacity * 4 / 10 && s.delivered() < capacity * 6 / 10,
+            "the kthread polls about half the time: " + show(s));
+        assertTrue(cpu1Busy() <= RUN_MS / 10 + 1, "CPU 1 busy " + cpu1Busy() + " ticks in " + RUN_MS + " ms");
+        long slices = RUN_MS * MS / (2 * RunQueue.baseSliceNs(2));
+        assertTrue(s.socket().received() > slices * 8 / 10 * (212992 / SkbTruesize.of(64)),
+            "the reader read its full receive buffer in each of its slices: " + show(s));
+    }
+
+    @Test
+    void a_fifo_reader_leaves_a_fair_kthread_only_rt_throttlings_share() throws Exception {
+        TrafficStatus s = flood(SchedPolicy.FIFO, 1, SchedPolicy.OTHER);
+        long share = capacity(3 * 5 * MS); // the fair windows at 95..100, 195..200, 295..300 ms
+        assertTrue(s.delivered() > share * 8 / 10 && s.delivered() < share * 12 / 10 + 640,
+            "the kthread polls in the throttled windows only (about " + share + " frames): " + show(s));
+    }
+
+    @Test
+    void a_fifo_kthread_takes_the_cpu_from_a_fair_reader_within_its_rt_share() throws Exception {
+        TrafficStatus s = flood(SchedPolicy.OTHER, 1, SchedPolicy.FIFO);
+        assertTrue(s.delivered() > capacity(RUN_MS * MS) * 85 / 100, "the kthread polls 95% of the time: " + show(s));
+    }
+}
