@@ -546,11 +546,10 @@ final class NapiRuntime implements PollList.Napi {
         pollCpu = cpu;
         if (start != ready) {
             c.kthreadStops(); // the reader has the CPU meanwhile
-            if (start == RunQueue.NEVER) {
-                c.waitForReaderKthread(threadedResumeNow);
-            } else {
+            if (start != RunQueue.NEVER) {
                 threadedResume.startAt(start);
             }
+            c.waitForReaderKthread(threadedResumeNow); // or as soon as the reader sleeps
             return;
         }
         long pollNs = pollCost(napi.weight(), cpu);

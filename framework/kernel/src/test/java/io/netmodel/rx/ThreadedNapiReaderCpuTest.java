@@ -32,9 +32,15 @@ class ThreadedNapiReaderCpuTest {
         traffic = new LiveTraffic(live.kernel);
     }
 
-    /** The flood for {@link #RUN_MS}, the reader and the kthread on {@code kthreadCpu} with these policies. */
+    /** The flood for {@link #RUN_MS}, the spinning reader and the kthread on {@code kthreadCpu} with these policies. */
     private TrafficStatus flood(SchedPolicy reader, int kthreadCpu, SchedPolicy kthread) throws Exception {
-        traffic.begin(new TrafficRequest(3_000_000, 64, false, 1, 0, 1, 1, true));
+        return flood(true, reader, kthreadCpu, kthread);
+    }
+
+    /** {@link #flood}, the reader blocking in {@code recvfrom} unless {@code nonblock}. */
+    private TrafficStatus flood(boolean nonblock, SchedPolicy reader, int kthreadCpu, SchedPolicy kthread)
+        throws Exception {
+        traffic.begin(new TrafficRequest(3_000_000, 64, false, 1, 0, 1, 1, nonblock));
         live.kernel.tasks().setScheduler(traffic.status().socket().pid(), reader, reader.isRealtime() ? 50 : 0);
         int kpid = traffic.runForTest().host.napi.napi().thread().pid();
         BitSet cpu = new BitSet();
@@ -115,6 +121,16 @@ class ThreadedNapiReaderCpuTest {
         long slices = RUN_MS * MS / (2 * RunQueue.baseSliceNs(2));
         assertTrue(s.socket().received() > slices * 8 / 10 * (212992 / SkbTruesize.of(64)),
             "the reader read its full receive buffer in each of its slices: " + show(s));
+    }
+
+    @Test
+    void a_blocking_reader_hands_the_cpu_to_the_kthread_whenever_it_sleeps() throws Exception {
+        TrafficStatus s = flood(false, SchedPolicy.OTHER, 1, SchedPolicy.OTHER);
+        // woken by the datagrams, it waits for the end of the kthread's slice (EEVDF), reads its
+        // buffer and sleeps: the kthread runs on at once, not after a slice of an idle CPU
+        assertTrue(s.delivered() > capacity(RUN_MS * MS) * 9 / 10, "the kthread polls nearly all the time: " + show(s));
+        assertTrue(s.socket().received() > s.socket().wakeups() * 8 / 10 * (212992 / SkbTruesize.of(64)),
+            "a full buffer read at each wake-up: " + show(s));
     }
 
     @Test
