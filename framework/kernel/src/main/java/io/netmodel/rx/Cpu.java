@@ -15,7 +15,8 @@ import io.netmodel.sim.Simulator;
  * interrupt work to finish. Which task runs when a spinning kthread shares the CPU with an
  * application thread is the {@link RunQueue}'s business ({@link #rq}); when ksoftirqd runs
  * against the live socket's reader, {@link #ksoftirqdTurn} (fair slices) or, when either is RT,
- * {@link KsoftirqdSched}; without sharing every task runs when it is ready.
+ * {@link KsoftirqdSched}; a threaded NAPI's kthread against that reader, {@link #kthreadTurn} by
+ * the same rules; without sharing every task runs when it is ready.
  */
 final class Cpu {
     final int id;

@@ -45,7 +45,9 @@ import io.netmodel.sched.Task;
  * NAPIs scheduled on the CPU join ksoftirqd's list, and this class decides when it polls. Outside
  * those releases the reader's own {@code local_bh_enable} runs the pending work first
  * ({@link SoftirqInTask}); on 6.5+ the tick's interrupt exit would too, which is not modelled. A
- * busy-polling reader polls its NAPI itself ({@link LiveSocket}).
+ * busy-polling reader cannot take the NAPI ksoftirqd owns ({@code NAPIF_STATE_SCHED}: {@link
+ * LiveSocket}). A threaded NAPI's kthread meets the reader by the same rules ({@link #against},
+ * {@link Cpu#kthreadTurn}).
  */
 final class KsoftirqdSched {
     private final Task reader;
