@@ -32,7 +32,8 @@ final class Cpu {
     private boolean taskRunnable;
     /** When a task last became runnable here ({@link #setTaskRunnable}), for {@code need_resched()}. */
     private long wokenAt = Long.MIN_VALUE;
-    private long ksoftirqdTurnFrom;
+    /** ksoftirqd's turns against the reader. */
+    private final Turns ksoftirqdTurns = new Turns();
     /** CFS before EEVDF (6.6): a task woken while ksoftirqd runs preempts it at its next pass. */
     private final boolean wakeupPreempts;
     /** ksoftirqd against the live reader by scheduling class, while a reader runs here; else null. */
@@ -45,8 +46,8 @@ final class Cpu {
     private long kthreadNs;
     /** A threaded NAPI's kthread against the live reader here, when either is RT; else null. */
     private KsoftirqdSched kthreadSched;
-    /** Since when the kthread polling here has had the CPU, for the fair class's slices. */
-    private long kthreadTurnFrom;
+    /** The turns of the threaded NAPI's kthread polling here against the reader. */
+    private final Turns kthreadTurns = new Turns();
     /** The kthread's deferred poll, to run at once when the reader it waits behind sleeps; else null. */
     private Runnable kthreadWaiter;
 
@@ -121,7 +122,7 @@ final class Cpu {
      * preempt it.
      */
     void ksoftirqdWoken(long at) {
-        ksoftirqdTurnFrom = at;
+        ksoftirqdTurns.from = at;
         if (readerSched != null) {
             readerSched.woken();
         }
@@ -138,24 +139,7 @@ final class Cpu {
      * may be {@link RunQueue#NEVER}: not before the reader sleeps ({@link #waitForReader}).
      */
     long ksoftirqdTurn(long at, boolean passStart) {
-        if (readerSched != null && readerSched.decides()) {
-            if (!taskRunnable) {
-                readerSched.running();
-                return at;
-            }
-            return readerSched.turn(at, passStart);
-        }
-        if (taskRunnable && at - ksoftirqdTurnFrom >= sliceNs) {
-            ksoftirqdTurnFrom = at + sliceNs;
-            return ksoftirqdTurnFrom;
-        }
-        if (taskRunnable && wakeupPreempts && passStart && wokenAt > ksoftirqdTurnFrom) {
-            // check_preempt_wakeup: the woken task's sleeper credit puts it far enough behind
-            // ksoftirqd's vruntime; the resched takes effect at run_ksoftirqd's cond_resched
-            ksoftirqdTurnFrom = at + sliceNs;
-            return ksoftirqdTurnFrom;
-        }
-        return at;
+        return ksoftirqdTurns.turn(readerSched, at, passStart);
     }
 
     /**
@@ -175,25 +159,41 @@ final class Cpu {
             kthreadSched = readerSched.against(kthread);
         }
         if (woken) {
-            kthreadTurnFrom = at;
+            kthreadTurns.from = at;
             kthreadSched.woken();
         }
-        if (kthreadSched.decides()) {
-            if (!taskRunnable) {
-                kthreadSched.running();
-                return at;
+        return kthreadTurns.turn(kthreadSched, at, true);
+    }
+
+    /**
+     * A task that shares this CPU with the live reader (ksoftirqd, or a threaded NAPI's kthread),
+     * yielding only between passes or polls: its turns.
+     */
+    private final class Turns {
+        /** Since when it has had the CPU, for the fair class's slices. */
+        long from;
+
+        /** When it runs, ready at {@code at} ({@code passStart}: at the start of a pass, where it may yield). */
+        long turn(KsoftirqdSched sched, long at, boolean passStart) {
+            if (sched != null && sched.decides()) {
+                if (!taskRunnable) {
+                    sched.running();
+                    return at;
+                }
+                return sched.turn(at, passStart);
             }
-            return kthreadSched.turn(at, true);
+            if (taskRunnable && at - from >= sliceNs) {
+                from = at + sliceNs;
+                return from;
+            }
+            if (taskRunnable && wakeupPreempts && passStart && wokenAt > from) {
+                // check_preempt_wakeup: the woken task's sleeper credit puts it far enough behind
+                // the task's vruntime; the resched takes effect at its cond_resched
+                from = at + sliceNs;
+                return from;
+            }
+            return at;
         }
-        if (taskRunnable && at - kthreadTurnFrom >= sliceNs) {
-            kthreadTurnFrom = at + sliceNs;
-            return kthreadTurnFrom;
-        }
-        if (taskRunnable && wakeupPreempts && !woken && wokenAt > kthreadTurnFrom) {
-            kthreadTurnFrom = at + sliceNs; // the woken reader preempts at the kthread's cond_resched
-            return kthreadTurnFrom;
-        }
-        return at;
     }
 
     /** A threaded NAPI's kthread polls here for {@code ns} from now on: the reader waits for it. */
@@ -262,7 +262,7 @@ final class Cpu {
         if (!runnable && kthreadWaiter != null) {
             Runnable w = kthreadWaiter;
             kthreadWaiter = null;
-            kthreadTurnFrom = sim.now();
+            kthreadTurns.from = sim.now();
             if (kthreadSched != null) {
                 kthreadSched.running();
             }
@@ -271,7 +271,7 @@ final class Cpu {
         if (!runnable && ksoftirqdWaiter != null) {
             Runnable w = ksoftirqdWaiter;
             ksoftirqdWaiter = null;
-            ksoftirqdTurnFrom = sim.now(); // its fair turn starts now
+            ksoftirqdTurns.from = sim.now(); // its fair turn starts now
             readerSched.running();
             w.run(); // schedule(): the reader blocked, ksoftirqd is next
         }
