@@ -200,14 +200,14 @@ final class Cpu {
     void kthreadPolls(long ns) {
         kthreadNs += ns;
         if (readerSched != null) {
-            inTask.softirqRuns();
+            inTask.kthreadRuns();
         }
     }
 
     /** The kthread polling here stops (it sleeps, or waits for its turn): the reader goes on. */
     void kthreadStops() {
         if (readerSched != null) {
-            inTask.softirqStops();
+            inTask.kthreadStops();
         }
     }
 

@@ -11,6 +11,8 @@ import io.netmodel.sim.Simulator;
  *       own {@code local_bh_enable}, or in ksoftirqd during its turn, the task cannot act: a
  *       {@code __do_softirq} pass returns only after all of its restarts, and ksoftirqd keeps the
  *       CPU until its turn ends ({@link #softirqRuns}, {@link #softirqStops}, {@link #whenTaskReady}).
+ *       So does a threaded NAPI's kthread while it polls ({@link #kthreadRuns}); the task goes on
+ *       once neither runs.
  *   <li>Outside 4.9-6.4 ({@code Behaviour.KSOFTIRQD_RUNNING}), softirq work ksoftirqd was woken
  *       for, and waits behind the task to run, is run by that task's next {@code local_bh_enable}
  *       ({@code do_softirq} without the {@code ksoftirqd_running} check): at once when the task loops
@@ -28,7 +30,9 @@ final class SoftirqInTask {
     private final Event bhEnableNow = this::bhEnable;
     /** Softirq polls run back to back on the CPU now. */
     private boolean softirqRunning;
-    /** What the task does next once they stop; else null. */
+    /** A threaded NAPI's kthread polls on the CPU now (a task the reader waits behind). */
+    private boolean kthreadRunning;
+    /** What the task does next once both stop; else null. */
     private Runnable afterPass;
 
     SoftirqInTask(Simulator sim, Cpu cpu) {
@@ -65,6 +69,7 @@ final class SoftirqInTask {
     void clear() {
         loop = false;
         pending = null;
+        kthreadRunning = false;
         softirqStops();
     }
 
@@ -76,8 +81,23 @@ final class SoftirqInTask {
     /** The softirq polls stop (nothing is listed, or ksoftirqd waits for the CPU): the task goes on. */
     void softirqStops() {
         softirqRunning = false;
+        goOn();
+    }
+
+    /** A threaded NAPI's kthread polls on the CPU from now until {@link #kthreadStops}. */
+    void kthreadRuns() {
+        kthreadRunning = true;
+    }
+
+    /** The kthread sleeps or waits for its turn: the task goes on, unless softirq polls still run. */
+    void kthreadStops() {
+        kthreadRunning = false;
+        goOn();
+    }
+
+    private void goOn() {
         Runnable next = afterPass;
-        if (next != null) {
+        if (next != null && !softirqRunning && !kthreadRunning) {
             afterPass = null;
             next.run();
         }
@@ -85,10 +105,11 @@ final class SoftirqInTask {
 
     /**
      * Runs {@code e} when the task can act at or after {@code t}, {@code extraNs} later: once the
-     * softirq polls running have stopped, and interrupt work booked on the CPU is done.
+     * softirq polls and a kthread's polls running have stopped, and interrupt work booked on the
+     * CPU is done.
      */
     void whenTaskReady(long t, long extraNs, Event e) {
-        if (softirqRunning) {
+        if (softirqRunning || kthreadRunning) {
             afterPass = () -> sim.scheduleAt(cpu.taskReady(Math.max(t, sim.now())) + extraNs, e);
             return;
         }
