@@ -38,8 +38,6 @@ final class Cpu {
     private final boolean wakeupPreempts;
     /** ksoftirqd against the live reader by scheduling class, while a reader runs here; else null. */
     private KsoftirqdSched readerSched;
-    /** ksoftirqd's deferred pass, to run at once when the reader it waits behind sleeps; else null. */
-    private Runnable ksoftirqdWaiter;
     /** Softirq work run in the context of the task here, not ksoftirqd's. */
     final SoftirqInTask inTask;
     /** Polls run here by threaded NAPIs' kthreads so far, ns (CPU time the reader did not get). */
@@ -48,8 +46,6 @@ final class Cpu {
     private KsoftirqdSched kthreadSched;
     /** The turns of the threaded NAPI's kthread polling here against the reader. */
     private final Turns kthreadTurns = new Turns();
-    /** The kthread's deferred poll, to run at once when the reader it waits behind sleeps; else null. */
-    private Runnable kthreadWaiter;
 
     Cpu(int id, CpuStat stat, Simulator sim, int nrCpus, boolean wakeupPreempts) {
         this.id = id;
@@ -172,6 +168,31 @@ final class Cpu {
     private final class Turns {
         /** Since when it has had the CPU, for the fair class's slices. */
         long from;
+        /** Its deferred work, to run at once when the reader it waits behind sleeps; else null. */
+        private Runnable waiter;
+
+        /**
+         * {@code resume} runs as soon as the reader sleeps, unless {@code sched} (RT) defers the
+         * task to RT throttling's window rather than behind the reader; null cancels.
+         */
+        void waitFor(KsoftirqdSched sched, Runnable resume) {
+            waiter = resume != null && readerSched != null
+                && (sched == null || !sched.decides() || sched.waitsForReader()) ? resume : null;
+        }
+
+        /** The reader blocked: a task waiting behind it is next ({@code schedule()}), its fair turn from now. */
+        void readerSleeps(KsoftirqdSched sched) {
+            Runnable w = waiter;
+            if (w == null) {
+                return;
+            }
+            waiter = null;
+            from = sim.now();
+            if (sched != null) {
+                sched.running();
+            }
+            w.run();
+        }
 
         /** When it runs, ready at {@code at} ({@code passStart}: at the start of a pass, where it may yield). */
         long turn(KsoftirqdSched sched, long at, boolean passStart) {
@@ -216,8 +237,7 @@ final class Cpu {
      * it waits behind sleeps (as {@link #waitForReader} for ksoftirqd); null cancels.
      */
     void waitForReaderKthread(Runnable resume) {
-        kthreadWaiter = resume != null && readerSched != null
-            && (kthreadSched == null || !kthreadSched.decides() || kthreadSched.waitsForReader()) ? resume : null;
+        kthreadTurns.waitFor(kthreadSched, resume);
     }
 
     /** Whether {@link KsoftirqdSched} decides ksoftirqd's turns now (the reader or ksoftirqd is RT). */
@@ -231,8 +251,7 @@ final class Cpu {
      * ksoftirqd waits for RT throttling's window.
      */
     void waitForReader(Runnable resume) {
-        ksoftirqdWaiter = readerSched != null && (!readerSched.decides() || readerSched.waitsForReader())
-            ? resume : null;
+        ksoftirqdTurns.waitFor(readerSched, resume);
     }
 
     /**
@@ -259,21 +278,9 @@ final class Cpu {
             wokenAt = sim.now();
         }
         taskRunnable = runnable;
-        if (!runnable && kthreadWaiter != null) {
-            Runnable w = kthreadWaiter;
-            kthreadWaiter = null;
-            kthreadTurns.from = sim.now();
-            if (kthreadSched != null) {
-                kthreadSched.running();
-            }
-            w.run();
-        }
-        if (!runnable && ksoftirqdWaiter != null) {
-            Runnable w = ksoftirqdWaiter;
-            ksoftirqdWaiter = null;
-            ksoftirqdTurns.from = sim.now(); // its fair turn starts now
-            readerSched.running();
-            w.run(); // schedule(): the reader blocked, ksoftirqd is next
+        if (!runnable) {
+            kthreadTurns.readerSleeps(kthreadSched);
+            ksoftirqdTurns.readerSleeps(readerSched);
         }
     }
 

@@ -533,15 +533,14 @@ final class NapiRuntime implements PollList.Napi {
      * first poll after {@code napi_schedule} woke the kthread.
      */
     private void threadedPoll(int cpu, long at, boolean woken) {
-        Task kt = napi.thread();
-        int to = kthreadPlacement(kt == null ? cpu : kt.cpu()); // taskset may have moved it since its last poll
+        Task k = napi.thread();
+        int to = k == null ? cpu : kthreadPlacement(k); // taskset may have moved it since its last poll
         if (to != cpu) {
             cpus.apply(cpu).kthreadStops(); // the reader it shared that CPU with goes on
             cpu = to;
         }
         Cpu c = cpus.apply(cpu);
         long ready = c.taskReady(at);
-        Task k = napi.thread();
         long start = k == null ? ready : c.kthreadTurn(k, ready, woken);
         pollCpu = cpu;
         if (start != ready) {
@@ -552,7 +551,12 @@ final class NapiRuntime implements PollList.Napi {
             c.waitForReaderKthread(threadedResumeNow); // or as soon as the reader sleeps
             return;
         }
-        long pollNs = pollCost(napi.weight(), cpu);
+        bookThreadedPoll(c, start);
+    }
+
+    /** The kthread polls on {@code c} ({@link #pollCpu}) from {@code start}: a task's time there, which the reader waits for. */
+    private void bookThreadedPoll(Cpu c, long start) {
+        long pollNs = pollCost(napi.weight(), pollCpu);
         pollCharged = framesFor(napi.weight());
         c.account(CpuTime.SYSTEM, pollNs);
         c.kthreadPolls(pollNs);
@@ -561,15 +565,15 @@ final class NapiRuntime implements PollList.Napi {
     }
 
     /**
-     * Where the kthread, about to poll on {@code cpu}, runs: there, unless the live reader is
+     * Where the kthread {@code k}, about to poll on its CPU, runs: there, unless the live reader is
      * runnable there and the kthread's mask allows a CPU without one, which it then moves to, the
      * lowest such ({@code select_idle_sibling} at its wake-up, the load balancer pulling it from a
      * CPU with two runnable tasks to an idle one; unlike Linux, at once, not at the next balance).
      * A kthread {@code taskset} to the reader's CPU stays and shares it ({@link Cpu#kthreadTurn}).
      */
-    private int kthreadPlacement(int cpu) {
-        Task k = napi.thread();
-        if (k == null || !cpus.apply(cpu).taskRunnable()) {
+    private int kthreadPlacement(Task k) {
+        int cpu = k.cpu();
+        if (!cpus.apply(cpu).taskRunnable()) {
             return cpu;
         }
         for (int i = k.nextAllowedCpu(0); i >= 0; i = k.nextAllowedCpu(i + 1)) {
@@ -586,17 +590,10 @@ final class NapiRuntime implements PollList.Napi {
         if (disabled || !sched || continuous != null) {
             return;
         }
-        cpus.apply(pollCpu).waitForReaderKthread(null);
         threadedResume.cancel();
         Cpu c = cpus.apply(pollCpu);
-        long now = sim.now();
-        long pollNs = pollCost(napi.weight(), pollCpu);
-        pollCharged = framesFor(napi.weight());
-        long start = c.taskReady(now);
-        c.account(CpuTime.SYSTEM, pollNs);
-        c.kthreadPolls(pollNs);
-        sim.scheduleAt(start + pollNs, threadedPollEnd);
-        pollBooked(start, start + pollNs);
+        c.waitForReaderKthread(null);
+        bookThreadedPoll(c, c.taskReady(sim.now()));
     }
 
     private void threadedPollDone(int cpu) {
