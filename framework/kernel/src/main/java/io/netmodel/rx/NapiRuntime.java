@@ -73,34 +73,14 @@ final class NapiRuntime implements PollList.Napi {
     private final io.netmodel.sim.Event busyPollEnd = () -> busyPollDone(this.pollCpu, this.busyPollBudget, this.busyPollPrefer);
     /** Frames the softirq or threaded poll in progress has been charged for ({@link #pollExtension}). */
     private int pollCharged;
-    /** Fires the IRQ the NIC held back for interrupt moderation. */
-    private final Timer moderation;
+    /** The NIC's interrupt moderation ({@code ethtool -C}) for this queue's vector. */
+    private final IrqModeration moderation;
     private Consumer consumer;
-    /** {@code rx-usecs} in ns: the least time between two interrupts (Intel's ITR); 0 = no moderation. */
-    private long itrNs;
-    /** {@code rx-frames}: with moderation on, this many frames pending raise the IRQ at once; 0 = no count. */
-    private int itrFrames;
-    /** The static {@code rx-frames} ({@link #setCoalescing}), what the register holds while DIM is off. */
-    private int itrNormalFrames;
-    /** The driver's DIM ({@link #dimOn}); null until adaptive-rx first turns it on. */
-    private RxDimModeration dim;
-    /** {@code IDPF_ITR_IS_DYNAMIC(rx_intr_mode)}: DIM feeds and writes the moderation. */
-    private boolean dimDynamic;
     /** The vector's interrupt count ({@code q_vector->total_events}) and its RX queue's counters. */
     private long irqEvents;
     private long rxPackets;
     private long rxBytes;
-    private long lastIrqNs = Long.MIN_VALUE / 2;
-    /** Adaptive moderation ({@link #setAdaptiveRates}); the sampling timer runs only when it is on. */
-    private final Timer adaptiveSample;
-    private long rateLow;
-    private long rateHigh;
-    private long itrLowNs;
-    private long itrHighNs;
-    private long itrNormalNs;
-    private long sampleNs;
     private long arrivals;
-    private long sampledArrivals;
     private int ringSize;
     private long ringFullDrops;
     private Runnable missed = () -> { };
@@ -169,122 +149,14 @@ final class NapiRuntime implements PollList.Napi {
         this.irqCounter = irqCounter;
         this.irqCpu = irqCpu;
         this.watchdog = new Timer(sim, this::napiWatchdog);
-        this.moderation = new Timer(sim, this::moderationExpired);
+        this.moderation = new IrqModeration(sim, () -> arrivals, this::moderationExpired);
         this.threadedResume = new Timer(sim, this::threadedResumed);
-        this.adaptiveSample = new Timer(sim, this::adaptiveSample);
         findRingCounters();
     }
 
-    /**
-     * Interrupt moderation from {@code ethtool -C}: the NIC raises its IRQ no sooner than
-     * {@code rxUsecs} after the previous one (the ITR interval of e1000/igb/ixgbe/idpf; a
-     * pending cause waits for it), or at once when {@code rxFrames} frames are waiting. While
-     * DIM runs ({@link #dimOn}) these are the static values {@link #dimOff} writes back; igb's
-     * and e1000's rx-usecs 1..3 dynamic modes are not modelled (the value is used as it is).
-     */
-    void setCoalescing(long rxUsecs, long rxFrames) {
-        this.itrNormalNs = Math.max(0, rxUsecs) * 1000;
-        this.itrNormalFrames = (int) Math.min(Math.max(0, rxFrames), Integer.MAX_VALUE);
-        if (dimDynamic) {
-            return; // the device holds what DIM's work wrote last
-        }
-        this.itrFrames = itrNormalFrames;
-        if (!adaptiveSample.isActive()) {
-            itrNs = itrNormalNs; // adaptive moderation keeps what it sampled until its next sample
-        }
-    }
-
-    /**
-     * Rate-based adaptive moderation ({@code adaptive-rx} with {@code pkt-rate-low/-high},
-     * {@code rx-usecs-low/-high}; include/uapi/linux/ethtool.h {@code struct ethtool_coalesce}):
-     * every {@code sampleNs} the driver measures the RX packet rate and moderates with
-     * {@code rx-usecs-low} below {@code pkt-rate-low}, {@code rx-usecs-high} above
-     * {@code pkt-rate-high}, and {@code rx-usecs} in between (mlx4_en's
-     * {@code mlx4_en_auto_moderation}, run by its statistics work every quarter second,
-     * interpolates in between and treats small packets as a low rate; both give the low value
-     * to request/response traffic). Until the first sample the static {@code rx-usecs} holds.
-     */
-    void setAdaptiveRates(long pktRateLow, long rxUsecsLow, long pktRateHigh, long rxUsecsHigh, long sampleNs) {
-        long lowNs = Math.max(0, rxUsecsLow) * 1000;
-        long highNs = Math.max(0, rxUsecsHigh) * 1000;
-        if (adaptiveSample.isActive() && pktRateLow == rateLow && pktRateHigh == rateHigh && lowNs == itrLowNs
-                && highNs == itrHighNs && sampleNs == this.sampleNs) {
-            return; // unchanged (live traffic re-reads the settings every slice): keep sampling
-        }
-        this.rateLow = pktRateLow;
-        this.rateHigh = pktRateHigh;
-        this.itrLowNs = lowNs;
-        this.itrHighNs = highNs;
-        this.sampleNs = sampleNs;
-        this.sampledArrivals = arrivals;
-        adaptiveSample.start(sampleNs);
-    }
-
-    /** {@code adaptive-rx off} (or no rate thresholds): the static {@code rx-usecs} from now on. */
-    void adaptiveOff() {
-        if (adaptiveSample.isActive()) {
-            adaptiveSample.cancel();
-            itrNs = itrNormalNs;
-        }
-    }
-
-    /** One adaptive-moderation sample: the packet rate since the last one picks the interval. */
-    private void adaptiveSample() {
-        long rate = (arrivals - sampledArrivals) * 1_000_000_000L / sampleNs;
-        sampledArrivals = arrivals;
-        itrNs = rate < rateLow ? itrLowNs : rate > rateHigh ? itrHighNs : itrNormalNs;
-        adaptiveSample.start(sampleNs);
-    }
-
-    /**
-     * {@code adaptive-rx on} for a driver whose adaptive moderation is DIM ({@link RxDimModeration}):
-     * each completed poll feeds {@code net_dim()}, whose work writes the profile it picks. At
-     * {@code open} (the device comes up with adaptive on: idpf_vport_intr_ena_irq_all) the
-     * profile {@code profile_ix} selects is written at once; turned on later, the static value
-     * stays until DIM's work first changes the profile (__idpf_set_q_coalesce writes nothing).
-     * The {@code struct dim} lives as long as this NAPI, across off/on.
-     */
-    void dimOn(io.netmodel.api.netdev.RxDim decl, boolean open) {
-        if (dim == null) {
-            dim = new RxDimModeration(decl, this::writeModeration);
-        }
-        if (dimDynamic) {
-            return;
-        }
-        dimDynamic = true;
-        if (open) {
-            writeModeration(dim.current());
-        }
-    }
-
-    /** {@code adaptive-rx off} with DIM: the static values are written back (__idpf_set_q_coalesce). */
-    void dimOff() {
-        if (dimDynamic) {
-            dimDynamic = false;
-            itrNs = itrNormalNs;
-            itrFrames = itrNormalFrames;
-        }
-    }
-
-    /** DIM's work writes a profile: its µs is the least interval, its frame count (0: none) the early trigger. */
-    private void writeModeration(io.netmodel.api.netdev.RxDim.CqModer m) {
-        itrNs = m.usec() * 1000L;
-        itrFrames = m.pkts();
-    }
-
-    /** The driver's DIM, or null when adaptive-rx never turned it on. */
-    RxDimModeration dim() {
-        return dim;
-    }
-
-    /** Whether DIM moderates now (adaptive-rx on for a driver with DIM). */
-    boolean dimRunning() {
-        return dimDynamic;
-    }
-
-    /** The least time between two interrupts now (interrupt moderation), ns. */
-    long moderationNs() {
-        return itrNs;
+    /** The NIC's interrupt moderation for this queue's vector ({@code ethtool -C}). */
+    IrqModeration moderation() {
+        return moderation;
     }
 
     /** The CPU eth0's input IRQ lands on now ({@code effective_affinity}), where its softirq runs. */
@@ -330,9 +202,8 @@ final class NapiRuntime implements PollList.Napi {
         irqMasked = true;
         sched = false;
         watchdog.cancel();
-        moderation.cancel();
+        moderation.stop();
         threadedResume.cancel();
-        adaptiveSample.cancel();
         ring.clear();
         if (hashes != null) {
             hashes.clear();
@@ -474,12 +345,8 @@ final class NapiRuntime implements PollList.Napi {
 
     /** The NIC has a cause and the IRQ is unmasked: interrupt now, or when moderation allows. */
     private void raiseIrq() {
-        long due = lastIrqNs + itrNs;
-        if (itrNs == 0 || sim.now() >= due || (itrFrames > 0 && ring.size() >= itrFrames)) {
-            moderation.cancel();
+        if (moderation.irqNow(ring.size())) {
             hardIrq();
-        } else if (!moderation.isActive()) {
-            moderation.startAt(due);
         }
     }
 
@@ -491,7 +358,7 @@ final class NapiRuntime implements PollList.Napi {
 
     /** The device interrupt: the handler masks it and calls napi_schedule; the softirq polls. */
     private void hardIrq() {
-        lastIrqNs = sim.now();
+        moderation.irqRaised();
         irqEvents++; // the driver's IRQ handler: q_vector->total_events++
         irqMasked = true;
         irqCounter.run();
@@ -793,9 +660,7 @@ final class NapiRuntime implements PollList.Napi {
      */
     private void completeAndUnmask(int work, int cpu) {
         if (napiCompleteDone(work, cpu)) {
-            if (dimDynamic) {
-                dim.sample(sim.now(), irqEvents, rxPackets, rxBytes); // idpf_net_dim before re-enabling
-            }
+            moderation.pollCompleted(irqEvents, rxPackets, rxBytes); // idpf_net_dim before re-enabling
             irqMasked = false;
             if (!ring.isEmpty() || txToClean > 0) {
                 raiseIrq();

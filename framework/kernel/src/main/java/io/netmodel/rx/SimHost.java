@@ -270,8 +270,9 @@ final class SimHost {
             resync();
             var coalesce = io.netmodel.net.EthtoolCore.coalesce(eth0);
             for (NapiRuntime rx : rxQueues) {
-                rx.setCoalescing(io.netmodel.net.EthtoolCore.rxUsecs(eth0, 0), io.netmodel.net.EthtoolCore.rxFrames(eth0, 0));
-                coalesce.ifPresentOrElse(c -> adaptiveRates(rx, c), rx::adaptiveOff);
+                IrqModeration m = rx.moderation();
+                m.setCoalescing(io.netmodel.net.EthtoolCore.rxUsecs(eth0, 0), io.netmodel.net.EthtoolCore.rxFrames(eth0, 0));
+                coalesce.ifPresentOrElse(c -> adaptiveRates(m, c), m::adaptiveOff);
                 rx.setRingSize(io.netmodel.net.EthtoolCore.rxRingSize(eth0, 0),
                     () -> eth0.stats().add(NetStats.RX_MISSED_ERRORS, 1));
             }
@@ -316,29 +317,29 @@ final class SimHost {
 
     /**
      * {@code adaptive-rx}: for a driver that declared DIM ({@code NetDevice.setRxDim}: idpf) it
-     * runs {@code net_dim()} on eth0's NAPI ({@link NapiRuntime#dimOn}); off, the static values.
+     * runs {@code net_dim()} on eth0's NAPI ({@link IrqModeration#dimOn}); off, the static values.
      * Otherwise, with packet-rate thresholds ({@code pkt-rate-low}/{@code -high}: mlx4_en) it
      * turns on rate-based moderation, sampled every {@code sample-interval} seconds or, when the
      * driver reports 0, every quarter second (mlx4_en samples in its statistics work, HZ / 4).
      */
-    private void adaptiveRates(NapiRuntime napi, io.netmodel.api.ethtool.Coalesce c) {
+    private void adaptiveRates(IrqModeration m, io.netmodel.api.ethtool.Coalesce c) {
         io.netmodel.api.netdev.RxDim dimDecl = eth0.rxDim();
         if (dimDecl != null) {
             if (c.useAdaptiveRxCoalesce()) {
-                napi.dimOn(dimDecl, !nicLoaded);
+                m.dimOn(dimDecl, !nicLoaded);
             } else {
-                napi.dimOff();
+                m.dimOff();
             }
             return;
         }
         long low = c.get(io.netmodel.api.ethtool.CoalesceParam.PKT_RATE_LOW);
         long high = c.get(io.netmodel.api.ethtool.CoalesceParam.PKT_RATE_HIGH);
         if (!c.useAdaptiveRxCoalesce() || (low == 0 && high == 0)) {
-            napi.adaptiveOff();
+            m.adaptiveOff();
             return;
         }
         long interval = c.get(io.netmodel.api.ethtool.CoalesceParam.RATE_SAMPLE_INTERVAL);
-        napi.setAdaptiveRates(low, c.get(io.netmodel.api.ethtool.CoalesceParam.RX_USECS_LOW), high,
+        m.setAdaptiveRates(low, c.get(io.netmodel.api.ethtool.CoalesceParam.RX_USECS_LOW), high,
             c.get(io.netmodel.api.ethtool.CoalesceParam.RX_USECS_HIGH),
             interval > 0 ? interval * 1_000_000_000L : ADAPTIVE_SAMPLE_NS);
     }
@@ -350,8 +351,8 @@ final class SimHost {
      * without DIM), so such runs report as before.
      */
     void describeDim(java.util.Map<String, String> knobs, java.util.Map<String, Long> counters) {
-        RxDimModeration d = napi.dim();
-        if (d == null || !napi.dimRunning()) {
+        RxDimModeration d = napi.moderation().dim();
+        if (d == null || !napi.moderation().dimRunning()) {
             return;
         }
         io.netmodel.api.netdev.RxDim.CqModer m = d.current();

@@ -26,7 +26,7 @@ class InterruptModerationTest {
         Kernel k = one.kernel();
         Simulator sim = one.sim();
         SimHost h = one.host();
-        h.napi.setCoalescing(rxUsecs, rxFrames);
+        h.napi.moderation().setCoalescing(rxUsecs, rxFrames);
         List<Long> waits = new ArrayList<>();
         h.napi.setConsumer((p, at) -> waits.add(at - p));
         for (int i = 0; i <= 100; i++) {
@@ -75,9 +75,9 @@ class InterruptModerationTest {
         Kernel k = one.kernel();
         Simulator sim = one.sim();
         SimHost h = one.host();
-        h.napi.setCoalescing(16, 0);
+        h.napi.moderation().setCoalescing(16, 0);
         // pkt-rate-low 400000 / rx-usecs-low 0, pkt-rate-high 450000 / rx-usecs-high 128, sampled every 250 ms
-        h.napi.setAdaptiveRates(400_000, 0, 450_000, 128, 250_000_000L);
+        h.napi.moderation().setAdaptiveRates(400_000, 0, 450_000, 128, 250_000_000L);
         h.napi.setConsumer((p, at) -> { });
         for (long t = gapNs / 2; t < durationNs; t += gapNs) {
             long at = t;
@@ -120,15 +120,15 @@ class InterruptModerationTest {
         h.napi.setConsumer((p, at) -> { });
         for (long t = 0; t < 300_000_000L; t += 10_000_000L) { // live traffic re-reads the settings every 10 ms
             sim.scheduleAt(t, () -> {
-                h.napi.setCoalescing(16, 0);
-                h.napi.setAdaptiveRates(400_000, 0, 450_000, 128, 250_000_000L);
+                h.napi.moderation().setCoalescing(16, 0);
+                h.napi.moderation().setAdaptiveRates(400_000, 0, 450_000, 128, 250_000_000L);
             });
         }
         sim.runUntil(300_000_000L);
-        assertEquals(0, h.napi.moderationNs(), "sampled at 250 ms (no frames: below pkt-rate-low)");
-        h.napi.setCoalescing(16, 0);
-        assertEquals(0, h.napi.moderationNs(), "the sampled value holds until the next sample");
-        h.napi.adaptiveOff();
-        assertEquals(16_000, h.napi.moderationNs());
+        assertEquals(0, h.napi.moderation().intervalNs(), "sampled at 250 ms (no frames: below pkt-rate-low)");
+        h.napi.moderation().setCoalescing(16, 0);
+        assertEquals(0, h.napi.moderation().intervalNs(), "the sampled value holds until the next sample");
+        h.napi.moderation().adaptiveOff();
+        assertEquals(16_000, h.napi.moderation().intervalNs());
     }
 }

@@ -99,7 +99,7 @@ class NetDimModerationTest {
         Simulator sim = new Simulator(1);
         SimHost h = host(sim, IDPF_LIKE);
         h.loadNicSettings();
-        assertEquals(8_000, h.napi.moderationNs(), "idpf_vport_intr_ena_irq_all: rx_itr_profile[1]");
+        assertEquals(8_000, h.napi.moderation().intervalNs(), "idpf_vport_intr_ena_irq_all: rx_itr_profile[1]");
         assertEquals(50, h.kernel.ethtool().getCoalesce("eth0").rxCoalesceUsecs(), "idpf_get_coalesce: rx_itr_value");
     }
 
@@ -112,10 +112,10 @@ class NetDimModerationTest {
         List<Integer> profiles = new ArrayList<>();
         for (long t = 10_000_000L; t <= 150_000_000L; t += 10_000_000L) {
             sim.runUntil(t);
-            profiles.add(h.napi.dim().dim().profileIx());
+            profiles.add(h.napi.moderation().dim().dim().profileIx());
         }
-        assertEquals(4, h.napi.dim().dim().profileIx(), "profile index every 10 ms: " + profiles);
-        assertEquals(128_000, h.napi.moderationNs());
+        assertEquals(4, h.napi.moderation().dim().dim().profileIx(), "profile index every 10 ms: " + profiles);
+        assertEquals(128_000, h.napi.moderation().intervalNs());
         long before = irqs(h);
         sim.runUntil(200_000_000L);
         long last50ms = irqs(h) - before;
@@ -131,8 +131,8 @@ class NetDimModerationTest {
         ethtoolC(h, false, 50);
         stream(sim, h, 0, 200_000_000L, 2_000);
         sim.runUntil(150_000_000L);
-        assertEquals(50_000, h.napi.moderationNs());
-        assertEquals(null, h.napi.dim(), "no struct dim fed");
+        assertEquals(50_000, h.napi.moderation().intervalNs());
+        assertEquals(null, h.napi.moderation().dim(), "no struct dim fed");
         long before = irqs(h);
         sim.runUntil(200_000_000L);
         assertEquals(50_000_000L / 50_000, irqs(h) - before, "one interrupt per 50 µs");
@@ -149,9 +149,9 @@ class NetDimModerationTest {
         NetperfRr rr = new NetperfRr(sim, hosts[0], hosts[1], NetperfRr.Protocol.TCP, 0, 300_000_000L, samples);
         rr.run((done, total) -> { });
         for (SimHost h : hosts) {
-            int ix = h.napi.dim().dim().profileIx();
+            int ix = h.napi.moderation().dim().dim().profileIx();
             assertTrue(ix <= 1, h.name + " ends on profile " + ix + " (2 or 8 µs)");
-            assertTrue(h.napi.dim().profileChanges > 0, h.name + ": DIM ran");
+            assertTrue(h.napi.moderation().dim().profileChanges > 0, h.name + ": DIM ran");
         }
         long[] lat = samples.toArray();
         java.util.Arrays.sort(lat);
@@ -166,19 +166,19 @@ class NetDimModerationTest {
         h.loadNicSettings();
         stream(sim, h, 0, 400_000_000L, 2_000);
         sim.runUntil(150_000_000L);
-        assertEquals(128_000, h.napi.moderationNs(), "DIM moved right");
+        assertEquals(128_000, h.napi.moderation().intervalNs(), "DIM moved right");
 
         ethtoolC(h, false, 0); // adaptive-rx off rx-usecs 0: __idpf_set_q_coalesce writes 0 at once
-        assertEquals(0, h.napi.moderationNs());
+        assertEquals(0, h.napi.moderation().intervalNs());
         long before = irqs(h);
         sim.runUntil(200_000_000L);
         long off = irqs(h) - before;
         assertTrue(off > 10 * (50_000_000L / 128_000), "many more interrupts without moderation: " + off);
 
         ethtoolC(h, true, 0); // back on: the register keeps 0 until DIM's work writes a profile
-        assertEquals(0, h.napi.moderationNs());
+        assertEquals(0, h.napi.moderation().intervalNs());
         sim.runUntil(350_000_000L);
-        assertEquals(128_000, h.napi.moderationNs(), "DIM, fed again, moved back to the top");
+        assertEquals(128_000, h.napi.moderation().intervalNs(), "DIM, fed again, moved back to the top");
         assertEquals(0, h.kernel.ethtool().getCoalesce("eth0").rxCoalesceUsecs(), "ethtool -c: the static value");
     }
 
@@ -208,7 +208,7 @@ class NetDimModerationTest {
         h.loadNicSettings();
         stream(sim, h, 0, 200_000_000L, 2_000);
         sim.runUntil(200_000_000L);
-        assertEquals(50_000, h.napi.moderationNs());
-        assertEquals(null, h.napi.dim());
+        assertEquals(50_000, h.napi.moderation().intervalNs());
+        assertEquals(null, h.napi.moderation().dim());
     }
 }
