@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * script does inside changes the host, and leaving needs no clean-up. Runs in the client.
  */
 @Command(name = "enter", mixinStandardHelpOptions = true,
-    description = {"Run CMD (default: an interactive shell) in a private mount namespace where",
+    description = {"Run CMD (default: an interactive shell) with the model's files and commands in place of the host's.",
+        "In a private mount namespace,",
         "/sys/class/net, /proc/sys/net/core, /proc/interrupts, /proc/irq, /proc/net/dev,",
         "/proc/net/{netstat,snmp,softnet_stat}, /proc/sys/kernel/{timer_migration,sched_rt_*},",
         "/sys/devices/system/cpu/smt, /sys/devices/virtual/workqueue and the model's",
