@@ -5,7 +5,6 @@ import io.netmodel.cpu.CpuTime;
 import io.netmodel.net.NapiImpl;
 import io.netmodel.net.SoftnetData;
 import io.netmodel.sched.Task;
-import io.netmodel.sim.LongQueue;
 import io.netmodel.sim.Simulator;
 import io.netmodel.sim.Timer;
 import java.util.function.IntFunction;
@@ -44,14 +43,8 @@ final class NapiRuntime implements PollList.Napi {
     private final IntFunction<Cpu> cpus;
     private final IntFunction<SoftnetData> softnet;
     private final Runnable irqCounter;
-    /** The RX ring: each frame's request timestamp (nothing allocated per frame). */
-    private final LongQueue ring = new LongQueue();
-    /**
-     * Each frame's flow hash ({@code skb->hash} from the NIC's RSS), beside {@link #ring}, once
-     * frames of several flows arrive ({@link #rxArrive(long, int, int)}); null while every frame
-     * is the workload's one flow ({@link Rps#FLOW_HASH}).
-     */
-    private LongQueue hashes;
+    /** The RX ring: the frames no poll has cleaned yet. */
+    private final RxRing ring = new RxRing();
     /** The RX queue this NAPI serves ({@code rx-N}: its {@code rps_cpus} steer what it receives). */
     private int rxQueue;
     /** RX queue {@link #rxQueue}'s ring counters on the NAPI's device (looked up once: a device's queues live as long as it does). */
@@ -81,9 +74,6 @@ final class NapiRuntime implements PollList.Napi {
     private long rxPackets;
     private long rxBytes;
     private long arrivals;
-    private int ringSize;
-    private long ringFullDrops;
-    private Runnable missed = () -> { };
     /** Set when the driver's poll function threw; nothing polls this NAPI any more. */
     private boolean disabled;
     private long dropped;
@@ -205,9 +195,6 @@ final class NapiRuntime implements PollList.Napi {
         moderation.stop();
         threadedResume.cancel();
         ring.clear();
-        if (hashes != null) {
-            hashes.clear();
-        }
         if (rps != null) {
             dropped += rps.flush(); // flush_backlog: what RPS had queued on other CPUs
         }
@@ -254,13 +241,12 @@ final class NapiRuntime implements PollList.Napi {
      * filled is dropped by the NIC and counted ({@code rx_missed_errors}); 0 = unbounded.
      */
     void setRingSize(int descriptors, Runnable missed) {
-        this.ringSize = Math.max(0, descriptors);
-        this.missed = missed;
+        ring.setSize(descriptors, missed);
     }
 
     /** Frames the NIC dropped because the RX ring was full. */
     long ringFullDrops() {
-        return ringFullDrops;
+        return ring.fullDrops();
     }
 
     /** A frame of unknown length lands in the RX ring ({@link #rxArrive(long, int)} with 0 bytes). */
@@ -280,12 +266,6 @@ final class NapiRuntime implements PollList.Napi {
 
     /** {@link #rxArrive(long, int)} for a frame of flow hash {@code hash}. */
     void rxArrive(long sentAtNs, int bytes, int hash) {
-        if (hash != Rps.FLOW_HASH && hashes == null) {
-            hashes = new LongQueue();
-            for (int i = 0; i < ring.size(); i++) {
-                hashes.add(Rps.FLOW_HASH);
-            }
-        }
         if (continuous != null) {
             continuous.catchUp(); // TX completions it cleaned before this frame came
         }
@@ -294,14 +274,8 @@ final class NapiRuntime implements PollList.Napi {
             dropped++;
             return;
         }
-        if (ringSize > 0 && ring.size() >= ringSize) {
-            ringFullDrops++;
-            missed.run();
-            return;
-        }
-        ring.add(sentAtNs);
-        if (hashes != null) {
-            hashes.add(hash);
+        if (!ring.offer(sentAtNs, hash)) {
+            return; // the ring was full: the NIC dropped it
         }
         rxBytes += bytes;
         ringCounters().bytes += bytes;
@@ -608,12 +582,12 @@ final class NapiRuntime implements PollList.Napi {
 
     /** What the ring's frames {@code from} (inclusive) to {@code to} (exclusive) add to a poll on {@code cpu}. */
     private long framesCost(int from, int to, int cpu) {
-        if (hashes == null || rps == null) {
+        if (!ring.hashed() || rps == null) {
             return (to - from) * frameCost(cpu);
         }
         long cost = 0;
         for (int i = from; i < to; i++) {
-            boolean steered = rps.target(cpu, rxQueue, (int) hashes.get(i)) >= 0;
+            boolean steered = rps.target(cpu, rxQueue, ring.hashAt(i)) >= 0;
             cost += costs.pollPerPacket() + (steered ? 0 : perPacketStackNs);
         }
         return cost;
@@ -897,8 +871,8 @@ final class NapiRuntime implements PollList.Napi {
         int work = 0;
         int target = rps == null ? -1 : rps.target(cpu, rxQueue, Rps.FLOW_HASH);
         while (work < max && !ring.isEmpty()) {
-            int hash = hashes == null ? Rps.FLOW_HASH : (int) hashes.poll();
-            if (hashes != null && rps != null) {
+            int hash = ring.hashAt(0);
+            if (ring.hashed() && rps != null) {
                 target = rps.target(cpu, rxQueue, hash);
             }
             if (target < 0) {
