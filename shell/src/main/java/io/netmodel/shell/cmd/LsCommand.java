@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
     description = "List model directories like 'ls -1' (paths inside the mount), without FUSE.",
     footer = {"", "Examples:",
         "  netmodel ls /sys/class/net",
-        "  netmodel ls -p /sys/class/net/eth0        directories end in /",
-        "  netmodel ls -pL /sys/class/net            links to directories count as directories: eth0/ lo/"})
+        "  netmodel ls -p /sys/class/net/eth0     directories end in /",
+        "  netmodel ls -pL /sys/class/net         and links to directories: eth0/ lo/"})
 public final class LsCommand extends ModelCommand {
     @Option(names = "-p", description = "Append / to directory names (ls --indicator-style=slash).")
     boolean slash;

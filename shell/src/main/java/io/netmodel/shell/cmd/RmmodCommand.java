@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 /** {@code rmmod MODULE...}: stops and uninstalls driver bundles; their devices vanish. */
 @Command(name = "rmmod", mixinStandardHelpOptions = true,
     description = "Unload driver modules, like rmmod: their netdevs, NAPIs and IRQs go away.",
-    footer = {"", "A module in use (a live benchmark holds it: refcnt, lsmod's \"Used by\") is refused",
-        "unless -f is given.", "", "Example:", "  netmodel rmmod virtio_net"})
+    footer = {"", "A module in use (a live benchmark holds it: refcnt, lsmod's \"Used by\") is",
+        "refused unless -f is given.", "", "Example:", "  netmodel rmmod virtio_net"})
 public final class RmmodCommand extends ModelCommand {
     @Option(names = {"-f", "--force"}, description = "Unload even if the module is in use (refcnt > 0).")
     boolean force;

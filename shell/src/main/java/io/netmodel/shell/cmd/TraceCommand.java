@@ -5,7 +5,12 @@ import io.netmodel.api.trace.TraceService;
 import io.netmodel.shell.Daemon;
 import io.netmodel.shell.ToolError;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -13,19 +18,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code trace PROBE}: one line per hit of a model function, like a bcc or SystemTap one-liner
- * ({@code stap -e 'probe kernel.function("netif_napi_add") {...}'}), until {@code --count} hits,
- * {@code --timeout} seconds or Ctrl-C.
+ * {@code trace PROBE...}: one line per hit of model functions, like a bcc {@code trace} or
+ * SystemTap one-liner ({@code stap -e 'probe kernel.function("napi_*") {...}'}), until
+ * {@code --count} hits, {@code --timeout} seconds or Ctrl-C. Several probes, or a pattern, give
+ * one stream in the order of the simulation, so the steps of the receive path read in sequence.
  */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-    description = "Print one line per hit of a model function (a probe), like stap or bcc.",
+    description = "Print one line per hit of model functions (probes), like stap or bcc's trace.",
     footer = {"", "Examples:", "  netmodel trace --list",
-        "  netmodel trace netif_napi_add            # then, elsewhere: netmodel rmmod e1000; netmodel modprobe e1000",
+        "  netmodel trace netif_napi_add     # then, elsewhere: rmmod and modprobe e1000",
         "  netmodel trace request_irq --count 3 --json",
-        "  netmodel trace napi_poll --count 5         # while netmodel traffic runs: the receive path on simulated time"})
+        "  netmodel trace napi_poll --count 5     # while netmodel traffic runs",
+        "  netmodel trace napi_schedule napi_poll napi_complete_done --count 9",
+        "  netmodel trace 'napi_*' --timeout 1    # every probe the pattern matches"})
 public final class TraceCommand extends ModelCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PROBE", description = "The function to probe (see --list).")
-    String probe;
+    @Parameters(arity = "0..*", paramLabel = "PROBE",
+        description = "The functions to probe (see --list); a name with * or ? stands for every probe it matches.")
+    List<String> probes = new ArrayList<>();
 
     @Option(names = "--list", description = "List the probes and exit.")
     boolean list;
@@ -47,21 +56,22 @@ public final class TraceCommand extends ModelCommand {
             trace.probes().forEach(out::println);
             return 0;
         }
-        if (probe == null) {
-            throw new ToolError("trace: which probe? (one of: " + String.join(", ", trace.probes()) + ")", 2);
-        }
         if (count < 0 || timeout < 0) {
             throw new ToolError("trace: --count and --timeout must be >= 0", 2);
         }
+        List<String> selected = select(probes, trace.probes());
         LinkedBlockingQueue<TraceEvent> hits = new LinkedBlockingQueue<>();
-        AutoCloseable sub;
+        List<AutoCloseable> subs = new ArrayList<>();
         try {
-            sub = trace.subscribe(probe, hits::add);
+            for (String p : selected) {
+                subs.add(trace.subscribe(p, hits::add)); // the model's one thread delivers every hit: one queue keeps their order
+            }
         } catch (IllegalArgumentException e) {
+            unsubscribe(subs);
             throw new ToolError("trace: " + e.getMessage(), 2);
         }
         if (!json) {
-            err.println("Tracing " + probe + "... Hit Ctrl-C to end.");
+            err.println("Tracing " + String.join(", ", selected) + "... Hit Ctrl-C to end.");
             err.flush(); // before the first hit, as bcc's header
         }
         long deadline = timeout == 0 ? Long.MAX_VALUE : System.nanoTime() + (long) (timeout * 1e9);
@@ -87,13 +97,52 @@ public final class TraceCommand extends ModelCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            unsubscribe(subs);
+        }
+        return 0;
+    }
+
+    /**
+     * The probes {@code patterns} name, in the order given (a pattern's matches in the order of
+     * {@code available}), each once. A name with {@code *} (any run of characters) or {@code ?}
+     * (one character) is a pattern, as in bpftrace and SystemTap probe points.
+     *
+     * @throws ToolError (exit 2) when nothing is named, or a name or pattern matches no probe
+     */
+    static List<String> select(List<String> patterns, List<String> available) throws ToolError {
+        if (patterns.isEmpty()) {
+            throw new ToolError("trace: which probe? (one of: " + String.join(", ", available) + ")", 2);
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String p : patterns) {
+            Pattern glob = Pattern.compile(glob(p));
+            List<String> matches = available.stream().filter(a -> glob.matcher(a).matches()).toList();
+            if (matches.isEmpty()) {
+                throw new ToolError("trace: no probe " + (p.contains("*") || p.contains("?") ? "matches '" : "'") + p
+                    + "' (probes: " + String.join(", ", available) + ")", 2);
+            }
+            chosen.addAll(matches);
+        }
+        return List.copyOf(chosen);
+    }
+
+    /** {@code *} and {@code ?} as a regular expression; everything else literal. */
+    private static String glob(String p) {
+        StringBuilder re = new StringBuilder();
+        for (String part : p.split("((?<=[*?])|(?=[*?]))")) {
+            re.append(part.equals("*") ? ".*" : part.equals("?") ? "." : Pattern.quote(part));
+        }
+        return re.toString();
+    }
+
+    private static void unsubscribe(List<AutoCloseable> subs) {
+        for (AutoCloseable s : subs) {
             try {
-                sub.close();
+                s.close();
             } catch (Exception ignored) {
                 // unsubscribing cannot fail in a way the user can act on
             }
         }
-        return 0;
     }
 
     /** {@code [    5.123456] cpu0 netif_napi_add dev: eth%d weight: 64 napi_id: 0}. */

@@ -28,14 +28,15 @@ import picocli.CommandLine.Parameters;
         + "in /proc/net/snmp)."},
     footer = {"", "Examples:",
         "  netmodel traffic start --rate 50000",
-        "  netmodel traffic start --rate 20000 --busy-poll 100     # SO_BUSY_POLL; default: net.core.busy_read",
-        "  netmodel traffic start --rate 400000 --flows 8          # RSS puts 8 flows on eth0's RX queues by their hashes",
+        "  netmodel traffic start --rate 20000 --busy-poll 100   # SO_BUSY_POLL",
+        "  netmodel traffic start --rate 400000 --flows 8        # RSS over the queues",
         "  netmodel trace napi_busy_loop --count 3",
-        "  watch -n1 grep eth0 $(netmodel status --mount-point)/proc/net/dev",
-        "  echo 100 > $(netmodel status --mount-point)/sys/class/net/eth0/napi_defer_hard_irqs",
+        "  cd $(netmodel status --mount-point)",
+        "  watch -n1 grep eth0 proc/net/dev",
+        "  echo 100 > sys/class/net/eth0/napi_defer_hard_irqs",
         "  netmodel traffic status --json",
-        "  echo 4096 > $(netmodel status --mount-point)/proc/sys/net/core/rmem_default   # the next start's buffer",
-        "  grep Udp: $(netmodel status --mount-point)/proc/net/snmp",
+        "  echo 4096 > proc/sys/net/core/rmem_default   # the next start's buffer",
+        "  grep Udp: proc/net/snmp",
         "  netmodel traffic stop"})
 public final class TrafficCommand extends ModelCommand {
     @Parameters(index = "0", paramLabel = "ACTION", description = "start, stop or status.")

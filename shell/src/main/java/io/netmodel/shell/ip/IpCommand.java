@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ip", description = "iproute2's 'ip link' on the model: show, set up/down, mtu; -s, -j, -p, -br.",
     footer = {"", "Examples:", "  netmodel ip link", "  netmodel ip -s link show dev eth0",
         "  netmodel ip link set dev eth0 down", "  netmodel ip link set eth0 mtu 9000 up", "  netmodel ip -j link | jq .",
-        "", "Only the link object is modelled; options other than -s, -j, -p, -br are refused."})
+        "", "Only the link object is modelled; options besides -s, -j, -p, -br are refused."})
 public final class IpCommand extends ModelCommand {
     private static final int IFF_UP = 0x1;
     /** iproute2's other objects: named so a refusal can say they are not modelled rather than unknown. */

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sysctl", description = "procps sysctl on the model's /proc/sys (net.core, kernel.timer_migration, ...).",
     footer = {"", "Examples:", "  netmodel sysctl net.core.busy_poll", "  netmodel sysctl -w net.core.busy_poll=50",
         "  netmodel sysctl -a", "  netmodel sysctl -p tuning.conf", "  netmodel sysctl --json net.core.busy_read net.core.busy_poll",
-        "", "Arguments are sysctl's own: [options] [variable[=value] ...]; -h for its option list."})
+        "", "Arguments are sysctl's own: [options] [variable[=value] ...]; -h lists them."})
 public final class SysctlCommand extends ModelCommand {
     @Parameters(arity = "0..*", paramLabel = "ARG", description = "sysctl's own arguments.")
     List<String> args = new ArrayList<>();

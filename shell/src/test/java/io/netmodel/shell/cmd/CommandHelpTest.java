@@ -14,9 +14,12 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /**
  * Every command registered in {@code Main}, now and later, has what its {@code --help} and the
  * generated pages need: a description, a description for each option and parameter, and an
- * example in its footer.
+ * example in its footer, whose lines fit the terminal width picocli prints them in.
  */
 class CommandHelpTest {
+    /** picocli's usage width: a longer footer line is wrapped wherever it reaches the edge. */
+    private static final int WIDTH = 80;
+
     @Test
     void every_command_has_a_description_described_options_and_an_example() {
         List<String> missing = new ArrayList<>();
@@ -34,6 +37,11 @@ class CommandHelpTest {
             }
             if (!String.join("\n", spec.usageMessage().footer()).contains("Example")) {
                 missing.add(name + ": no Examples footer");
+            }
+            for (String line : spec.usageMessage().footer()) {
+                if (line.length() > WIDTH) {
+                    missing.add(name + ": footer line over " + WIDTH + " columns (picocli breaks it mid-phrase): " + line);
+                }
             }
             for (OptionSpec o : spec.options()) {
                 if (!o.hidden() && String.join("", o.description()).isBlank()) {

@@ -35,11 +35,11 @@ import picocli.CommandLine.Option;
             + "is not changed: --write FILE writes the fitted values into FILE (a copy of the calibration file).",
         "Each cell runs --duration simulated seconds; calibrate's default is 0.5 (not the benchmarks' 10)."},
     footer = {"", "Examples:",
-        "  # fit every parameter xsk_rr depends on (about 45 evaluations of 18 half-second runs)",
+        "  # fit every parameter xsk_rr depends on (~45 evaluations x 18 short runs)",
         "  netmodel calibrate",
-        "  # refit two parameters, three rounds, and write them into the source tree's profile",
-        "  netmodel calibrate --fit irq,napi_move --rounds 3 \\",
-        "      --write framework/kernel/src/main/resources/io/netmodel/rx/cloud-vm.properties"})
+        "  # refit two parameters, three rounds, and write them into the source tree",
+        "  netmodel calibrate --fit irq,napi_move --rounds 3 --write \\",
+        "      framework/kernel/src/main/resources/io/netmodel/rx/cloud-vm.properties"})
 public final class CalibrateCommand extends BenchSubcommand {
     /** Per cell when --duration is not given: long enough for a steady p99, short enough for ~45 evaluations. */
     static final long DEFAULT_CELL_NS = 500_000_000L;

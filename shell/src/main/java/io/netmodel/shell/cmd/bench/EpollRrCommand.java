@@ -33,14 +33,17 @@ import picocli.CommandLine.Option;
             + "come from the command line. With no busy_poll_usecs of its own, epoll busy-polls as long as the "
             + "busy_poll sysctl says, as the kernel does.",
         "Reports latency at the client, the server thread's CPU use and the interrupts taken."},
-    footer = {"", "Set-ups: base, defer10, defer20, napibusy, fullbusy, suspend10, suspend20, or all (one run each).",
+    footer = {"", "Set-ups: base, defer10, defer20, napibusy, fullbusy, suspend10, suspend20,",
+        "or all (one run each).",
         "", "Examples:",
-        "  netmodel bench epoll-rr --rate 25000 --setup all      the series' configurations side by side",
+        "  netmodel bench epoll-rr --rate 25000 --setup all   # the series' set-ups",
         "  netmodel bench epoll-rr --rate 25000 --setup suspend20 --json",
-        "  netmodel bench epoll-rr --rate 50000 --busy-poll-usecs 64 --busy-poll-budget 64 --prefer-busy-poll",
-        "  # on the running model, with suspend20's NAPI knobs echoed into its mount (--setup suspend20 --live",
-        "  # prints what to type)",
-        "  netmodel bench epoll-rr --live --rate 25000 --busy-poll-budget 64 --prefer-busy-poll"})
+        "  netmodel bench epoll-rr --rate 50000 --busy-poll-usecs 64 \\",
+        "      --busy-poll-budget 64 --prefer-busy-poll",
+        "  # on the running model, with suspend20's NAPI knobs echoed into its mount",
+        "  # (--setup suspend20 --live prints what to type)",
+        "  netmodel bench epoll-rr --live --rate 25000 --busy-poll-budget 64 \\",
+        "      --prefer-busy-poll"})
 public final class EpollRrCommand extends BenchSubcommand {
     @Option(names = "--rate", paramLabel = "PPS", order = 1, required = true,
         description = "Mean requests per second (Poisson arrivals), 1 .. 2000000.")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     footer = {"", "Examples:",
         "  netmodel bench udp-rr                                 interrupts only",
         "  netmodel bench udp-rr --busy-read 50 --busy-poll 50   busy polling",
-        "  netmodel bench udp-rr --kernel 4.4 --driver e1000 --busy-read 50   seed 000: no gain"})
+        "  netmodel bench udp-rr --kernel 4.4 --driver e1000 --busy-read 50   no gain"})
 public final class UdpRrCommand extends NetperfRrCommand {
     @Override
     protected String workload() {

@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
         "Reports true percentiles and, beside them, the \"pXX\" figures xsk_rr itself prints (a floored running "
             + "mean of the lowest XX%%, per one-second window), which are what published xsk_rr tables show.",
         "Seed 001's \"12K\" is a period of 80 µs, i.e. --rate 12500 (or --period 80); \"32K\" is --period 31.25."},
-    footer = {"", "Modes: interrupts, busy-poll, busy-poll-separate, threaded-busy-poll (seed 001's four set-ups).",
+    footer = {"", "Modes (seed 001's four set-ups): interrupts, busy-poll, busy-poll-separate,",
+        "threaded-busy-poll.",
         "", "Examples:",
         "  # seed 001's 12K+0 row in one mode (\"12K\" is a period of 80 µs)",
         "  netmodel bench xsk-rr --rate 12500 --delay 0 --mode interrupts",
@@ -39,7 +40,7 @@ import picocli.CommandLine.Option;
         "  # all 5 x 4 cells beside the published values; JSON and a plot",
         "  netmodel bench xsk-rr --table seed001",
         "  netmodel bench xsk-rr --table seed001 --json --plot seed001.html",
-        "  # on the running model, with the knobs echoed into its mount (seed 001's script, say)",
+        "  # on the running model, with the knobs echoed into its mount",
         "  netmodel bench xsk-rr --live --period 80 --delay 0"})
 public final class XskRrCommand extends BenchSubcommand {
     @Option(names = "--rate", paramLabel = "PPS", order = 1,

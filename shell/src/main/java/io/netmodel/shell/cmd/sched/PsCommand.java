@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "ps", mixinStandardHelpOptions = true,
     description = {"The model's threads (kthreadd, ksoftirqd/N, migration/N, cpuhp/N, napi/<dev>-<id>) like ps -eLo.",
         "Every model task is listed: -e, -A and -L are accepted for the command lines people type."},
-    footer = {"", "Columns for -o: pid tid lwp spid tgid cls class rtprio ni nice pri psr comm ucomm args cmd",
+    footer = {"", "Columns for -o: pid tid lwp spid tgid cls class rtprio ni nice pri psr comm",
+        "ucomm args cmd",
         "", "Examples:", "  netmodel ps", "  netmodel ps -eLo pid,cls,rtprio,ni,psr,comm", "  netmodel ps --json"})
 public final class PsCommand extends ModelCommand {
     @Option(names = {"-e", "-A"}, description = "Every task (always so in the model).")

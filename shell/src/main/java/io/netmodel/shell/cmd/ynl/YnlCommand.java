@@ -18,8 +18,10 @@ import picocli.CommandLine.Unmatched;
     footer = {"", "Examples:",
         "  netmodel ynl --family netdev --dump napi-get",
         "  netmodel ynl --family netdev --dump qstats-get --json '{\"scope\": \"queue\"}'",
-        "  netmodel ynl --family netdev --output-json --do queue-get --json '{\"ifindex\": 2, \"id\": 0, \"type\": \"rx\"}'",
-        "  netmodel ynl --family netdev --do napi-set --json '{\"id\": 257, \"threaded\": \"busy-poll\"}'"})
+        "  netmodel ynl --family netdev --output-json --do queue-get \\",
+        "      --json '{\"ifindex\": 2, \"id\": 0, \"type\": \"rx\"}'",
+        "  netmodel ynl --family netdev --do napi-set \\",
+        "      --json '{\"id\": 257, \"threaded\": \"busy-poll\"}'"})
 public final class YnlCommand extends ModelCommand {
     @Unmatched
     List<String> args = new ArrayList<>();
