@@ -48,6 +48,18 @@ class TrafficIT {
                 && l.contains("\"cpu\": 1") && l.contains("\"budget\": 8")).count(), trace::toString);
             int id = skNapiId(model);
             assertTrue(trace.out().contains("\"napi_id\": " + id), trace::toString);
+            Proc.Result several = model.netmodel("trace", "napi_*", "net_rx_action", "--count", "20", "--json", "--timeout", "10");
+            List<String> hits = several.out().lines().toList();
+            assertEquals(20, hits.size(), several::toString);
+            long last = 0;
+            for (String h : hits) {
+                Matcher t = Pattern.compile("\"time_ns\": (\\d+)").matcher(h);
+                assertTrue(t.find(), h);
+                assertTrue(Long.parseLong(t.group(1)) >= last, "one stream in the simulation's order: " + several.out());
+                last = Long.parseLong(t.group(1));
+            }
+            assertTrue(hits.stream().map(h -> h.substring(0, h.indexOf(','))).distinct().count() >= 2,
+                "the pattern armed several probes: " + several.out());
 
             Proc.Result busy = model.netmodel("rmmod", "virtio_net");
             assertEquals(1, busy.exit());
