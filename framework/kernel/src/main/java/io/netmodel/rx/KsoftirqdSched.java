@@ -1,7 +1,6 @@
 package io.netmodel.rx;
 
 import io.netmodel.api.sched.SchedPolicy;
-import io.netmodel.cpu.SysctlKernel;
 import io.netmodel.sched.Task;
 
 /**
@@ -19,10 +18,11 @@ import io.netmodel.sched.Task;
  *     the reader is runnable, the woken ksoftirqd waits ({@code wakeup_softirqd} makes it
  *     runnable but the RT reader is picked first), and a running one gives the CPU up after its
  *     pass, as the reader's wake-up set {@code need_resched} ({@code wakeup_preempt}: a fair
- *     current task is always preempted by an RT wake-up). A SCHED_OTHER ksoftirqd still gets RT
- *     throttling's fair-class share, the last {@code sched_rt_period_us - sched_rt_runtime_us}
- *     of each period ({@link RunQueue#fairWindowFrom}, the rule the bench scheduler applies;
- *     none with {@code sched_rt_runtime_us} -1). An RT ksoftirqd of lower priority is throttled
+ *     current task is always preempted by an RT wake-up). A SCHED_OTHER ksoftirqd still gets the
+ *     fair class's part ({@link RtBandwidth}: RT throttling's last
+ *     {@code sched_rt_period_us - sched_rt_runtime_us} of each period, none with
+ *     {@code sched_rt_runtime_us} -1; from 6.12 the fair server's 50 ms of each second, even
+ *     with -1), the rule the bench scheduler applies ({@link RunQueue#fairWindowFrom}). An RT ksoftirqd of lower priority is throttled
  *     with the reader and gets nothing from it. Either way, ksoftirqd runs as soon as the reader
  *     sleeps ({@link Cpu#setTaskRunnable}).</li>
  * <li><b>RT ksoftirqd above the reader</b> (reader SCHED_OTHER, or RT of lower priority): it keeps
@@ -36,8 +36,8 @@ import io.netmodel.sched.Task;
  * from the {@code rt_rq}'s accumulated run time ({@code sched_rt_runtime_exceeded}), so a reader
  * that often sleeps is throttled as if it did not; SCHED_RR's time slice between equal
  * priorities ({@code sched_rr_timeslice_ms}, 100 ms by default: recalled, not checked) is not
- * modelled, RR acting as FIFO; 6.12's fair deadline server ({@code dl_server}, a fair-class share
- * even with {@code sched_rt_runtime_us} -1; recalled) is not modelled. The softirq run at an
+ * modelled, RR acting as FIFO; the fair server's part is held as RT throttling's was (Linux's
+ * server hands the CPU back when the fair class has nothing to run in it). The softirq run at an
  * interrupt's exit is not a task and still preempts the reader. From 4.9 (4cd13c21b207 "softirq:
  * Let ksoftirqd do its job", checked) until Paolo Abeni's revert of May 2023 (6.5: the release is
  * recalled) {@code invoke_softirq} and {@code do_softirq} leave pending softirqs to a woken
@@ -52,15 +52,16 @@ import io.netmodel.sched.Task;
 final class KsoftirqdSched {
     private final Task reader;
     private final Task ksoftirqd;
-    private final SysctlKernel rt;
-    /** Where the RT throttling periods start. */
+    /** What the RT class may keep from the fair class: RT throttling, or from 6.12 the fair server. */
+    private final RtBandwidth rt;
+    /** Where the RT throttling (or fair server) periods start. */
     private final long origin;
     /** ksoftirqd has the CPU (it ran since it was last woken), for FIFO order at equal priority. */
     private boolean ksoftirqdOnCpu;
     /** The last deferral waits behind the reader: it ends when the reader sleeps. */
     private boolean behindReader;
 
-    KsoftirqdSched(Task reader, Task ksoftirqd, SysctlKernel rt, long origin) {
+    KsoftirqdSched(Task reader, Task ksoftirqd, RtBandwidth rt, long origin) {
         this.reader = reader;
         this.ksoftirqd = ksoftirqd;
         this.rt = rt;
@@ -146,8 +147,7 @@ final class KsoftirqdSched {
         if (ksoftirqd.policy().isRealtime()) {
             return RunQueue.NEVER;
         }
-        long period = rt.rtPeriodUs() * 1000L;
-        return RunQueue.fairWindowFrom(at, origin, period, RunQueue.rtShareNs(rt.rtPeriodUs(), rt.rtRuntimeUs()));
+        return RunQueue.fairWindowFrom(at, origin, rt.periodNs(), rt.rtShareNs());
     }
 
     /** ksoftirqd (RT) comes first: against a fair reader within RT throttling's share, else at once. */
@@ -155,7 +155,6 @@ final class KsoftirqdSched {
         if (reader.policy().isRealtime()) {
             return at;
         }
-        long period = rt.rtPeriodUs() * 1000L;
-        return RunQueue.rtWindowFrom(at, origin, period, RunQueue.rtShareNs(rt.rtPeriodUs(), rt.rtRuntimeUs()));
+        return RunQueue.rtWindowFrom(at, origin, rt.periodNs(), rt.rtShareNs());
     }
 }

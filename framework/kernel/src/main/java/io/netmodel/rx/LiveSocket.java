@@ -75,7 +75,7 @@ final class LiveSocket {
     final io.netmodel.sched.Task task;
     int cpu;
     private final java.util.function.IntFunction<io.netmodel.sched.Task> ksoftirqd;
-    private final io.netmodel.cpu.SysctlKernel rtLimits;
+    private final RtBandwidth rtLimits;
     /** {@code sk->sk_ll_usec}. */
     final int skLlUsec;
     /** The thread loops on {@code recvfrom(MSG_DONTWAIT)}: it never sleeps. */
@@ -111,7 +111,8 @@ final class LiveSocket {
 
     /**
      * {@code task} is the reading thread (it runs on its {@code cpu()}), {@code ksoftirqd} gives
-     * {@code ksoftirqd/N} by CPU, {@code rtLimits} the RT throttling sysctls; {@code ipLen} is a
+     * {@code ksoftirqd/N} by CPU, {@code rtLimits} the RT throttling sysctls (which, from 6.12, the
+     * fair server stands in for: {@link RtBandwidth}); {@code ipLen} is a
      * packet's IP length (IpExt InOctets).
      */
     LiveSocket(Simulator sim, KernelProfile profile, NapiHash napiHash, RxCosts costs, RxProbes probes,
@@ -124,7 +125,7 @@ final class LiveSocket {
         this.spin = sim.rng().fork("live.socket.spin");
         this.task = task;
         this.ksoftirqd = ksoftirqd;
-        this.rtLimits = rtLimits;
+        this.rtLimits = new RtBandwidth(profile, rtLimits);
         this.rcvbuf = rcvbuf;
         this.mib = mib;
         this.probes = probes;

@@ -14,16 +14,16 @@ import java.util.Map;
  *
  * <ul>
  * <li><b>RT spinner</b> (SCHED_FIFO/RR 1..99): it preempts the fair class at once and keeps the
- *     CPU; only RT throttling lets the application run: {@code rt.c sched_rt_runtime_exceeded}
- *     throttles the rt_rq once it has run {@code sched_rt_runtime_us} in the current
- *     {@code sched_rt_period_us}, and {@code do_sched_rt_period_timer} unthrottles it at the
- *     next period. So the spinner runs in the first {@code runtime} of each period from when
- *     the sharing began, the application in the rest. With {@code sched_rt_runtime_us} -1
- *     ({@code RUNTIME_INF}) or equal to the period the application never runs: it starves
- *     ({@link #starvedAt()}), as on Linux before the fair deadline server (recalled: 6.12's
- *     {@code dl_server} gives the fair class a share even then; not modelled). With one RT
- *     task per CPU, FIFO and RR behave alike ({@code task_tick_rt} only round-robins among
- *     equal priorities).</li>
+ *     CPU; only the fair class's part lets the application run ({@link RtBandwidth}). Up to
+ *     6.11 that is RT throttling: {@code rt.c sched_rt_runtime_exceeded} throttles the rt_rq
+ *     once it has run {@code sched_rt_runtime_us} in the current {@code sched_rt_period_us},
+ *     and {@code do_sched_rt_period_timer} unthrottles it at the next period. So the spinner
+ *     runs in the first {@code runtime} of each period from when the sharing began, the
+ *     application in the rest. With {@code sched_rt_runtime_us} -1 ({@code RUNTIME_INF}) or
+ *     equal to the period the application never runs: it starves ({@link #starvedAt()}). From
+ *     6.12 the fair server runs the application for 50 ms at the end of each second instead,
+ *     whatever the sysctls say. With one RT task per CPU, FIFO and RR behave alike
+ *     ({@code task_tick_rt} only round-robins among equal priorities).</li>
  * <li><b>Fair spinner</b> (SCHED_OTHER/BATCH/IDLE), application thread that sleeps between its
  *     bursts (xsk_rr's sender, epoll_rr's server): the woken thread preempts the spinner
  *     ({@code fair.c check_preempt_wakeup_fair}: placed with its lag, {@code place_entity}, it
@@ -88,12 +88,13 @@ final class RunQueue {
     /**
      * From {@code now} on, {@code spinner} (a kthread with {@code policy}/{@code rtPriority})
      * shares this CPU with the application thread {@code appName}, which never sleeps when
-     * {@code appSpins}. RT throttling from {@code sched_rt_period_us}/{@code sched_rt_runtime_us}.
+     * {@code appSpins}. An RT spinner leaves the application what {@code bandwidth} gives the fair
+     * class (RT throttling's sysctls, or from 6.12 the fair server).
      * Time-division starts at a point of its cycle drawn from {@code phase}: the periods of two
      * hosts are not in step.
      */
     void share(ContinuousPoller spinner, String spinnerName, SchedPolicy policy, int rtPriority, String appName,
-               boolean appSpins, long now, int nrCpus, long rtPeriodUs, long rtRuntimeUs, long switchNs,
+               boolean appSpins, long now, int nrCpus, RtBandwidth bandwidth, long switchNs,
                io.netmodel.sim.Rng phase) {
         this.spinner = spinner;
         this.spinnerName = spinnerName + " (" + policy.schedName() + (policy.isRealtime() ? " " + rtPriority : "") + ")";
@@ -103,13 +104,9 @@ final class RunQueue {
         this.sliceNs = baseSliceNs(nrCpus);
         if (policy.isRealtime()) {
             windows = true;
-            cycle = rtPeriodUs * 1000;
-            spinnerShare = rtShareNs(rtPeriodUs, rtRuntimeUs);
-            describe = spinnerShare == cycle
-                ? "RT throttling off (sched_rt_runtime_us " + rtRuntimeUs + " of " + rtPeriodUs + "): " + this.appName
-                    + " cannot run while " + this.spinnerName + " spins"
-                : this.spinnerName + " runs " + rtRuntimeUs + " us of every " + rtPeriodUs + " us (RT throttling); "
-                    + this.appName + " the rest";
+            cycle = bandwidth.periodNs();
+            spinnerShare = bandwidth.rtShareNs();
+            describe = bandwidth.describe(this.spinnerName, this.appName);
         } else if (appSpins) {
             windows = true;
             long appSlice = policy == SchedPolicy.IDLE ? sliceNs * NICE_0_WEIGHT / IDLEPRIO_WEIGHT : sliceNs;

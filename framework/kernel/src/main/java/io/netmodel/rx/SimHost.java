@@ -384,13 +384,13 @@ final class SimHost {
 
     /**
      * The kthread {@code loop} shares its CPU with the application thread {@code appName}
-     * ({@link RunQueue}), as its policy and this host's RT throttling sysctls decide.
+     * ({@link RunQueue}), as its policy and this host's {@link RtBandwidth} decide.
      */
     void shareKthreadCpu(ContinuousPoller loop, String appName, boolean appSpins, long now) {
         io.netmodel.sched.Task thread = napiKthreadTask();
-        var rt = kernel.sysctlKernel();
         cpus[thread.cpu()].rq.share(loop, thread.comm(), thread.policy(), thread.rtPriority(), appName, appSpins, now,
-            cpus.length, rt.rtPeriodUs(), rt.rtRuntimeUs(), costs.wakeup(), sim.rng().fork(name + ".sched"));
+            cpus.length, new RtBandwidth(kernel.profile(), kernel.sysctlKernel()), costs.wakeup(),
+            sim.rng().fork(name + ".sched"));
     }
 
     /** The IRQ number of the flow's RX queue ({@code /proc/irq/N}), or -1. */

@@ -23,13 +23,17 @@ import org.junit.jupiter.api.Test;
  * onto a CPU an xsk_rr thread uses ({@link RunQueue}), on virtual time. Seed 001's script runs
  * first (kthread FIFO 50 on CPU 2); then each host's kthread gets the policy and CPU under test
  * through the task service ({@code sched_setscheduler}/{@code sched_setaffinity} on the
- * {@code TaskTable}), and RT throttling is written to {@code /proc/sys/kernel}.
+ * {@code TaskTable}), and the RT sysctls are written to {@code /proc/sys/kernel}. Threaded busy
+ * poll is 6.19's, so an RT kthread leaves the fair class the fair server's 50 ms of each second
+ * ({@link RtBandwidth}), whatever those sysctls say: runs that share a CPU with one last whole
+ * seconds, in which the fair class gets exactly 50 ms whatever the period's phase.
  */
 class KthreadSchedulingTest {
     private static final long MS = 1_000_000;
     private static final long PERIOD_NS = 31_250;
     private static final int SENDER_CPU = 3;
     private static final int MAIN_CPU = 4;
+    private static final long SECOND = 1000 * MS;
 
     private static BenchResult run(int cpu, SchedPolicy policy, int priority, int rtPeriodUs, int rtRuntimeUs,
                                    long periodNs, long durationNs) {
@@ -85,38 +89,39 @@ class KthreadSchedulingTest {
     }
 
     @Test
-    void a_fifo_kthread_on_the_senders_cpu_lets_requests_out_only_in_the_cfs_share_of_each_rt_period() {
-        BenchResult alone = run(XskRr.IRQ_CPU, SchedPolicy.FIFO, 50, 10_000, 9_000);
-        BenchResult shared = run(SENDER_CPU, SchedPolicy.FIFO, 50, 10_000, 9_000);
-        // RT may use 9 ms of every 10 ms: the sender (SCHED_OTHER) sends in the other 1 ms only
+    void a_fifo_kthread_on_the_senders_cpu_lets_requests_out_only_in_the_fair_servers_share() {
+        BenchResult alone = run(XskRr.IRQ_CPU, SchedPolicy.FIFO, 50, 10_000, 9_000, PERIOD_NS, SECOND);
+        BenchResult shared = run(SENDER_CPU, SchedPolicy.FIFO, 50, 10_000, 9_000, PERIOD_NS, SECOND);
+        // 6.19: no RT throttling (the sysctls' 9 ms of 10 ms throttle nothing); the fair server runs the
+        // sender (SCHED_OTHER) for 50 ms of the second
         double share = (double) sent(shared) / sent(alone);
-        assertTrue(share > 0.08 && share < 0.12, "about 10% of the requests: " + sent(shared) + " of " + sent(alone));
+        assertTrue(share > 0.04 && share < 0.06, "about 5% of the requests: " + sent(shared) + " of " + sent(alone));
         String how = shared.knobs().get("client.sched.cpu3");
-        assertTrue(how.startsWith("napi/eth0-") && how.contains(" (SCHED_FIFO 50) runs 9000 us of every 10000 us "
-            + "(RT throttling); xsk_rr's sender thread (SCHED_OTHER) the rest"), shared.knobs()::toString);
+        assertTrue(how.startsWith("napi/eth0-") && how.contains(" (SCHED_FIFO 50) runs 950000 us of every 1000000 us "
+            + "(the fair server's 50 ms per period for the fair class; sched_rt_runtime_us 9000 throttles nothing "
+            + "since 6.12); xsk_rr's sender thread (SCHED_OTHER) the rest"), shared.knobs()::toString);
         assertEquals(null, shared.knobs().get("server.sched.cpu3"), "the server has no sender thread");
         assertTrue(shared.counters().get("client.sched.cpu3.app_waits") > 0, shared.counters()::toString);
         assertEquals(0L, shared.counters().get("client.sched.cpu3.starved"));
-        // replies come back while the kthread is throttled: they wait for its next period
+        // replies come back while the sender has the CPU: they wait for the kthread, at the fair part's end
         long[] lat = sorted(shared);
-        assertTrue(p50(shared) > 100_000 && lat[lat.length - 1] < 1_050_000,
-            "p50 " + p50(shared) + " ns, max " + lat[lat.length - 1] + " ns: within the 1 ms CFS share");
-        // CPU 3: the kthread's 90%, the sender's sendto; idle what the sender left of its 10%
+        assertTrue(p50(shared) > 1 * MS && lat[lat.length - 1] < 51 * MS,
+            "p50 " + p50(shared) + " ns, max " + lat[lat.length - 1] + " ns: within the fair server's 50 ms");
+        // CPU 3: the kthread's 95%, the sender's sendto; idle what the sender left of its 5%
         CpuUsage cpu3 = clientCpu(shared, SENDER_CPU);
         double idle = (double) cpu3.idleNs() / cpu3.totalNs();
-        assertTrue(idle > 0.05 && idle < 0.10, "idle " + idle + ": " + cpu3);
+        assertTrue(idle > 0.02 && idle < 0.05, "idle " + idle + ": " + cpu3);
     }
 
     @Test
-    void with_rt_throttling_off_the_sender_starves_and_the_run_reports_it() {
-        BenchResult r = run(SENDER_CPU, SchedPolicy.FIFO, 50, 1_000_000, -1);
-        assertEquals(0L, sent(r));
-        assertEquals(0L, r.transactions());
-        assertEquals(1L, r.counters().get("client.sched.cpu3.starved"));
-        assertTrue(r.knobs().get("client.sched.cpu3").contains("RT throttling off (sched_rt_runtime_us -1")
-            && r.knobs().get("client.sched.cpu3").contains("starved from"), r.knobs()::toString);
-        CpuUsage cpu3 = clientCpu(r, SENDER_CPU);
-        assertEquals(cpu3.totalNs(), cpu3.sysNs(), "the kthread has all of CPU 3: " + cpu3);
+    void with_the_rt_sysctls_at_minus_one_the_fair_server_still_runs_the_sender() {
+        BenchResult r = run(SENDER_CPU, SchedPolicy.FIFO, 50, 1_000_000, -1, PERIOD_NS, SECOND);
+        assertEquals(0L, r.counters().get("client.sched.cpu3.starved"), r.counters()::toString);
+        assertTrue(r.knobs().get("client.sched.cpu3").contains("sched_rt_runtime_us -1 throttles nothing since 6.12"),
+            r.knobs()::toString);
+        assertTrue(sent(r) > SECOND / PERIOD_NS * 0.04 && sent(r) < SECOND / PERIOD_NS * 0.06,
+            "the sender's 50 ms: " + sent(r) + " requests");
+        assertTrue(r.transactions() > 0, "replies come back");
     }
 
     @Test
@@ -145,9 +150,9 @@ class KthreadSchedulingTest {
 
     @Test
     void chrt_changes_the_result() {
-        BenchResult fifo = run(SENDER_CPU, SchedPolicy.FIFO, 50, 10_000, 9_000);
-        BenchResult rr = run(SENDER_CPU, SchedPolicy.RR, 1, 10_000, 9_000);
-        BenchResult other = run(SENDER_CPU, SchedPolicy.OTHER, 0, 10_000, 9_000);
+        BenchResult fifo = run(SENDER_CPU, SchedPolicy.FIFO, 50, 10_000, 9_000, PERIOD_NS, SECOND);
+        BenchResult rr = run(SENDER_CPU, SchedPolicy.RR, 1, 10_000, 9_000, PERIOD_NS, SECOND);
+        BenchResult other = run(SENDER_CPU, SchedPolicy.OTHER, 0, 10_000, 9_000, PERIOD_NS, SECOND);
         assertEquals(sent(fifo), sent(rr), "one RT task on the CPU: FIFO and RR alike");
         assertTrue(sent(other) > 8 * sent(fifo), sent(other) + " vs " + sent(fifo));
         assertTrue(p50(other) < p50(fifo) / 10, p50(other) + " vs " + p50(fifo));

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A threaded NAPI's kthread ({@code napi/eth0-N}) on the CPU of the live socket's reader, on
- * virtual time: 3M frames/s on 6.19 to a reader spinning on {@code recvfrom(MSG_DONTWAIT)} on
+ * virtual time: 3M frames/s on 6.11 to a reader spinning on {@code recvfrom(MSG_DONTWAIT)} on
  * CPU 1, eth0's IRQ on CPU 1, {@code threaded} 1 and the kthread moved to CPU 1 ({@code taskset}).
  * The two share the CPU by their scheduling classes, as ksoftirqd and the reader do; RT
- * throttling runs 95 ms in each 100 ms.
+ * throttling runs 95 ms in each 100 ms. 6.11 is the last release with RT throttling; from 6.12
+ * the fair server gives the fair class 50 ms of each second instead, whatever the sysctls say
+ * ({@link #on_6_12_and_later_the_fair_server_gives_a_fair_kthread_50_ms_a_second_even_with_the_sysctl_at_minus_one}).
  */
 class ThreadedNapiReaderCpuTest {
     private static final long MS = 1_000_000;
@@ -25,7 +27,7 @@ class ThreadedNapiReaderCpuTest {
     private final LiveTraffic traffic;
 
     ThreadedNapiReaderCpuTest() throws Exception {
-        live = FloodHost.boot("6.19", 1);
+        live = FloodHost.boot("6.11", 1);
         live.write("/proc/sys/kernel/sched_rt_runtime_us", "95000\n");
         live.write("/proc/sys/kernel/sched_rt_period_us", "100000\n");
         live.write("/sys/class/net/eth0/threaded", "1\n");
@@ -145,5 +147,25 @@ class ThreadedNapiReaderCpuTest {
     void a_fifo_kthread_takes_the_cpu_from_a_fair_reader_within_its_rt_share() throws Exception {
         TrafficStatus s = flood(SchedPolicy.OTHER, 1, SchedPolicy.FIFO);
         assertTrue(s.delivered() > capacity(RUN_MS * MS) * 85 / 100, "the kthread polls 95% of the time: " + show(s));
+    }
+
+    @Test
+    void on_6_12_and_later_the_fair_server_gives_a_fair_kthread_50_ms_a_second_even_with_the_sysctl_at_minus_one()
+        throws Exception {
+        Host h = FloodHost.boot("6.19", 1);
+        h.write("/proc/sys/kernel/sched_rt_runtime_us", "-1\n"); // seed 001's script does this
+        h.write("/sys/class/net/eth0/threaded", "1\n");
+        LiveTraffic t = new LiveTraffic(h.kernel);
+        t.begin(new TrafficRequest(3_000_000, 64, false, 1, 0, 1, 1, true));
+        h.kernel.tasks().setScheduler(t.status().socket().pid(), SchedPolicy.FIFO, 50);
+        int kpid = t.runForTest().host.napi.napi().thread().pid();
+        BitSet cpu1 = new BitSet();
+        cpu1.set(1);
+        h.kernel.tasks().setAffinity(kpid, cpu1);
+        t.advanceForTest(1000 * MS);
+        TrafficStatus s = t.status();
+        long share = capacity(50 * MS); // the fair server's 50 ms, at 950..1000 ms
+        assertTrue(s.delivered() > share * 8 / 10 && s.delivered() < share * 12 / 10 + 4096,
+            "the kthread polls in the fair server's 50 ms (about " + share + " frames): " + show(s));
     }
 }

@@ -499,7 +499,20 @@ public enum Behaviour implements Change {
      * in indirection tables", upstream 2899d58462ba, July 2024, backported to 6.10 stable): 6.11.
      * Before, the message was "... for existing indirection table settings".
      */
-    ETHTOOL_RXFH_MAX_CHANNEL_EXTACK("6.11");
+    ETHTOOL_RXFH_MAX_CHANNEL_EXTACK("6.11"),
+    /**
+     * The fair server replaces RT throttling (Peter Zijlstra, 5f6bd380c7bd "sched/rt: Remove
+     * default bandwidth control", tip July 2024, first in 6.12: bisected there from 6.11 on LKML;
+     * with a110a81c52a9 "sched/deadline: Deferrable dl server"): "Now that fair_server exists, we
+     * no longer need RT bandwidth control unless RT_GROUP_SCHED. Enable fair_server with
+     * parameters equivalent to RT throttling." Each CPU's fair server, a deferred SCHED_DEADLINE
+     * entity of 50 ms runtime every 1000 ms period ({@code dl_server_start}), runs the fair class
+     * when RT tasks have kept it off the CPU; {@code sched_rt_runtime_us} and
+     * {@code sched_rt_period_us} throttle nothing without {@code CONFIG_RT_GROUP_SCHED} (the
+     * model's kernels are built without it) and only serve SCHED_DEADLINE admission, so -1 no
+     * longer starves the fair class.
+     */
+    FAIR_SERVER("6.12");
 
     private final KernelVersion since;
 
