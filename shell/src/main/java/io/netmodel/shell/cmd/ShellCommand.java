@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "shell", mixinStandardHelpOptions = true,
     description = {"Interactive netmodel shell: type commands without 'netmodel', with line editing, history"
             + " (~/.netmodel_history, or $XDG_STATE_HOME/netmodel/history) and Tab completion of commands,"
-            + " options, device names and model paths.",
+            + " options, device names, probe names and model paths.",
         "Each line runs as 'netmodel LINE' would, on the running model. 'exit', 'quit' or Ctrl-D leave;"
             + " Ctrl-C drops the line or cancels the running command. 'up' runs only with --daemon here.",
         "When stdin is not a terminal, reads one command per line from it, without prompt or history,"

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * {@link ModelListing} through the instance's control socket: one {@code netmodel ls -pL DIR}
- * round trip per Tab, run by the daemon on its model. A model that is not running, or that
+ * (or {@code netmodel trace --list}) round trip per Tab, run by the daemon on its model. A model that is not running, or that
  * does not answer within {@link #TIMEOUT_MS} (its lock held by a long command), completes
  * nothing rather than freezing the prompt.
  */
@@ -36,7 +36,17 @@ public final class DaemonListing implements ModelListing {
 
     @Override
     public List<String> list(String dir) {
-        Future<List<String>> answer = worker.submit(() -> query(dir));
+        return ask(List.of("ls", "-pL", dir));
+    }
+
+    @Override
+    public List<String> probes() {
+        return ask(List.of("trace", "--list"));
+    }
+
+    /** The lines {@code netmodel ARGS} prints, or none if it fails or takes too long. */
+    private List<String> ask(List<String> args) {
+        Future<List<String>> answer = worker.submit(() -> query(args));
         try {
             return answer.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -50,10 +60,10 @@ public final class DaemonListing implements ModelListing {
         }
     }
 
-    private List<String> query(String dir) throws IOException {
+    private List<String> query(List<String> args) throws IOException {
         StringWriter out = new StringWriter();
         PrintWriter discard = new PrintWriter(new StringWriter());
-        Optional<Integer> code = ControlClient.run(instance.socket(), List.of("ls", "-pL", dir), new PrintWriter(out), discard);
+        Optional<Integer> code = ControlClient.run(instance.socket(), args, new PrintWriter(out), discard);
         if (code.isEmpty() || code.get() != 0) {
             return List.of();
         }

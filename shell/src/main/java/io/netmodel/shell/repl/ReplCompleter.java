@@ -25,6 +25,7 @@ import picocli.shell.jline3.PicocliJLineCompleter;
  *       completes the model's network devices (the directories of {@code /sys/class/net});</li>
  *   <li>a value labelled {@code MODULE} without its own candidates completes the model's
  *       loaded modules (the directories of {@code /sys/module}: {@code rmmod});</li>
+ *   <li>a value labelled {@code PROBE} completes the model's probe names ({@code trace});</li>
  *   <li>a value labelled {@code FILE} or {@code DIR} completes local files or directories
  *       (scripts, plots, mount points);</li>
  *   <li>anything else goes to picocli-shell-jline3: command names, option names and each
@@ -67,6 +68,10 @@ public final class ReplCompleter implements Completer {
                 }
                 case "PATH" -> {
                     paths(line.word(), candidates);
+                    return;
+                }
+                case "PROBE" -> {
+                    model.probes().forEach(p -> candidates.add(new Candidate(p, p, null, null, null, null, true)));
                     return;
                 }
                 case "FILE" -> {

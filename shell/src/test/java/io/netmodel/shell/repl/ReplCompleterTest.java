@@ -40,9 +40,17 @@ class ReplCompleterTest {
         "/sys/class/net/eth0/", List.of("address", "mtu", "queues/", "statistics/"),
         "/sys/module/", List.of("virtio_net/"));
     static final List<String> ASKED = new ArrayList<>();
-    static final ModelListing MODEL = dir -> {
-        ASKED.add(dir);
-        return TREE.getOrDefault(dir, List.of());
+    static final ModelListing MODEL = new ModelListing() {
+        @Override
+        public List<String> list(String dir) {
+            ASKED.add(dir);
+            return TREE.getOrDefault(dir, List.of());
+        }
+
+        @Override
+        public List<String> probes() {
+            return List.of("napi_busy_loop", "napi_poll", "napi_schedule", "net_rx_action", "netif_napi_add");
+        }
     };
 
     private static Terminal terminal;
@@ -171,6 +179,13 @@ class ReplCompleterTest {
         assertEquals(new TreeSet<>(), values(tool, "ethtool -s e"), "a label that names no device");
         assertEquals(new TreeSet<>(List.of("eth0", "lo")), values(tool, "ip link set dev "));
         assertEquals(new TreeSet<>(), values(tool, "ip link set "));
+    }
+
+    @Test
+    void trace_completes_the_models_probe_names_for_each_of_its_probes() {
+        assertEquals(new TreeSet<>(List.of("napi_busy_loop", "napi_poll", "napi_schedule")), values("trace napi_"));
+        assertEquals(new TreeSet<>(List.of("net_rx_action", "netif_napi_add")), values("trace napi_poll ne"));
+        assertEquals(new TreeSet<>(List.of("--count")), values("trace napi_poll --cou"), "options still complete");
     }
 
     @Test
