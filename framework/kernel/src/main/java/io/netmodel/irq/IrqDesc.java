@@ -1,7 +1,7 @@
 package io.netmodel.irq;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@code struct irq_desc} with one action: chip, hwirq, flow handler, per-CPU counts and
@@ -12,10 +12,11 @@ public final class IrqDesc {
     private final String chip;
     private final int hwirq;
     private final String flow;
-    /** Copy-on-write: a handler may free its IRQ while the line fires (request/free are rare, fires are not). */
-    private final List<IrqAction> actions = new CopyOnWriteArrayList<>();
-    /** The same actions as an array {@link #fire} walks: no iterator, one load, per interrupt. */
-    private volatile IrqAction[] firing = new IrqAction[0];
+    /**
+     * The actions in request order, copied on write: a handler may free its IRQ while the line
+     * fires (request/free are rare, fires are not), and {@link #fire} walks the array it loaded.
+     */
+    private volatile IrqAction[] actions = new IrqAction[0];
     private final long[] perCpuCount;
     private long affinityMask;
 
@@ -34,25 +35,34 @@ public final class IrqDesc {
 
     /** The first action's name (a shared line lists the rest after it). */
     public String name() {
-        return actions.isEmpty() ? null : actions.get(0).name();
+        IrqAction[] a = actions;
+        return a.length == 0 ? null : a[0].name();
     }
 
-    /** The actions, in request order (read-only: {@link #addAction}, {@link #removeAction}). */
+    /** The actions, in request order: a read-only snapshot ({@link #addAction}, {@link #removeAction} change them). */
     public List<IrqAction> actions() {
-        return java.util.Collections.unmodifiableList(actions);
+        return List.of(actions);
     }
 
     /** {@code __setup_irq}: {@code a} goes last on the line. */
     synchronized void addAction(IrqAction a) {
-        actions.add(a);
-        firing = actions.toArray(new IrqAction[0]);
+        IrqAction[] now = Arrays.copyOf(actions, actions.length + 1);
+        now[now.length - 1] = a;
+        actions = now;
     }
 
     /** {@code __free_irq}: false if {@code a} was not on the line. */
     synchronized boolean removeAction(IrqAction a) {
-        boolean removed = actions.remove(a);
-        firing = actions.toArray(new IrqAction[0]);
-        return removed;
+        IrqAction[] now = actions;
+        for (int i = 0; i < now.length; i++) {
+            if (now[i].equals(a)) {
+                IrqAction[] rest = Arrays.copyOf(now, now.length - 1);
+                System.arraycopy(now, i + 1, rest, i, now.length - i - 1);
+                actions = rest;
+                return true;
+            }
+        }
+        return false;
     }
 
     public String chip() {
@@ -106,7 +116,7 @@ public final class IrqDesc {
      */
     public void fire(int cpu) {
         perCpuCount[cpu]++;
-        for (IrqAction a : firing) { // a snapshot: a handler may free the line
+        for (IrqAction a : actions) { // a snapshot: a handler may free the line
             a.handler().handle(a);
         }
     }

@@ -8,6 +8,7 @@ import io.netmodel.kobj.SeqFmt;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -229,8 +230,9 @@ public final class IrqTable {
             SeqFmt.right(sb.append(' '), d.hwirq(), prec);                       // " %*lu"
             SeqFmt.left(sb.append('-'), d.flow(), 8);                            // "-%-8s"
             sb.append("  ");
-            for (int i = 0; i < d.actions().size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append(d.actions().get(i).name());
+            List<IrqAction> actions = d.actions();
+            for (int i = 0; i < actions.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(actions.get(i).name());
             }
             sb.append('\n');
         }

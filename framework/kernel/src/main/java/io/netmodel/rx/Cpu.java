@@ -173,7 +173,7 @@ final class Cpu {
 
         /**
          * {@code resume} runs as soon as the reader sleeps, unless {@code sched} (RT) defers the
-         * task to RT throttling's window rather than behind the reader; null cancels.
+         * task to the fair class's part ({@link RtBandwidth}) rather than behind the reader; null cancels.
          */
         void waitFor(KsoftirqdSched sched, Runnable resume) {
             waiter = resume != null && readerSched != null
