@@ -1,5 +1,7 @@
 package io.netmodel.cpu;
 
+import io.netmodel.api.kernel.Behaviour;
+import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.vfs.Errno;
 import io.netmodel.api.vfs.VfsException;
 import io.netmodel.kobj.KAttr;
@@ -15,21 +17,41 @@ import io.netmodel.kobj.ProcDointvec;
  * <li>{@code sched_rt_period_us} and {@code sched_rt_runtime_us} ({@code kernel/sched/rt.c}
  *     {@code sched_rt_sysctls[]}: {@code sched_rt_handler}; period 1..INT_MAX, default 1000000;
  *     runtime -1..period ({@code extra2} is {@code &sysctl_sched_rt_period}), default 950000;
- *     after the parse {@code sched_rt_global_validate} refuses a runtime above the period, and a
- *     failed write restores both values: EINVAL).</li>
+ *     after the parse {@code sched_rt_global_validate} refuses a runtime above the period (EINVAL),
+ *     then {@code sched_dl_global_validate} one whose bandwidth is below what SCHED_DEADLINE
+ *     entities hold (EBUSY); a failed write restores both values).</li>
  * </ul>
- * Values that do not parse or are out of range change nothing (EINVAL, as
+ * <p>From 6.12 ({@link Behaviour#FAIR_SERVER}) every CPU's fair server is such an entity, 50 ms
+ * every 1000 ms, in its root domain's {@code total_bw}: a finite runtime whose
+ * {@code to_ratio(period, runtime)} (in 2^-20 units, rounded down) is below the server's, that is
+ * under 5% of the period, is EBUSY (49999 of 1000000 is, 50000 is not); -1 is not
+ * ({@code to_ratio} gives {@code BW_UNIT}). Before 6.12 nothing holds deadline bandwidth in the
+ * model (it has no SCHED_DEADLINE tasks), so the check always passes. Not modelled: 6.12-6.14's
+ * check over possible rather than online CPUs (EBUSY for -1 on machines with CPUs possible but not
+ * present, fixed by 14672f059d83 in 6.15 and stable), {@code RT_GROUP_SCHED}'s extra checks.</p>
+ * <p>Values that do not parse or are out of range change nothing (EINVAL, as
  * {@code proc_dointvec_minmax} returns).
  */
 public final class SysctlKernel {
     /** {@code RUNTIME_INF}: {@code sched_rt_runtime_us} -1, no RT throttling. */
     public static final int RUNTIME_INF = -1;
 
+    /**
+     * The fair server's runtime and period, ns ({@code dl_server_start}, 5f6bd380c7bd; its debugfs
+     * files are not modelled).
+     */
+    public static final long FAIR_SERVER_RUNTIME_NS = 50_000_000L;
+    public static final long FAIR_SERVER_PERIOD_NS = 1_000_000_000L;
+    /** {@code BW_SHIFT}: bandwidths are fixed point, 2^20 for a whole CPU. */
+    private static final int BW_SHIFT = 20;
+
+    private final boolean fairServer;
     private int timerMigration = 1;
     private int rtPeriodUs = 1_000_000;
     private int rtRuntimeUs = 950_000;
 
-    public SysctlKernel(KTree tree) {
+    public SysctlKernel(KTree tree, KernelProfile profile) {
+        this.fairServer = profile.has(Behaviour.FAIR_SERVER);
         KDir dir = tree.mkdirs("/proc/sys/kernel");
         dir.attr("sched_rt_period_us", 0644, KAttr.Flavor.PROC_SYS, () -> rtPeriodUs + "\n", (data, caller) -> {
             ProcDointvec.Parsed p = ProcDointvec.parse(data, 1, Integer.MAX_VALUE);
@@ -50,11 +72,24 @@ public final class SysctlKernel {
         });
     }
 
-    /** {@code sched_rt_global_validate}: a finite runtime may not exceed the period. */
-    private static void validateRt(int periodUs, int runtimeUs) throws VfsException {
+    /**
+     * {@code sched_rt_global_validate}: a finite runtime may not exceed the period (EINVAL); then
+     * {@code sched_dl_global_validate}: {@code new_bw * cpus < total_bw} is EBUSY, where from 6.12
+     * {@code total_bw} is the fair servers' bandwidth on the root domain's {@code cpus}.
+     */
+    private void validateRt(int periodUs, int runtimeUs) throws VfsException {
         if (runtimeUs != RUNTIME_INF && runtimeUs > periodUs) {
             throw new VfsException(Errno.EINVAL);
         }
+        if (fairServer && runtimeUs != RUNTIME_INF
+                && toRatio(periodUs * 1000L, runtimeUs * 1000L) < toRatio(FAIR_SERVER_PERIOD_NS, FAIR_SERVER_RUNTIME_NS)) {
+            throw new VfsException(Errno.EBUSY);
+        }
+    }
+
+    /** {@code to_ratio}: {@code (runtime << BW_SHIFT) / period}, both in ns. */
+    private static long toRatio(long periodNs, long runtimeNs) {
+        return (runtimeNs << BW_SHIFT) / periodNs;
     }
 
     /** {@code sysctl_timer_migration}. */

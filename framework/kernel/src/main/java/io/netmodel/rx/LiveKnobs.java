@@ -115,17 +115,16 @@ final class LiveKnobs {
     }
 
     /**
-     * RT throttling, in an order {@code sched_rt_global_validate} accepts from the boot values
-     * (a finite runtime may never exceed the period): a runtime the boot period allows first.
+     * The two RT sysctls, in an order {@code sched_rt_handler} accepts from the boot values
+     * whatever the pair: a finite runtime may never exceed the period (EINVAL), and from 6.12 its
+     * share may not fall under the fair servers' 5% (EBUSY), so going straight from 950000 of
+     * 1000000 to 9000 of 10000 fails both ways round. -1 first passes both checks with any
+     * period; then the period; then the runtime, a pair the live model accepted.
      */
     private void applyRtThrottling(SimHost h) {
-        if (rtRuntimeUs <= DEFAULT_RT_PERIOD_US) {
-            h.write(RT_RUNTIME, Integer.toString(rtRuntimeUs));
-            h.write(RT_PERIOD, Integer.toString(rtPeriodUs));
-        } else {
-            h.write(RT_PERIOD, Integer.toString(rtPeriodUs));
-            h.write(RT_RUNTIME, Integer.toString(rtRuntimeUs));
-        }
+        h.write(RT_RUNTIME, "-1");
+        h.write(RT_PERIOD, Integer.toString(rtPeriodUs));
+        h.write(RT_RUNTIME, Integer.toString(rtRuntimeUs));
     }
 
     /** The knobs as {@code name -> value} for the report, in a stable order. */

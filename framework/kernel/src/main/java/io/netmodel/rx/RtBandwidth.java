@@ -23,10 +23,6 @@ import io.netmodel.cpu.SysctlKernel;
  * task took the CPU ({@link RunQueue#fairWindowFrom}).
  */
 final class RtBandwidth {
-    /** The fair server's runtime and period ({@code dl_server_start}, 5f6bd380c7bd), ns. */
-    static final long FAIR_SERVER_RUNTIME_NS = 50_000_000L;
-    static final long FAIR_SERVER_PERIOD_NS = 1_000_000_000L;
-
     private final boolean fairServer;
     private final SysctlKernel sysctls;
 
@@ -37,12 +33,12 @@ final class RtBandwidth {
 
     /** The period the shares repeat in, ns. */
     long periodNs() {
-        return fairServer ? FAIR_SERVER_PERIOD_NS : sysctls.rtPeriodUs() * 1000L;
+        return fairServer ? SysctlKernel.FAIR_SERVER_PERIOD_NS : sysctls.rtPeriodUs() * 1000L;
     }
 
     /** The RT class's share of each period, ns; the whole period when the fair class gets nothing. */
     long rtShareNs() {
-        return fairServer ? FAIR_SERVER_PERIOD_NS - FAIR_SERVER_RUNTIME_NS
+        return fairServer ? SysctlKernel.FAIR_SERVER_PERIOD_NS - SysctlKernel.FAIR_SERVER_RUNTIME_NS
             : RunQueue.rtShareNs(sysctls.rtPeriodUs(), sysctls.rtRuntimeUs());
     }
 
@@ -50,7 +46,7 @@ final class RtBandwidth {
     String describe(String rtTask, String fairTask) {
         if (fairServer) {
             return rtTask + " runs " + rtShareNs() / 1000 + " us of every " + periodNs() / 1000 + " us (the fair server's "
-                + FAIR_SERVER_RUNTIME_NS / 1_000_000 + " ms per period for the fair class; sched_rt_runtime_us "
+                + SysctlKernel.FAIR_SERVER_RUNTIME_NS / 1_000_000 + " ms per period for the fair class; sched_rt_runtime_us "
                 + sysctls.rtRuntimeUs() + " throttles nothing since 6.12); " + fairTask + " the rest";
         }
         int period = sysctls.rtPeriodUs();

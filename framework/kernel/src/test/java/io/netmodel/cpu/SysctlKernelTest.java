@@ -71,4 +71,30 @@ class SysctlKernelTest {
         assertEquals("1000000\n", host.read(PERIOD));
         assertEquals("950000\n", host.read(RUNTIME));
     }
+
+    /**
+     * From 6.12 the fair servers hold 50 ms of every second of deadline bandwidth on each CPU:
+     * a finite RT runtime under 5% of the period is EBUSY, from either sysctl, and changes
+     * nothing; -1 and 5% exactly pass. On 6.11 the same writes pass.
+     */
+    @Test
+    void from_6_12_a_runtime_under_the_fair_servers_5_percent_is_ebusy() throws Exception {
+        assertEquals(Errno.EBUSY, errno(() -> host.write(RUNTIME, "49999\n")));
+        assertEquals(Errno.EBUSY, errno(() -> host.write(RUNTIME, "0\n")));
+        assertEquals("950000\n", host.read(RUNTIME));
+        host.write(RUNTIME, "50000\n");
+        assertEquals("50000\n", host.read(RUNTIME));
+        assertEquals(Errno.EBUSY, errno(() -> host.write(PERIOD, "1100000\n")), "the period's write checks the ratio too");
+        assertEquals("1000000\n", host.read(PERIOD));
+        assertEquals(Errno.EINVAL, errno(() -> host.write(RUNTIME, "1000001\n")), "EINVAL is checked first");
+        host.write(RUNTIME, "-1\n");
+        host.write(PERIOD, "2000000\n");
+        assertEquals("-1\n", host.read(RUNTIME));
+
+        Host old = Host.bare("6.11");
+        old.write(RUNTIME, "0\n");
+        assertEquals("0\n", old.read(RUNTIME));
+        old.write(PERIOD, "5000000\n");
+        assertEquals("5000000\n", old.read(PERIOD));
+    }
 }

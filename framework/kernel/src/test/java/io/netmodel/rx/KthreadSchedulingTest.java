@@ -44,8 +44,9 @@ class KthreadSchedulingTest {
         Samples samples = new Samples();
         return samples.into(svc.runXskRr(req, (a, b) -> { }, samples, h -> {
             SeedScript.apply(h, XskMode.THREADED_BUSY_POLL, XskRr.IRQ_CPU);
-            h.write("/proc/sys/kernel/sched_rt_runtime_us", Integer.toString(rtRuntimeUs));
+            h.write("/proc/sys/kernel/sched_rt_runtime_us", "-1"); // any period, then the runtime (6.12's EBUSY)
             h.write("/proc/sys/kernel/sched_rt_period_us", Integer.toString(rtPeriodUs));
+            h.write("/proc/sys/kernel/sched_rt_runtime_us", Integer.toString(rtRuntimeUs));
             int pid = h.napi.napi().thread().pid();
             BitSet one = new BitSet();
             one.set(cpu);

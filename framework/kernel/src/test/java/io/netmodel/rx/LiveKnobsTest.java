@@ -166,8 +166,9 @@ class LiveKnobsTest {
         java.util.BitSet cpu3 = new java.util.BitSet();
         cpu3.set(3);
         live.kernel.taskService().setAffinity(pid, cpu3); // taskset -pc 3: xsk_rr's sender CPU
-        live.write("/proc/sys/kernel/sched_rt_runtime_us", "9000\n");
+        live.write("/proc/sys/kernel/sched_rt_runtime_us", "-1\n"); // 9000 of the boot period is under 5%: EBUSY
         live.write("/proc/sys/kernel/sched_rt_period_us", "10000\n");
+        live.write("/proc/sys/kernel/sched_rt_runtime_us", "9000\n");
         BenchResult shared = runLive(null, SECOND);
         assertEquals("10000", shared.knobs().get("kernel.sched_rt_period_us"), shared.knobs()::toString);
         assertEquals("9000", shared.knobs().get("kernel.sched_rt_runtime_us"));

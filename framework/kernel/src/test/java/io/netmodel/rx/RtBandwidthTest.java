@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 class RtBandwidthTest {
     private static RtBandwidth of(String kernel, String runtimeUs, String periodUs) throws Exception {
         Host h = Host.bare(kernel);
-        h.write("/proc/sys/kernel/sched_rt_runtime_us", runtimeUs + "\n");
+        h.write("/proc/sys/kernel/sched_rt_runtime_us", "-1\n"); // any period, then the runtime (6.12's EBUSY)
         h.write("/proc/sys/kernel/sched_rt_period_us", periodUs + "\n");
+        h.write("/proc/sys/kernel/sched_rt_runtime_us", runtimeUs + "\n");
         return new RtBandwidth(h.kernel.profile(), h.kernel.sysctlKernel());
     }
 
