@@ -142,6 +142,7 @@ public final class QueueSysfs {
             size = mask + 1;
         }
         q.rpsFlowCnt = size;
+        q.rpsFlowTableStores++;
         return data.length;
     }
 

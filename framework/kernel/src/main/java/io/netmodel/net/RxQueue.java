@@ -13,6 +13,8 @@ public final class RxQueue {
     BitSet rpsCpus = new BitSet();
     /** {@code rps_flow_table->mask + 1}, a power of two, or 0 without a table. */
     long rpsFlowCnt;
+    /** Writes of {@code rps_flow_cnt}: each one replaces the table with a fresh one. */
+    int rpsFlowTableStores;
 
     /** {@code ->napi}: the NAPI servicing this queue ({@code netif_queue_set_napi}), or null. */
     NapiImpl napi;
@@ -70,6 +72,11 @@ public final class RxQueue {
     /** Entries in the RPS flow table (0: none). */
     public long rpsFlowCnt() {
         return rpsFlowCnt;
+    }
+
+    /** How many writes of {@code rps_flow_cnt} succeeded: each one made a new table (all flows unset). */
+    public int rpsFlowTableStores() {
+        return rpsFlowTableStores;
     }
 
     /** The NAPI linked with {@code netif_queue_set_napi}, or null. */

@@ -41,6 +41,13 @@ public final class SoftnetData {
     public int inputPktQueueLen;
     /** {@code skb_queue_len(&sd->process_queue)}. */
     public int processQueueLen;
+    /**
+     * {@code sd->input_queue_head} and {@code input_queue_tail}: frames taken off, and put on, this
+     * CPU's backlog since boot (u32, wrapping). RFS compares a flow's {@code last_qtail} with the
+     * head to know that the flow's frames queued here are all processed.
+     */
+    public int inputQueueHead;
+    public int inputQueueTail;
 
     public SoftnetData(int cpu) {
         this.cpu = cpu;

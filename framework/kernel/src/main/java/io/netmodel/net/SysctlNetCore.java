@@ -50,6 +50,8 @@ public final class SysctlNetCore {
         private final Behaviour since;
         private final Rule rule;
         private int value;
+        /** Successful writes so far: a handler that rebuilds on every write (a table) is told by this. */
+        private int stores;
         /** {@code proc_dou8vec_minmax} / {@code proc_douintvec*}: no sign accepted. */
         private boolean unsigned;
 
@@ -68,6 +70,11 @@ public final class SysctlNetCore {
 
         public int get() {
             return value;
+        }
+
+        /** How many writes succeeded: a change of it means the handler ran again. */
+        public int stores() {
+            return stores;
         }
     }
 
@@ -93,6 +100,11 @@ public final class SysctlNetCore {
     public final IntSysctl flowLimitTableLen;
     /** {@code rmem_default}: the {@code sk_rcvbuf} a socket gets when it is created ({@code sock_init_data}). */
     public final IntSysctl rmemDefault;
+    /**
+     * {@code rps_sock_flow_entries}: the size of RFS's global {@code rps_sock_flow_table} (0: none).
+     * Every write of a non-zero value sets all its entries to {@code RPS_NO_CPU} again.
+     */
+    public final IntSysctl rpsSockFlowEntries;
 
     public SysctlNetCore(KTree tree, KernelProfile profile) {
         this.profile = profile;
@@ -118,7 +130,7 @@ public final class SysctlNetCore {
             }
             return v;
         }));
-        add(new IntSysctl("rps_sock_flow_entries", 0, INT_MIN, INT_MAX, null, v -> {
+        rpsSockFlowEntries = add(new IntSysctl("rps_sock_flow_entries", 0, INT_MIN, INT_MAX, null, v -> {
             if (v < 0 || v > 1 << 29) {
                 throw new VfsException(Errno.EINVAL);
             }
@@ -178,6 +190,7 @@ public final class SysctlNetCore {
         }
         ProcDointvec.Parsed p = ProcDointvec.parse(data, s.min, s.max);
         s.value = s.rule.apply(p.value());
+        s.stores++;
         return p.consumed();
     }
 

@@ -123,6 +123,7 @@ final class Backlog implements PollList.Napi {
         processLen = Math.max(0, processLen - work);
         sync();
         sd.processed += work;
+        sd.inputQueueHead += work; // rps_input_queue_head_incr, one per dequeued skb
         return work;
     }
 
@@ -150,6 +151,7 @@ final class Backlog implements PollList.Napi {
         int n = queue.size();
         queue.clear();
         processLen = 0;
+        sd.inputQueueHead += n; // flush_backlog: rps_input_queue_head_incr for each
         sync();
         return n;
     }

@@ -869,12 +869,9 @@ final class NapiRuntime implements PollList.Napi {
      */
     private int takeFrames(int max, int cpu) {
         int work = 0;
-        int target = rps == null ? -1 : rps.target(cpu, rxQueue, Rps.FLOW_HASH);
         while (work < max && !ring.isEmpty()) {
             int hash = ring.hashAt(0);
-            if (ring.hashed() && rps != null) {
-                target = rps.target(cpu, rxQueue, hash);
-            }
+            int target = rps == null ? -1 : rps.steer(cpu, rxQueue, hash);
             if (target < 0) {
                 consumer.deliver(ring.poll(), sim.now());
             } else {

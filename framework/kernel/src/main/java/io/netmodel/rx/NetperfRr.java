@@ -76,6 +76,7 @@ final class NetperfRr {
 
         /** recv(): busy-poll if allowed, else sleep until woken. */
         void waitForData() {
+            recordFlow(host);
             waiting = true;
             waitStart = sim.now();
             if (busyLoop != null) {
@@ -174,10 +175,23 @@ final class NetperfRr {
 
     /** send(): syscall, tcp_sendmsg / udp_sendmsg and the stack down to the driver's xmit. */
     private long send(SimHost h, long at) {
+        recordFlow(h);
         long start = h.cpus[APP_CPU].taskReady(at);
         long leave = start + costs.syscall() + protocol.stackNs(costs) + costs.xmit();
         h.cpus[APP_CPU].account(CpuTime.SYSTEM, leave - start);
         return leave;
+    }
+
+    /**
+     * {@code sock_rps_record_flow} in {@code inet_recvmsg}/{@code inet_sendmsg}: RFS learns that
+     * the flow this host receives is read on the application's CPU. TCP's socket is connected
+     * ({@code TCP_ESTABLISHED}, {@code sk_rxhash} saved at each receive); the model's UDP_RR
+     * sockets are taken as unconnected, whose calls record nothing.
+     */
+    private void recordFlow(SimHost h) {
+        if (protocol == Protocol.TCP) {
+            h.rps.recordFlow(Rps.FLOW_HASH, APP_CPU);
+        }
     }
 
     long transactions() {

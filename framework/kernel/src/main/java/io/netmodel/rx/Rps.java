@@ -2,6 +2,7 @@ package io.netmodel.rx;
 
 import io.netmodel.api.kernel.Behaviour;
 import io.netmodel.net.NetStats;
+import io.netmodel.net.SoftnetData;
 
 /**
  * Receive packet steering for eth0's RX queues (net/core/dev.c, since 2.6.35): where the stack
@@ -10,8 +11,10 @@ import io.netmodel.net.NetStats;
  * <li>{@code get_rps_cpu}: with a non-empty {@code queues/rx-N/rps_cpus} of the receiving
  *     queue, the CPU is {@code map->cpus[reciprocal_scale(hash, map->len)]}
  *     ({@link io.netmodel.net.RxQueue#rpsMapCpu}). The benchmarks have one flow each, whose hash
- *     is one fixed value, {@link #FLOW_HASH}; live traffic's flows each have theirs. RFS ({@code rps_sock_flow_entries}, {@code rps_flow_cnt}) is not
- *     modelled: the flow table is never consulted.</li>
+ *     is one fixed value, {@link #FLOW_HASH}; live traffic's flows each have theirs. Before the
+ *     map, receive flow steering ({@link Rfs}: {@code rps_sock_flow_entries} and
+ *     {@code rps_flow_cnt}) sends a connected socket's flow to the CPU the socket was last used
+ *     on.</li>
  * <li>A target that is the polling CPU delivers there as without RPS (the kernel queues on the
  *     local backlog and processes it in the same softirq; the model skips that queue). Any
  *     other target: {@code enqueue_to_backlog} ({@link #enqueue}).</li>
@@ -53,9 +56,13 @@ final class Rps {
     private final int[][] ipiList;
     private final int[] ipiCount;
     private final boolean rxBias;
+    /** Receive flow steering, consulted before {@code rps_cpus}. */
+    private final Rfs rfs;
 
     Rps(SimHost host) {
         this.host = host;
+        this.rfs = new Rfs(host.kernel.sysctls().rpsSockFlowEntries, host.eth0::rxQueue, host.kernel::softnet,
+            host.cpus.length);
         this.backlogs = new Backlog[host.cpus.length];
         this.flowLimits = new FlowLimit[host.cpus.length];
         this.ipiList = new int[host.cpus.length][host.cpus.length];
@@ -63,10 +70,56 @@ final class Rps {
         this.rxBias = host.kernel.profile().has(Behaviour.DEV_WEIGHT_BIAS);
     }
 
-    /** {@code get_rps_cpu} for a frame of hash {@code hash} received on RX queue {@code queue}, polled on {@code cpu}. */
+    /**
+     * Where {@code get_rps_cpu} would send a frame of hash {@code hash} received on RX queue
+     * {@code queue} and polled on {@code cpu}, as things are now: another CPU, or -1 for this one
+     * (no steering, or steering to itself). Changes nothing: for pricing a poll's frames.
+     */
     int target(int cpu, int queue, int hash) {
-        int t = host.eth0.rxQueue(queue).rpsMapCpu(hash);
+        int t = rfs.target(queue, hash, false);
+        if (t < 0) {
+            t = host.eth0.rxQueue(queue).rpsMapCpu(hash);
+        }
         return t == cpu || t >= host.cpus.length ? -1 : t; // cpu_online(tcpu)
+    }
+
+    /**
+     * {@code get_rps_cpu} as {@code netif_receive_skb} runs it for a frame polled on {@code cpu}:
+     * RFS may move the flow ({@link Rfs}). Returns the other CPU whose backlog the frame goes to
+     * ({@link #enqueue} next), or -1 to go up the stack here. A frame steered to this very CPU is
+     * queued on its backlog and processed in the same softirq: the model delivers it at once and
+     * only moves the backlog's head and tail past it, which RFS reads.
+     */
+    int steer(int cpu, int queue, int hash) {
+        int t = rfs.target(queue, hash, true);
+        if (t < 0) {
+            t = host.eth0.rxQueue(queue).rpsMapCpu(hash);
+        }
+        if (t < 0 || t >= host.cpus.length) {
+            return -1; // no map and no flow: __netif_receive_skb, nothing queued
+        }
+        if (t != cpu) {
+            return t;
+        }
+        SoftnetData sd = host.kernel.softnet(cpu);
+        sd.inputQueueHead++;
+        rfs.queued(++sd.inputQueueTail);
+        return -1;
+    }
+
+    /** {@code sock_rps_record_flow}: a connected socket receiving flow {@code hash} was used on {@code cpu}. */
+    void recordFlow(int hash, int cpu) {
+        rfs.record(hash, cpu);
+    }
+
+    /** Whether RFS steers RX queue {@code queue}: {@code rps_sock_flow_entries} and its {@code rps_flow_cnt} are set. */
+    boolean rfsOn(int queue) {
+        return rfs.on(queue);
+    }
+
+    /** How many times a socket recorded its flow for RFS ({@code sock_rps_record_flow} with the table set). */
+    long rfsRecords() {
+        return rfs.records();
     }
 
     /**
@@ -77,7 +130,9 @@ final class Rps {
         Backlog b = backlog(target);
         int qlen = b.inputLen();
         if (qlen <= host.kernel.sysctls().netdevMaxBacklog.get() && !flowLimit(cpu, qlen, hash)) {
-            if (b.enqueue(sentAtNs)) {
+            boolean schedule = b.enqueue(sentAtNs);
+            rfs.queued(++host.kernel.softnet(target).inputQueueTail); // rps_input_queue_tail_save
+            if (schedule) {
                 ipiList[cpu][ipiCount[cpu]++] = target; // napi_schedule_rps: sd->rps_ipi_next = mysd->rps_ipi_list
             }
             return;

@@ -215,7 +215,9 @@ final class SimHost {
         "input\\.(\\d+)$|TxRx-(\\d+)$|-rx-(\\d+)$|^idpf-.*-Rx-(\\d+)$|^mlx4-comp-(\\d+)@|^mlx4-(\\d+)@");
 
     /**
-     * RPS when it was on for the run: the flow's RX queue's {@code rps_cpus} as a knob, and per CPU whose
+     * RPS when it was on for the run: the flow's RX queue's {@code rps_cpus} as a knob (with RFS's
+     * two table sizes when both are set, and how often the socket recorded its flow, or why RFS
+     * did nothing), and per CPU whose
      * backlog RPS used, its IPIs ({@code received_rps}), backlog polls, {@code processed} and
      * backlog drops; on the polling side, {@code flow_limit_count} where it moved. Nothing when
      * {@code rps_cpus} is 0 and no backlog was used, so such runs report as before.
@@ -226,10 +228,23 @@ final class SimHost {
             used |= rps.backlogIfAny(c) != null;
         }
         int q = napi.rxQueue();
-        if (!eth0.rxQueue(q).rpsOn() && !used) {
+        boolean rfs = rps.rfsOn(q);
+        if (!eth0.rxQueue(q).rpsOn() && !used && !rfs) {
             return;
         }
-        knobs.put(name + ".eth0.queues.rx-" + q + ".rps_cpus", read("/sys/class/net/eth0/queues/rx-" + q + "/rps_cpus"));
+        String queue = "/sys/class/net/eth0/queues/rx-" + q + "/";
+        knobs.put(name + ".eth0.queues.rx-" + q + ".rps_cpus", read(queue + "rps_cpus"));
+        if (rfs) {
+            knobs.put(name + ".net.core.rps_sock_flow_entries", read("/proc/sys/net/core/rps_sock_flow_entries"));
+            knobs.put(name + ".eth0.queues.rx-" + q + ".rps_flow_cnt", read(queue + "rps_flow_cnt"));
+            long records = rps.rfsRecords();
+            if (records == 0) {
+                knobs.put(name + ".rfs", "inactive: no socket recorded its flow (sock_rps_record_flow records"
+                    + " connected sockets only; this workload's are not)");
+            } else {
+                counters.put(name + ".rfs.records", records);
+            }
+        }
         for (int c = 0; c < cpus.length; c++) {
             Backlog b = rps.backlogIfAny(c);
             io.netmodel.net.SoftnetData sd = kernel.softnet(c);
