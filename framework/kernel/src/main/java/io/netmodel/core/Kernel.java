@@ -73,7 +73,7 @@ public final class Kernel {
         new ProcModules(tree, modules);
         new ProcSoftirqs(tree, profile, cpus);
         new ProcStat(tree, cpus, irqs);
-        this.sysctlKernel = new SysctlKernel(tree, profile);
+        this.sysctlKernel = new SysctlKernel(tree, profile, host.cpus(), dmesg::printk);
         this.smt = new SmtControl(tree, host.smt());
         this.workqueues = new Workqueues(tree, profile, host.cpus());
         this.fs = new TreeFs(tree, lock);

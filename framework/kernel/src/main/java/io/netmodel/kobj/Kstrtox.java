@@ -22,6 +22,11 @@ public final class Kstrtox {
         return parse(data, 0);
     }
 
+    /** {@code kstrtoull(s, base)}: as {@link #kstrtoul} in the given base (0: from the prefix). */
+    public static long kstrtoull(byte[] data, int base) throws VfsException {
+        return parse(data, base);
+    }
+
     /** {@code kstrtouint(s, 10)}/{@code kstrtou32}: base 10, must fit 32 bits (else ERANGE). */
     public static long kstrtou32(byte[] data) throws VfsException {
         long v = parse(data, 10);

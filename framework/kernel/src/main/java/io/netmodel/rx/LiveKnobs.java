@@ -28,8 +28,9 @@ import java.util.Map;
  * action name (IRQ numbers of a host booted afresh need not be the live ones); and eth0's
  * flow's NAPI's own config, threaded mode and kthread scheduling ({@link LiveNapi}), which
  * netlink and {@code chrt}/{@code taskset} set without any file showing them; and RT throttling
- * ({@code kernel.sched_rt_period_us}/{@code sched_rt_runtime_us}), which decides how much of a
- * CPU an RT kthread leaves to the application thread beside it ({@link RunQueue}).
+ * ({@code kernel.sched_rt_period_us}/{@code sched_rt_runtime_us}) and from 6.12 each CPU's fair
+ * server ({@code /sys/kernel/debug/sched/fair_server/cpuN}), which decide how much of a CPU an RT
+ * kthread leaves to the application thread beside it ({@link RunQueue}).
  */
 final class LiveKnobs {
     private static final String CORE = "/proc/sys/net/core";
@@ -39,6 +40,7 @@ final class LiveKnobs {
     private static final int MAX_IRQ = 4096;
     private static final String RT_PERIOD = "/proc/sys/kernel/sched_rt_period_us";
     private static final String RT_RUNTIME = "/proc/sys/kernel/sched_rt_runtime_us";
+    private static final String FAIR_SERVER = "/sys/kernel/debug/sched/fair_server/";
     /** The boot values of {@code sched_rt_period_us} and {@code sched_rt_runtime_us} (rt.c). */
     private static final int DEFAULT_RT_PERIOD_US = 1_000_000;
     private static final int DEFAULT_RT_RUNTIME_US = 950_000;
@@ -51,15 +53,18 @@ final class LiveKnobs {
     private final LiveNapi napi;
     private final int rtPeriodUs;
     private final int rtRuntimeUs;
+    /** Each CPU's fair server as {@code {runtime, period}} in ns (6.12+; the defaults before). */
+    private final long[][] fairServers;
 
     private LiveKnobs(Map<String, String> files, Map<String, String> irqAffinity, LiveEthtool ethtool, LiveNapi napi,
-                      int rtPeriodUs, int rtRuntimeUs) {
+                      int rtPeriodUs, int rtRuntimeUs, long[][] fairServers) {
         this.files = files;
         this.irqAffinity = irqAffinity;
         this.ethtool = ethtool;
         this.napi = napi;
         this.rtPeriodUs = rtPeriodUs;
         this.rtRuntimeUs = rtRuntimeUs;
+        this.fairServers = fairServers;
     }
 
     /** Reads the knobs of {@code live}; fails when it has no eth0 to measure. */
@@ -91,8 +96,13 @@ final class LiveKnobs {
                     }
                 }
             }
+            io.netmodel.cpu.FairServers servers = live.sysctlKernel().fairServers();
+            long[][] fair = new long[live.cpus().count()][];
+            for (int cpu = 0; cpu < fair.length; cpu++) {
+                fair[cpu] = new long[] {servers.runtimeNs(cpu), servers.periodNs(cpu)};
+            }
             return new LiveKnobs(files, eth0IrqAffinity(live), LiveEthtool.capture(live), LiveNapi.capture(live),
-                live.sysctlKernel().rtPeriodUs(), live.sysctlKernel().rtRuntimeUs());
+                live.sysctlKernel().rtPeriodUs(), live.sysctlKernel().rtRuntimeUs(), fair);
         });
     }
 
@@ -124,7 +134,31 @@ final class LiveKnobs {
     private void applyRtThrottling(SimHost h) {
         h.write(RT_RUNTIME, "-1");
         h.write(RT_PERIOD, Integer.toString(rtPeriodUs));
+        applyFairServers(h); // with -1 no server write is EBUSY
         h.write(RT_RUNTIME, Integer.toString(rtRuntimeUs));
+    }
+
+    /**
+     * The fair servers of the CPUs both hosts have, each file in an order the write's check (runtime
+     * at most the period, both read with the other's current value) accepts.
+     */
+    private void applyFairServers(SimHost h) {
+        io.netmodel.cpu.FairServers servers = h.kernel.sysctlKernel().fairServers();
+        for (int cpu = 0; cpu < Math.min(fairServers.length, h.cpus.length); cpu++) {
+            String dir = FAIR_SERVER + "cpu" + cpu + "/";
+            if (!exists(h.kernel, dir + "runtime")) {
+                return; // before 6.12
+            }
+            long runtime = fairServers[cpu][0];
+            long period = fairServers[cpu][1];
+            if (runtime <= servers.periodNs(cpu)) {
+                h.write(dir + "runtime", Long.toString(runtime));
+                h.write(dir + "period", Long.toString(period));
+            } else {
+                h.write(dir + "period", Long.toString(period));
+                h.write(dir + "runtime", Long.toString(runtime));
+            }
+        }
     }
 
     /** The knobs as {@code name -> value} for the report, in a stable order. */
@@ -137,6 +171,12 @@ final class LiveKnobs {
         if (rtPeriodUs != DEFAULT_RT_PERIOD_US || rtRuntimeUs != DEFAULT_RT_RUNTIME_US) {
             out.put("kernel.sched_rt_period_us", Integer.toString(rtPeriodUs));
             out.put("kernel.sched_rt_runtime_us", Integer.toString(rtRuntimeUs));
+        }
+        for (int cpu = 0; cpu < fairServers.length; cpu++) {
+            long[] s = fairServers[cpu];
+            if (s[0] != io.netmodel.cpu.FairServers.DEFAULT_RUNTIME_NS || s[1] != io.netmodel.cpu.FairServers.DEFAULT_PERIOD_NS) {
+                out.put("debug.sched.fair_server.cpu" + cpu, "runtime " + s[0] + " period " + s[1]);
+            }
         }
         return out;
     }

@@ -76,7 +76,7 @@ final class LiveSocket {
     int cpu;
     private final java.util.function.IntFunction<io.netmodel.sched.Task> ksoftirqd;
     /** What an RT reader leaves ksoftirqd or a fair NAPI kthread (RT throttling; from 6.12 the fair server). */
-    private final RtBandwidth rtBandwidth;
+    private final io.netmodel.cpu.SysctlKernel rtLimits;
     /** {@code sk->sk_ll_usec}. */
     final int skLlUsec;
     /** The thread loops on {@code recvfrom(MSG_DONTWAIT)}: it never sleeps. */
@@ -126,7 +126,7 @@ final class LiveSocket {
         this.spin = sim.rng().fork("live.socket.spin");
         this.task = task;
         this.ksoftirqd = ksoftirqd;
-        this.rtBandwidth = new RtBandwidth(profile, rtLimits);
+        this.rtLimits = rtLimits;
         this.rcvbuf = rcvbuf;
         this.mib = mib;
         this.probes = probes;
@@ -150,7 +150,8 @@ final class LiveSocket {
             rx.setConsumer((sentAtNs, at) -> deliver(rx, at));
         }
         loop = loops.get(h.napi.napi());
-        h.cpus[cpu].setReader(new KsoftirqdSched(task, ksoftirqd.apply(cpu), rtBandwidth, sim.now()));
+        h.cpus[cpu].setReader(new KsoftirqdSched(task, ksoftirqd.apply(cpu), new RtBandwidth(profile, rtLimits, cpu),
+            sim.now()));
         h.cpus[cpu].setTaskRunnable(state != State.SLEEPING);
         h.cpus[cpu].inTask.setLoop(state == State.SPINNING || state == State.BUSY_POLLING);
         if (state == State.SPINNING) {

@@ -92,6 +92,19 @@ public final class LiveTraffic implements TrafficService {
                 llUsec, request.nonblock(), rcvbuf, kernel.snmp(), request.frameBytes() - ETH_HLEN);
             attach(eth0);
             sim.scheduleAt(0, this::arrive);
+            kernel.sysctlKernel().onBandwidthChange(bandwidthChanged);
+        }
+
+        /** Registered with the RT sysctls and fair servers while the traffic runs. */
+        private final Runnable bandwidthChanged = this::bandwidthChanged;
+
+        /** A write to an RT sysctl or a fair server (under the lock, between slices): re-decided at the model's now. */
+        private void bandwidthChanged() {
+            sim.scheduleAt(sim.now(), () -> {
+                if (host != null) {
+                    host.bandwidthChanged();
+                }
+            });
         }
 
         /** The traffic flows through {@code dev}'s RX queues in use from now on, RSS spreading its flows. */
@@ -329,6 +342,7 @@ public final class LiveTraffic implements TrafficService {
         }
         r.running = false;
         r.stopReason = reason;
+        kernel.sysctlKernel().removeBandwidthListener(r.bandwidthChanged);
         for (String m : r.heldModules) {
             kernel.modules().modulePut(m);
         }

@@ -63,6 +63,8 @@ final class NapiRuntime implements PollList.Napi {
     /** The kthread's deferred poll ({@link Cpu#kthreadTurn}): at its turn, or when the reader sleeps. */
     private final io.netmodel.sim.Timer threadedResume;
     private final Runnable threadedResumeNow = this::threadedResumed;
+    /** The kthread waits for its turn on {@link #pollCpu} ({@link #threadedResume}, or the reader's sleep). */
+    private boolean kthreadWaiting;
     private final io.netmodel.sim.Event busyPollEnd = () -> busyPollDone(this.pollCpu, this.busyPollBudget, this.busyPollPrefer);
     /** Frames the softirq or threaded poll in progress has been charged for ({@link #pollExtension}). */
     private int pollCharged;
@@ -389,10 +391,25 @@ final class NapiRuntime implements PollList.Napi {
             if (start != RunQueue.NEVER) {
                 threadedResume.startAt(start);
             }
+            kthreadWaiting = true;
             c.waitForReaderKthread(threadedResumeNow); // or as soon as the reader sleeps
             return;
         }
         bookThreadedPoll(c, start);
+    }
+
+    /**
+     * The rule that shares a CPU between RT and fair tasks changed: a kthread waiting for its turn
+     * asks again now (its turn may have come, gone, or, from a share of 0, become possible).
+     */
+    void bandwidthChanged() {
+        if (!kthreadWaiting || disabled || !sched || continuous != null) {
+            return;
+        }
+        kthreadWaiting = false;
+        threadedResume.cancel();
+        cpus.apply(pollCpu).waitForReaderKthread(null);
+        threadedPoll(pollCpu, sim.now(), false);
     }
 
     /** The kthread polls on {@code c} ({@link #pollCpu}) from {@code start}: a task's time there, which the reader waits for. */
@@ -428,6 +445,7 @@ final class NapiRuntime implements PollList.Napi {
 
     /** The kthread's turn came (or the reader it waited behind slept): it polls now. */
     private void threadedResumed() {
+        kthreadWaiting = false;
         if (disabled || !sched || continuous != null) {
             return;
         }

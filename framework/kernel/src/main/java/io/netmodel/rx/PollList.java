@@ -283,6 +283,21 @@ final class PollList {
         }
     }
 
+    /**
+     * The rule that shares this CPU between RT and fair tasks changed (an RT sysctl, a fair
+     * server's file): a ksoftirqd waiting for its turn behind an RT task asks again, as the next
+     * period's timer would find it, so a write acts at once (a share of 0 made it wait forever).
+     */
+    void bandwidthChanged() {
+        if (!ksoftirqdWaiting || ksoftirqdTurnAt == NO_TURN) {
+            return;
+        }
+        ksoftirqdWait.cancel();
+        endKsoftirqdWait();
+        nextPollNewRun = true; // it waited at the start of a pass
+        next(now());
+    }
+
     private void endKsoftirqdWait() {
         ksoftirqdWaiting = false;
         ksoftirqdTurnAt = NO_TURN;

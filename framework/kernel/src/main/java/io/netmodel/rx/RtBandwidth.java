@@ -16,8 +16,9 @@ import io.netmodel.cpu.SysctlKernel;
  *     SCHED_DEADLINE server runs the fair class for 50 ms of every 1000 ms period once RT tasks
  *     have kept it off the CPU until zero laxity, so the RT class keeps 950 ms of each second
  *     whatever the two sysctls say (without {@code CONFIG_RT_GROUP_SCHED} they only admit
- *     SCHED_DEADLINE tasks). The server's parameters
- *     ({@code /sys/kernel/debug/sched/fair_server/cpuN/{runtime,period}}) are not in the model.</li>
+ *     SCHED_DEADLINE tasks). The server's parameters are per CPU
+ *     ({@code /sys/kernel/debug/sched/fair_server/cpuN/{runtime,period}}, {@link
+ *     io.netmodel.cpu.FairServers}): runtime 0 leaves the fair class nothing.</li>
  * </ul>
  * Either way the fair class's part comes at the end of each period, counted from when the RT
  * task took the CPU ({@link RunQueue#fairWindowFrom}).
@@ -25,29 +26,38 @@ import io.netmodel.cpu.SysctlKernel;
 final class RtBandwidth {
     private final boolean fairServer;
     private final SysctlKernel sysctls;
+    private final int cpu;
 
-    RtBandwidth(KernelProfile profile, SysctlKernel sysctls) {
+    /** The rule on CPU {@code cpu} (from 6.12 each CPU has its own fair server). */
+    RtBandwidth(KernelProfile profile, SysctlKernel sysctls, int cpu) {
         this.fairServer = profile.has(Behaviour.FAIR_SERVER);
         this.sysctls = sysctls;
+        this.cpu = cpu;
     }
 
     /** The period the shares repeat in, ns. */
     long periodNs() {
-        return fairServer ? SysctlKernel.FAIR_SERVER_PERIOD_NS : sysctls.rtPeriodUs() * 1000L;
+        return fairServer ? sysctls.fairServers().periodNs(cpu) : sysctls.rtPeriodUs() * 1000L;
     }
 
     /** The RT class's share of each period, ns; the whole period when the fair class gets nothing. */
     long rtShareNs() {
-        return fairServer ? SysctlKernel.FAIR_SERVER_PERIOD_NS - SysctlKernel.FAIR_SERVER_RUNTIME_NS
+        return fairServer ? periodNs() - sysctls.fairServers().runtimeNs(cpu)
             : RunQueue.rtShareNs(sysctls.rtPeriodUs(), sysctls.rtRuntimeUs());
     }
 
     /** How {@code rtTask} and {@code fairTask} share a CPU under this rule, for a report. */
     String describe(String rtTask, String fairTask) {
         if (fairServer) {
+            long runtime = sysctls.fairServers().runtimeNs(cpu);
+            if (runtime == 0) {
+                return "fair server of CPU " + cpu + " disabled (debugfs fair_server/cpu" + cpu + "/runtime 0): "
+                    + fairTask + " cannot run while " + rtTask + " spins";
+            }
+            String each = runtime % 1_000_000 == 0 ? runtime / 1_000_000 + " ms" : runtime / 1000 + " us";
             return rtTask + " runs " + rtShareNs() / 1000 + " us of every " + periodNs() / 1000 + " us (the fair server's "
-                + SysctlKernel.FAIR_SERVER_RUNTIME_NS / 1_000_000 + " ms per period for the fair class; sched_rt_runtime_us "
-                + sysctls.rtRuntimeUs() + " throttles nothing since 6.12); " + fairTask + " the rest";
+                + each + " per period for the fair class; sched_rt_runtime_us " + sysctls.rtRuntimeUs()
+                + " throttles nothing since 6.12); " + fairTask + " the rest";
         }
         int period = sysctls.rtPeriodUs();
         int runtime = sysctls.rtRuntimeUs();

@@ -83,6 +83,21 @@ final class SimHost {
         return pollLists[cpu];
     }
 
+    /**
+     * The RT sysctls or a fair server changed: tasks of this host waiting for their share (a
+     * deferred ksoftirqd, a threaded NAPI's kthread) ask again ({@link PollList#bandwidthChanged}).
+     */
+    void bandwidthChanged() {
+        for (PollList p : pollLists) {
+            if (p != null) {
+                p.bandwidthChanged();
+            }
+        }
+        for (NapiRuntime q : rxQueues) {
+            q.bandwidthChanged();
+        }
+    }
+
     /** Receive packet steering on eth0's RX queues; acts once a socket workload attaches it ({@link #steerToSockets}). */
     final Rps rps;
 
@@ -404,7 +419,7 @@ final class SimHost {
     void shareKthreadCpu(ContinuousPoller loop, String appName, boolean appSpins, long now) {
         io.netmodel.sched.Task thread = napiKthreadTask();
         cpus[thread.cpu()].rq.share(loop, thread.comm(), thread.policy(), thread.rtPriority(), appName, appSpins, now,
-            cpus.length, new RtBandwidth(kernel.profile(), kernel.sysctlKernel()), costs.wakeup(),
+            cpus.length, new RtBandwidth(kernel.profile(), kernel.sysctlKernel(), thread.cpu()), costs.wakeup(),
             sim.rng().fork(name + ".sched"));
     }
 

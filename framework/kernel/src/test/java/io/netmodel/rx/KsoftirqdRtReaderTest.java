@@ -128,6 +128,21 @@ class KsoftirqdRtReaderTest {
         assertEquals(s.arrived() - s.delivered() - 256, s.dropped(), "the ring holds 256, the rest was dropped: " + show(s));
     }
 
+    /** Restoring the runtime while ksoftirqd waits for a share it had lost acts at once: its windows come back. */
+    @Test
+    void restoring_rt_throttling_gives_a_starved_ksoftirqd_its_windows_again() throws Exception {
+        live.write("/proc/sys/kernel/sched_rt_runtime_us", "-1\n");
+        irqOn(1);
+        start(true, 0, SchedPolicy.FIFO, 50);
+        long starved = run().delivered();
+        live.write("/proc/sys/kernel/sched_rt_runtime_us", "95000\n");
+        traffic.advanceForTest(2 * RUN_MS * MS);
+        long got = traffic.status().delivered() - starved;
+        long share = frames(3 * 5 * MS); // three fair windows of 5 ms
+        assertTrue(got > share * 7 / 10 && got < share * 13 / 10 + 640,
+            "ksoftirqd polls in the fair windows again (about " + share + " frames): " + got);
+    }
+
     @Test
     void a_blocking_fifo_reader_lets_ksoftirqd_run_whenever_it_sleeps() throws Exception {
         irqOn(1);

@@ -181,4 +181,23 @@ class LiveKnobsTest {
         assertTrue(sent > all * 0.035 && sent < all * 0.065, "the sender runs in 5% of the second: " + sent + " of " + all);
         assertTrue(apart.knobs().keySet().stream().noneMatch(k -> k.contains("sched")), apart.knobs()::toString);
     }
+
+    /**
+     * The fair server of the sender's CPU switched off on the live model is copied with the rest:
+     * the FIFO kthread there starves the sender, which the run reports and ends.
+     */
+    @Test
+    void a_disabled_fair_server_is_copied_and_the_fifo_kthread_starves_the_sender() throws Exception {
+        seedScriptThreaded();
+        int pid = live.kernel.netdevs().byName("eth0").napis().get(0).thread().pid();
+        java.util.BitSet cpu3 = new java.util.BitSet();
+        cpu3.set(3);
+        live.kernel.taskService().setAffinity(pid, cpu3);
+        live.write("/sys/kernel/debug/sched/fair_server/cpu3/runtime", "0\n");
+        BenchResult r = runLive(null, SECOND);
+        assertEquals("runtime 0 period 1000000000", r.knobs().get("debug.sched.fair_server.cpu3"), r.knobs()::toString);
+        assertTrue(r.knobs().get("client.sched.cpu3").startsWith("fair server of CPU 3 disabled (debugfs fair_server/cpu3/runtime 0)"),
+            r.knobs()::toString);
+        assertTrue(r.knobs().get("client.sched.cpu3").contains("starved from"), r.knobs()::toString);
+    }
 }

@@ -12,7 +12,7 @@ class RtBandwidthTest {
         h.write("/proc/sys/kernel/sched_rt_runtime_us", "-1\n"); // any period, then the runtime (6.12's EBUSY)
         h.write("/proc/sys/kernel/sched_rt_period_us", periodUs + "\n");
         h.write("/proc/sys/kernel/sched_rt_runtime_us", runtimeUs + "\n");
-        return new RtBandwidth(h.kernel.profile(), h.kernel.sysctlKernel());
+        return new RtBandwidth(h.kernel.profile(), h.kernel.sysctlKernel(), 0);
     }
 
     @Test
@@ -36,5 +36,23 @@ class RtBandwidthTest {
             assertEquals("k runs 950000 us of every 1000000 us (the fair server's 50 ms per period for the fair class; "
                 + "sched_rt_runtime_us " + rt[0] + " throttles nothing since 6.12); a the rest", b.describe("k", "a"));
         }
+    }
+
+    @Test
+    void from_6_12_each_cpu_follows_its_own_fair_server_and_runtime_0_leaves_nothing() throws Exception {
+        Host h = Host.bare("6.19");
+        h.write("/sys/kernel/debug/sched/fair_server/cpu1/period", "100000000\n");
+        h.write("/sys/kernel/debug/sched/fair_server/cpu1/runtime", "20000000\n");
+        RtBandwidth one = new RtBandwidth(h.kernel.profile(), h.kernel.sysctlKernel(), 1);
+        assertEquals(100_000_000L, one.periodNs());
+        assertEquals(80_000_000L, one.rtShareNs());
+        assertEquals("k runs 80000 us of every 100000 us (the fair server's 20 ms per period for the fair class; "
+            + "sched_rt_runtime_us 950000 throttles nothing since 6.12); a the rest", one.describe("k", "a"));
+        RtBandwidth zero = new RtBandwidth(h.kernel.profile(), h.kernel.sysctlKernel(), 0);
+        assertEquals(950_000_000L, zero.rtShareNs(), "CPU 0 keeps the defaults");
+        h.write("/sys/kernel/debug/sched/fair_server/cpu0/runtime", "0\n");
+        assertEquals(zero.periodNs(), zero.rtShareNs(), "disabled: the fair class gets nothing");
+        assertEquals("fair server of CPU 0 disabled (debugfs fair_server/cpu0/runtime 0): a cannot run while k spins",
+            zero.describe("k", "a"));
     }
 }

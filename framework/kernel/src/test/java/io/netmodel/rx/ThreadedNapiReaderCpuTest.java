@@ -168,4 +168,34 @@ class ThreadedNapiReaderCpuTest {
         assertTrue(s.delivered() > share * 8 / 10 && s.delivered() < share * 12 / 10 + 4096,
             "the kthread polls in the fair server's 50 ms (about " + share + " frames): " + show(s));
     }
+
+    /**
+     * The fair server of the reader's CPU switched off ({@code runtime} 0) starves the kthread, as
+     * RT throttling off did before 6.12; switched on again it polls in its next window: the writes
+     * act at once on a kthread already waiting for its turn.
+     */
+    @Test
+    void disabling_the_fair_server_starves_the_kthread_until_it_is_enabled_again() throws Exception {
+        Host h = FloodHost.boot("6.19", 1);
+        h.write("/sys/class/net/eth0/threaded", "1\n");
+        LiveTraffic t = new LiveTraffic(h.kernel);
+        t.begin(new TrafficRequest(3_000_000, 64, false, 1, 0, 1, 1, true));
+        h.kernel.tasks().setScheduler(t.status().socket().pid(), SchedPolicy.FIFO, 50);
+        int kpid = t.runForTest().host.napi.napi().thread().pid();
+        BitSet cpu1 = new BitSet();
+        cpu1.set(1);
+        h.kernel.tasks().setAffinity(kpid, cpu1);
+        t.advanceForTest(100 * MS);
+        h.write("/sys/kernel/debug/sched/fair_server/cpu1/runtime", "0\n");
+        t.advanceForTest(1100 * MS);
+        long starved = t.status().delivered();
+        t.advanceForTest(2100 * MS);
+        assertTrue(t.status().delivered() - starved <= 64, "no window without the server: " + show(t.status()));
+        h.write("/sys/kernel/debug/sched/fair_server/cpu1/runtime", "50000000\n");
+        t.advanceForTest(3100 * MS);
+        long share = capacity(50 * MS);
+        long got = t.status().delivered() - starved;
+        assertTrue(got > share * 8 / 10 && got < share * 12 / 10 + 4096,
+            "one fair window of 50 ms in the second after (about " + share + " frames): " + got);
+    }
 }
