@@ -59,6 +59,11 @@ public final class NetdevRegistry {
         this.defaultQdisc = source;
     }
 
+    /** Where a new rx queue finds {@code net.core.rps_default_mask} (6.4+). */
+    public void setRpsDefaultMask(java.util.function.Supplier<java.util.BitSet> source) {
+        queues.setRpsDefaultMask(source);
+    }
+
     /**
      * {@code register_netdev}: name from the pattern, next ifindex, files. The device stays down:
      * whoever registers it brings it up ({@link #devOpen}), as ifup does after the driver's probe.

@@ -28,6 +28,8 @@ public final class QueueSysfs {
     private final List<Attr<RxQueue>> rxTable;
     private final List<Attr<TxQueue>> txTable;
     private final BqlSysfs bql;
+    /** {@code net.core.rps_default_mask} now (6.4+; empty until set). */
+    private java.util.function.Supplier<BitSet> rpsDefaultMask = BitSet::new;
 
     public QueueSysfs(KernelProfile profile, int nrCpuIds) {
         this.profile = profile;
@@ -65,11 +67,25 @@ public final class QueueSysfs {
         }
     }
 
+    /** Where {@code rps_default_mask} is read when an rx queue's kobject is added. */
+    public void setRpsDefaultMask(java.util.function.Supplier<BitSet> source) {
+        this.rpsDefaultMask = source;
+    }
+
     /**
      * {@code rx_queue_add_kobject}: the default attributes, then the driver's
-     * {@code sysfs_rx_queue_group} if it has one (virtio_net's {@code virtio_net/}).
+     * {@code sysfs_rx_queue_group} if it has one (virtio_net's {@code virtio_net/}); from 6.4
+     * {@code rx_queue_default_mask} gives the queue {@code rps_default_mask} as its RPS map when
+     * that is not empty ({@code netdev_rx_queue_set_rps_mask}: its online CPUs).
      */
     private void populateRx(KDir dir, NetDeviceImpl dev, RxQueue q) {
+        if (profile.has(Behaviour.RPS_DEFAULT_MASK)) {
+            BitSet mask = rpsDefaultMask.get();
+            mask.clear(nrCpuIds, Math.max(nrCpuIds, mask.length()));
+            if (!mask.isEmpty()) {
+                q.rpsCpus = mask;
+            }
+        }
         Attr.populate(dir, q, rxTable, profile, KAttr.Flavor.SYSFS);
         if (dev.rxQueueGroup != null) {
             KDir group = dir.dir(dev.rxQueueGroup);
@@ -81,7 +97,9 @@ public final class QueueSysfs {
     /**
      * {@code net_rx_queue_update_kobjects} and {@code netdev_queue_update_kobjects} after
      * {@code netif_set_real_num_{rx,tx}_queues} on a registered device: {@code rx-N}/{@code tx-N}
-     * beyond the new counts go, missing ones are added (the queue state itself is kept).
+     * beyond the new counts go, missing ones are added. An rx queue's kobject release
+     * ({@code rx_queue_release}) frees its RPS map and flow table, so a queue that comes back
+     * starts without them (or with {@code rps_default_mask}); the rest of the queues' state is kept.
      */
     public void update(KDir devDir, NetDeviceImpl dev) {
         KDir queues = devDir.dir("queues");
@@ -92,6 +110,9 @@ public final class QueueSysfs {
                 populateRx(queues.dir(name), dev, q);
             } else if (q.index() >= dev.realNumRx && present) {
                 queues.remove(name);
+                q.rpsCpus = new BitSet();
+                q.rpsFlowCnt = 0;
+                q.rpsFlowTableStores++;
             }
         }
         for (TxQueue q : dev.tx) {
