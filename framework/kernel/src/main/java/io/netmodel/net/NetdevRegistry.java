@@ -59,7 +59,7 @@ public final class NetdevRegistry {
         this.defaultQdisc = source;
     }
 
-    /** Where a new rx queue finds {@code net.core.rps_default_mask} (6.4+). */
+    /** Where a new rx queue finds {@code net.core.rps_default_mask} (6.3+). */
     public void setRpsDefaultMask(java.util.function.Supplier<java.util.BitSet> source) {
         queues.setRpsDefaultMask(source);
     }

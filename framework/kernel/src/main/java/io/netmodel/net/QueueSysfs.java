@@ -28,7 +28,7 @@ public final class QueueSysfs {
     private final List<Attr<RxQueue>> rxTable;
     private final List<Attr<TxQueue>> txTable;
     private final BqlSysfs bql;
-    /** {@code net.core.rps_default_mask} now (6.4+; empty until set). */
+    /** {@code net.core.rps_default_mask} now (6.3+; empty until set). */
     private java.util.function.Supplier<BitSet> rpsDefaultMask = BitSet::new;
 
     public QueueSysfs(KernelProfile profile, int nrCpuIds) {
@@ -74,7 +74,7 @@ public final class QueueSysfs {
 
     /**
      * {@code rx_queue_add_kobject}: the default attributes, then the driver's
-     * {@code sysfs_rx_queue_group} if it has one (virtio_net's {@code virtio_net/}); from 6.4
+     * {@code sysfs_rx_queue_group} if it has one (virtio_net's {@code virtio_net/}); from 6.3
      * {@code rx_queue_default_mask} gives the queue {@code rps_default_mask} as its RPS map when
      * that is not empty ({@code netdev_rx_queue_set_rps_mask}: its online CPUs).
      */

@@ -28,8 +28,8 @@ import java.util.function.IntFunction;
  * A write to either size makes a new, empty table ({@code RPS_NO_CPU} everywhere), as the two
  * handlers do ({@code rps_sock_flow_sysctl} on any non-zero write, {@code store_rps_dev_flow_table_cnt}
  * on every write). Not modelled: accelerated RFS ({@code ndo_rx_flow_steer}), and before 4.1 an
- * entry held the CPU alone (no hash bits to detect a collision), which changes nothing for the
- * model's flows, one per RX queue table slot.
+ * entry held the CPU alone (no hash bits to detect a collision), which changes nothing while, as
+ * in the model's workloads, only one connected socket records its flow.
  */
 final class Rfs {
     /** {@code RPS_NO_CPU}: an unset flow. */
@@ -139,7 +139,9 @@ final class Rfs {
             tcpu = next;
             if (commit) {
                 rflow[0] = next; // set_rps_cpu (no accelerated RFS)
-                rflow[1] = softnet.apply(next).inputQueueHead;
+                if (next < nrCpuIds) {
+                    rflow[1] = softnet.apply(next).inputQueueHead;
+                }
             }
         }
         if (tcpu >= nrCpuIds) {

@@ -149,11 +149,11 @@ class ThreadedNapiReaderCpuTest {
         assertTrue(s.delivered() > capacity(RUN_MS * MS) * 85 / 100, "the kthread polls 95% of the time: " + show(s));
     }
 
-    @Test
-    void on_6_12_and_later_the_fair_server_gives_a_fair_kthread_50_ms_a_second_even_with_the_sysctl_at_minus_one()
-        throws Exception {
-        Host h = FloodHost.boot("6.19", 1);
-        h.write("/proc/sys/kernel/sched_rt_runtime_us", "-1\n"); // seed 001's script does this
+    /**
+     * On {@code h} ({@code threaded} 1): the flood to a SCHED_FIFO reader spinning on CPU 1, the
+     * NAPI's fair kthread taskset onto that CPU.
+     */
+    private static LiveTraffic fifoSpinnerBesideTheKthread(Host h) throws Exception {
         h.write("/sys/class/net/eth0/threaded", "1\n");
         LiveTraffic t = new LiveTraffic(h.kernel);
         t.begin(new TrafficRequest(3_000_000, 64, false, 1, 0, 1, 1, true));
@@ -162,6 +162,15 @@ class ThreadedNapiReaderCpuTest {
         BitSet cpu1 = new BitSet();
         cpu1.set(1);
         h.kernel.tasks().setAffinity(kpid, cpu1);
+        return t;
+    }
+
+    @Test
+    void on_6_12_and_later_the_fair_server_gives_a_fair_kthread_50_ms_a_second_even_with_the_sysctl_at_minus_one()
+        throws Exception {
+        Host h = FloodHost.boot("6.19", 1);
+        h.write("/proc/sys/kernel/sched_rt_runtime_us", "-1\n"); // seed 001's script does this
+        LiveTraffic t = fifoSpinnerBesideTheKthread(h);
         t.advanceForTest(1000 * MS);
         TrafficStatus s = t.status();
         long share = capacity(50 * MS); // the fair server's 50 ms, at 950..1000 ms
@@ -177,14 +186,7 @@ class ThreadedNapiReaderCpuTest {
     @Test
     void disabling_the_fair_server_starves_the_kthread_until_it_is_enabled_again() throws Exception {
         Host h = FloodHost.boot("6.19", 1);
-        h.write("/sys/class/net/eth0/threaded", "1\n");
-        LiveTraffic t = new LiveTraffic(h.kernel);
-        t.begin(new TrafficRequest(3_000_000, 64, false, 1, 0, 1, 1, true));
-        h.kernel.tasks().setScheduler(t.status().socket().pid(), SchedPolicy.FIFO, 50);
-        int kpid = t.runForTest().host.napi.napi().thread().pid();
-        BitSet cpu1 = new BitSet();
-        cpu1.set(1);
-        h.kernel.tasks().setAffinity(kpid, cpu1);
+        LiveTraffic t = fifoSpinnerBesideTheKthread(h);
         t.advanceForTest(100 * MS);
         h.write("/sys/kernel/debug/sched/fair_server/cpu1/runtime", "0\n");
         t.advanceForTest(1100 * MS);
