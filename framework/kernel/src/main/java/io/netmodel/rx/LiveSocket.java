@@ -77,6 +77,8 @@ final class LiveSocket {
     private final java.util.function.IntFunction<io.netmodel.sched.Task> ksoftirqd;
     /** What an RT reader leaves ksoftirqd or a fair NAPI kthread (RT throttling; from 6.12 the fair server). */
     private final io.netmodel.cpu.SysctlKernel rtLimits;
+    /** A connected socket's {@code sk_rxhash}, recorded for RFS at each {@code recvfrom}; null: unconnected. */
+    private java.util.function.IntSupplier connectedRxhash;
     /** {@code sk->sk_ll_usec}. */
     final int skLlUsec;
     /** The thread loops on {@code recvfrom(MSG_DONTWAIT)}: it never sleeps. */
@@ -260,8 +262,19 @@ final class LiveSocket {
         inTask.whenTaskReady(sim.now(), costs.syscall(), recvfrom);
     }
 
+    /**
+     * The socket is {@code connect()}ed to its one flow's sender, whose receive hash ({@code sk_rxhash})
+     * {@code rxhash} gives: each {@code recvfrom} records the flow for RFS. Unconnected (null), nothing.
+     */
+    void setConnected(java.util.function.IntSupplier rxhash) {
+        this.connectedRxhash = rxhash;
+    }
+
     /** The next {@code recvfrom}: a queued packet, else a busy loop if the socket may, else sleep. */
     private void recvfrom() {
+        if (connectedRxhash != null && host != null) {
+            host.rps.recordFlow(connectedRxhash.getAsInt(), cpu); // inet_recvmsg: sock_rps_record_flow
+        }
         if (rcvbuf.queued() > 0) {
             read();
             return;

@@ -90,6 +90,9 @@ public final class LiveTraffic implements TrafficService {
             this.socket = new LiveSocket(sim, kernel.profile(), kernel.netdevs().napiHash(), costs,
                 new RxProbes(kernel.trace(), traceBaseNs), reader, kernel.tasks()::ksoftirqd, kernel.sysctlKernel(),
                 llUsec, request.nonblock(), rcvbuf, kernel.snmp(), request.frameBytes() - ETH_HLEN);
+            if (request.connected()) {
+                socket.setConnected(() -> flowHashes.of(0));
+            }
             attach(eth0);
             sim.scheduleAt(0, this::arrive);
             kernel.sysctlKernel().onBandwidthChange(bandwidthChanged);

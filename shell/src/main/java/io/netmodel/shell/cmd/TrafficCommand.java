@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
         "  netmodel traffic start --rate 50000",
         "  netmodel traffic start --rate 20000 --busy-poll 100   # SO_BUSY_POLL",
         "  netmodel traffic start --rate 400000 --flows 8        # RSS over the queues",
+        "  netmodel traffic start --rate 20000 --connect         # RFS can steer it",
         "  netmodel trace napi_busy_loop --count 3",
         "  cd $(netmodel status --mount-point)",
         "  watch -n1 grep eth0 proc/net/dev",
@@ -77,6 +78,11 @@ public final class TrafficCommand extends ModelCommand {
         + "sleeps (with --busy-poll each call polls the NAPI once); default: a blocking recvfrom.")
     boolean nonblock;
 
+    @Option(names = "--connect", description = "start: the socket is connect()ed to the sender (one flow): each "
+        + "recvfrom records the flow for receive flow steering, so with net.core.rps_sock_flow_entries and the queue's "
+        + "rps_flow_cnt set its frames go up the stack on the reader's CPU; default: unconnected, which RFS leaves alone.")
+    boolean connect;
+
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
 
@@ -88,7 +94,7 @@ public final class TrafficCommand extends ModelCommand {
         try {
             switch (action) {
                 case "start" -> s = svc.start(new TrafficRequest(rate, size, !fixed, seed, busyPoll, cpu, flows,
-                    nonblock));
+                    nonblock, connect));
                 case "stop" -> s = svc.stop();
                 case "status" -> s = svc.status();
                 default -> throw new ToolError("netmodel traffic: unknown action '" + action
@@ -109,6 +115,7 @@ public final class TrafficCommand extends ModelCommand {
         return "traffic: " + (s.running() ? "running" : "stopped" + (s.stopReason() != null ? " (" + s.stopReason() + ")" : ""))
             + "\n  eth0 <- " + Fmt.plain(q.ratePps(), 3) + " frames/s, " + q.frameBytes() + " bytes, "
             + (q.poisson() ? "Poisson" : "fixed period") + ", seed " + q.seed() + (q.flows() > 1 ? ", " + q.flows() + " flows" : "")
+            + (q.connected() ? ", to a connected socket" : "")
             + "\n  " + Fmt.plain(s.simulatedNs() / 1e9, 3) + " s: " + s.arrived() + " arrived, " + s.delivered()
             + " delivered, " + s.dropped() + " dropped" + (s.lost() > 0 ? ", " + s.lost() + " sent while eth0 was gone or down" : "")
             + "\n" + rxQueues(s) + socket(s.socket(), q);
@@ -165,7 +172,8 @@ public final class TrafficCommand extends ModelCommand {
         if (s.request() != null) {
             w.name("rate_pps").value(Fmt.plain(s.request().ratePps(), 3)).name("frame_bytes").value(s.request().frameBytes())
                 .name("poisson").value(s.request().poisson()).name("seed").value(s.request().seed())
-                .name("flows").value(s.request().flows()).name("nonblock").value(s.request().nonblock());
+                .name("flows").value(s.request().flows()).name("nonblock").value(s.request().nonblock())
+                .name("connected").value(s.request().connected());
         }
         w.name("arrived").value(s.arrived()).name("delivered").value(s.delivered()).name("dropped").value(s.dropped())
             .name("lost").value(s.lost()).name("simulated_ns").value(s.simulatedNs());

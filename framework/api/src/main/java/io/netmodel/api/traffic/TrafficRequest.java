@@ -14,10 +14,13 @@ package io.netmodel.api.traffic;
  *     the NIC's RSS spreads them over eth0's RX queues by their hash (since 1.2)
  * @param nonblock the thread loops on {@code recvfrom(MSG_DONTWAIT)} and never sleeps (since 1.3); false:
  *     a blocking {@code recvfrom}
+ * @param connected the socket is {@code connect()}ed to the one flow's sender, so each {@code recvfrom}
+ *     records the flow for receive flow steering ({@code sock_rps_record_flow}) (since 1.4); false:
+ *     an unconnected socket, which records nothing
  * @since 1.1
  */
 public record TrafficRequest(double ratePps, int frameBytes, boolean poisson, long seed, int busyPollUs, int cpu,
-                             int flows, boolean nonblock) {
+                             int flows, boolean nonblock, boolean connected) {
     /** The most flows a stream may have. */
     public static final int MAX_FLOWS = 65536;
     /** {@link #busyPollUs}: no {@code SO_BUSY_POLL}; the socket takes {@code net.core.busy_read}. */
@@ -41,6 +44,16 @@ public record TrafficRequest(double ratePps, int frameBytes, boolean poisson, lo
         if (flows < 1 || flows > MAX_FLOWS) {
             throw new IllegalArgumentException("--flows must be 1 .. " + MAX_FLOWS);
         }
+        if (connected && flows != 1) {
+            throw new IllegalArgumentException("--connect takes one flow: a connected UDP socket receives from its "
+                + "peer only (got --flows " + flows + ")");
+        }
+    }
+
+    /** An unconnected socket (the 1.3 form). */
+    public TrafficRequest(double ratePps, int frameBytes, boolean poisson, long seed, int busyPollUs, int cpu,
+                          int flows, boolean nonblock) {
+        this(ratePps, frameBytes, poisson, seed, busyPollUs, cpu, flows, nonblock, false);
     }
 
     /** A blocking reader (the 1.2 form). */

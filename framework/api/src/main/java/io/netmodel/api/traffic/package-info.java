@@ -4,5 +4,5 @@
  * {@code softnet_stat}, {@code /proc/stat}) move the way the knobs in the mount say.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package io.netmodel.api.traffic;
