@@ -38,8 +38,9 @@ class TrafficIT {
         try (RunningModel model = RunningModel.up("--no-mount")) {
             assertEquals("traffic: not started\n", model.netmodel("traffic", "status").out());
             assertEquals(0, model.netmodel("write", "/proc/sys/net/core/busy_read", "50").exit());
-            Proc.Result start = model.netmodel("traffic", "start", "--rate", "20000");
+            Proc.Result start = model.netmodel("traffic", "start", "--rate", "20000", "--connect"); // each packet marks it
             assertEquals(0, start.exit(), start::toString);
+            assertTrue(start.out().contains(", to a connected socket\n"), start::toString);
             long first = rxPackets(model);
             RunningModel.waitFor(() -> rxPackets(model) > first);
             assertTrue(rxPackets(model) > first, "/proc/net/dev rx_packets moves");

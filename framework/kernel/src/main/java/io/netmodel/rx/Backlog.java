@@ -117,7 +117,7 @@ final class Backlog implements PollList.Napi {
         int work = 0;
         NapiRuntime.Consumer to = consumer.get();
         while (work < charged && !queue.isEmpty()) {
-            to.deliver(queue.poll(), pollList.now());
+            to.deliver(queue.poll(), pollList.now(), sd.cpu);
             work++;
         }
         processLen = Math.max(0, processLen - work);

@@ -14,15 +14,19 @@ import io.netmodel.sim.Timer;
  * The UDP socket live traffic is addressed to, and the application thread reading it: a
  * blocking {@code recvfrom} loop on one CPU ({@code udp_recvmsg} → {@code __skb_recv_udp}).
  *
- * <p>Every packet the stack queues marks the socket with the id of the NAPI that received it
- * ({@code sk_mark_napi_id}). A {@code recvfrom} that finds the queue empty asks
+ * <p>The socket is unconnected unless the traffic was started with {@code --connect}
+ * ({@link #setConnected}). {@code __udp_queue_rcv_skb} marks a connected socket with the id of the
+ * NAPI that received each packet ({@code sk_mark_napi_id}), and an unconnected one, from 4.12, with
+ * the first packet's only ({@code sk_mark_napi_id_once}; before 4.12 not at all, so it cannot busy
+ * poll). A {@code recvfrom} that finds the queue empty asks
  * {@code sk_can_busy_loop}; if it may, {@code sk_busy_loop} looks the NAPI up by that id
  * ({@code napi_by_id}) and {@code napi_busy_loop} polls it for up to {@code sk_ll_usec} µs
  * ({@code SO_BUSY_POLL}, or {@code net.core.busy_read} when the socket was created, as
  * {@code sock_init_data} copies it); then the thread sleeps until a packet wakes it. The lookup
  * is by id every time, so once the driver is gone, or its NAPIs were deleted and re-added with
- * fresh ids, the id the socket holds finds nothing and the socket does not busy-poll until a
- * packet from a live NAPI marks it again.
+ * fresh ids, the id the socket holds finds nothing: a connected socket busy-polls again once a
+ * packet from a live NAPI marks it, an unconnected one never does (its first id stays), and with
+ * several RX queues an unconnected socket polls the first packet's queue only.
  *
  * <p>Before 4.12 {@code sk_can_busy_loop} itself refuses a socket whose {@code sk_napi_id} is 0;
  * from 4.12 the id is checked against {@code MIN_NAPI_ID} in {@code sk_busy_loop}. Before 4.5 the
@@ -89,6 +93,8 @@ final class LiveSocket {
     private long spinIrqMark;
     /** {@code sk->sk_napi_id}: the NAPI the last packet came through (0 before the first). */
     int skNapiId;
+    /** {@code sk_incoming_cpu}: -1 ({@code sock_init_data}) until a connected socket's packet sets it. */
+    int skIncomingCpu = -1;
     private SimHost host;
     /** The busy loop of each RX queue's NAPI the socket may poll (by NAPI), and the one running (or last run). */
     private final java.util.Map<NapiImpl, ContinuousPoller> loops = new java.util.HashMap<>();
@@ -149,7 +155,17 @@ final class LiveSocket {
             String stream = rx.rxQueue() == 0 ? "live.socket" : "live.socket.rx-" + rx.rxQueue();
             loops.put(rx.napi(), new ContinuousPoller(sim, sim.rng().fork(stream), rx, h.cpus[cpu],
                 costs.pollEmpty() + costs.busyLoopSetup() / 4, BUSY_POLL_BUDGET, CpuTime.SYSTEM));
-            rx.setConsumer((sentAtNs, at) -> deliver(rx, at));
+            rx.setConsumer(new NapiRuntime.Consumer() {
+                @Override
+                public void deliver(long sentAtNs, long at) {
+                    LiveSocket.this.deliver(rx, at, -1);
+                }
+
+                @Override
+                public void deliver(long sentAtNs, long at, int stackCpu) {
+                    LiveSocket.this.deliver(rx, at, stackCpu);
+                }
+            });
         }
         loop = loops.get(h.napi.napi());
         h.cpus[cpu].setReader(new KsoftirqdSched(task, ksoftirqd.apply(cpu), new RtBandwidth(profile, rtLimits, cpu),
@@ -210,15 +226,16 @@ final class LiveSocket {
     }
 
     /**
-     * The stack brings a packet that came through {@code rx} to the socket at {@code at}: IP counts
-     * it, then {@code udp_queue_rcv_skb} queues it, or drops it at a full buffer.
+     * The stack brings a packet that came through {@code rx} to the socket at {@code at}, on
+     * {@code stackCpu} (-1: not known): IP counts it, then {@code udp_queue_rcv_skb} queues it, or
+     * drops it at a full buffer.
      */
-    private void deliver(NapiRuntime rx, long at) {
+    private void deliver(NapiRuntime rx, long at, int stackCpu) {
         mib.inc(SnmpMib.Ip.INPKTS); // ip_rcv_core: __IP_UPD_PO_STATS(net, IPSTATS_MIB_IN, skb->len)
         mib.add(SnmpMib.IpExt.INOCTETS, ipLen); // ... its octets half, before the trim to tot_len
         mib.add(SnmpMib.IpExt.NOECTPKTS, 1); // IPSTATS_MIB_NOECTPKTS + (tos & INET_ECN_MASK): not-ECT
         mib.inc(SnmpMib.Ip.INDELIVERS); // ip_local_deliver_finish
-        skNapiId = rx.napi().napiId(); // sk_mark_napi_id, before the enqueue
+        markSocket(rx.napi().napiId(), stackCpu); // __udp_queue_rcv_skb, before the enqueue
         delivered++;
         if (!rcvbuf.enqueue()) {
             mib.inc(SnmpMib.Udp.RCVBUFERRORS); // __udp_queue_rcv_skb, rc == -ENOMEM
@@ -268,6 +285,23 @@ final class LiveSocket {
      */
     void setConnected(java.util.function.IntSupplier rxhash) {
         this.connectedRxhash = rxhash;
+    }
+
+    /**
+     * {@code __udp_queue_rcv_skb}'s marks: a connected socket ({@code inet_daddr} set) takes every
+     * packet's NAPI id ({@code sk_mark_napi_id}) and CPU ({@code sk_incoming_cpu_update}), and its
+     * hash ({@code sock_rps_save_rxhash}: {@link #connectedRxhash} follows the flow); an unconnected
+     * one, from 4.12, only the first packet's id ({@code sk_mark_napi_id_once}), and before, nothing.
+     */
+    private void markSocket(int napiId, int stackCpu) {
+        if (connectedRxhash != null) {
+            skNapiId = napiId;
+            if (stackCpu >= 0) {
+                skIncomingCpu = stackCpu;
+            }
+        } else if (skNapiId == 0 && profile.has(Behaviour.UDP_NAPI_ID_ONCE)) {
+            skNapiId = napiId;
+        }
     }
 
     /** The next {@code recvfrom}: a queued packet, else a busy loop if the socket may, else sleep. */

@@ -169,7 +169,7 @@ public final class LiveTraffic implements TrafficService {
                 socket.skLlUsec, id, id != 0 && kernel.netdevs().napiHash().byId(id) != null, socket.received,
                 socket.busyLoops, socket.napiByIdMisses, socket.wakeups, socket.rcvbuf.skRcvbuf,
                 socket.rcvbuf.rmemAlloc, socket.rcvbuf.queued(), socket.rcvbuf.drops, socket.task.pid(),
-                socket.task.policy(), socket.task.rtPriority());
+                socket.task.policy(), socket.task.rtPriority(), socket.skIncomingCpu);
             return new TrafficStatus(running, request, arrived, socket.delivered, dropped + onHost, sim.now(), stopReason,
                 lost, sk, perQueue);
         }

@@ -35,6 +35,11 @@ final class NapiRuntime implements PollList.Napi {
     interface Consumer {
         /** A frame whose request was sent at {@code sentAtNs} (the client's timestamp) reaches the socket at {@code at}. */
         void deliver(long sentAtNs, long at);
+
+        /** {@link #deliver(long, long)}, taken up the stack on {@code cpu} (for {@code sk_incoming_cpu}). */
+        default void deliver(long sentAtNs, long at, int cpu) {
+            deliver(sentAtNs, at);
+        }
     }
 
     private final Simulator sim;
@@ -891,7 +896,7 @@ final class NapiRuntime implements PollList.Napi {
             int hash = ring.hashAt(0);
             int target = rps == null ? -1 : rps.steer(cpu, rxQueue, hash);
             if (target < 0) {
-                consumer.deliver(ring.poll(), sim.now());
+                consumer.deliver(ring.poll(), sim.now(), cpu);
             } else {
                 rps.enqueue(ring.poll(), cpu, target, hash); // netif_receive_skb -> enqueue_to_backlog
                 steered++;

@@ -51,6 +51,51 @@ class LiveSocketTest {
         live.write("/proc/irq/" + irq + "/smp_affinity_list", "1\n");
     }
 
+    /** A stream of {@code rate} frames/s to a socket {@code connect()}ed to its sender (sk_mark_napi_id at every packet). */
+    private static TrafficRequest connected(double rate) {
+        return new TrafficRequest(rate, 64, false, 1, TrafficRequest.SYSCTL_BUSY_READ, TrafficRequest.DEFAULT_CPU, 1,
+            false, true);
+    }
+
+    /**
+     * An unconnected socket keeps the id of its first packet's NAPI (sk_mark_napi_id_once, 4.12):
+     * after rmmod and modprobe the new NAPI's packets do not mark it, napi_by_id keeps failing and
+     * it never busy-polls again; its {@code sk_incoming_cpu} stays -1. Before 4.12 it is never
+     * marked and cannot busy-poll at all. A connected socket follows every packet.
+     */
+    @Test
+    void an_unconnected_socket_keeps_its_first_napi_id_and_before_4_12_has_none() throws Exception {
+        live.write("/proc/sys/net/core/busy_read", "100\n");
+        traffic.begin(new TrafficRequest(20_000, 64, false, 1));
+        traffic.advanceForTest(10 * MS);
+        assertEquals(257, traffic.status().socket().skNapiId());
+        live.kernel.modules().driverGone(driver);
+        traffic.advanceForTest(12 * MS);
+        live.kernel.modules().driverAppeared(driver);
+        traffic.advanceForTest(50 * MS);
+        SocketStatus sk = traffic.status().socket();
+        assertEquals(257, sk.skNapiId(), "the first id stays: " + sk);
+        assertTrue(!sk.napiLive() && sk.napiByIdMisses() > 100, "every empty recvfrom misses: " + sk);
+        long loops = sk.busyLoops();
+        traffic.advanceForTest(80 * MS);
+        assertEquals(loops, traffic.status().socket().busyLoops(), "no busy polling any more");
+        assertEquals(-1, sk.skIncomingCpu());
+
+        Host old = Host.with("4.11", 2, TinyDriver.plain());
+        old.write("/proc/sys/net/core/busy_read", "100\n");
+        LiveTraffic t = new LiveTraffic(old.kernel);
+        t.begin(new TrafficRequest(20_000, 64, false, 1));
+        t.advanceForTest(20 * MS);
+        assertEquals(0, t.status().socket().skNapiId());
+        assertEquals(0, t.status().socket().busyLoops(), "sk_can_busy_loop refuses sk_napi_id 0 before 4.12");
+        t.stop();
+        LiveTraffic c = new LiveTraffic(old.kernel);
+        c.begin(connected(20_000));
+        c.advanceForTest(20 * MS);
+        assertTrue(c.status().socket().skNapiId() > 0 && c.status().socket().busyLoops() > 100, c.status().toString());
+        assertEquals(1, c.status().socket().skIncomingCpu(), "taken up the stack on CPU 1, where its IRQ lands by default");
+    }
+
     private List<TraceEvent> record(String probe) {
         List<TraceEvent> hits = new ArrayList<>();
         live.kernel.trace().subscribe(probe, hits::add);
@@ -113,14 +158,14 @@ class LiveSocketTest {
     }
 
     @Test
-    void after_rmmod_the_socket_holds_a_gone_napi_id_and_stops_busy_polling_until_a_new_napi_marks_it()
+    void after_rmmod_a_connected_socket_holds_a_gone_napi_id_and_stops_busy_polling_until_a_new_napi_marks_it()
             throws Exception {
         live.write("/proc/sys/net/core/busy_read", "100\n");
         List<TraceEvent> loops = record(Tracepoints.NAPI_BUSY_LOOP);
         // The softirq on the thread's CPU, saturated (10M frames/s is more than a CPU polls): the
         // thread hardly runs, so packets queue on the socket
         onSocketCpu(inputIrq());
-        traffic.begin(new TrafficRequest(10_000_000, 64, false, 1));
+        traffic.begin(connected(10_000_000));
         traffic.advanceForTest(MS);
         live.kernel.modules().driverGone(driver);
         traffic.advanceForTest(20 * MS); // the thread reads its backlog, then its recvfrom finds nothing
@@ -150,10 +195,10 @@ class LiveSocketTest {
     }
 
     @Test
-    void busy_polling_resumes_on_the_new_napi_once_a_packet_from_it_marks_the_socket() throws Exception {
+    void busy_polling_resumes_on_the_new_napi_once_a_packet_from_it_marks_a_connected_socket() throws Exception {
         live.write("/proc/sys/net/core/busy_read", "100\n");
         List<TraceEvent> loops = record(Tracepoints.NAPI_BUSY_LOOP);
-        traffic.begin(new TrafficRequest(20_000, 64, false, 1));
+        traffic.begin(connected(20_000));
         traffic.advanceForTest(10 * MS);
         live.kernel.modules().driverGone(driver);
         traffic.advanceForTest(12 * MS);

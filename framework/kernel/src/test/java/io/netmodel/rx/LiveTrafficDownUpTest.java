@@ -30,7 +30,8 @@ class LiveTrafficDownUpTest {
         h.write("/sys/class/net/eth0/napi_defer_hard_irqs", "100\n");
         h.write("/sys/class/net/eth0/gro_flush_timeout", "1000000\n"); // frames wait up to 1 ms for a poll
         LiveTraffic t = new LiveTraffic(h.kernel);
-        t.begin(new TrafficRequest(100_000, 64, false, 1));
+        t.begin(new TrafficRequest(100_000, 64, false, 1, TrafficRequest.SYSCTL_BUSY_READ,
+            TrafficRequest.DEFAULT_CPU, 1, false, true)); // connected: every packet marks the socket
         t.advanceForTest(5 * MS + 500_000);
         assertEquals(257, t.status().socket().skNapiId());
 

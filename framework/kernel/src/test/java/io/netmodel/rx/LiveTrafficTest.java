@@ -72,7 +72,8 @@ class LiveTrafficTest {
     void a_device_removed_under_the_traffic_drops_what_was_in_flight_and_a_new_one_receives_again() throws Exception {
         live.write("/sys/class/net/eth0/napi_defer_hard_irqs", "100\n");
         live.write("/sys/class/net/eth0/gro_flush_timeout", "1000000\n"); // frames wait up to 1 ms for a poll
-        traffic.begin(new TrafficRequest(100_000, 64, false, 1));
+        traffic.begin(new TrafficRequest(100_000, 64, false, 1, TrafficRequest.SYSCTL_BUSY_READ,
+            TrafficRequest.DEFAULT_CPU, 1, false, true)); // connected: every packet marks the socket
         traffic.advanceForTest(5 * MS + 500_000);
         live.kernel.modules().driverGone(driver); // rmmod -f
         traffic.advanceForTest(6 * MS);

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
         + "so /proc/interrupts, /proc/net/dev, softnet_stat and /proc/stat move, netmodel trace shows napi_poll, "
         + "net_rx_action, napi_busy_loop..., and knobs echoed meanwhile act at once. While it runs, the driver "
         + "modules are in use (rmmod refuses). rmmod -f, ip link set eth0 down or a queue rebuild drops the frames "
-        + "in flight; the socket stays, holding the NAPI id it had, until a new eth0 receives again. The socket's receive "
+        + "in flight; the socket stays, holding the NAPI id it had: a connected one (--connect) takes each packet's, an unconnected one keeps its first (from 4.12; before, none, so it cannot busy-poll). The socket's receive "
         + "buffer is net.core.rmem_default when it starts; a reader that falls behind drops at it (Udp RcvbufErrors "
         + "in /proc/net/snmp)."},
     footer = {"", "Examples:",
@@ -139,7 +139,10 @@ public final class TrafficCommand extends ModelCommand {
             return "";
         }
         return "  socket: cpu " + k.cpu() + ", sk_ll_usec " + k.skLlUsec() + ", sk_napi_id " + k.skNapiId()
-            + (k.skNapiId() != 0 && !k.napiLive() ? " (no such NAPI now: no busy polling until a packet marks a new one)" : "")
+            + (k.skNapiId() != 0 && !k.napiLive() ? (q.connected()
+                ? " (no such NAPI now: no busy polling until a packet marks a new one)"
+                : " (no such NAPI now: an unconnected socket keeps its first packet's id, so no busy polling)") : "")
+            + (q.connected() ? ", sk_incoming_cpu " + k.skIncomingCpu() : "")
             + "; " + k.received() + " read, " + k.busyLoops() + " busy loops, " + k.wakeups() + " wake-ups"
             + (k.napiByIdMisses() > 0 ? ", " + k.napiByIdMisses() + " napi_by_id misses" : "") + "\n"
             + rcvbuf(k) + reader(k, q);
@@ -186,6 +189,7 @@ public final class TrafficCommand extends ModelCommand {
         if (k != null) {
             w.name("socket").beginObject().name("cpu").value(k.cpu()).name("sk_ll_usec").value(k.skLlUsec())
                 .name("sk_napi_id").value(k.skNapiId()).name("napi_live").value(k.napiLive())
+                .name("sk_incoming_cpu").value(k.skIncomingCpu())
                 .name("received").value(k.received()).name("busy_loops").value(k.busyLoops())
                 .name("napi_by_id_misses").value(k.napiByIdMisses()).name("wakeups").value(k.wakeups())
                 .name("sk_rcvbuf").value(k.skRcvbuf()).name("sk_rmem_alloc").value(k.rmemAlloc())

@@ -47,6 +47,13 @@ public enum Behaviour implements Change {
      * (Duyck, "Busy polling should ignore sender CPUs"): 4.12. Before, the first id was 1.
      */
     NAPI_ID_ABOVE_NR_CPUS("4.12"),
+    /**
+     * An unconnected UDP socket takes the NAPI id of the first packet it receives
+     * ({@code sk_mark_napi_id_once} in {@code __udp_queue_rcv_skb}; Dumazet, "udp: enable busy
+     * polling for all sockets", e68b6e50fa35): 4.12. Before, only a connected socket was marked
+     * (with every packet), so an unconnected one could not busy-poll. Since 1.5.
+     */
+    UDP_NAPI_ID_ONCE("4.12"),
     /** {@code net.core.netdev_budget_usecs}: 4.12, default 2000 µs (C:7acf8a1e8a28). */
     NETDEV_BUDGET_USECS("4.12"),
     /**

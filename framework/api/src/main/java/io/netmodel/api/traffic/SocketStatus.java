@@ -6,10 +6,11 @@ package io.netmodel.api.traffic;
  * @param cpu the CPU the thread runs on
  * @param skLlUsec {@code sk_ll_usec}: how long a {@code recvfrom} that finds nothing busy-polls, µs
  *     (0: it sleeps at once)
- * @param skNapiId {@code sk_napi_id}: the NAPI the last packet came through, which busy polling
- *     looks up ({@code napi_by_id}); 0 before the first packet
+ * @param skNapiId {@code sk_napi_id}: the NAPI a packet came through, which busy polling looks up
+ *     ({@code napi_by_id}): a connected socket's last packet's, an unconnected one's first (from
+ *     4.12; before, 0); 0 before the first packet
  * @param napiLive whether that id still names a NAPI (false after its driver was removed, or its
- *     NAPI deleted, until a new packet marks the socket)
+ *     NAPI deleted: until a new packet marks a connected socket; for good on an unconnected one)
  * @param received packets the thread read
  * @param busyLoops {@code napi_busy_loop} runs that polled the NAPI
  * @param napiByIdMisses busy-poll attempts whose id found no NAPI
@@ -24,14 +25,25 @@ package io.netmodel.api.traffic;
  * @param pid the reading thread's pid ({@code ps}, {@code chrt -p}, {@code taskset -p}); 0 when not known
  * @param policy the reading thread's scheduling policy ({@code chrt}); SCHED_OTHER when not known
  * @param rtPriority its {@code rt_priority} (0 unless SCHED_FIFO or SCHED_RR)
+ * @param skIncomingCpu {@code sk_incoming_cpu} ({@code SO_INCOMING_CPU}): the CPU that last took a
+ *     packet up the stack to the socket; -1 until then, and always for an unconnected UDP socket,
+ *     which {@code __udp_queue_rcv_skb} does not update
  * @since 1.1; 1.2 for {@code skRcvbuf}, {@code rmemAlloc}, {@code queued} and {@code drops}; 1.3 for
- *     {@code pid}, {@code policy} and {@code rtPriority}
+ *     {@code pid}, {@code policy} and {@code rtPriority}; 1.4 for {@code skIncomingCpu}
  */
 public record SocketStatus(int cpu, int skLlUsec, int skNapiId, boolean napiLive, long received, long busyLoops,
                            long napiByIdMisses, long wakeups, int skRcvbuf, long rmemAlloc, long queued, long drops,
-                           int pid, io.netmodel.api.sched.SchedPolicy policy, int rtPriority) {
+                           int pid, io.netmodel.api.sched.SchedPolicy policy, int rtPriority, int skIncomingCpu) {
     public SocketStatus {
         policy = policy == null ? io.netmodel.api.sched.SchedPolicy.OTHER : policy;
+    }
+
+    /** A socket status without {@code sk_incoming_cpu} (1.3's shape): -1. */
+    public SocketStatus(int cpu, int skLlUsec, int skNapiId, boolean napiLive, long received, long busyLoops,
+                        long napiByIdMisses, long wakeups, int skRcvbuf, long rmemAlloc, long queued, long drops,
+                        int pid, io.netmodel.api.sched.SchedPolicy policy, int rtPriority) {
+        this(cpu, skLlUsec, skNapiId, napiLive, received, busyLoops, napiByIdMisses, wakeups, skRcvbuf, rmemAlloc,
+            queued, drops, pid, policy, rtPriority, -1);
     }
 
     /** A socket status without its thread's task (1.2's shape): pid 0, SCHED_OTHER. */
