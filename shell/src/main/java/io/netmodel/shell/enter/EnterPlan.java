@@ -23,7 +23,7 @@ public final class EnterPlan {
     /** The fixed paths a tuning script writes and the model owns (relative to the mount). */
     static final List<String> FIXED = List.of("sys/class/net", "sys/devices/system/cpu/smt", "proc/sys/net/core",
         "proc/sys/kernel/timer_migration", "proc/sys/kernel/sched_rt_runtime_us", "proc/sys/kernel/sched_rt_period_us",
-        "proc/interrupts", "proc/irq", "proc/modules");
+        "proc/interrupts", "proc/irq", "proc/modules", "sys/kernel/debug/sched/fair_server");
     /** Directories whose every child the model has is covered: devices its links point into, modules. */
     static final List<String> CHILDREN_OF = List.of("sys/devices", "sys/devices/virtual", "sys/module");
 

@@ -51,4 +51,26 @@ class EnterPlanTest {
             "/sys/class/net", "/sys/devices", "/sys/module"), targets);
         assertEquals("/m/sys/devices", plan.get(6).source());
     }
+
+    /**
+     * The fair servers' debugfs directory (a 6.12+ model): over the host's own when debugfs is
+     * mounted there, else over the empty mount point, so a script that switches a server off
+     * inside enter writes the model's, never the host's.
+     */
+    @Test
+    void the_fair_servers_debugfs_directory_is_covered_mounted_or_not() {
+        Set<String> files = new java.util.HashSet<>(MODEL_FILES);
+        files.add("sys/kernel/debug/sched/fair_server");
+        Set<String> base = Set.of("/sys", "/sys/kernel", "/proc");
+        Set<String> mounted = new java.util.HashSet<>(base);
+        mounted.addAll(List.of("/sys/kernel/debug", "/sys/kernel/debug/sched", "/sys/kernel/debug/sched/fair_server"));
+        Set<String> unmounted = new java.util.HashSet<>(base);
+        unmounted.add("/sys/kernel/debug");
+        for (Set<String> host : List.of(mounted, unmounted)) {
+            List<EnterPlan.Bind> plan = EnterPlan.compute("/m", files::contains, d -> List.of(), host::contains);
+            String target = host.contains("/sys/kernel/debug/sched") ? "/sys/kernel/debug/sched/fair_server" : "/sys/kernel/debug";
+            assertEquals(1, plan.stream().filter(b -> b.target().equals(target) && b.source().equals("/m" + target)).count(),
+                plan::toString);
+        }
+    }
 }
