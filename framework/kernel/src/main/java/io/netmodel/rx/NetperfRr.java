@@ -185,8 +185,10 @@ final class NetperfRr {
     /**
      * {@code sock_rps_record_flow} in {@code inet_recvmsg}/{@code inet_sendmsg}: RFS learns that
      * the flow this host receives is read on the application's CPU. TCP's socket is connected
-     * ({@code TCP_ESTABLISHED}, {@code sk_rxhash} saved at each receive); the model's UDP_RR
-     * sockets are taken as unconnected, whose calls record nothing.
+     * ({@code TCP_ESTABLISHED}, {@code sk_rxhash} saved at each receive). UDP_RR's are not, as
+     * netperf's omni test leaves them without its test-specific {@code -n}/{@code -N}
+     * ({@code send_omni_inner}: {@code need_to_connect = (protocol != IPPROTO_UDP) || local_connected};
+     * {@code sendto}/{@code recvfrom} on both sides), so their calls record nothing.
      */
     private void recordFlow(SimHost h) {
         if (protocol == Protocol.TCP) {
