@@ -80,7 +80,8 @@ public final class TrafficCommand extends ModelCommand {
 
     @Option(names = "--connect", description = "start: the socket is connect()ed to the sender (one flow): each "
         + "recvfrom records the flow for receive flow steering, so with net.core.rps_sock_flow_entries and the queue's "
-        + "rps_flow_cnt set its frames go up the stack on the reader's CPU; default: unconnected, which RFS leaves alone.")
+        + "rps_flow_cnt set its frames go up the stack on the reader's CPU, and each packet sets its sk_napi_id and "
+        + "sk_incoming_cpu; default: unconnected, which RFS leaves alone and which keeps its first packet's NAPI id.")
     boolean connect;
 
     @Option(names = "--json", description = "Print the status as JSON.")
