@@ -245,6 +245,11 @@ final class Cpu {
         return readerSched != null && readerSched.decides();
     }
 
+    /** Whether {@link KsoftirqdSched} decides the NAPI kthread's turns here (the reader or the kthread is RT). */
+    boolean kthreadRtDecides() {
+        return kthreadSched != null && kthreadSched.decides();
+    }
+
     /**
      * ksoftirqd, deferred by {@link #ksoftirqdTurn}, gets the CPU by {@code resume} as soon as the
      * reader it waits behind sleeps: at once when the fair class shares the CPU, not when an RT

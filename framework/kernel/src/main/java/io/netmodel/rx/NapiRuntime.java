@@ -408,8 +408,8 @@ final class NapiRuntime implements PollList.Napi {
      * asks again now (its turn may have come, gone, or, from a share of 0, become possible).
      */
     void bandwidthChanged() {
-        if (!kthreadWaiting || disabled || !sched || continuous != null) {
-            return;
+        if (!kthreadWaiting || disabled || !sched || continuous != null || !cpus.apply(pollCpu).kthreadRtDecides()) {
+            return; // between fair tasks the slices decide, which no bandwidth changes
         }
         kthreadWaiting = false;
         threadedResume.cancel();

@@ -289,8 +289,8 @@ final class PollList {
      * period's timer would find it, so a write acts at once (a share of 0 made it wait forever).
      */
     void bandwidthChanged() {
-        if (!ksoftirqdWaiting || ksoftirqdTurnAt == NO_TURN) {
-            return;
+        if (!ksoftirqdWaiting || ksoftirqdTurnAt == NO_TURN || !cpu.rtDecides()) {
+            return; // between fair tasks the slices decide, which no bandwidth changes
         }
         ksoftirqdWait.cancel();
         endKsoftirqdWait();

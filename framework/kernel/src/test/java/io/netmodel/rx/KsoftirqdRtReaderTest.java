@@ -143,6 +143,23 @@ class KsoftirqdRtReaderTest {
             "ksoftirqd polls in the fair windows again (about " + share + " frames): " + got);
     }
 
+    /** Between a fair reader and a fair ksoftirqd the slices decide: RT sysctl writes during the flood change nothing. */
+    @Test
+    void rt_sysctl_writes_leave_fair_tasks_sharing_a_cpu_alone() throws Exception {
+        irqOn(1);
+        start(true, 0, SchedPolicy.OTHER, 0);
+        TrafficStatus quiet = run();
+        Host other = rtThrottledHost(0);
+        FloodHost.irqOn(other, 1);
+        LiveTraffic t = new LiveTraffic(other.kernel);
+        t.begin(new TrafficRequest(RATE, 64, false, 1, 0, 1, 1, true));
+        for (int i = 1; i <= 6; i++) {
+            other.write("/proc/sys/kernel/sched_rt_runtime_us", i % 2 == 0 ? "95000\n" : "-1\n");
+            t.advanceForTest(i * RUN_MS * MS / 6);
+        }
+        assertEquals(quiet.delivered(), t.status().delivered(), "fair " + show(quiet) + "\nwith writes " + show(t.status()));
+    }
+
     @Test
     void a_blocking_fifo_reader_lets_ksoftirqd_run_whenever_it_sleeps() throws Exception {
         irqOn(1);
