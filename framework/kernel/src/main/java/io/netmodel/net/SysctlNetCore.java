@@ -162,7 +162,7 @@ public final class SysctlNetCore {
         row("wmem_max", bigBuffers, SOCK_MIN_SNDBUF, INT_MAX, null);
         row("optmem_max", profile.has(Behaviour.OPTMEM_MAX_128K) ? 131072 : 20480, 0, INT_MAX, null);
         row("mem_pcpu_rsv", SK_MEMORY_PCPU_RESERVE, SK_MEMORY_PCPU_RESERVE, INT_MAX, Behaviour.MEM_PCPU_RSV);
-        row("skb_defer_max", 64, 0, INT_MAX, Behaviour.SKB_DEFER_MAX);
+        row("skb_defer_max", profile.has(Behaviour.SKB_DEFER_MAX_128) ? 128 : 64, 0, INT_MAX, Behaviour.SKB_DEFER_MAX);
         row("max_skb_frags", MAX_SKB_FRAGS, 1, MAX_SKB_FRAGS, Behaviour.MAX_SKB_FRAGS_SYSCTL);
         row("message_cost", 5, -(INT_MAX / HZ), INT_MAX / HZ, null);
         row("message_burst", 10, INT_MIN, INT_MAX, null);

@@ -33,7 +33,7 @@ class SysctlNetCoreMoreTest {
     @ParameterizedTest(name = "{0} defaults to {1}")
     @CsvSource({
         "rmem_default, 212992", "wmem_default, 212992", "rmem_max, 4194304", "wmem_max, 4194304",
-        "optmem_max, 131072", "mem_pcpu_rsv, 256", "skb_defer_max, 64", "max_skb_frags, 17",
+        "optmem_max, 131072", "mem_pcpu_rsv, 256", "skb_defer_max, 128", "max_skb_frags, 17",
         "message_cost, 5", "message_burst, 10", "warnings, 0", "netdev_unregister_timeout_secs, 10",
         "high_order_alloc_disable, 0", "fb_tunnels_only_for_init_net, 0", "devconf_inherit_init_net, 0",
         "txrehash, 1", "tstamp_allow_data, 1", "default_qdisc, pfifo_fast", "flow_limit_cpu_bitmap, 0",
@@ -102,7 +102,7 @@ class SysctlNetCoreMoreTest {
         "wmem_max,                       2147483648,  4194304",
         "optmem_max,                     -1,          131072",
         "mem_pcpu_rsv,                   255,         256",
-        "skb_defer_max,                  -1,          64",
+        "skb_defer_max,                  -1,          128",
         "max_skb_frags,                  0,           17",
         "max_skb_frags,                  18,          17",
         "message_cost,                   8589935,     5",
@@ -238,5 +238,11 @@ class SysctlNetCoreMoreTest {
         } finally {
             f.release();
         }
+    }
+
+    @Test
+    void skb_defer_max_defaulted_to_64_before_6_19() throws Exception {
+        assertEquals("64\n", Host.bare("6.18").read(CORE + "skb_defer_max"));
+        assertEquals("128\n", Host.bare("6.19").read(CORE + "skb_defer_max"));
     }
 }

@@ -95,6 +95,11 @@ public enum Behaviour implements Change {
      */
     SKB_DEFER_MAX("5.19"),
     /**
+     * {@code net.core.skb_defer_max} defaults to 128 (Dumazet, "net: increase skb_defer_max
+     * default to 128", b61785852ed0, in the "Networking for 6.19" pull); before, 64. Since 1.5.
+     */
+    SKB_DEFER_MAX_128("6.19"),
+    /**
      * {@code net.core.rps_default_mask} (Paolo Abeni, "net: introduce default_rps_mask netns
      * attribute", 605cfa1b1090): v4 posted to net-next on 2023-02-07 and applied there, after 6.2's
      * merge window, so 6.3 (checked; kernel-interfaces.md §3.2's "6.2-ish" was one release early).
