@@ -76,10 +76,7 @@ final class Rps {
      * (no steering, or steering to itself). Changes nothing: for pricing a poll's frames.
      */
     int target(int cpu, int queue, int hash) {
-        int t = rfs.target(queue, hash, false);
-        if (t < 0) {
-            t = host.eth0.rxQueue(queue).rpsMapCpu(hash);
-        }
+        int t = pick(queue, hash, false);
         return t == cpu || t >= host.cpus.length ? -1 : t; // cpu_online(tcpu)
     }
 
@@ -91,10 +88,7 @@ final class Rps {
      * only moves the backlog's head and tail past it, which RFS reads.
      */
     int steer(int cpu, int queue, int hash) {
-        int t = rfs.target(queue, hash, true);
-        if (t < 0) {
-            t = host.eth0.rxQueue(queue).rpsMapCpu(hash);
-        }
+        int t = pick(queue, hash, true);
         if (t < 0 || t >= host.cpus.length) {
             return -1; // no map and no flow: __netif_receive_skb, nothing queued
         }
@@ -105,6 +99,12 @@ final class Rps {
         sd.inputQueueHead++;
         rfs.queued(++sd.inputQueueTail);
         return -1;
+    }
+
+    /** {@code get_rps_cpu}'s choice: RFS's CPU for the flow ({@code commit}: with {@code set_rps_cpu}), else the map's, else -1. */
+    private int pick(int queue, int hash, boolean commit) {
+        int t = rfs.target(queue, hash, commit);
+        return t >= 0 ? t : host.eth0.rxQueue(queue).rpsMapCpu(hash);
     }
 
     /** {@code sock_rps_record_flow}: a connected socket receiving flow {@code hash} was used on {@code cpu}. */
