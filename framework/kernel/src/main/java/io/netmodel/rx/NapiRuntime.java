@@ -73,6 +73,12 @@ final class NapiRuntime implements PollList.Napi {
     private final io.netmodel.sim.Event busyPollEnd = () -> busyPollDone(this.pollCpu, this.busyPollBudget, this.busyPollPrefer);
     /** Frames the softirq or threaded poll in progress has been charged for ({@link #pollExtension}). */
     private int pollCharged;
+    /** {@link #takeFrames} is handing frames to the consumer (which may stop the loop polling). */
+    private boolean delivering;
+    /** The continuous poller stopped during {@link #delivering}: its {@code busy_poll_stop} waits for the poll to return. */
+    private boolean stopAfterPoll;
+    private int stopCpu;
+    private boolean stopPrefer;
     /** The NIC's interrupt moderation ({@code ethtool -C}) for this queue's vector. */
     private final IrqModeration moderation;
     private Consumer consumer;
@@ -542,10 +548,13 @@ final class NapiRuntime implements PollList.Napi {
         }
         int before = steered;
         steered = 0;
-        groFlushed += takeFrames(Math.min(b, pollCharged - groFlushed), pollCpu);
+        int taken = takeFrames(Math.min(b, pollCharged - groFlushed), pollCpu);
+        groFlushed += taken;
         groFlushedSteered += steered;
         steered = before;
-        nextGroFlush();
+        if (taken > 0) { // nothing taken: never book the same batch again at the same instant
+            nextGroFlush();
+        }
     }
 
     /**
@@ -836,6 +845,7 @@ final class NapiRuntime implements PollList.Napi {
     /** Starts a continuous poller: interrupts stay masked and nothing else polls this NAPI. */
     void attach(ContinuousPoller p) {
         continuous = p;
+        stopAfterPoll = false; // a loop that stopped and started again in one delivery: it owns the NAPI on
         irqMasked = true;
         watchdog.cancel();
     }
@@ -843,6 +853,14 @@ final class NapiRuntime implements PollList.Napi {
     /** The continuous poller stops (a recvfrom loop pauses): the watchdog takes over, as after busy_poll_stop. */
     void detach(int cpu, boolean prefer) {
         continuous = null;
+        if (delivering) {
+            // a frame it delivered ended the loop (ep_busy_loop_end, sk_busy_loop_end): the loop
+            // checks that after napi->poll returns, so this poll takes the rest of its budget first
+            stopAfterPoll = true;
+            stopCpu = cpu;
+            stopPrefer = prefer;
+            return;
+        }
         busyPollStop(cpu, prefer);
     }
 
@@ -892,19 +910,31 @@ final class NapiRuntime implements PollList.Napi {
      */
     private int takeFrames(int max, int cpu) {
         int work = 0;
-        while (work < max && !ring.isEmpty()) {
-            int hash = ring.hashAt(0);
-            int target = rps == null ? -1 : rps.steer(cpu, rxQueue, hash);
-            if (target < 0) {
-                consumer.deliver(ring.poll(), sim.now(), cpu);
-            } else {
-                rps.enqueue(ring.poll(), cpu, target, hash); // netif_receive_skb -> enqueue_to_backlog
-                steered++;
+        boolean outer = !delivering;
+        delivering = true;
+        try {
+            while (work < max && !ring.isEmpty()) {
+                int hash = ring.hashAt(0);
+                int target = rps == null ? -1 : rps.steer(cpu, rxQueue, hash);
+                if (target < 0) {
+                    consumer.deliver(ring.poll(), sim.now(), cpu);
+                } else {
+                    rps.enqueue(ring.poll(), cpu, target, hash); // netif_receive_skb -> enqueue_to_backlog
+                    steered++;
+                }
+                work++;
             }
-            work++;
+        } finally {
+            if (outer) {
+                delivering = false;
+            }
         }
         rxPackets += work;
         ringCounters().packets += work;
+        if (outer && stopAfterPoll) {
+            stopAfterPoll = false;
+            busyPollStop(stopCpu, stopPrefer);
+        }
         return work;
     }
 
