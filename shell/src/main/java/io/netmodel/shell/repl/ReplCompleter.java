@@ -21,8 +21,9 @@ import picocli.shell.jline3.PicocliJLineCompleter;
  *   <li>a value labelled {@code PATH} completes model paths segment by segment from the
  *       running model's directories ({@code cat /sys/cl<Tab>} gives {@code /sys/class/});</li>
  *   <li>a value labelled {@code DEVNAME}, {@code DEV}, {@code DEVICE}, {@code IFNAME},
- *       {@code IFACE} or {@code INTERFACE}, or the word after {@code dev} (ip's syntax),
- *       completes the model's network devices (the directories of {@code /sys/class/net});</li>
+ *       {@code IFACE} or {@code INTERFACE}, the word after {@code dev} (ip's syntax), or where
+ *       ethtool's and ip's own syntax put a device ({@link #deviceBySyntax}), completes the
+ *       model's network devices (the directories of {@code /sys/class/net});</li>
  *   <li>a value labelled {@code MODULE} without its own candidates completes the model's
  *       loaded modules (the directories of {@code /sys/module}: {@code rmmod});</li>
  *   <li>a value labelled {@code PROBE} completes the model's probe names ({@code trace});</li>
@@ -57,7 +58,9 @@ public final class ReplCompleter implements Completer {
         boolean ownCandidates = slot.arg().map(a -> a.completionCandidates() != null).orElse(false);
         if (!slot.optionName() && !ownCandidates) {
             String label = slot.label();
-            if (DEVICE_LABELS.contains(label) || slot.previous().equals("dev")) {
+            if (DEVICE_LABELS.contains(label) || slot.previous().equals("dev")
+                || slot.arg().map(a -> !a.isOption()).orElse(true)
+                    && deviceBySyntax(slot.command().name(), line.words(), line.wordIndex())) {
                 directories(NET_CLASS, candidates);
                 return;
             }
@@ -88,7 +91,37 @@ public final class ReplCompleter implements Completer {
         List<Candidate> named = new ArrayList<>();
         commands.complete(reader, line, named);
         Set<String> hidden = hidden(slot.command());
-        named.stream().filter(c -> !hidden.contains(c.value())).forEach(candidates::add);
+        String word = line.word();
+        named.stream().filter(c -> !hidden.contains(c.value()) && c.value().startsWith(word)).forEach(candidates::add);
+    }
+
+    /**
+     * Where a command that takes its tool's own arguments wants a device: ethtool's first word
+     * after its mode options ({@code ethtool -c eth0}, {@code ethtool eth0}), ip's word after
+     * {@code link show|list|set} ({@code ip -s link show eth0}). Other commands label theirs.
+     */
+    static boolean deviceBySyntax(String command, List<String> words, int index) {
+        if (index >= words.size() || words.get(index).startsWith("-")) {
+            return false;
+        }
+        int at = words.subList(0, index).lastIndexOf(command);
+        if (at < 0) {
+            return false;
+        }
+        List<String> plain = new ArrayList<>(); // the tool's own words before this one, options left out
+        for (int i = at + 1; i < index; i++) {
+            String w = words.get(i);
+            if (w.equals("--mount")) {
+                i++; // netmodel's option and its value
+            } else if (!w.startsWith("-")) {
+                plain.add(w);
+            }
+        }
+        return switch (command) {
+            case "ethtool" -> plain.isEmpty();
+            case "ip" -> plain.size() == 2 && plain.get(0).equals("link") && Set.of("show", "list", "set").contains(plain.get(1));
+            default -> false;
+        };
     }
 
     /** Names of the hidden options and subcommands of {@code cmd}, which completion does not offer. */

@@ -178,7 +178,22 @@ class ReplCompleterTest {
         assertEquals(new TreeSet<>(List.of("eth0")), values(tool, "ethtool -i e"));
         assertEquals(new TreeSet<>(), values(tool, "ethtool -s e"), "a label that names no device");
         assertEquals(new TreeSet<>(List.of("eth0", "lo")), values(tool, "ip link set dev "));
-        assertEquals(new TreeSet<>(), values(tool, "ip link set "));
+        assertEquals(new TreeSet<>(List.of("eth0")), values(tool, "ip link set e"), "ip link set DEVICE");
+        assertEquals(new TreeSet<>(), values(tool, "ip link set eth0 m"), "after the device: ip's keywords");
+        assertEquals(new TreeSet<>(), values(tool, "ip link "));
+    }
+
+    /** The real ethtool and ip take their tool's own arguments: devices go where their syntax puts them. */
+    @Test
+    void device_names_where_ethtool_and_ip_put_them() {
+        assertEquals(new TreeSet<>(List.of("eth0")), values("ethtool -c e"));
+        assertEquals(new TreeSet<>(List.of("eth0")), values("ethtool e"));
+        assertEquals(new TreeSet<>(List.of("eth0")), values("ethtool -X e"));
+        assertEquals(new TreeSet<>(), values("ethtool -X eth0 w"), "after the device: the mode's own words");
+        assertEquals(new TreeSet<>(List.of("eth0")), values("ip link show e"));
+        assertEquals(new TreeSet<>(List.of("eth0")), values("ip -s link show e"));
+        assertEquals(new TreeSet<>(List.of("eth0")), values("ip link set e"));
+        assertEquals(new TreeSet<>(), values("ip link set eth0 up e"));
     }
 
     @Test
