@@ -34,6 +34,8 @@ import java.util.function.Supplier;
 public final class BenchServiceImpl implements BenchService {
     /** xsk_rr pins threads up to CPU 5 (seed 001): hosts get at least 6 CPUs. */
     private static final int XSK_RR_MIN_CPUS = 6;
+    /** netperf's and epoll_rr's application threads are on CPU 1: hosts get at least 2 CPUs. */
+    private static final int RR_MIN_CPUS = 2;
 
     private final KernelProfile profile;
     private final HostSpec host;
@@ -129,7 +131,7 @@ public final class BenchServiceImpl implements BenchService {
     BenchResult runXskRr(XskRrRequest req, ProgressListener progress, LatencySink sink, Consumer<SimHost> configure,
                                  java.util.function.Function<SimHost, Map<String, String>> describe) {
         Simulator sim = new Simulator(req.seed());
-        HostSpec spec = new HostSpec(Math.max(XSK_RR_MIN_CPUS, host.cpus()), host.nics());
+        HostSpec spec = atLeast(XSK_RR_MIN_CPUS);
         SimHost[] hosts = SimHost.pair(() -> boot(spec), sim, costs);
         SimHost client = hosts[0];
         SimHost server = hosts[1];
@@ -298,7 +300,7 @@ public final class BenchServiceImpl implements BenchService {
                                    Consumer<SimHost> configure,
                                    java.util.function.Function<SimHost, Map<String, String>> describe) {
         Simulator sim = new Simulator(req.seed());
-        HostSpec spec = new HostSpec(Math.max(2, host.cpus()), host.nics());
+        HostSpec spec = atLeast(RR_MIN_CPUS);
         SimHost[] hosts = SimHost.pair(() -> boot(spec), sim, costs);
         SimHost client = hosts[0];
         SimHost server = hosts[1];
@@ -322,6 +324,7 @@ public final class BenchServiceImpl implements BenchService {
         knobs.put("server.epoll.prefer_busy_poll", req.preferBusyPoll() ? "1" : "0");
         knobs.put("server.epoll.busy_poll", run.busyPollState());
         knobs.put("server.irq_cpu", Integer.toString(server.inputIrqCpu()));
+        describeCpus(knobs, spec, "epoll_rr's server thread is on CPU 1");
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("client.requests_sent", run.sent());
         counters.put("server.irq." + server.inputIrqNumber(), irqCount(server));
@@ -357,7 +360,8 @@ public final class BenchServiceImpl implements BenchService {
                              long seed, ProgressListener progress, LatencySink sink, Consumer<SimHost> configure,
                              java.util.function.Function<SimHost, Map<String, String>> describe) {
         Simulator sim = new Simulator(seed);
-        SimHost[] hosts = SimHost.pair(() -> boot(host), sim, costs);
+        HostSpec spec = atLeast(RR_MIN_CPUS);
+        SimHost[] hosts = SimHost.pair(() -> boot(spec), sim, costs);
         SimHost client = hosts[0];
         SimHost server = hosts[1];
         for (SimHost h : hosts) {
@@ -377,6 +381,7 @@ public final class BenchServiceImpl implements BenchService {
         knobs.put("net.core.busy_read", client.read("/proc/sys/net/core/busy_read"));
         knobs.put("net.core.busy_poll", client.read("/proc/sys/net/core/busy_poll"));
         knobs.put("eth0.napi_id", Integer.toString(client.napi.napi().napiId()));
+        describeCpus(knobs, spec, "netperf's and netserver's threads are on CPU 1");
         String refusal = run.busyPollRefusal();
         knobs.put("busy_poll", refusal == null ? (skLlUsec > 0 ? "active" : "off") : "inactive: " + refusal);
         Map<String, Long> counters = new LinkedHashMap<>();
@@ -391,6 +396,22 @@ public final class BenchServiceImpl implements BenchService {
         String workload = protocol == NetperfRr.Protocol.TCP ? "tcp-rr" : "udp-rr";
         return new BenchResult(workload, knobs, new long[0], run.transactions(), durationNs,
             cpuUsage(sim.now(), before, client, server), counters);
+    }
+
+    /**
+     * The model's host with at least {@code min} CPUs: a workload's pinned threads need them. xsk_rr
+     * always gets its 6 (the default host has 2; its CPU table shows them); netperf and epoll_rr
+     * get 2 from a 1-CPU model, and say so ({@link #describeCpus}).
+     */
+    private HostSpec atLeast(int min) {
+        return host.cpus() >= min ? host : new HostSpec(min, host.nics(), host.smt());
+    }
+
+    /** A run on more CPUs than the model has says so in its knobs ({@code why}: where the threads are pinned). */
+    private void describeCpus(Map<String, String> knobs, HostSpec spec, String why) {
+        if (spec.cpus() != host.cpus()) {
+            knobs.put("cpus", spec.cpus() + " per host, not the model's " + host.cpus() + " (" + why + ")");
+        }
     }
 
     private Kernel boot(HostSpec spec) {

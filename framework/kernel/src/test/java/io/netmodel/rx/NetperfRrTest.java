@@ -62,4 +62,17 @@ class NetperfRrTest {
             assertTrue(on.knobs().get("busy_poll").contains("sk_napi_id is 0"), on.knobs()::toString);
         }
     }
+
+    /** A one-CPU model (netmodel up --cpus 1, then bench --live) runs netperf's pair on 2 CPUs, and says so. */
+    @org.junit.jupiter.api.Test
+    void a_one_cpu_model_runs_on_two_and_says_so() {
+        HostSpec one = new HostSpec(1, HostSpec.defaultHost().nics());
+        BenchServiceImpl s = new BenchServiceImpl(new Profile(KernelVersion.parse("6.19")), one,
+            () -> List.of(TinyDriver.plain()), () -> null);
+        BenchResult r = s.tcpRr(new TcpRrRequest(0, 0, 20_000_000L, 1), (a, b) -> { });
+        assertTrue(r.transactionsPerSecond() > 0, r.knobs().toString());
+        assertEquals("2 per host, not the model's 1 (netperf's and netserver's threads are on CPU 1)", r.knobs().get("cpus"));
+        BenchResult two = service("6.19", TinyDriver.plain()).tcpRr(new TcpRrRequest(0, 0, 20_000_000L, 1), (a, b) -> { });
+        assertEquals(null, two.knobs().get("cpus"), "the default host has its 2");
+    }
 }

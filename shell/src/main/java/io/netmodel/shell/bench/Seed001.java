@@ -19,6 +19,11 @@ import java.util.Map;
 public final class Seed001 {
     /** The name {@code --table} takes. */
     public static final String NAME = "seed001";
+    /** CPUs per host xsk_rr's layout needs: its script pins threads up to CPU 5. */
+    public static final int CPUS = 6;
+    /** Where seed 001's script pins xsk_rr's threads (why a host needs {@link #CPUS}). */
+    public static final String CPU_LAYOUT = "seed 001 pins the IRQ and the NAPI kthread on CPU 2, the sender on CPU 3, "
+        + "the main threads on CPU 4 and the -t thread on CPU 5";
     private static final String RESOURCE = "seed001.csv";
     /** Cells without a known mechanism (see {@link Cell#explained()}). */
     private static final java.util.Set<String> UNEXPLAINED = java.util.Set.of("32K+30 interrupts", "25K+38 interrupts");

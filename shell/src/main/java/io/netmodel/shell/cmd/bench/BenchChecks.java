@@ -45,6 +45,14 @@ final class BenchChecks {
 
     /** The options every benchmark shares; {@code bundlesDir} is where --driver must be. */
     void common(BenchOptions o, Path bundlesDir, boolean inDaemon) throws ToolError {
+        common(o, bundlesDir, inDaemon, 1, null);
+    }
+
+    /**
+     * {@link #common(BenchOptions, Path, boolean)} for a workload whose threads are pinned up to CPU
+     * {@code minCpus - 1}: a smaller {@code --cpus} is refused, {@code layout} saying where they go.
+     */
+    void common(BenchOptions o, Path bundlesDir, boolean inDaemon, int minCpus, String layout) throws ToolError {
         if (!(o.durationS > 0 && o.durationS <= MAX_DURATION_S)) {
             throw usage("--duration must be > 0 and <= 3600 s of simulated time, not " + Fmt.typed(o.durationS));
         }
@@ -83,8 +91,9 @@ final class BenchChecks {
             throw usage("--mount chooses a running model and needs --live");
         }
         kernel(o.kernelOrDefault());
-        if (o.cpus != null && (o.cpus < 1 || o.cpus > 64)) {
-            throw usage("--cpus must be 1 .. 64, not " + o.cpus);
+        if (o.cpus != null && (o.cpus < minCpus || o.cpus > 64)) {
+            throw usage("--cpus must be " + minCpus + " .. 64, not " + o.cpus + (o.cpus >= 1 && o.cpus < minCpus && layout != null
+                ? " (" + layout + ")" : ""));
         }
         driver(o.driverOrDefault(), bundlesDir);
     }

@@ -19,7 +19,8 @@ public final class BenchOptions {
     String driver;
 
     @Option(names = "--cpus", order = 13, paramLabel = "N",
-        description = "CPUs of each host, 1 .. 64 (default: the kernel model's default host).")
+        description = "CPUs of each host, up to 64; at least 6 for xsk-rr and calibrate (seed 001's layout), 2 for the "
+            + "others (default: the kernel model's default host, 2, and 6 for xsk-rr).")
     Integer cpus;
 
     @Option(names = "--duration", order = 14, paramLabel = "S", defaultValue = DEFAULT_DURATION,

@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,12 +31,13 @@ import picocli.CommandLine.Option;
  * table with the fitted costs; {@code --write} puts them into a copy of the calibration file.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
+    defaultValueProvider = CalibrateCommand.CellDuration.class,
     description = {"Fit the host profile's cost parameters (io/netmodel/rx/cloud-vm.properties: wire, xmit, irq, ...) "
         + "to seed 001's xsk_rr table, on its 18 explained cells, by coordinate descent over simulated runs.",
         "Prints the parameters before and after, the score (RMS p50 error + half the RMS p99 error + 0.02 per pair "
             + "of modes out of the published order), and the table with the fitted costs. The model's own profile "
             + "is not changed: --write FILE writes the fitted values into FILE (a copy of the calibration file).",
-        "Each cell runs --duration simulated seconds; calibrate's default is 0.5 (not the benchmarks' 10)."},
+        "Each cell runs --duration simulated seconds: 0.5 unless given (the benchmarks' default is 10)."},
     footer = {"", "Examples:",
         "  # fit every parameter xsk_rr depends on (~45 evaluations x 18 short runs)",
         "  netmodel calibrate",
@@ -42,7 +46,15 @@ import picocli.CommandLine.Option;
         "      framework/kernel/src/main/resources/io/netmodel/rx/cloud-vm.properties"})
 public final class CalibrateCommand extends BenchSubcommand {
     /** Per cell when --duration is not given: long enough for a steady p99, short enough for ~45 evaluations. */
-    static final long DEFAULT_CELL_NS = 500_000_000L;
+    static final String DEFAULT_CELL_DURATION = "0.5";
+
+    /** calibrate's own default for the shared {@code --duration} (the help's {@code (default: ...)} shows it too). */
+    public static final class CellDuration implements IDefaultValueProvider {
+        @Override
+        public String defaultValue(ArgSpec arg) {
+            return arg.isOption() && ((OptionSpec) arg).longestName().equals("--duration") ? DEFAULT_CELL_DURATION : null;
+        }
+    }
 
     @Option(names = "--table", paramLabel = "NAME", order = 1, defaultValue = Seed001.NAME,
         description = "The published table to fit: seed001 (the only one).")
@@ -64,6 +76,16 @@ public final class CalibrateCommand extends BenchSubcommand {
 
     private List<String> params;
     private long cellNs;
+
+    @Override
+    protected int minCpus() {
+        return Seed001.CPUS;
+    }
+
+    @Override
+    protected String cpuLayout() {
+        return Seed001.CPU_LAYOUT;
+    }
 
     @Override
     protected long prepare(BenchChecks checks, PrintWriter err) throws ToolError {
@@ -93,8 +115,7 @@ public final class CalibrateCommand extends BenchSubcommand {
             throw checks.usage("--write " + write + ": no such file; give an existing calibration file (e.g. a copy of "
                 + "framework/kernel/src/main/resources/io/netmodel/rx/cloud-vm.properties)");
         }
-        boolean durationGiven = spec.commandLine().getParseResult().hasMatchedOption("--duration");
-        cellNs = durationGiven ? options.durationNs() : DEFAULT_CELL_NS;
+        cellNs = options.durationNs();
         long cells = Seed001.cells().stream().filter(Seed001.Cell::explained).count();
         return (CostFit.maxEvaluations(params.size(), rounds) * cells + Seed001.cells().size()) * cellNs;
     }

@@ -85,6 +85,11 @@ public final class EpollRrCommand extends BenchSubcommand {
     private final List<String> setups = new ArrayList<>();
 
     @Override
+    protected String cpuLayout() {
+        return "epoll_rr's server thread is on CPU 1, the NIC's interrupt on CPU 0 unless smp_affinity says otherwise";
+    }
+
+    @Override
     protected long prepare(BenchChecks checks, PrintWriter err) throws ToolError {
         if (live()) {
             refuseKernelState(checks);

@@ -71,6 +71,16 @@ public final class XskRrCommand extends BenchSubcommand {
     }
 
     @Override
+    protected int minCpus() {
+        return Seed001.CPUS;
+    }
+
+    @Override
+    protected String cpuLayout() {
+        return Seed001.CPU_LAYOUT;
+    }
+
+    @Override
     protected long prepare(BenchChecks checks, PrintWriter err) throws ToolError {
         long durationNs = options.durationNs();
         if (table != null) {

@@ -43,7 +43,18 @@ class BenchValidationTest {
                 xsk + "--kernel 7.0 is not modelled: choose 3.11 .. 6.19"),
             Arguments.of("bench xsk-rr --rate 12500 --mode busy-poll --kernel six",
                 xsk + "--kernel: not a kernel version: 'six' (expected MAJOR.MINOR, e.g. 6.19)"),
-            Arguments.of("bench xsk-rr --rate 12500 --mode busy-poll --cpus 0", xsk + "--cpus must be 1 .. 64, not 0"),
+            Arguments.of("bench xsk-rr --rate 12500 --mode busy-poll --cpus 0", xsk + "--cpus must be 6 .. 64, not 0"),
+            Arguments.of("bench xsk-rr --rate 12500 --mode busy-poll --cpus 2", xsk + "--cpus must be 6 .. 64, not 2 "
+                + "(seed 001 pins the IRQ and the NAPI kthread on CPU 2, the sender on CPU 3, the main threads on CPU 4 "
+                + "and the -t thread on CPU 5)"),
+            Arguments.of("bench tcp-rr --cpus 1", tcp + "--cpus must be 2 .. 64, not 1 (the NIC's interrupt is on CPU 0 "
+                + "and the application's thread on CPU 1)"),
+            Arguments.of("bench udp-rr --cpus 65", "netmodel bench udp-rr: --cpus must be 2 .. 64, not 65"),
+            Arguments.of("bench epoll-rr --rate 25000 --cpus 1", "netmodel bench epoll-rr: --cpus must be 2 .. 64, not 1 "
+                + "(epoll_rr's server thread is on CPU 1, the NIC's interrupt on CPU 0 unless smp_affinity says otherwise)"),
+            Arguments.of("calibrate --cpus 4", "netmodel calibrate: --cpus must be 6 .. 64, not 4 (seed 001 pins the IRQ "
+                + "and the NAPI kthread on CPU 2, the sender on CPU 3, the main threads on CPU 4 and the -t thread on "
+                + "CPU 5)"),
             Arguments.of("bench xsk-rr --table seed002", xsk + "--table seed002 is not a known table; the only one is seed001"),
             Arguments.of("bench xsk-rr --table seed001 --mode busy-poll", xsk + "--table seed001 sets the rates, delays "
                 + "and modes itself: drop --rate, --period, --delay and --mode"),

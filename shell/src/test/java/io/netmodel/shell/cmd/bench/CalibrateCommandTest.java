@@ -82,4 +82,16 @@ class CalibrateCommandTest {
         assertTrue(r.out().contains("\"misordered_pairs\": 0"), r.out());
         assertTrue(r.out().endsWith("\"steps\": []\n}\n") || r.out().endsWith("\"steps\": []\n}"), r.out());
     }
+
+    @Test
+    void each_cell_runs_half_a_second_unless_told_and_the_help_says_so() {
+        Cli.Result r = Cli.run(ScaledTable.withWire(4300, new ArrayList<>()), "calibrate", "--fit", "irq", "--rounds", "1",
+            "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"cell_duration_ns\": 500000000,"), r.out());
+        String help = Cli.run(new FakeBenchService(), "calibrate", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Simulated seconds per run, > 0 and <= 3600 (default: 0.5)"), help);
+        String xskHelp = Cli.run(new FakeBenchService(), "bench", "xsk-rr", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(xskHelp.contains("Simulated seconds per run, > 0 and <= 3600 (default: 10)"), xskHelp);
+    }
 }
