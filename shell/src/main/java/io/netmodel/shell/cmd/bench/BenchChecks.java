@@ -45,14 +45,18 @@ final class BenchChecks {
 
     /** The options every benchmark shares; {@code bundlesDir} is where --driver must be. */
     void common(BenchOptions o, Path bundlesDir, boolean inDaemon) throws ToolError {
-        common(o, bundlesDir, inDaemon, 1, null);
+        common(o, bundlesDir, inDaemon, new PinnedCpus(1, null));
     }
 
     /**
-     * {@link #common(BenchOptions, Path, boolean)} for a workload whose threads are pinned up to CPU
-     * {@code minCpus - 1}: a smaller {@code --cpus} is refused, {@code layout} saying where they go.
+     * A workload's threads are pinned up to CPU {@code min - 1}, as {@code layout} says: a host
+     * needs {@code min} CPUs.
      */
-    void common(BenchOptions o, Path bundlesDir, boolean inDaemon, int minCpus, String layout) throws ToolError {
+    record PinnedCpus(int min, String layout) {
+    }
+
+    /** {@link #common(BenchOptions, Path, boolean)} for a workload that needs {@code pinned}: a smaller {@code --cpus} is refused. */
+    void common(BenchOptions o, Path bundlesDir, boolean inDaemon, PinnedCpus pinned) throws ToolError {
         if (!(o.durationS > 0 && o.durationS <= MAX_DURATION_S)) {
             throw usage("--duration must be > 0 and <= 3600 s of simulated time, not " + Fmt.typed(o.durationS));
         }
@@ -91,9 +95,9 @@ final class BenchChecks {
             throw usage("--mount chooses a running model and needs --live");
         }
         kernel(o.kernelOrDefault());
-        if (o.cpus != null && (o.cpus < minCpus || o.cpus > 64)) {
-            throw usage("--cpus must be " + minCpus + " .. 64, not " + o.cpus + (o.cpus >= 1 && o.cpus < minCpus && layout != null
-                ? " (" + layout + ")" : ""));
+        if (o.cpus != null && (o.cpus < pinned.min() || o.cpus > 64)) {
+            throw usage("--cpus must be " + pinned.min() + " .. 64, not " + o.cpus
+                + (o.cpus >= 1 && o.cpus < pinned.min() && pinned.layout() != null ? " (" + pinned.layout() + ")" : ""));
         }
         driver(o.driverOrDefault(), bundlesDir);
     }

@@ -58,14 +58,9 @@ public abstract class BenchSubcommand implements Callable<Integer>, SessionAware
      */
     protected abstract long prepare(BenchChecks checks, PrintWriter err) throws ToolError;
 
-    /** The fewest CPUs per host the workload's threads are pinned across ({@code --cpus} below it is refused). */
-    protected int minCpus() {
-        return 2;
-    }
-
-    /** Where the workload pins its threads: why {@code --cpus} must be at least {@link #minCpus}. */
-    protected String cpuLayout() {
-        return "the NIC's interrupt is on CPU 0 and the application's thread on CPU 1";
+    /** Where the workload pins its threads, so how few CPUs per host {@code --cpus} may give. */
+    protected BenchChecks.PinnedCpus pinnedCpus() {
+        return new BenchChecks.PinnedCpus(2, "the NIC's interrupt is on CPU 0 and the application's thread on CPU 1");
     }
 
     /** Runs the prepared benchmark on {@code service} and prints the result. */
@@ -79,7 +74,7 @@ public abstract class BenchSubcommand implements Callable<Integer>, SessionAware
         String who = who();
         try {
             Layout layout = Layout.fromEnvironment();
-            new BenchChecks(who).common(options, layout.bundlesDir(), session.inDaemon(), minCpus(), cpuLayout());
+            new BenchChecks(who).common(options, layout.bundlesDir(), session.inDaemon(), pinnedCpus());
             long totalSimNs = prepare(new BenchChecks(who), err);
             if (given == null && !session.inDaemon() && options.live) {
                 return forward(out, err);

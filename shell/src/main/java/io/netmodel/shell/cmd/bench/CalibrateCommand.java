@@ -78,13 +78,8 @@ public final class CalibrateCommand extends BenchSubcommand {
     private long cellNs;
 
     @Override
-    protected int minCpus() {
-        return Seed001.CPUS;
-    }
-
-    @Override
-    protected String cpuLayout() {
-        return Seed001.CPU_LAYOUT;
+    protected BenchChecks.PinnedCpus pinnedCpus() {
+        return Seed001Cpus.PINNED;
     }
 
     @Override

@@ -85,8 +85,9 @@ public final class EpollRrCommand extends BenchSubcommand {
     private final List<String> setups = new ArrayList<>();
 
     @Override
-    protected String cpuLayout() {
-        return "epoll_rr's server thread is on CPU 1, the NIC's interrupt on CPU 0 unless smp_affinity says otherwise";
+    protected BenchChecks.PinnedCpus pinnedCpus() {
+        return new BenchChecks.PinnedCpus(2,
+            "epoll_rr's server thread is on CPU 1, the NIC's interrupt on CPU 0 unless smp_affinity says otherwise");
     }
 
     @Override

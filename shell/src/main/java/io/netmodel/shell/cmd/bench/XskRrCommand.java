@@ -71,13 +71,8 @@ public final class XskRrCommand extends BenchSubcommand {
     }
 
     @Override
-    protected int minCpus() {
-        return Seed001.CPUS;
-    }
-
-    @Override
-    protected String cpuLayout() {
-        return Seed001.CPU_LAYOUT;
+    protected BenchChecks.PinnedCpus pinnedCpus() {
+        return Seed001Cpus.PINNED;
     }
 
     @Override
