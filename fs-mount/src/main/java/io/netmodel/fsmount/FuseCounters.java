@@ -18,6 +18,8 @@ public final class FuseCounters {
     /** chmod, chown and utimens (one kernel SETATTR each). */
     final LongAdder setattr = new LongAdder();
     final LongAdder release = new LongAdder();
+    /** access(2), faccessat(2): {@code test -r/-w/-x}. */
+    final LongAdder access = new LongAdder();
     /** Refused attempts to make, remove or rename a name ({@link NamespaceErrno}). */
     final LongAdder namespace = new LongAdder();
     /** Not upcalls: cache invalidations we sent the kernel ({@link EntryInvalidator}). */
@@ -26,19 +28,19 @@ public final class FuseCounters {
     volatile java.util.function.Supplier<String> notifyMode = () -> "epoch";
 
     /**
-     * {@code getattr=N open=N read=N write=N release=N readdir=N readlink=N truncate=N setattr=N namespace=N
-     * notify=N notify_mode=epoch|entry}.
+     * {@code getattr=N open=N read=N write=N release=N readdir=N readlink=N truncate=N setattr=N access=N
+     * namespace=N notify=N notify_mode=epoch|entry}.
      */
     @Override
     public String toString() {
         return "getattr=" + getattr.sum() + " open=" + open.sum() + " read=" + read.sum() + " write=" + write.sum()
             + " release=" + release.sum() + " readdir=" + readdir.sum() + " readlink=" + readlink.sum()
-            + " truncate=" + truncate.sum() + " setattr=" + setattr.sum() + " namespace=" + namespace.sum() + " notify=" + notify.sum() + " notify_mode=" + notifyMode.get();
+            + " truncate=" + truncate.sum() + " setattr=" + setattr.sum() + " access=" + access.sum() + " namespace=" + namespace.sum() + " notify=" + notify.sum() + " notify_mode=" + notifyMode.get();
     }
 
     /** Upcalls served (notifications are not upcalls). */
     public long total() {
         return getattr.sum() + readdir.sum() + readlink.sum() + open.sum() + read.sum() + write.sum() + truncate.sum()
-            + setattr.sum() + release.sum() + namespace.sum();
+            + setattr.sum() + release.sum() + access.sum() + namespace.sum();
     }
 }

@@ -156,6 +156,18 @@ final class VirtualFsFuse extends FuseStubFS {
         }
     }
 
+    /** {@code access(2)} (FUSE sends it since the mount has no {@code default_permissions}). */
+    @Override
+    public int access(String path, int mask) {
+        counters.access.increment();
+        try {
+            fs.access(path, mask, caller(false));
+            return 0;
+        } catch (VfsException e) {
+            return -e.errno();
+        }
+    }
+
     @Override
     public int open(String path, FuseFileInfo fi) {
         counters.open.increment();

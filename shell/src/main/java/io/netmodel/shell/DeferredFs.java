@@ -64,6 +64,11 @@ final class DeferredFs implements VirtualFs {
     }
 
     @Override
+    public void access(String path, int mask, Caller caller) throws VfsException {
+        fs().access(path, mask, caller);
+    }
+
+    @Override
     public void chmod(String path, int mode, Caller caller) throws VfsException {
         fs().chmod(path, mode, caller);
     }

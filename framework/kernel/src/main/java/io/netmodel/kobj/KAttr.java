@@ -38,9 +38,27 @@ public final class KAttr extends KNode {
         int store(byte[] data, Caller caller) throws VfsException;
     }
 
+    /** Which {@code proc_handler} serves a /proc/sys file at an offset, or with a short buffer. */
+    public enum ProcHandler {
+        /** {@code proc_dointvec} and its kin: a read at an offset > 0 is EOF, a write there is ignored. */
+        DOINTVEC,
+        /**
+         * {@code proc_dostring}: a read goes on from its offset; a write at offset p continues the
+         * string from p ({@code sysctl_writes_strict} 1), one past its end is ignored.
+         */
+        DOSTRING,
+        /**
+         * {@code dump_cpumask} ({@code rps_default_mask}, {@code flow_limit_cpu_bitmap}): one read at
+         * offset 0 of at most {@code size - 1} characters ({@code scnprintf}) and a newline if
+         * room is left; EOF at later offsets.
+         */
+        CPUMASK
+    }
+
     private final Flavor flavor;
     private final Show show;
     private final Store store;
+    private ProcHandler procHandler = ProcHandler.DOINTVEC;
 
     KAttr(String name, int mode, Flavor flavor, Show show, Store store, long mtimeNanos) {
         super(name, mode, mtimeNanos);
@@ -61,6 +79,20 @@ public final class KAttr extends KNode {
 
     public Flavor flavor() {
         return flavor;
+    }
+
+    /** The {@code proc_handler} of a /proc/sys file ({@link ProcHandler#DOINTVEC} unless set). */
+    public ProcHandler procHandler() {
+        return procHandler;
+    }
+
+    /** Sets the {@code proc_handler} of this /proc/sys file; returns it. */
+    public KAttr procHandler(ProcHandler h) {
+        if (flavor != Flavor.PROC_SYS) {
+            throw new IllegalStateException(name() + ": a proc_handler is for /proc/sys files");
+        }
+        procHandler = h;
+        return this;
     }
 
     public String show() throws VfsException {

@@ -28,6 +28,29 @@ final class Permission {
         return c.uid() == 0 || (bits(n, c) & want) == want;
     }
 
+    /**
+     * {@code inode_permission} for {@code access(2)}: whether {@code c} may {@code want} (4 read,
+     * 2 write, 1 execute or search) {@code n}. /proc/sys ({@code proc_sys_permission}): a file is
+     * never executable, and {@code test_perm} gives root the owner's bits, a member of group 0 the
+     * group's. Elsewhere ({@code generic_permission}): root may read and write anything, search
+     * any directory, and execute a file with some x bit.
+     */
+    static boolean access(KNode n, int want, Caller c) {
+        boolean dir = n instanceof KDir;
+        if (fsOf(n) == KAttr.Flavor.PROC_SYS) {
+            if (!dir && (want & 1) != 0) {
+                return false;
+            }
+            int mode = n.mode();
+            int bits = c.uid() == 0 ? (mode >> 6) & 7 : c.gid() == 0 ? (mode >> 3) & 7 : mode & 7;
+            return (bits & want) == want;
+        }
+        if (c.uid() == 0) {
+            return dir || (want & 1) == 0 || (n.mode() & 0111) != 0;
+        }
+        return (bits(n, c) & want) == want;
+    }
+
     /** Which kernel code serves a node: its flavor for a file, its place in the tree otherwise. */
     static KAttr.Flavor fsOf(KNode n) {
         if (n instanceof KAttr a) {

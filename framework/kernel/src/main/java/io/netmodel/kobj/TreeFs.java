@@ -72,6 +72,17 @@ public final class TreeFs implements VirtualFs {
     }
 
     @Override
+    public void access(String path, int mask, Caller caller) throws VfsException {
+        lock.call(() -> {
+            KNode n = tree.lookupFollow(path);
+            if (mask != 0 && !Permission.access(n, mask & 7, caller)) {
+                throw new VfsException(Errno.EACCES);
+            }
+            return null;
+        });
+    }
+
+    @Override
     public OpenFile open(String path, boolean write, Caller caller) throws VfsException {
         return lock.call(() -> {
             KNode n = tree.lookupFollow(path);
@@ -106,7 +117,7 @@ public final class TreeFs implements VirtualFs {
                     }
                 }
             }
-            return new KOpenFile(attr, caller, lock);
+            return new KOpenFile(attr, caller, lock, tree.root());
         });
     }
 

@@ -49,16 +49,19 @@ public final class SysctlNetCoreMore {
     public SysctlNetCoreMore(KTree tree, KernelProfile profile, int nrCpuIds) {
         this.nrCpuIds = nrCpuIds;
         KDir dir = tree.mkdirs("/proc/sys/net/core");
-        dir.attr("netdev_rss_key", 0444, KAttr.Flavor.PROC_SYS, this::rssKey, null);
-        dir.attr("default_qdisc", 0644, KAttr.Flavor.PROC_SYS, () -> defaultQdisc + "\n", this::storeDefaultQdisc);
+        dir.attr("netdev_rss_key", 0444, KAttr.Flavor.PROC_SYS, this::rssKey, null)
+            .procHandler(KAttr.ProcHandler.DOSTRING);
+        dir.attr("default_qdisc", 0644, KAttr.Flavor.PROC_SYS, () -> defaultQdisc + "\n", this::storeDefaultQdisc)
+            .procHandler(KAttr.ProcHandler.DOSTRING);
         dir.attr("flow_limit_cpu_bitmap", 0644, KAttr.Flavor.PROC_SYS,
             () -> Bitmap.print(flowLimitCpus, nrCpuIds) + "\n", (data, caller) -> {
                 flowLimitCpus = Bitmap.parse(data, nrCpuIds);
                 return data.length;
-            });
+            }).procHandler(KAttr.ProcHandler.CPUMASK);
         if (profile.has(Behaviour.RPS_DEFAULT_MASK)) {
             dir.attr("rps_default_mask", 0644, KAttr.Flavor.PROC_SYS,
-                () -> Bitmap.print(rpsDefaultMask, nrCpuIds) + "\n", this::storeRpsDefaultMask);
+                () -> Bitmap.print(rpsDefaultMask, nrCpuIds) + "\n", this::storeRpsDefaultMask)
+                .procHandler(KAttr.ProcHandler.CPUMASK);
         }
     }
 
@@ -112,9 +115,8 @@ public final class SysctlNetCoreMore {
      * {@code set_default_qdisc}: {@code proc_dostring} into a 16-byte buffer (stops at a newline
      * or NUL, keeps at most 15 characters, all bytes reported consumed), then
      * {@code qdisc_set_default}: CAP_NET_ADMIN else EPERM, an unknown name (after the module
-     * request) ENOENT. The old default stays on any error. Not modelled: in strict mode
-     * {@code proc_dostring} appends a write at an offset > 0 to the current string; the PROC_SYS
-     * flavor ignores such writes as it does for the integer rows.
+     * request) ENOENT. The old default stays on any error. A write at an offset > 0 continues the
+     * current name from there ({@link KAttr.ProcHandler#DOSTRING}), and this store gets the result.
      */
     private int storeDefaultQdisc(byte[] data, Caller caller) throws VfsException {
         int len = Kstrtox.cstrlen(data);

@@ -121,6 +121,71 @@ class SysfsSemanticsTest {
         assertEquals("9000\n", host.read(MTU));
     }
 
+    /** kernfs_fop_write_iter takes at most a page per write(2); the caller's loop sends the rest (EINVAL here). */
+    @Test
+    void should_take_at_most_a_page_of_a_sysfs_write() throws Exception {
+        byte[] big = new byte[5004];
+        System.arraycopy("1400".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 4);
+        OpenFile f = fs.open(MTU, true, Caller.ROOT);
+        assertEquals(4096, f.write(big, 0));
+        assertEquals("1400\n", host.read(MTU));
+        assertEquals(Errno.EINVAL, errno(() -> f.write(new byte[908], 4096)));
+    }
+
+    /** proc_sys_call_handler hands the whole count over; the handler reads a page less one and reports *lenp -= left. */
+    @Test
+    void should_report_the_whole_count_of_a_long_proc_sys_write_it_parsed() throws Exception {
+        OpenFile f = fs.open(BUDGET, true, Caller.ROOT);
+        assertEquals(5001, f.write(("0" + " ".repeat(5000)).getBytes(StandardCharsets.US_ASCII), 0));
+        assertEquals("0\n", host.read(BUDGET));
+    }
+
+    /**
+     * An open file outlives its node: once the device is unregistered kernfs refuses reads and writes
+     * with ENODEV (kernfs_get_active), and the sysctl handler is gone: ENOENT. Nothing reaches the model.
+     */
+    @Test
+    void should_fail_open_files_of_a_removed_device_with_ENODEV() throws Exception {
+        io.netmodel.testkit.TinyDriver driver = io.netmodel.testkit.TinyDriver.plain();
+        Host h = Host.with("6.19", driver);
+        OpenFile mtu = h.fs.open(MTU, true, Caller.ROOT);
+        OpenFile rps = h.fs.open("/sys/class/net/eth0/queues/rx-0/rps_cpus", true, Caller.ROOT);
+        OpenFile defer = h.fs.open("/sys/class/net/eth0/napi_defer_hard_irqs", true, Caller.ROOT);
+        h.kernel.modules().driverGone(driver);
+        for (OpenFile f : new OpenFile[] {mtu, rps, defer}) {
+            assertEquals(Errno.ENODEV, errno(() -> f.read(0, 4096)));
+            assertEquals(Errno.ENODEV, errno(() -> f.write("1\n".getBytes(StandardCharsets.US_ASCII), 0)));
+        }
+    }
+
+    /** access(2): generic_permission for sysfs (root passes read and write, not execute without an x bit), proc_sys_permission for /proc/sys. */
+    @ParameterizedTest(name = "access({0}, {1}) as uid {2}: {3}")
+    @CsvSource({
+        "/sys/class/net/eth0/mtu,                 1, 0,    EACCES",
+        "/sys/class/net/eth0/mtu,                 6, 0,    0",
+        "/sys/class/net/eth0/ifindex,             2, 0,    0",
+        "/sys/class/net/eth0,                     1, 0,    0",
+        "/sys/class/net/eth0/mtu,                 2, 1000, EACCES",
+        "/sys/class/net/eth0/mtu,                 4, 1000, 0",
+        "/sys/class/net/eth0/mtu,                 0, 1000, 0",
+        "/proc/sys/net/core/netdev_budget,        1, 0,    EACCES",
+        "/proc/sys/net/core/netdev_budget,        6, 0,    0",
+        "/proc/sys/net/core/netdev_rss_key,       2, 0,    EACCES",
+        "/proc/sys/net/core/netdev_budget,        2, 1000, EACCES",
+        "/proc/sys/net/core,                      1, 1000, 0",
+        "/proc/interrupts,                        1, 0,    EACCES",
+        "/sys/class/net/eth9/mtu,                 0, 0,    ENOENT",
+    })
+    void should_answer_access_like_the_kernel(String path, int mask, int uid, String expected) {
+        int got = 0;
+        try {
+            fs.access(path, mask, uid == 0 ? Caller.ROOT : USER);
+        } catch (io.netmodel.api.vfs.VfsException e) {
+            got = e.errno();
+        }
+        assertEquals(expected.equals("0") ? 0 : Host.errnoNamed(expected), got);
+    }
+
     @ParameterizedTest(name = "zero-byte write to {0} returns 0 and stores nothing")
     @ValueSource(strings = {MTU, BUDGET})
     void should_return_zero_for_a_zero_length_write(String path) throws Exception {

@@ -245,4 +245,51 @@ class SysctlNetCoreMoreTest {
         assertEquals("64\n", Host.bare("6.18").read(CORE + "skb_defer_max"));
         assertEquals("128\n", Host.bare("6.19").read(CORE + "skb_defer_max"));
     }
+
+    /** proc_dostring serves reads at any offset (dd bs=4 reads the whole name), as 6.18 does. */
+    @Test
+    void string_rows_read_on_at_an_offset() throws Exception {
+        OpenFile f = host.fs.open(CORE + "default_qdisc", false, Caller.ROOT);
+        StringBuilder sb = new StringBuilder();
+        for (long off = 0; ; off += 4) {
+            byte[] b = f.read(off, 4);
+            if (b.length == 0) {
+                break;
+            }
+            sb.append(new String(b, StandardCharsets.US_ASCII));
+        }
+        assertEquals("pfifo_fast\n", sb.toString());
+        assertEquals("fifo_fast\n", new String(f.read(1, 100), StandardCharsets.US_ASCII));
+        assertEquals(156, host.read(CORE + "netdev_rss_key").length());
+    }
+
+    /**
+     * With sysctl_writes_strict 1, proc_dostring continues the name from the write's offset and
+     * set_default_qdisc looks the result up: "pfi" + "XX" is no qdisc (ENOENT, nothing changes),
+     * "fq" + "_codel" at 2 is fq_codel; past the end the write is ignored.
+     */
+    @Test
+    void default_qdisc_written_at_an_offset_continues_the_name() throws Exception {
+        assertEquals(Errno.ENOENT, errno(() -> host.writeAt(CORE + "default_qdisc", "XX", 3)));
+        assertEquals("pfifo_fast\n", host.read(CORE + "default_qdisc"));
+        host.write(CORE + "default_qdisc", "fq");
+        assertEquals(6, host.writeAt(CORE + "default_qdisc", "_codel", 2));
+        assertEquals("fq_codel\n", host.read(CORE + "default_qdisc"));
+        assertEquals(2, host.writeAt(CORE + "default_qdisc", "fq", 9));
+        assertEquals("fq_codel\n", host.read(CORE + "default_qdisc"));
+    }
+
+    /**
+     * dump_cpumask: scnprintf into min(127, size) bytes, a newline if room is left, EOF past offset 0.
+     * On 8 CPUs "%*pb" prints two digits: 3 reads "03".
+     */
+    @ParameterizedTest(name = "rps_default_mask {0}: read({1}) = \"{2}\"")
+    @CsvSource(delimiter = '|', value = {"3|1|", "3|2|0\\n", "3|3|03\\n", "3|64|03\\n", "ff|2|f\\n", "ff|3|ff\\n"})
+    void cpumask_rows_fit_the_reader_buffer(String mask, int size, String expected) throws Exception {
+        Host big = Host.with("6.19", 8, io.netmodel.testkit.TinyDriver.plain());
+        big.write(CORE + "rps_default_mask", mask);
+        OpenFile f = big.fs.open(CORE + "rps_default_mask", false, Caller.ROOT);
+        assertEquals(expected == null ? "" : expected.replace("\\n", "\n"), new String(f.read(0, size), StandardCharsets.US_ASCII));
+        assertEquals(0, f.read(1, 64).length);
+    }
 }

@@ -75,6 +75,11 @@ class LsCommandTest {
         }
 
         @Override
+        public void access(String path, int mask, Caller caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public long generation() {
             return 0;
         }

@@ -28,6 +28,22 @@ public interface VirtualFs {
      */
     OpenFile open(String path, boolean write, Caller caller) throws VfsException;
 
+    /** For {@link #access}: read, write and execute (search) permission, as {@code R_OK}, {@code W_OK}, {@code X_OK}. */
+    int R_OK = 4;
+    int W_OK = 2;
+    int X_OK = 1;
+
+    /**
+     * {@code access(2)} (following a final symlink): returns if {@code caller} may {@code mask}
+     * ({@link #R_OK} | {@link #W_OK} | {@link #X_OK}; 0 only asks whether the node exists), else
+     * throws EACCES, with the checks of the filesystem the node belongs to: kernfs and /proc
+     * ({@code generic_permission}: root may read and write anything, execute what has an x bit),
+     * /proc/sys ({@code proc_sys_permission}: never execute a file, root gets the owner's bits).
+     *
+     * @since 1.4
+     */
+    void access(String path, int mask, Caller caller) throws VfsException;
+
     /** For {@link #utimens}: set that time to the current time ({@code utimensat}'s {@code UTIME_NOW}). */
     long UTIME_NOW = Long.MIN_VALUE;
     /** For {@link #utimens}: leave that time alone ({@code UTIME_OMIT}). */
