@@ -95,7 +95,9 @@ public final class ModuleTable implements ModuleRegistry {
                 try {
                     values.put(mp.name(), value(mp, e.getValue()));
                 } catch (VfsException bad) {
-                    dmesg.printk(name + ": `" + e.getValue() + "' invalid for parameter `" + mp.name() + "'");
+                    // parse_args hands a bare "name" over with a NULL value, printed as an empty string
+                    dmesg.printk(name + ": `" + (e.getValue() == null ? "" : e.getValue()) + "' invalid for parameter `"
+                        + mp.name() + "'");
                     failed.put(name, new ModuleLoadException(bad.errno(), Errno.strerror(bad.errno())));
                     return null;
                 }

@@ -234,13 +234,25 @@ public final class BenchServiceImpl implements BenchService {
             throw new IllegalArgumentException("irq-suspend-timeout exists from 6.13; the model runs kernel "
                 + profile.version());
         }
+        if (req.deferHardIrqs() != 0 && !profile.has(Behaviour.NAPI_DEFER_HARD_IRQS)) {
+            throw new IllegalArgumentException("napi_defer_hard_irqs exists from " + Behaviour.NAPI_DEFER_HARD_IRQS.since()
+                + "; the model runs kernel " + profile.version());
+        }
+        if (req.groFlushTimeoutNs() != 0 && !profile.has(Behaviour.GRO_FLUSH_TIMEOUT)) {
+            throw new IllegalArgumentException("gro_flush_timeout exists from " + Behaviour.GRO_FLUSH_TIMEOUT.since()
+                + "; the model runs kernel " + profile.version());
+        }
         return runEpollRr(req, progress, sink, server -> {
             if (server.inputIrqNumber() >= 0) {
                 server.write("/proc/irq/" + server.inputIrqNumber() + "/smp_affinity_list",
                     Integer.toString(EpollRr.APP_CPU));
             }
-            server.write("/sys/class/net/eth0/napi_defer_hard_irqs", Long.toString(req.deferHardIrqs()));
-            server.write("/sys/class/net/eth0/gro_flush_timeout", Long.toString(req.groFlushTimeoutNs()));
+            if (profile.has(Behaviour.NAPI_DEFER_HARD_IRQS)) {
+                server.write("/sys/class/net/eth0/napi_defer_hard_irqs", Long.toString(req.deferHardIrqs()));
+            }
+            if (profile.has(Behaviour.GRO_FLUSH_TIMEOUT)) {
+                server.write("/sys/class/net/eth0/gro_flush_timeout", Long.toString(req.groFlushTimeoutNs()));
+            }
             if (req.irqSuspendTimeoutNs() > 0) {
                 try {
                     server.kernel.netdevFamily().doit("napi-set", Map.of("id", (long) server.napi.napi().napiId(),
@@ -251,9 +263,15 @@ public final class BenchServiceImpl implements BenchService {
             }
         }, server -> {
             Map<String, String> m = new LinkedHashMap<>();
-            m.put("server.eth0.napi_defer_hard_irqs", server.read("/sys/class/net/eth0/napi_defer_hard_irqs"));
-            m.put("server.eth0.gro_flush_timeout", server.read("/sys/class/net/eth0/gro_flush_timeout"));
-            m.put("server.eth0.napi[0].irq-suspend-timeout", Long.toString(server.napi.napi().irqSuspendTimeout()));
+            if (profile.has(Behaviour.NAPI_DEFER_HARD_IRQS)) {
+                m.put("server.eth0.napi_defer_hard_irqs", server.read("/sys/class/net/eth0/napi_defer_hard_irqs"));
+            }
+            if (profile.has(Behaviour.GRO_FLUSH_TIMEOUT)) {
+                m.put("server.eth0.gro_flush_timeout", server.read("/sys/class/net/eth0/gro_flush_timeout"));
+            }
+            if (profile.has(Behaviour.PER_NAPI_NETLINK_CONFIG)) {
+                m.put("server.eth0.napi[0].irq-suspend-timeout", Long.toString(server.napi.napi().irqSuspendTimeout()));
+            }
             return m;
         });
     }

@@ -712,9 +712,21 @@ final class NapiRuntime implements PollList.Napi {
         return ret;
     }
 
+    /**
+     * {@code hrtimer_start(&napi->timer, ns_to_ktime(timeout), HRTIMER_MODE_REL_PINNED)}: the u64
+     * knob becomes a signed ktime, so 2^63 ns and more (a Java long below 0) is in the past and
+     * expires at once, and {@code ktime_add_safe} saturates a sum past {@code KTIME_MAX} there: a
+     * timer that never fires, as good as none (it replaces any earlier expiry all the same).
+     */
     private void armWatchdog(long timeoutNs, int cpu) {
         watchdogCpu = cpu; // HRTIMER_MODE_REL_PINNED: fires on the arming CPU
-        watchdog.start(timeoutNs);
+        if (timeoutNs < 0) {
+            watchdog.start(0);
+        } else if (timeoutNs > Long.MAX_VALUE - sim.now()) {
+            watchdog.cancel();
+        } else {
+            watchdog.start(timeoutNs);
+        }
     }
 
     /**
@@ -788,7 +800,7 @@ final class NapiRuntime implements PollList.Napi {
      */
     void suspendIrqs(int cpu) {
         long timeout = napi.irqSuspendTimeout();
-        if (timeout > 0 && continuous == null) {
+        if (timeout != 0 && continuous == null) { // a u64: "if (timeout)"
             irqMasked = true;
             armWatchdog(timeout, cpu);
         }
@@ -800,7 +812,7 @@ final class NapiRuntime implements PollList.Napi {
      * falls back to deferral ({@code gro_flush_timeout}) and then to the IRQ.
      */
     void resumeIrqs(int cpu) {
-        if (napi.irqSuspendTimeout() > 0 && !sched && continuous == null) {
+        if (napi.irqSuspendTimeout() != 0 && !sched && continuous == null) {
             watchdog.cancel();
             napiSchedule(cpu, 0);
         }
@@ -808,7 +820,7 @@ final class NapiRuntime implements PollList.Napi {
 
     /** busy_poll_stop: with prefer, refill the defer count and arm the watchdog; else complete. */
     private void busyPollStop(int cpu, boolean prefer) {
-        if (prefer && napi.deferHardIrqs() > 0 && napi.groFlushTimeout() > 0) {
+        if (prefer && napi.deferHardIrqs() > 0 && napi.groFlushTimeout() != 0) {
             deferCount = napi.deferHardIrqs();
             armWatchdog(napi.groFlushTimeout(), cpu);
             return; // IRQ stays masked; the timer takes over

@@ -51,7 +51,7 @@ final class SimHost {
         }
         this.eth0 = kernel.netdevs().byName("eth0");
         if (eth0 == null || eth0.napis().isEmpty()) {
-            throw new IllegalStateException(name + ": no eth0 with a NAPI (is a driver loaded for its NIC?)");
+            throw new IllegalArgumentException(name + ": no eth0 with a NAPI" + probeFailure(kernel));
         }
         NapiImpl first = eth0.napis().get(0);
         this.inputIrq = findInputIrq();
@@ -71,6 +71,24 @@ final class SimHost {
     }
 
     private final PollList[] pollLists;
+
+    /** Why no driver made eth0: the kernel log's last probe failure (the driver's own reason first), if any. */
+    private static String probeFailure(Kernel kernel) {
+        java.util.List<String> log = kernel.modules().dmesg();
+        for (int i = log.size() - 1; i >= 0; i--) {
+            if (log.get(i).contains(": probe with driver ")) {
+                String why = i > 0 && !log.get(i - 1).contains(": probe with driver ") ? stamp(log.get(i - 1)) + "; " : "";
+                return ": " + why + stamp(log.get(i));
+            }
+        }
+        return " (is a driver loaded for its NIC?)";
+    }
+
+    /** A dmesg line without its {@code [    0.000000] } time stamp. */
+    private static String stamp(String line) {
+        int end = line.indexOf("] ");
+        return end >= 0 ? line.substring(end + 2) : line;
+    }
 
     /** CPU {@code cpu}'s poll list and {@code net_rx_action}, made at its first use. */
     PollList pollList(int cpu) {

@@ -69,6 +69,17 @@ class ModuleParamsTest {
         assertTrue(host.kernel.modules().dmesg().stream().anyMatch(l -> l.contains("invalid for parameter")));
     }
 
+    /** "modprobe tinynet debug" (no value): parse_args hands over NULL, which the log prints as an empty value. */
+    @Test
+    void should_log_a_missing_value_as_empty() {
+        java.util.Map<String, String> params = new java.util.HashMap<>();
+        params.put("debug", null);
+        Host host = load(params);
+        assertThrows(ModuleLoadException.class, () -> host.kernel.modules().checkLoaded("tinynet"));
+        assertTrue(host.kernel.modules().dmesg().stream().anyMatch(l -> l.endsWith("tinynet: `' invalid for parameter `debug'")),
+            () -> String.join("\n", host.kernel.modules().dmesg()));
+    }
+
     @Test
     void should_report_ENOENT_for_a_module_that_published_no_driver() {
         Host host = Host.bare("6.19");

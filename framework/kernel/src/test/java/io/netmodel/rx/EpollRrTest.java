@@ -77,4 +77,42 @@ class EpollRrTest {
         e = assertThrows(IllegalArgumentException.class, () -> run("6.12", 0, true, 100, 20_000, 20 * MS));
         assertTrue(e.getMessage().contains("6.13"), e.getMessage());
     }
+
+    /**
+     * The knobs are u64 nanoseconds; hrtimer_start takes them as a signed ktime: 2^63-1 saturates
+     * to a timer that never fires, and u64 max is -1, in the past: the timer fires at once. Neither
+     * stops the run (they threw "now + delay overflows" and "negative delay"). With IRQs suspended
+     * for ever and no timer, a server that sleeps in epoll_wait is never woken again, as on Linux.
+     */
+    @org.junit.jupiter.api.Test
+    void huge_timeouts_arm_timers_as_hrtimers_do() {
+        BenchResult never = run("6.19", 64, true, 1, Long.MAX_VALUE, Long.MAX_VALUE);
+        assertEquals("9223372036854775807", never.knobs().get("server.eth0.gro_flush_timeout"));
+        for (String gro : new String[] {"18446744073709551615", "9223372036854775807"}) {
+            TinyDriver d = TinyDriver.plain();
+            BenchServiceImpl svc = new BenchServiceImpl(new Profile(KernelVersion.parse("6.19")), HostSpec.defaultHost(),
+                () -> List.of(d), () -> null);
+            BenchResult r = svc.runNetperfRr(NetperfRr.Protocol.TCP, 0, 0, 20 * MS, 1, (a, b) -> { }, (a, b) -> { }, h -> {
+                h.write("/sys/class/net/eth0/napi_defer_hard_irqs", "1");
+                h.write("/sys/class/net/eth0/gro_flush_timeout", gro);
+            }, h -> java.util.Map.of());
+            // u64 max fires at once: the deferral costs nothing; 2^63-1 never fires: the IRQ stays masked
+            // after the first poll with work and nothing polls again (netperf does not busy-poll here)
+            assertEquals(gro.startsWith("1844"), r.transactions() > 100, gro + ": " + r.transactions());
+        }
+    }
+
+    /** Before 5.8 there is no napi_defer_hard_irqs file: the base set-up runs without it, a defer count is refused. */
+    @org.junit.jupiter.api.Test
+    void kernels_without_deferral_run_the_base_set_up_and_refuse_a_defer_count() {
+        TinyDriver d = TinyDriver.plain();
+        BenchServiceImpl svc = new BenchServiceImpl(new Profile(KernelVersion.parse("5.4")), HostSpec.defaultHost(),
+            () -> List.of(d), () -> null);
+        BenchResult base = svc.epollRr(new EpollRrRequest(RATE, 3000, 0, 0, false, 0, 0, 0, 50 * MS, 1), (a, b) -> { });
+        assertTrue(base.transactions() > 0);
+        assertEquals(null, base.knobs().get("server.eth0.napi_defer_hard_irqs"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> svc.epollRr(new EpollRrRequest(RATE, 3000, 0, 0, false, 100, 10_000, 0, 50 * MS, 1), (a, b) -> { }));
+        assertEquals("napi_defer_hard_irqs exists from 5.8; the model runs kernel 5.4", e.getMessage());
+    }
 }

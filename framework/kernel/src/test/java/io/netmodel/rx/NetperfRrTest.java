@@ -75,4 +75,17 @@ class NetperfRrTest {
         BenchResult two = service("6.19", TinyDriver.plain()).tcpRr(new TcpRrRequest(0, 0, 20_000_000L, 1), (a, b) -> { });
         assertEquals(null, two.knobs().get("cpus"), "the default host has its 2");
     }
+
+    /** A driver that refuses the device (idpf before 6.7) leaves no eth0: the run says why, in the driver's words. */
+    @org.junit.jupiter.api.Test
+    void a_driver_that_refuses_the_device_is_named_with_its_reason() {
+        TinyDriver refusing = TinyDriver.failing(new io.netmodel.api.driver.DriverException(
+            io.netmodel.api.vfs.Errno.ENODEV, "no badnet in Linux 5.6 (added in 6.7)"));
+        BenchServiceImpl s = new BenchServiceImpl(new Profile(KernelVersion.parse("5.6")), HostSpec.defaultHost(),
+            () -> List.of(refusing), () -> null);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> s.tcpRr(new TcpRrRequest(0, 0, 20_000_000L, 1), (a, b) -> { }));
+        assertEquals("client: no eth0 with a NAPI: badnet virtio0: no badnet in Linux 5.6 (added in 6.7); badnet virtio0: "
+            + "probe with driver badnet failed with error -19", e.getMessage());
+    }
 }
