@@ -69,6 +69,7 @@ public final class DriverCore {
             }
             b.unwind();
             bound.remove(b.busDevice());
+            bus.unbound(b.busDevice(), driver.name());
         }
     }
 
@@ -88,6 +89,7 @@ public final class DriverCore {
         try {
             driver.probe(binding);
             bound.put(dev, binding);
+            bus.bound(dev, driver.name(), driver.name());
             binding.ifup();
             return true;
         } catch (DriverException e) {

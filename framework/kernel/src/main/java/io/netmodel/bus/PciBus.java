@@ -11,9 +11,20 @@ import java.util.List;
 /**
  * The host's PCI bus: devices at fixed slots under {@code /sys/devices/pci0000:00/}, with
  * their {@code vendor}/{@code device} files. Devices stay when drivers come and go.
+ *
+ * <p>{@code /sys/bus/pci} and {@code /sys/bus/virtio} list them ({@code devices/<name>}), and a
+ * bound driver has its {@code drivers/<driver>/} directory with a link to each of its devices
+ * and one to its module, and each device a {@code driver} link back
+ * ({@code driver_sysfs_add}), so {@code readlink /sys/class/net/eth0/device/driver} names the
+ * driver. A virtio NIC's PCI function is virtio-pci's, the {@code virtioN} device below it
+ * the NIC driver's. Not modelled: the drivers' {@code bind}, {@code unbind}, {@code new_id}
+ * and {@code uevent} files (rmmod and modprobe unbind and bind), and a driver's directory is
+ * made at its first bind, not at {@code driver_register}.
  */
 public final class PciBus {
     private static final String ROOT = "/sys/devices/pci0000:00";
+    /** The driver every virtio PCI function is bound to (built in on the distributions' kernels). */
+    private static final String VIRTIO_PCI = "virtio-pci";
     private static final int FIRST_SLOT = 3;
     private static final List<Attr<BusDeviceImpl>> PCI_ATTRS = List.of(
         Attr.ro("vendor", d -> String.format("0x%04x", d.vendor()) + "\n"),
@@ -45,8 +56,55 @@ public final class PciBus {
         byte[] mac = {0x52, 0x54, 0x00, 0x12, (byte) (0x34 + ((0x56 + index) >> 8)), (byte) (0x56 + index)};
         BusDeviceImpl dev = new BusDeviceImpl(model, queuePairs, address, unit, mac, path);
         Attr.populate(pciDir, dev, PCI_ATTRS, profile, KAttr.Flavor.SYSFS);
+        tree.mkdirs("/sys/bus/pci/drivers");
+        tree.mkdirs("/sys/bus/pci/devices").link(address, pciDir.path());
+        if (model.virtio()) {
+            tree.mkdirs("/sys/bus/virtio/drivers");
+            tree.mkdirs("/sys/bus/virtio/devices").link(dev.kernelName(), path);
+            bindLinks("pci", VIRTIO_PCI, address, pciDir.path(), null);
+        }
         devices.add(dev);
         return dev;
+    }
+
+    /** {@code driver_sysfs_add}: {@code driver} (of module {@code module}, or null) is bound to {@code dev}. */
+    void bound(BusDeviceImpl dev, String driver, String module) {
+        bindLinks(busOf(dev), driver, dev.kernelName(), dev.sysfsPath(), module);
+    }
+
+    /** {@code driver_sysfs_remove}: the links go; the driver's directory too once no device is left. */
+    void unbound(BusDeviceImpl dev, String driver) {
+        String drivers = "/sys/bus/" + busOf(dev) + "/drivers";
+        KDir dir = (KDir) find(drivers + "/" + driver);
+        if (dir == null) {
+            return;
+        }
+        dir.remove(dev.kernelName());
+        ((KDir) find(dev.sysfsPath())).remove("driver");
+        if (dir.children().stream().allMatch(n -> n.name().equals("module"))) {
+            ((KDir) find(drivers)).remove(driver);
+        }
+    }
+
+    private void bindLinks(String bus, String driver, String name, String devicePath, String module) {
+        KDir dir = tree.mkdirs("/sys/bus/" + bus + "/drivers/" + driver);
+        if (module != null && dir.child("module") == null && find("/sys/module/" + module) != null) {
+            dir.link("module", "/sys/module/" + module);
+        }
+        dir.link(name, devicePath);
+        ((KDir) find(devicePath)).link("driver", dir.path());
+    }
+
+    private io.netmodel.kobj.KNode find(String path) {
+        try {
+            return tree.lookup(path);
+        } catch (io.netmodel.api.vfs.VfsException e) {
+            return null;
+        }
+    }
+
+    private static String busOf(BusDeviceImpl dev) {
+        return dev.model().virtio() ? "virtio" : "pci";
     }
 
     public List<BusDeviceImpl> devices() {

@@ -1,0 +1,50 @@
+package io.netmodel.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netmodel.testkit.Host;
+import io.netmodel.testkit.TinyDriver;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /sys/bus}: the devices of each bus, and the links between a bound driver and its device
+ * ({@code driver_sysfs_add}), with the targets a 6.18 virtio guest shows.
+ */
+class BusSysfsTest {
+    private static final String PCI_FN = "/sys/devices/pci0000:00/0000:00:03.0";
+
+    @Test
+    void a_bound_driver_and_its_device_link_to_each_other() throws Exception {
+        TinyDriver d = TinyDriver.plain();
+        Host h = Host.with("6.19", d);
+        assertEquals("../../../../bus/virtio/drivers/tinynet", h.fs.readlink(PCI_FN + "/virtio0/driver"));
+        assertEquals("../../../../devices/pci0000:00/0000:00:03.0/virtio0",
+            h.fs.readlink("/sys/bus/virtio/drivers/tinynet/virtio0"));
+        assertEquals("../../../../bus/virtio/drivers/tinynet", h.fs.readlink("/sys/class/net/eth0/device/driver"));
+        assertTrue(h.exists("/sys/class/net/eth0/device/driver/virtio0/net/eth0"), "the links resolve");
+    }
+
+    @Test
+    void the_pci_function_belongs_to_virtio_pci_and_the_buses_list_their_devices() throws Exception {
+        Host h = Host.bare("6.19");
+        assertEquals("../../../bus/pci/drivers/virtio-pci", h.fs.readlink(PCI_FN + "/driver"));
+        assertEquals("../../../../devices/pci0000:00/0000:00:03.0", h.fs.readlink("/sys/bus/pci/drivers/virtio-pci/0000:00:03.0"));
+        assertEquals("../../../devices/pci0000:00/0000:00:03.0", h.fs.readlink("/sys/bus/pci/devices/0000:00:03.0"));
+        assertEquals("../../../devices/pci0000:00/0000:00:03.0/virtio0", h.fs.readlink("/sys/bus/virtio/devices/virtio0"));
+        assertFalse(h.exists(PCI_FN + "/virtio0/driver"), "no NIC driver loaded");
+    }
+
+    @Test
+    void unbinding_removes_the_links_and_the_emptied_driver_directory() throws Exception {
+        TinyDriver d = TinyDriver.plain();
+        Host h = Host.with("6.19", d);
+        h.kernel.modules().driverGone(d);
+        assertFalse(h.exists(PCI_FN + "/virtio0/driver"));
+        assertFalse(h.exists("/sys/bus/virtio/drivers/tinynet"));
+        assertTrue(h.exists("/sys/bus/virtio/devices/virtio0"), "the device stays on its bus");
+        h.kernel.modules().driverAppeared(d);
+        assertEquals("../../../../bus/virtio/drivers/tinynet", h.fs.readlink(PCI_FN + "/virtio0/driver"));
+    }
+}
