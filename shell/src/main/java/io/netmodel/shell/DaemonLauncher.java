@@ -34,9 +34,13 @@ public final class DaemonLauncher {
             return false;
         }
         boolean daemon = false;
-        for (String a : args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
             if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
                 return false;
+            }
+            if (a.equals("--host=list") || a.equals("--host") && i + 1 < args.length && args[i + 1].equals("list")) {
+                return false; // up --host list only prints the hosts: nothing to start in the background
             }
             daemon |= a.equals("--daemon");
         }

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
  * starts the interactive shell ({@code netmodel shell}); elsewhere it prints its usage, so a
  * script never waits on a prompt.
  */
-@Command(name = "netmodel", mixinStandardHelpOptions = true, version = "netmodel 0.1.0",
+@Command(name = "netmodel", mixinStandardHelpOptions = true, versionProvider = NetmodelVersion.class,
     description = {"A model of the Linux network receive path that you mount, tune and measure.", ""},
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ModprobeCommand.class,
         RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, LsCommand.class, DmesgCommand.class,
@@ -121,6 +121,7 @@ public final class Main implements Callable<Integer> {
         }
         cl.setOut(out);
         cl.setErr(err);
+        NetmodelVersion.everywhere(cl);
         for (String tool : new String[] {"sysctl", "ip", "enter"}) {
             CommandLine sub = cl.getSubcommands().get(tool);
             if (sub != null) {

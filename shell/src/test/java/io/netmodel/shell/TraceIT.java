@@ -36,4 +36,18 @@ class TraceIT {
                 line);
         }
     }
+
+    /** A count or a timeout that would stop nothing (0, NaN) is refused, not taken as "no limit". */
+    @org.junit.jupiter.api.Test
+    void a_count_or_timeout_of_zero_is_a_usage_error() throws Exception {
+        try (RunningModel model = RunningModel.up("--no-mount")) {
+            Proc.Result zero = model.netmodel("trace", "napi_poll", "--count", "0");
+            assertEquals(2, zero.exit());
+            assertEquals("trace: --count must be 1 or more, not 0 (leave it out for no limit)\n", zero.err());
+            Proc.Result nan = model.netmodel("trace", "napi_poll", "--timeout", "NaN");
+            assertEquals(2, nan.exit());
+            assertEquals("trace: --timeout must be > 0 and <= 31536000 seconds, not NaN (leave it out for no limit)\n",
+                nan.err());
+        }
+    }
 }

@@ -41,6 +41,8 @@ class TrafficIT {
             Proc.Result start = model.netmodel("traffic", "start", "--rate", "20000", "--connect"); // each packet marks it
             assertEquals(0, start.exit(), start::toString);
             assertTrue(start.out().contains(", to a connected socket\n"), start::toString);
+            String json = model.netmodel("traffic", "status", "--json").out();
+            assertTrue(json.contains("\"rate_pps\": 20000,"), json); // a number, as every other field
             long first = rxPackets(model);
             RunningModel.waitFor(() -> rxPackets(model) > first);
             assertTrue(rxPackets(model) > first, "/proc/net/dev rx_packets moves");
@@ -80,6 +82,12 @@ class TrafficIT {
             Proc.Result badCpu = model.netmodel("traffic", "start", "--cpu", "7");
             assertEquals(2, badCpu.exit(), badCpu::toString);
             assertTrue(badCpu.err().contains("--cpu 7: the host has CPUs 0 .. 1"), badCpu::toString);
+            Proc.Result minusOne = model.netmodel("traffic", "start", "--cpu", "-1");
+            assertEquals(2, minusOne.exit(), minusOne::toString);
+            assertEquals("netmodel traffic: --cpu must be a CPU number, 0 or more, not -1\n", minusOne.err());
+            Proc.Result busyMinusOne = model.netmodel("traffic", "start", "--busy-poll", "-1");
+            assertEquals(2, busyMinusOne.exit(), busyMinusOne::toString);
+            assertEquals("netmodel traffic: --busy-poll must be 0 .. 2147483647 us, not -1\n", busyMinusOne.err());
         }
     }
 

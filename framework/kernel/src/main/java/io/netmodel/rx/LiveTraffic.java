@@ -238,8 +238,25 @@ public final class LiveTraffic implements TrafficService {
         return kernel.lock().call(() -> run == null ? last : run.status());
     }
 
-    /** The pacing thread: every slice, run the model up to the wall time elapsed. */
+    /**
+     * The pacing thread: every slice, run the model up to the wall time elapsed. If the model
+     * throws, the traffic stops with the reason in its status and the kernel log (it must not go
+     * on reporting "running" from a dead thread).
+     */
     private void pace(Run r) {
+        try {
+            paceSlices(r);
+        } catch (RuntimeException e) {
+            String why = "the model failed: " + (e.getMessage() != null ? e.getMessage() : e.toString());
+            kernel.lock().call(() -> {
+                kernel.printk("netmodel traffic: stopped, " + why);
+                end(r, why);
+                return null;
+            });
+        }
+    }
+
+    private void paceSlices(Run r) {
         long t0 = System.nanoTime();
         while (r.running) {
             LockSupport.parkNanos(SLICE_MS * 1_000_000L);

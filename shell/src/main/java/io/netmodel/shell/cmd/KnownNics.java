@@ -22,6 +22,19 @@ public final class KnownNics implements Iterable<String> {
         return NIC.matcher(spec).matches();
     }
 
+    /** The most NICs a host may have in all ({@code HostSpec.MAX_NICS}). */
+    public static final int MAX_TOTAL = 4096;
+
+    /** How many NICs specs that {@link #matches} ask for in all. */
+    public static int total(java.util.List<String> specs) {
+        int n = 0;
+        for (String spec : specs) {
+            int colon = spec.indexOf(':');
+            n += colon < 0 ? 1 : Integer.parseInt(spec.substring(colon + 1));
+        }
+        return n;
+    }
+
     /** {@code e1000, igb, ...}, for messages. */
     public static String list() {
         return String.join(", ", NAMES);

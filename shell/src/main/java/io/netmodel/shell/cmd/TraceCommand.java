@@ -39,11 +39,16 @@ public final class TraceCommand extends ModelCommand {
     @Option(names = "--list", description = "List the probes and exit.")
     boolean list;
 
-    @Option(names = "--count", paramLabel = "N", defaultValue = "0", description = "Stop after N hits (default: no limit).")
-    long count;
+    /** The longest --timeout: a year (its nanoseconds must fit in a long). */
+    private static final double MAX_TIMEOUT_S = 365 * 86400;
 
-    @Option(names = "--timeout", paramLabel = "S", defaultValue = "0", description = "Stop after S seconds (default: no limit).")
-    double timeout;
+    @Option(names = "--count", paramLabel = "N", description = "Stop after N hits, 1 or more (default: no limit).")
+    Long countGiven;
+    private long count;
+
+    @Option(names = "--timeout", paramLabel = "S", description = "Stop after S seconds, > 0 (default: no limit).")
+    Double timeoutGiven;
+    private double timeout;
 
     @Option(names = "--json", description = "One JSON object per line.")
     boolean json;
@@ -56,9 +61,15 @@ public final class TraceCommand extends ModelCommand {
             trace.probes().forEach(out::println);
             return 0;
         }
-        if (count < 0 || timeout < 0) {
-            throw new ToolError("trace: --count and --timeout must be >= 0", 2);
+        if (countGiven != null && countGiven < 1) {
+            throw new ToolError("trace: --count must be 1 or more, not " + countGiven + " (leave it out for no limit)", 2);
         }
+        if (timeoutGiven != null && !(timeoutGiven > 0 && timeoutGiven <= MAX_TIMEOUT_S)) {
+            throw new ToolError("trace: --timeout must be > 0 and <= " + (long) MAX_TIMEOUT_S + " seconds, not "
+                + timeoutGiven + " (leave it out for no limit)", 2);
+        }
+        count = countGiven == null ? 0 : countGiven;
+        timeout = timeoutGiven == null ? 0 : timeoutGiven;
         List<String> selected = select(probes, trace.probes());
         LinkedBlockingQueue<TraceEvent> hits = new LinkedBlockingQueue<>();
         List<AutoCloseable> subs = new ArrayList<>();

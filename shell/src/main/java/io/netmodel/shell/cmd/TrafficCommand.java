@@ -57,13 +57,13 @@ public final class TrafficCommand extends ModelCommand {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "start: random seed (default 1).")
     long seed;
 
-    @Option(names = "--busy-poll", paramLabel = "US", defaultValue = "-1",
+    @Option(names = "--busy-poll", paramLabel = "US",
         description = "start: the socket's SO_BUSY_POLL in us, 0 .. 2147483647 (default: net.core.busy_read when it starts).")
-    int busyPoll;
+    Integer busyPoll;
 
-    @Option(names = "--cpu", paramLabel = "N", defaultValue = "-1",
+    @Option(names = "--cpu", paramLabel = "N",
         description = "start: the CPU the reading thread is pinned to (default: the last one).")
-    int cpu;
+    Integer cpu;
 
     @Option(names = "--flows", paramLabel = "N", defaultValue = "1",
         description = "start: flows the frames come from in turn, 1 .. 65536 (default 1): UDP from 10.0.0.2 port "
@@ -94,8 +94,18 @@ public final class TrafficCommand extends ModelCommand {
         TrafficStatus s;
         try {
             switch (action) {
-                case "start" -> s = svc.start(new TrafficRequest(rate, size, !fixed, seed, busyPoll, cpu, flows,
-                    nonblock, connect));
+                case "start" -> {
+                    // -1 is the request's "not given" for both: a typed -1 is as out of range as -5
+                    if (busyPoll != null && busyPoll < 0) {
+                        throw new IllegalArgumentException("--busy-poll must be 0 .. 2147483647 us, not " + busyPoll);
+                    }
+                    if (cpu != null && cpu < 0) {
+                        throw new IllegalArgumentException("--cpu must be a CPU number, 0 or more, not " + cpu);
+                    }
+                    s = svc.start(new TrafficRequest(rate, size, !fixed, seed,
+                        busyPoll == null ? TrafficRequest.SYSCTL_BUSY_READ : busyPoll,
+                        cpu == null ? TrafficRequest.DEFAULT_CPU : cpu, flows, nonblock, connect));
+                }
                 case "stop" -> s = svc.stop();
                 case "status" -> s = svc.status();
                 default -> throw new ToolError("netmodel traffic: unknown action '" + action
@@ -174,7 +184,7 @@ public final class TrafficCommand extends ModelCommand {
     static String json(TrafficStatus s) {
         JsonWriter w = new JsonWriter().beginObject().name("running").value(s.running());
         if (s.request() != null) {
-            w.name("rate_pps").value(Fmt.plain(s.request().ratePps(), 3)).name("frame_bytes").value(s.request().frameBytes())
+            w.name("rate_pps").value(new java.math.BigDecimal(Fmt.plain(s.request().ratePps(), 3))).name("frame_bytes").value(s.request().frameBytes())
                 .name("poisson").value(s.request().poisson()).name("seed").value(s.request().seed())
                 .name("flows").value(s.request().flows()).name("nonblock").value(s.request().nonblock())
                 .name("connected").value(s.request().connected());

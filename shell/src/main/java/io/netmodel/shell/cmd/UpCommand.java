@@ -128,7 +128,10 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
                 throw new ToolError("netmodel up: --fuse-cache must be 0..86400 seconds, not "
                     + Fmt.typed(fuseCache), 2);
             }
-            if (queues < 0 || queues > 256) {
+            if (mount != null && mount.toString().isEmpty()) {
+                throw new ToolError("netmodel up: --mount needs a directory, not an empty path", 2);
+            }
+            if (queues < 0 || queues > 256 || queues == 0 && spec.commandLine().getParseResult().hasMatchedOption("--queues")) {
                 throw new ToolError("netmodel up: --queues must be 1..256, not " + queues, 2);
             }
             for (String nic : nics) {
@@ -136,6 +139,10 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
                     throw new ToolError("netmodel up: --nic " + nic + ": expected DRIVER[:COUNT] with DRIVER one of: "
                         + KnownNics.list() + ", COUNT 1..4096 (e.g. --nic e1000:2)", 2);
                 }
+            }
+            if (KnownNics.total(nics) > KnownNics.MAX_TOTAL) {
+                throw new ToolError("netmodel up: --nic " + String.join(",", nics) + " asks for " + KnownNics.total(nics)
+                    + " NICs; a host has 1.." + KnownNics.MAX_TOTAL + " in all", 2);
             }
             Instance inst = Instance.resolve(mount);
             checkMountPoint(inst, out);
@@ -173,6 +180,10 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
                 throw new ToolError("netmodel up: --host " + host + " needs the NIC model '" + nic.split(":", 2)[0]
                     + "', which this build does not have (known: " + KnownNics.list() + ")", 1);
             }
+        }
+        if (KnownNics.total(h.nics()) > KnownNics.MAX_TOTAL) {
+            throw new ToolError("netmodel up: --host " + host + " asks for " + KnownNics.total(h.nics())
+                + " NICs; a host has 1.." + KnownNics.MAX_TOTAL + " in all", 2);
         }
         kernel = kernel == null ? h.kernel() : kernel;
         cpus = cpus == null ? h.cpus() : cpus;

@@ -71,6 +71,18 @@ class BuiltinHostTest {
         err.getBuffer().setLength(0);
         assertEquals(2, up(new StringWriter(), err, "--fuse-cache", "86401", "--mount", mp.toString()));
         assertEquals("netmodel up: --fuse-cache must be 0..86400 seconds, not 86401\n", err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, up(new StringWriter(), err, "--nic", "e1000:5000", "--mount", mp.toString()));
+        assertEquals("netmodel up: --nic e1000:5000 asks for 5000 NICs; a host has 1..4096 in all\n", err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, up(new StringWriter(), err, "--nic", "e1000:4000,igb:97", "--mount", mp.toString()));
+        assertEquals("netmodel up: --nic e1000:4000,igb:97 asks for 4097 NICs; a host has 1..4096 in all\n", err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, up(new StringWriter(), err, "--queues", "0", "--mount", mp.toString()));
+        assertEquals("netmodel up: --queues must be 1..256, not 0\n", err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, up(new StringWriter(), err, "--mount", ""));
+        assertEquals("netmodel up: --mount needs a directory, not an empty path\n", err.toString());
     }
 
     @org.junit.jupiter.api.Test

@@ -1,5 +1,6 @@
 package io.netmodel.shell.cmd.bench;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -20,8 +21,10 @@ public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** {@code netmodel bench} alone: which benchmark is missing, a usage error (exit 2) with the usage on stderr. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "Missing required subcommand: xsk-rr, tcp-rr, udp-rr or epoll-rr");
     }
 }

@@ -90,6 +90,13 @@ public final class EpollRrCommand extends BenchSubcommand {
             "epoll_rr's server thread is on CPU 1, the NIC's interrupt on CPU 0 unless smp_affinity says otherwise");
     }
 
+    /** {@code value} of {@code flag} must be 0 .. {@code max}: a usage error naming the flag and the value otherwise. */
+    private static void range(BenchChecks checks, String flag, long value, long max) throws ToolError {
+        if (value < 0 || value > max) {
+            throw checks.usage(flag + " must be 0 .. " + max + ", not " + value);
+        }
+    }
+
     @Override
     protected long prepare(BenchChecks checks, PrintWriter err) throws ToolError {
         if (live()) {
@@ -104,11 +111,11 @@ public final class EpollRrCommand extends BenchSubcommand {
         if (!(serviceUs >= 0 && serviceUs <= 1_000_000)) {
             throw checks.usage("--service must be 0 .. 1000000 µs, not " + Fmt.plain(serviceUs, 3));
         }
-        if (busyPollUsecs < 0 || busyPollBudget < 0 || busyPollBudget > 65535 || defer < 0 || defer > Integer.MAX_VALUE
-            || groFlushTimeout < 0 || irqSuspendTimeout < 0) {
-            throw checks.usage("--busy-poll-usecs, --busy-poll-budget (<= 65535), --defer (<= 2147483647), "
-                + "--gro-flush-timeout and --irq-suspend-timeout must be >= 0");
-        }
+        range(checks, "--busy-poll-usecs", busyPollUsecs, Integer.MAX_VALUE);
+        range(checks, "--busy-poll-budget", busyPollBudget, 65535);
+        range(checks, "--defer", defer, Integer.MAX_VALUE);
+        range(checks, "--gro-flush-timeout", groFlushTimeout, Long.MAX_VALUE);
+        range(checks, "--irq-suspend-timeout", irqSuspendTimeout, Long.MAX_VALUE);
         long serviceNs = Math.round(serviceUs * 1000);
         long durationNs = options.durationNs();
         if (setup != null) {

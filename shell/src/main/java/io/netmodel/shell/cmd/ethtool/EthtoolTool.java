@@ -70,6 +70,10 @@ public final class EthtoolTool {
             out.print(HELP);
             return 0;
         }
+        if (mode.equals("--version")) {
+            out.println("ethtool version 6.1"); // the release whose output and errors this tool follows
+            return 0;
+        }
         if (!mode.startsWith("-")) {
             return settings(args, out, err);
         }

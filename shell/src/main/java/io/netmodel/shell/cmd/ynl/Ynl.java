@@ -238,6 +238,8 @@ public final class Ynl {
                 } else {
                     throw new PyException("KeyError: " + raw);
                 }
+            } else if (v instanceof Long raw && raw < 0) {
+                v = new java.math.BigInteger(Long.toUnsignedString(raw)); // the wire's unsigned value: a u64 past 2^63
             }
             rsp.put(e.getKey(), v);
         }

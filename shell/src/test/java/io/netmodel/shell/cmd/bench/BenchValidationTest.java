@@ -52,6 +52,10 @@ class BenchValidationTest {
             Arguments.of("bench udp-rr --cpus 65", "netmodel bench udp-rr: --cpus must be 2 .. 64, not 65"),
             Arguments.of("bench epoll-rr --rate 25000 --cpus 1", "netmodel bench epoll-rr: --cpus must be 2 .. 64, not 1 "
                 + "(epoll_rr's server thread is on CPU 1, the NIC's interrupt on CPU 0 unless smp_affinity says otherwise)"),
+            Arguments.of("bench epoll-rr --rate 1000 --busy-poll-budget 65536",
+                "netmodel bench epoll-rr: --busy-poll-budget must be 0 .. 65535, not 65536"),
+            Arguments.of("bench epoll-rr --rate 1000 --gro-flush-timeout -1",
+                "netmodel bench epoll-rr: --gro-flush-timeout must be 0 .. 9223372036854775807, not -1"),
             Arguments.of("calibrate --cpus 4", "netmodel calibrate: --cpus must be 6 .. 64, not 4 (seed 001 pins the IRQ "
                 + "and the NAPI kthread on CPU 2, the sender on CPU 3, the main threads on CPU 4 and the -t thread on "
                 + "CPU 5)"),

@@ -217,6 +217,7 @@ class EthtoolGoldenTest {
             assertEquals(new Result(81, "", "netlink error: Operation not supported\n"), run(svc, "-G", "lo", "rx", "1"));
             assertEquals(new Result(0, "", ""), run(svc, "-C", "eth0"));
             assertTrue(run(svc, "-h").out().contains("Examples:"));
+            assertEquals(new Result(0, "ethtool version 6.1\n", ""), run(svc, "--version"));
         });
     }
 }

@@ -177,4 +177,15 @@ class ToolsOnModelTest {
         sb.append("$ ps -o pid,foo\n").append(ps(List.of("pid", "foo"), false).all());
         ToolGolden.check("errors.txt", sb.toString());
     }
+
+    /** A uint attribute past 2^63 (gro-flush-timeout u64 max) reads back as the unsigned number, not -1. */
+    @Test
+    @Order(99)
+    void a_u64_past_2_63_reads_back_unsigned() {
+        assertEquals(0, ynl("--family", "netdev", "--do", "napi-set", "--json",
+            "{\"id\": 257, \"gro-flush-timeout\": 18446744073709551615}").code());
+        String got = ynl("--family", "netdev", "--do", "napi-get", "--json", "{\"id\": 257}").out();
+        ynl("--family", "netdev", "--do", "napi-set", "--json", "{\"id\": 257, \"gro-flush-timeout\": 0}");
+        assertTrue(got.contains("'gro-flush-timeout': 18446744073709551615"), got);
+    }
 }
