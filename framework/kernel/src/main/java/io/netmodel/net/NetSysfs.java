@@ -92,11 +92,12 @@ public final class NetSysfs {
             Attr.ro("address", show(d -> mac(d.address))),
             Attr.ro("broadcast", show(d -> mac(d.broadcast))),
             Attr.rw("carrier", show(NetSysfs::carrier), NetSysfs::storeCarrier),
-            Attr.ro("carrier_changes", show(d -> (d.carrierUpCount + d.carrierDownCount) + "\n")),
+            Attr.ro("carrier_changes", show(d -> (d.carrierUpCount + d.carrierDownCount) + "\n"))
+                .since(Behaviour.SYSFS_CARRIER_CHANGES),
             Attr.ro("carrier_down_count", show(d -> d.carrierDownCount + "\n")).since(Behaviour.CARRIER_UP_DOWN_COUNT),
             Attr.ro("carrier_up_count", show(d -> d.carrierUpCount + "\n")).since(Behaviour.CARRIER_UP_DOWN_COUNT),
             Attr.ro("dev_id", show(d -> "0x0\n")),
-            Attr.ro("dev_port", show(d -> "0\n")),
+            Attr.ro("dev_port", show(d -> "0\n")).since(Behaviour.SYSFS_DEV_PORT),
             Attr.ro("dormant", show(d -> running(d, "0\n"))),
             Attr.ro("duplex", show(d -> linkKsettings(d, d.speed == NetDeviceImpl.SPEED_UNKNOWN ? "unknown\n" : "full\n"))),
             Attr.rw("flags", show(d -> String.format("%#x", d.flags) + "\n"), netdevStore(NetSysfs::changeFlags)),
@@ -109,7 +110,7 @@ public final class NetSysfs {
             Attr.ro("iflink", show(d -> d.ifindex + "\n")),
             Attr.ro("link_mode", show(d -> "0\n")),
             Attr.rw("mtu", show(d -> d.mtu + "\n"), netdevStore(NetSysfs::setMtu)),
-            Attr.ro("name_assign_type", show(NetSysfs::nameAssignType)),
+            Attr.ro("name_assign_type", show(NetSysfs::nameAssignType)).since(Behaviour.SYSFS_NAME_ASSIGN_TYPE),
             Attr.rw("napi_defer_hard_irqs", show(d -> Integer.toUnsignedString(d.napiDeferHardIrqs) + "\n"),
                 lockStore((d, v) -> {
                     if (Long.compareUnsigned(v, Integer.MAX_VALUE) > 0) {
@@ -121,7 +122,7 @@ public final class NetSysfs {
             Attr.ro("operstate", show(NetSysfs::operstate)),
             Attr.rw("proto_down", show(d -> "0\n"), netdevStore((d, v) -> {
                 throw new VfsException(Errno.EOPNOTSUPP);
-            })),
+            })).since(Behaviour.SYSFS_PROTO_DOWN),
             Attr.ro("speed", show(d -> linkKsettings(d, d.speed + "\n"))),
             Attr.ro("testing", show(d -> running(d, "0\n"))).since(Behaviour.SYSFS_TESTING),
             Attr.rw("threaded", show(d -> (d.threaded ? 1 : 0) + "\n"), this::storeThreaded)

@@ -49,10 +49,14 @@ public final class SysctlNetCoreMore {
     public SysctlNetCoreMore(KTree tree, KernelProfile profile, int nrCpuIds) {
         this.nrCpuIds = nrCpuIds;
         KDir dir = tree.mkdirs("/proc/sys/net/core");
-        dir.attr("netdev_rss_key", 0444, KAttr.Flavor.PROC_SYS, this::rssKey, null)
-            .procHandler(KAttr.ProcHandler.DOSTRING);
-        dir.attr("default_qdisc", 0644, KAttr.Flavor.PROC_SYS, () -> defaultQdisc + "\n", this::storeDefaultQdisc)
-            .procHandler(KAttr.ProcHandler.DOSTRING);
+        if (profile.has(Behaviour.SYSCTL_NETDEV_RSS_KEY)) {
+            dir.attr("netdev_rss_key", 0444, KAttr.Flavor.PROC_SYS, this::rssKey, null)
+                .procHandler(KAttr.ProcHandler.DOSTRING);
+        }
+        if (profile.has(Behaviour.SYSCTL_DEFAULT_QDISC)) {
+            dir.attr("default_qdisc", 0644, KAttr.Flavor.PROC_SYS, () -> defaultQdisc + "\n", this::storeDefaultQdisc)
+                .procHandler(KAttr.ProcHandler.DOSTRING);
+        }
         dir.attr("flow_limit_cpu_bitmap", 0644, KAttr.Flavor.PROC_SYS,
             () -> Bitmap.print(flowLimitCpus, nrCpuIds) + "\n", (data, caller) -> {
                 flowLimitCpus = Bitmap.parse(data, nrCpuIds);

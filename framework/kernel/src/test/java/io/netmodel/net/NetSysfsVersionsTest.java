@@ -31,6 +31,14 @@ class NetSysfsVersionsTest {
         "4.15, carrier_down_count,   false",
         "4.16, carrier_down_count,   true",
         "4.15, carrier_changes,      true",
+        "3.14, carrier_changes,      false",
+        "3.15, carrier_changes,      true",
+        "3.14, dev_port,             false",
+        "3.15, dev_port,             true",
+        "3.16, name_assign_type,     false",
+        "3.17, name_assign_type,     true",
+        "4.2,  proto_down,           false",
+        "4.3,  proto_down,           true",
     })
     void should_create_the_file_only_from_its_release(String version, String attr, boolean present) {
         Host host = Host.bare(version);

@@ -60,6 +60,8 @@ class SysctlNetCoreMoreTest {
         "5.10, netdev_unregister_timeout_secs, false", "5.11, netdev_unregister_timeout_secs, true",
         "6.2,  rps_default_mask, false", "6.3,  rps_default_mask, true",
         "4.4,  default_qdisc, true", "4.4,  netdev_rss_key, true", "4.4, flow_limit_cpu_bitmap, true",
+        "3.11, default_qdisc, false", "3.12, default_qdisc, true", "3.18, netdev_rss_key, false",
+        "3.19, netdev_rss_key, true",
     })
     void should_create_rows_only_from_their_release(String version, String name, boolean present) {
         assertEquals(present, Host.bare(version).exists(CORE + name));

@@ -361,6 +361,24 @@ public enum Behaviour implements Change {
     NETDEV_PHYS_GROUP("6.16"),
     /** {@code carrier_up_count} and {@code carrier_down_count} beside {@code carrier_changes} (kernel-interfaces.md §2.3): 4.16. */
     CARRIER_UP_DOWN_COUNT("4.16"),
+    /** The netdev sysfs attribute {@code carrier_changes} (kernel-interfaces.md §2.3): 3.15. */
+    SYSFS_CARRIER_CHANGES("3.15"),
+    /** The netdev sysfs attribute {@code dev_port} (kernel-interfaces.md §2.3): 3.15. */
+    SYSFS_DEV_PORT("3.15"),
+    /** The netdev sysfs attribute {@code name_assign_type} (kernel-interfaces.md §2.3): 3.17. */
+    SYSFS_NAME_ASSIGN_TYPE("3.17"),
+    /** The netdev sysfs attribute {@code proto_down} (kernel-interfaces.md §2.3, "4.3-ish", unverified): 4.3. */
+    SYSFS_PROTO_DOWN("4.3"),
+    /**
+     * {@code net.core.default_qdisc} (Eric Dumazet, "qdisc: allow setting default queuing
+     * discipline", 2013; release recalled, not in the references): 3.12.
+     */
+    SYSCTL_DEFAULT_QDISC("3.12"),
+    /**
+     * {@code net.core.netdev_rss_key} with {@code netdev_rss_key_fill} (Eric Dumazet, "net: provide
+     * a common RSS key infrastructure", 2014; release recalled, not in the references): 3.19.
+     */
+    SYSCTL_NETDEV_RSS_KEY("3.19"),
     /** {@code net.core.tstamp_allow_data} ("net-timestamp: no-payload only sysctl"): 4.0 (release recalled, unverified). */
     TSTAMP_ALLOW_DATA("4.0"),
     /** {@code net.core.max_skb_frags} ("net:Add sysctl_max_skb_frags"): 4.5 (release recalled, unverified). */
