@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * {@code set [dev] NAME up|down|mtu N}, the options {@code -s} (twice for errors), {@code -j},
  * {@code -p}, {@code -br}.
  */
-@Command(name = "ip", description = "iproute2's 'ip link' on the model: show, set up/down, mtu; -s, -j, -p, -br.",
+@Command(name = "ip", description = "iproute2's 'ip link' on the model: show, set up/down, mtu; -s, -j, -p, -br, -o, -4/-6/-0, -V.",
     footer = {"", "Examples:", "  netmodel ip link", "  netmodel ip -s link show dev eth0",
         "  netmodel ip link set dev eth0 down", "  netmodel ip link set eth0 mtu 9000 up", "  netmodel ip -j link | jq .",
         "", "Only the link object is modelled; options besides -s, -j, -p, -br are refused."})
@@ -38,6 +38,12 @@ public final class IpCommand extends ModelCommand {
     private boolean json;
     private boolean pretty;
     private boolean brief;
+    private boolean oneline;
+
+    /** iproute2 options the model knows but does not offer: refused as such, not as unknown. */
+    private static final List<String> NOT_MODELLED_OPTIONS = List.of("-details", "-resolve", "-netns", "-all", "-color",
+        "-timestamp", "-tshort", "-human", "-iec", "-force", "-batch", "-rcvbuf", "-loops", "-numeric", "-echo",
+        "-Numeric", "-rc");
 
     @Override
     protected int run(Daemon daemon, PrintWriter out, PrintWriter err) throws ToolError {
@@ -61,9 +67,21 @@ public final class IpCommand extends ModelCommand {
                 pretty = true;
             } else if (matches(opt, "-brief")) {
                 brief = true;
+            } else if (matches(opt, "-oneline")) {
+                oneline = true;
+            } else if (opt.equals("-4") || opt.equals("-6") || opt.equals("-0") || opt.equals("-B") || opt.equals("-M")) {
+                // a protocol family: "ip link" lists every link whatever the family
+            } else if (matches(opt, "-family")) {
+                next(args, ++i); // as above, with the family named
+            } else if (opt.equals("-V") || matches(opt, "-Version")) {
+                out.println("ip utility, iproute2-6.1.0"); // the release whose arguments, output and errors this follows
+                return 0;
             } else if (matches(opt, "-help")) {
                 usage(err);
                 return 255;
+            } else if (notModelled(opt)) {
+                throw new ToolError("netmodel ip: option \"" + args.get(i) + "\" is an iproute2 option this model does not "
+                    + "offer (it has -s, -j, -p, -br, -o and the family options)", 1);
             } else {
                 throw new ToolError("Option \"" + args.get(i) + "\" is unknown, try \"ip -help\".", 255);
             }
@@ -74,8 +92,8 @@ public final class IpCommand extends ModelCommand {
         }
         String object = args.get(i++);
         if (matches(object, "help")) {
-            usage(out);
-            return 0;
+            usage(err); // usage(): to stderr, exit(-1)
+            return 255;
         }
         if (!matches(object, "link")) {
             for (String o : OTHER_OBJECTS) {
@@ -93,10 +111,19 @@ public final class IpCommand extends ModelCommand {
             return set(rtnl, rest.subList(1, rest.size()));
         }
         if (matches(rest.get(0), "help")) {
-            usage(out);
-            return 0;
+            usage(err);
+            return 255;
         }
         throw new ToolError("Command \"" + rest.get(0) + "\" is unknown, try \"ip link help\".", 255);
+    }
+
+    private static boolean notModelled(String opt) {
+        for (String o : NOT_MODELLED_OPTIONS) {
+            if (matches(opt, o)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** iproute2's {@code matches(arg, word)}: a non-empty prefix of the word. */
@@ -139,7 +166,9 @@ public final class IpCommand extends ModelCommand {
             out.print(j + "\n");
         } else {
             for (LinkInfo l : links) {
-                out.print(brief ? LinkFormat.brief(l) : LinkFormat.text(l, stats));
+                String text = brief ? LinkFormat.brief(l) : LinkFormat.text(l, stats);
+                // -o: the record's line breaks become "\" (_SL_), its indentation stays
+                out.print(oneline && !brief ? text.substring(0, text.length() - 1).replace("\n", "\\") + "\n" : text);
             }
         }
         out.flush();
@@ -225,7 +254,8 @@ public final class IpCommand extends ModelCommand {
         w.println("Usage: ip [ OPTIONS ] link { COMMAND | help }");
         w.println("       ip link show [ [dev] NAME ] [ up ]");
         w.println("       ip link set [ dev ] NAME [ up | down ] [ mtu MTU ]");
-        w.println("OPTIONS := { -s[tatistics] | -j[son] | -p[retty] | -br[ief] }");
+        w.println("OPTIONS := { -V[ersion] | -s[tatistics] | -j[son] | -p[retty] | -br[ief] | -o[neline] |");
+        w.println("             -4 | -6 | -0 | -f[amily] FAMILY }");
         w.println("(netmodel models the link object only)");
         w.flush();
     }

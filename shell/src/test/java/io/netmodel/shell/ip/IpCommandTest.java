@@ -2,6 +2,7 @@ package io.netmodel.shell.ip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netmodel.shell.Layout;
 import io.netmodel.shell.ModelHost;
@@ -111,6 +112,23 @@ class IpCommandTest {
         fails(1, "Object \"foo\" is unknown, try \"ip help\".", "foo");
         fails(255, "Option \"-z\" is unknown, try \"ip -help\".", "-z", "link");
         fails(1, "netmodel ip: \"ip address\" is not modelled; only \"ip link\" is", "addr");
+        fails(1, "netmodel ip: option \"-d\" is an iproute2 option this model does not offer (it has -s, -j, -p, -br, -o "
+            + "and the family options)", "-d", "link", "show", "lo");
+    }
+
+    /** -o puts each record on one line ("\\" for its line break, as on a 6.1 host), -4 and -V are iproute2's too. */
+    @Test
+    void oneline_family_and_version_options_work_as_iproute2s() throws ToolError {
+        String two = ip("link", "show", "lo");
+        assertEquals(two.substring(0, two.length() - 1).replace("\n", "\\") + "\n", ip("-o", "link", "show", "lo"));
+        assertTrue(ip("-o", "link", "show", "lo").startsWith("1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536"), two);
+        assertEquals(two, ip("-4", "link", "show", "lo"));
+        assertEquals(two, ip("-family", "inet6", "link", "show", "lo"));
+        assertEquals("ip utility, iproute2-6.1.0\n", ip("-V"));
+        IpCommand help = new IpCommand();
+        help.args = new java.util.ArrayList<>(List.of("link", "help"));
+        assertEquals(255, help.execute(host.rtnl().orElseThrow(), new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter())), "usage() exits -1");
     }
 
     /** A driver's ndo_open that fails (here -EBUSY): do_setlink returns its errno, no extack. */
