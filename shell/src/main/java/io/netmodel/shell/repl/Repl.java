@@ -60,6 +60,7 @@ public final class Repl {
             CommandRunner runner = new CommandRunner();
             terminal.handle(Terminal.Signal.INT, signal -> runner.cancel());
             String prompt = prompt();
+            int last = 0;
             while (true) {
                 String line;
                 try {
@@ -70,16 +71,21 @@ public final class Repl {
                     break; // Ctrl-D on an empty line
                 }
                 List<String> words = words(line);
-                if (isExit(words)) {
+                Integer exit = exitStatus(words, last, out);
+                if (exit != null) {
+                    last = exit;
                     break;
                 }
-                if (!words.isEmpty() && runLine(words, runner, out, out) == CommandRunner.CANCELLED) {
-                    out.println(); // after the terminal's ^C
+                if (!words.isEmpty()) {
+                    last = runLine(words, runner, out, out);
+                    if (last == CommandRunner.CANCELLED) {
+                        out.println(); // after the terminal's ^C
+                    }
                 }
                 out.flush();
             }
             reader.getHistory().save();
-            return 0;
+            return last;
         }
     }
 
@@ -97,8 +103,9 @@ public final class Repl {
                 last = 2;
                 continue;
             }
-            if (isExit(words)) {
-                break;
+            Integer exit = exitStatus(words, last, err);
+            if (exit != null) {
+                return exit;
             }
             if (!words.isEmpty() && !words.get(0).startsWith("#")) {
                 last = runLine(words, runner, out, err);
@@ -127,7 +134,23 @@ public final class Repl {
         return parsed.words().stream().filter(w -> !w.isEmpty()).toList();
     }
 
-    static boolean isExit(List<String> words) {
-        return words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"));
+    /**
+     * {@code exit}, {@code quit} or {@code exit N}: the status to leave with, as a shell's
+     * ({@code exit} alone: the last command's; {@code exit N}: N & 255; a word that is no number:
+     * 2, said on {@code err}); null when the line is something else.
+     */
+    static Integer exitStatus(List<String> words, int last, PrintWriter err) {
+        if (words.isEmpty() || !(words.get(0).equals("exit") || words.get(0).equals("quit")) || words.size() > 2) {
+            return null;
+        }
+        if (words.size() == 1) {
+            return last;
+        }
+        String n = words.get(1);
+        if (n.matches("[0-9]{1,9}")) {
+            return Integer.parseInt(n) & 0xFF;
+        }
+        err.println("netmodel: " + words.get(0) + ": Illegal number: " + n);
+        return 2;
     }
 }

@@ -45,6 +45,17 @@ class ReplScriptTest {
         assertTrue(!r.err().contains("no model is running"), "nothing after exit ran: " + r.err());
     }
 
+    /** exit N leaves with N & 255 as sh does; a word that is no number is sh's "Illegal number", status 2. */
+    @Test
+    void exit_takes_a_status() throws Exception {
+        Path nowhere = Files.createTempDirectory("netmodel-repl");
+        assertEquals(7, run(nowhere, "completion bash\nexit 7\nlsmod\n").code());
+        assertEquals(1, run(nowhere, "exit 257\n").code());
+        Run bad = run(nowhere, "exit seven\n");
+        assertEquals(2, bad.code());
+        assertEquals("netmodel: exit: Illegal number: seven\n", bad.err());
+    }
+
     @Test
     void quotes_group_words_as_in_a_shell() throws Exception {
         Repl repl = new Repl(null);
