@@ -98,6 +98,7 @@ public final class BenchServiceImpl implements BenchService {
             m.put("mode", mode.cliName());
             m.put("config", req.mode() == null ? "the running model's knobs, which also chose the mode"
                 : "the running model's knobs");
+            describeCpus(m, atLeast(XSK_RR_MIN_CPUS), "xsk_rr pins threads up to CPU 5");
             m.putAll(knobs.describe());
             return m;
         });
@@ -417,9 +418,9 @@ public final class BenchServiceImpl implements BenchService {
     }
 
     /**
-     * The model's host with at least {@code min} CPUs: a workload's pinned threads need them. xsk_rr
-     * always gets its 6 (the default host has 2; its CPU table shows them); netperf and epoll_rr
-     * get 2 from a 1-CPU model, and say so ({@link #describeCpus}).
+     * The model's host with at least {@code min} CPUs: a workload's pinned threads need them. An
+     * in-process xsk_rr always gets its 6 (the default host has 2; its CPU table shows them); a
+     * live one says so, as netperf and epoll_rr do on a 1-CPU model ({@link #describeCpus}).
      */
     private HostSpec atLeast(int min) {
         return host.cpus() >= min ? host : new HostSpec(min, host.nics(), host.smt());

@@ -200,4 +200,15 @@ class LiveKnobsTest {
             r.knobs()::toString);
         assertTrue(r.knobs().get("client.sched.cpu3").contains("starved from"), r.knobs()::toString);
     }
+
+    /** A running model with fewer CPUs than xsk_rr pins threads on: the run uses 6 and says so. */
+    @Test
+    void a_two_cpu_model_runs_xsk_rr_on_six_and_says_so() {
+        TinyDriver d = TinyDriver.plain();
+        Host small = Host.with("6.19", 2, d);
+        BenchResult r = LiveBench.over(small, 2, d).xskRrLive(new XskRrRequest(80_000, 0, XskMode.INTERRUPTS, 20 * MS, 1),
+            (a, b) -> { });
+        assertEquals("6 per host, not the model's 2 (xsk_rr pins threads up to CPU 5)", r.knobs().get("cpus"));
+        assertEquals(null, runLive(XskMode.INTERRUPTS).knobs().get("cpus"), "the 6-CPU model has them");
+    }
 }
