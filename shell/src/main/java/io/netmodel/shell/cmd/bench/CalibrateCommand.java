@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
     defaultValueProvider = CalibrateCommand.CellDuration.class,
+    modelTransformer = CalibrateCommand.HideRefused.class,
     description = {"Fit the host profile's cost parameters (io/netmodel/rx/cloud-vm.properties: wire, xmit, irq, ...) "
         + "to seed 001's xsk_rr table, on its 18 explained cells, by coordinate descent over simulated runs.",
         "Prints the parameters before and after, the score (RMS p50 error + half the RMS p99 error + 0.02 per pair "
@@ -47,6 +48,24 @@ import picocli.CommandLine.Option;
 public final class CalibrateCommand extends BenchSubcommand {
     /** Per cell when --duration is not given: long enough for a steady p99, short enough for ~45 evaluations. */
     static final String DEFAULT_CELL_DURATION = "0.5";
+
+    /**
+     * The shared options calibrate always refuses ({@code --csv}, {@code --plot}, {@code --live},
+     * {@code --mount}) stay parseable, so the refusal can say what to use instead, but leave the help.
+     */
+    public static final class HideRefused implements picocli.CommandLine.IModelTransformer {
+        @Override
+        public picocli.CommandLine.Model.CommandSpec transform(picocli.CommandLine.Model.CommandSpec spec) {
+            for (String name : new String[] {"--csv", "--plot", "--live", "--mount"}) {
+                OptionSpec o = spec.findOption(name);
+                if (o != null && !o.hidden()) {
+                    spec.remove(o);
+                    spec.addOption(o.toBuilder().hidden(true).build());
+                }
+            }
+            return spec;
+        }
+    }
 
     /** calibrate's own default for the shared {@code --duration} (the help's {@code (default: ...)} shows it too). */
     public static final class CellDuration implements IDefaultValueProvider {

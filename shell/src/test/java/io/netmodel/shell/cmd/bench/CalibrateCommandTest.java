@@ -91,6 +91,9 @@ class CalibrateCommandTest {
         assertTrue(r.out().contains("\"cell_duration_ns\": 500000000,"), r.out());
         String help = Cli.run(new FakeBenchService(), "calibrate", "--help").out().replaceAll("\\s+", " ");
         assertTrue(help.contains("Simulated seconds per run, > 0 and <= 3600 (default: 0.5)"), help);
+        for (String refused : new String[] {"--csv", "--plot", "--live", "--mount"}) {
+            assertTrue(!help.contains(refused), refused + " is refused, so not offered: " + help);
+        }
         String xskHelp = Cli.run(new FakeBenchService(), "bench", "xsk-rr", "--help").out().replaceAll("\\s+", " ");
         assertTrue(xskHelp.contains("Simulated seconds per run, > 0 and <= 3600 (default: 10)"), xskHelp);
     }
