@@ -91,8 +91,11 @@ public final class PciBus {
         if (module != null && dir.child("module") == null && find("/sys/module/" + module) != null) {
             dir.link("module", "/sys/module/" + module);
         }
+        dir.remove(name); // idempotent: a link left behind is replaced, never a probe failure
         dir.link(name, devicePath);
-        ((KDir) find(devicePath)).link("driver", dir.path());
+        KDir device = (KDir) find(devicePath);
+        device.remove("driver");
+        device.link("driver", dir.path());
     }
 
     private io.netmodel.kobj.KNode find(String path) {
