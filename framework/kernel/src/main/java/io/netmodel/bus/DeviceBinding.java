@@ -262,6 +262,20 @@ final class DeviceBinding implements DeviceContext {
     }
 
     @Override
+    public void irqSetAffinityAndHint(Irq irq, java.util.BitSet cpus) {
+        io.netmodel.irq.IrqDesc desc = irqs.get(irq.number());
+        if (desc == null) {
+            throw new IllegalArgumentException("IRQ " + irq.number() + " is not requested");
+        }
+        long[] words = cpus.toLongArray();
+        long mask = (words.length == 0 ? 0 : words[0]) & irqs.onlineMask();
+        desc.setAffinityHint(mask);
+        if (mask != 0) {
+            desc.setAffinityMask(mask);
+        }
+    }
+
+    @Override
     public Irq requestLegacyIrq(String name, IrqHandler handler) throws DriverException {
         return traced(irqs.requestLegacy(device.legacyGsi(), name, handler));
     }

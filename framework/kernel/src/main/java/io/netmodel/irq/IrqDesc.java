@@ -19,6 +19,7 @@ public final class IrqDesc {
     private volatile IrqAction[] actions = new IrqAction[0];
     private final long[] perCpuCount;
     private long affinityMask;
+    private long affinityHint;
 
     IrqDesc(int number, String chip, int hwirq, String flow, int cpus) {
         this.number = number;
@@ -79,6 +80,15 @@ public final class IrqDesc {
 
     public long count(int cpu) {
         return perCpuCount[cpu];
+    }
+
+    /** {@code desc->affinity_hint}: what {@code affinity_hint} shows, one bit per CPU (0: none set). */
+    public long affinityHint() {
+        return affinityHint;
+    }
+
+    public void setAffinityHint(long mask) {
+        this.affinityHint = mask;
     }
 
     /** {@code irq_common_data.affinity}: what {@code smp_affinity} shows, one bit per CPU. */

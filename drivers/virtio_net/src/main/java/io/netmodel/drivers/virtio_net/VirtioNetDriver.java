@@ -73,7 +73,8 @@ public final class VirtioNetDriver implements NetDriver {
             // virtnet_probe: with mergeable rx buffers, dev->sysfs_rx_queue_group = &virtio_net_mrg_rx_group
             dev.setSysfsRxQueueGroup("virtio_net", Map.of("mergeable_rx_buffer_size", VirtnetRxSysfs::mergeableRxBufferSize));
         }
-        dev.setEthtoolOps(new VirtnetEthtool(dev, pdev.busAddress(), maxPairs, pairs, kernel.has(VirtioNetHistory.RSS_OPS)));
+        VirtnetEthtool ethtool = new VirtnetEthtool(dev, pdev.busAddress(), maxPairs, pairs, kernel.has(VirtioNetHistory.RSS_OPS));
+        dev.setEthtoolOps(ethtool);
         // virtnet_probe without VIRTIO_NET_F_CTRL_GUEST_OFFLOADS: csum/TSO changeable, the
         // rest fixed (matches `ethtool -k` on a QEMU guest, 6.18)
         dev.setFeatures(
@@ -104,7 +105,11 @@ public final class VirtioNetDriver implements NetDriver {
             // virtnet_busy_poll (91815639d880): takes the NAPI with napi_schedule_prep, polls 4
             dev.setNdoBusyPoll(napi -> 0);
         }
-        findVqs(ctx, "virtio" + pdev.unit(), maxPairs);
+        VirtnetAffinity affinity = findVqs(ctx, "virtio" + pdev.unit(), maxPairs);
+        if (affinity != null) {
+            affinity.set(pairs); // init_vqs -> virtnet_set_affinity
+            ethtool.setAffinity(affinity);
+        }
         ctx.registerNetdev(dev);
         ctx.log("registered " + dev.name() + " with " + pairs + " of " + maxPairs + " queue pair(s)");
     }
@@ -114,15 +119,18 @@ public final class VirtioNetDriver implements NetDriver {
      * that many, config + one shared vector ({@code virtioN-virtqueues}); else the INTx line.
      * No interrupt fires before the receive-path simulation drives the device.
      */
-    private static void findVqs(DeviceContext ctx, String vdev, int pairs) throws DriverException {
+    private static VirtnetAffinity findVqs(DeviceContext ctx, String vdev, int pairs) throws DriverException {
         int perVq = 1 + 2 * pairs;
         if (ctx.pciAllocIrqVectors(perVq, perVq) == perVq) {
             ctx.requestIrq(0, vdev + "-config", irq -> { });
             int vector = 1;
+            java.util.List<io.netmodel.api.netdev.Irq> inputs = new java.util.ArrayList<>();
+            java.util.List<io.netmodel.api.netdev.Irq> outputs = new java.util.ArrayList<>();
             for (int q = 0; q < pairs; q++) {
-                ctx.requestIrq(vector++, vdev + "-input." + q, irq -> { });
-                ctx.requestIrq(vector++, vdev + "-output." + q, irq -> { });
+                inputs.add(ctx.requestIrq(vector++, vdev + "-input." + q, irq -> { }));
+                outputs.add(ctx.requestIrq(vector++, vdev + "-output." + q, irq -> { }));
             }
+            return new VirtnetAffinity(ctx, inputs, outputs);
         } else if (ctx.pciAllocIrqVectors(2, 2) == 2) {
             ctx.log("not enough MSI-X vectors for " + perVq + " virtqueue vectors; sharing one");
             ctx.requestIrq(0, vdev + "-config", irq -> { });
@@ -131,5 +139,6 @@ public final class VirtioNetDriver implements NetDriver {
             ctx.log("no MSI-X vectors; using the INTx line");
             ctx.requestLegacyIrq(vdev, irq -> { });
         }
+        return null;
     }
 }

@@ -38,6 +38,7 @@ final class VirtnetEthtool implements EthtoolOps {
     private final String busInfo;
     private final int maxQueuePairs;
     private int currQueuePairs;
+    private VirtnetAffinity affinity;
     private int rxVqSize = VQ_NUM_MAX;
     private int txVqSize = VQ_NUM_MAX;
     /** {@code sq[0].napi.weight != 0}: TX NAPI ({@code napi_tx}, on by default since 4.x). */
@@ -133,7 +134,7 @@ final class VirtnetEthtool implements EthtoolOps {
      * {@code virtnet_set_channels}: rx/tx/other counts EINVAL, 0 or more than the device's pairs
      * EINVAL, then {@code virtnet_set_queues} and {@code netif_set_real_num_{tx,rx}_queues}. The NAPIs
      * stay as they are (one per queue pair the device has, all enabled at open), so their ids do not
-     * change.
+     * change; then {@code virtnet_set_affinity} deals the CPUs out to the new count ({@link VirtnetAffinity}).
      */
     @Override
     public void setChannels(Channels ch) throws EthtoolException {
@@ -146,6 +147,14 @@ final class VirtnetEthtool implements EthtoolOps {
         }
         currQueuePairs = pairs;
         dev.setRealNumQueues(pairs, pairs);
+        if (affinity != null) {
+            affinity.set(pairs); // virtnet_set_channels -> virtnet_set_affinity
+        }
+    }
+
+    /** The vectors' affinity dealer, when each virtqueue has its own vector (null otherwise). */
+    void setAffinity(VirtnetAffinity affinity) {
+        this.affinity = affinity;
     }
 
     /** {@code supported_coalesce_params}: {@code ETHTOOL_COALESCE_MAX_FRAMES | USECS | USE_ADAPTIVE_RX}. */

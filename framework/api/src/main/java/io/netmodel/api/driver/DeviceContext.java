@@ -158,6 +158,17 @@ public interface DeviceContext {
     /** {@code request_irq(pdev->irq, ...)}: the device's legacy INTx line (IO-APIC, fasteoi). */
     Irq requestLegacyIrq(String name, IrqHandler handler) throws DriverException;
 
+    /**
+     * {@code irq_set_affinity_and_hint(irq, mask)} ({@code irq_set_affinity_hint} before 5.17,
+     * which did the same): {@code /proc/irq/N/affinity_hint} shows {@code cpus} and the IRQ's
+     * affinity becomes them (its online part; an empty set clears the hint and leaves the affinity).
+     * virtio-pci's {@code vp_set_vq_affinity} does this for each virtqueue's vector.
+     *
+     * @param irq an IRQ this device requested
+     * @since 1.3
+     */
+    void irqSetAffinityAndHint(Irq irq, java.util.BitSet cpus);
+
     /** {@code dev_info()}: a line in the kernel log, prefixed with driver and bus address. */
     void log(String message);
 }

@@ -1,0 +1,56 @@
+package io.netmodel.drivers.virtio_net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.netmodel.api.ethtool.ChannelParam;
+import io.netmodel.drivers.testkit.DriverHost;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code virtnet_set_affinity}: each queue pair's input and output vectors get their share of the
+ * CPUs as affinity and hint, at probe and after {@code ethtool -L}. A 2-CPU guest with one pair
+ * shows {@code affinity_hint} 3, as this 6.18 host's virtio2-input.0 does.
+ */
+class VirtnetAffinityTest {
+    /** Vectors: 24 config, then input.q and output.q from 25. */
+    private static String irq(DriverHost host, int number, String file) throws Exception {
+        return host.read("/proc/irq/" + number + "/" + file).trim();
+    }
+
+    @Test
+    void one_pair_gets_every_cpu_as_its_hint() throws Exception {
+        DriverHost host = DriverHost.boot("6.19", 2, "virtio_net");
+        host.load(new VirtioNetDriver());
+        assertEquals("3", irq(host, 25, "affinity_hint"));
+        assertEquals("3", irq(host, 26, "affinity_hint"));
+        assertEquals("0-1", irq(host, 25, "smp_affinity_list"));
+        assertEquals("0", irq(host, 24, "affinity_hint"), "the config vector has none");
+    }
+
+    @Test
+    void pairs_share_out_the_cpus_and_ethtool_L_deals_them_again() throws Exception {
+        DriverHost host = DriverHost.boot("6.19", 4, "virtio_net", 2);
+        host.load(new VirtioNetDriver());
+        // 4 CPUs, 2 pairs: two CPUs each
+        assertEquals("0-1", irq(host, 25, "smp_affinity_list"));
+        assertEquals("3", irq(host, 26, "affinity_hint"));
+        assertEquals("2-3", irq(host, 27, "smp_affinity_list"));
+        assertEquals("c", irq(host, 28, "affinity_hint"));
+        assertEquals("2", irq(host, 27, "effective_affinity_list"));
+        host.setChannels(ChannelParam.COMBINED, 1);
+        assertEquals("0-3", irq(host, 25, "smp_affinity_list"));
+        assertEquals("f", irq(host, 25, "affinity_hint"));
+        assertEquals("2-3", irq(host, 27, "smp_affinity_list"), "a pair no longer in use keeps its mask");
+    }
+
+    @Test
+    void more_pairs_than_cpus_wrap_one_cpu_each() throws Exception {
+        DriverHost host = DriverHost.boot("6.19", 2, "virtio_net", 4);
+        host.load(new VirtioNetDriver());
+        host.setChannels(ChannelParam.COMBINED, 4);
+        assertEquals("0", irq(host, 25, "smp_affinity_list"));
+        assertEquals("1", irq(host, 27, "smp_affinity_list"));
+        assertEquals("0", irq(host, 29, "smp_affinity_list"));
+        assertEquals("1", irq(host, 31, "smp_affinity_list"));
+    }
+}
