@@ -267,8 +267,7 @@ final class DeviceBinding implements DeviceContext {
         if (desc == null) {
             throw new IllegalArgumentException("IRQ " + irq.number() + " is not requested");
         }
-        long[] words = cpus.toLongArray();
-        long mask = (words.length == 0 ? 0 : words[0]) & irqs.onlineMask();
+        long mask = io.netmodel.kobj.Bitmap.toLong(cpus) & irqs.onlineMask();
         desc.setAffinityHint(mask);
         if (mask != 0) {
             desc.setAffinityMask(mask);

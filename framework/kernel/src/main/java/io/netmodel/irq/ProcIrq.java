@@ -40,7 +40,7 @@ final class ProcIrq {
         this.table = List.of(
             Attr.rw("smp_affinity", d -> Bitmap.print(affinity(d), nrCpuIds()) + "\n",
                 (d, data, caller) -> writeIrqAffinity(d, data, false)),
-            Attr.ro("affinity_hint", d -> Bitmap.print(BitSet.valueOf(new long[] {d.affinityHint()}), nrCpuIds()) + "\n"),
+            Attr.ro("affinity_hint", d -> Bitmap.print(Bitmap.ofLong(d.affinityHint()), nrCpuIds()) + "\n"),
             Attr.rw("smp_affinity_list", d -> Bitmap.printList(affinity(d), nrCpuIds()) + "\n",
                 (d, data, caller) -> writeIrqAffinity(d, data, true)),
             Attr.ro("node", d -> NUMA_NO_NODE + "\n"),

@@ -44,10 +44,7 @@ final class KOpenFile implements OpenFile {
         if (offset == 0 || buffer == null) {
             buffer = render();
         } else {
-            lock.call(() -> {
-                checkAttached();
-                return null;
-            });
+            requireAttached();
         }
         return slice(buffer, offset, size);
     }
@@ -74,10 +71,7 @@ final class KOpenFile implements OpenFile {
             case DOINTVEC:
             default:
                 if (offset > 0) {
-                    lock.call(() -> {
-                        checkAttached();
-                        return null;
-                    });
+                    requireAttached();
                     return EOF; // __do_proc_dointvec: "if (*ppos && !write) return 0"
                 }
                 buffer = render();
@@ -146,6 +140,14 @@ final class KOpenFile implements OpenFile {
         byte[] spliced = Arrays.copyOf(current, (int) offset + page.length);
         System.arraycopy(page, 0, spliced, (int) offset, page.length);
         attr.store(spliced, caller);
+    }
+
+    /** {@link #checkAttached} under the model lock, for a read that renders nothing. */
+    private void requireAttached() throws VfsException {
+        lock.call(() -> {
+            checkAttached();
+            return null;
+        });
     }
 
     /** The attribute is still in the tree; else the errno its filesystem gives an open file of a removed node. */

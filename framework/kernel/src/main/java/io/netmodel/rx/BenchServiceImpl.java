@@ -231,18 +231,9 @@ public final class BenchServiceImpl implements BenchService {
     @Override
     public synchronized BenchResult epollRr(EpollRrRequest req, ProgressListener progress, LatencySink sink) {
         checkEpollRr(req);
-        if (req.irqSuspendTimeoutNs() > 0 && !profile.has(Behaviour.PER_NAPI_NETLINK_CONFIG)) {
-            throw new IllegalArgumentException("irq-suspend-timeout exists from 6.13; the model runs kernel "
-                + profile.version());
-        }
-        if (req.deferHardIrqs() != 0 && !profile.has(Behaviour.NAPI_DEFER_HARD_IRQS)) {
-            throw new IllegalArgumentException("napi_defer_hard_irqs exists from " + Behaviour.NAPI_DEFER_HARD_IRQS.since()
-                + "; the model runs kernel " + profile.version());
-        }
-        if (req.groFlushTimeoutNs() != 0 && !profile.has(Behaviour.GRO_FLUSH_TIMEOUT)) {
-            throw new IllegalArgumentException("gro_flush_timeout exists from " + Behaviour.GRO_FLUSH_TIMEOUT.since()
-                + "; the model runs kernel " + profile.version());
-        }
+        requireSince(req.irqSuspendTimeoutNs() > 0, Behaviour.PER_NAPI_NETLINK_CONFIG, "irq-suspend-timeout");
+        requireSince(req.deferHardIrqs() != 0, Behaviour.NAPI_DEFER_HARD_IRQS, "napi_defer_hard_irqs");
+        requireSince(req.groFlushTimeoutNs() != 0, Behaviour.GRO_FLUSH_TIMEOUT, "gro_flush_timeout");
         return runEpollRr(req, progress, sink, server -> {
             if (server.inputIrqNumber() >= 0) {
                 server.write("/proc/irq/" + server.inputIrqNumber() + "/smp_affinity_list",
@@ -415,6 +406,14 @@ public final class BenchServiceImpl implements BenchService {
         String workload = protocol == NetperfRr.Protocol.TCP ? "tcp-rr" : "udp-rr";
         return new BenchResult(workload, knobs, new long[0], run.transactions(), durationNs,
             cpuUsage(sim.now(), before, client, server), counters);
+    }
+
+    /** A request that uses {@code knob} ({@code used}) on a release before {@code since} is refused, naming both. */
+    private void requireSince(boolean used, Behaviour since, String knob) {
+        if (used && !profile.has(since)) {
+            throw new IllegalArgumentException(knob + " exists from " + since.since() + "; the model runs kernel "
+                + profile.version());
+        }
     }
 
     /**

@@ -77,15 +77,15 @@ final class SimHost {
         java.util.List<String> log = kernel.modules().dmesg();
         for (int i = log.size() - 1; i >= 0; i--) {
             if (log.get(i).contains(": probe with driver ")) {
-                String why = i > 0 && !log.get(i - 1).contains(": probe with driver ") ? stamp(log.get(i - 1)) + "; " : "";
-                return ": " + why + stamp(log.get(i));
+                String why = i > 0 && !log.get(i - 1).contains(": probe with driver ") ? unstamped(log.get(i - 1)) + "; " : "";
+                return ": " + why + unstamped(log.get(i));
             }
         }
         return " (is a driver loaded for its NIC?)";
     }
 
     /** A dmesg line without its {@code [    0.000000] } time stamp. */
-    private static String stamp(String line) {
+    private static String unstamped(String line) {
         int end = line.indexOf("] ");
         return end >= 0 ? line.substring(end + 2) : line;
     }

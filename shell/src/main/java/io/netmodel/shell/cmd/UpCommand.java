@@ -140,10 +140,7 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
                         + KnownNics.list() + ", COUNT 1..4096 (e.g. --nic e1000:2)", 2);
                 }
             }
-            if (KnownNics.total(nics) > KnownNics.MAX_TOTAL) {
-                throw new ToolError("netmodel up: --nic " + String.join(",", nics) + " asks for " + KnownNics.total(nics)
-                    + " NICs; a host has 1.." + KnownNics.MAX_TOTAL + " in all", 2);
-            }
+            checkNicTotal(nics, "--nic " + String.join(",", nics));
             Instance inst = Instance.resolve(mount);
             checkMountPoint(inst, out);
             return runHere(inst, version, out, err);
@@ -164,6 +161,15 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
      * Fills what the user left open from {@code --host} (or the plain defaults); refuses an unknown
      * host, {@code --nic} beside {@code --host}, and a host whose NIC model this build lacks.
      */
+    /** {@code specs}, given by {@code what}, must ask for at most {@link KnownNics#MAX_TOTAL} NICs in all. */
+    private static void checkNicTotal(List<String> specs, String what) throws ToolError {
+        int total = KnownNics.total(specs);
+        if (total > KnownNics.MAX_TOTAL) {
+            throw new ToolError("netmodel up: " + what + " asks for " + total + " NICs; a host has 1.." + KnownNics.MAX_TOTAL
+                + " in all", 2);
+        }
+    }
+
     private void applyHost() throws ToolError {
         if (host == null) {
             kernel = kernel == null ? "6.19" : kernel;
@@ -181,10 +187,7 @@ public final class UpCommand implements Callable<Integer>, SessionAware {
                     + "', which this build does not have (known: " + KnownNics.list() + ")", 1);
             }
         }
-        if (KnownNics.total(h.nics()) > KnownNics.MAX_TOTAL) {
-            throw new ToolError("netmodel up: --host " + host + " asks for " + KnownNics.total(h.nics())
-                + " NICs; a host has 1.." + KnownNics.MAX_TOTAL + " in all", 2);
-        }
+        checkNicTotal(h.nics(), "--host " + host);
         kernel = kernel == null ? h.kernel() : kernel;
         cpus = cpus == null ? h.cpus() : cpus;
         nics = new ArrayList<>(h.nics());

@@ -53,6 +53,9 @@ final class BenchChecks {
      * needs {@code min} CPUs.
      */
     record PinnedCpus(int min, String layout) {
+        /** xsk_rr's runs (bench xsk-rr, calibrate): seed 001's layout. */
+        static final PinnedCpus SEED001 = new PinnedCpus(io.netmodel.shell.bench.Seed001.CPUS,
+            io.netmodel.shell.bench.Seed001.CPU_LAYOUT);
     }
 
     /** {@link #common(BenchOptions, Path, boolean)} for a workload that needs {@code pinned}: a smaller {@code --cpus} is refused. */

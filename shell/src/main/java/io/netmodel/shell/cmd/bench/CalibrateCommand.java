@@ -98,7 +98,7 @@ public final class CalibrateCommand extends BenchSubcommand {
 
     @Override
     protected BenchChecks.PinnedCpus pinnedCpus() {
-        return Seed001Cpus.PINNED;
+        return BenchChecks.PinnedCpus.SEED001;
     }
 
     @Override

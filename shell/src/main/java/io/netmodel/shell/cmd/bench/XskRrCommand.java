@@ -72,7 +72,7 @@ public final class XskRrCommand extends BenchSubcommand {
 
     @Override
     protected BenchChecks.PinnedCpus pinnedCpus() {
-        return Seed001Cpus.PINNED;
+        return BenchChecks.PinnedCpus.SEED001;
     }
 
     @Override
