@@ -30,4 +30,9 @@ public final class EthtoolCommand extends ModelCommand {
             new ToolError("netmodel ethtool: the kernel model offers no ethtool service", 1));
         return new EthtoolTool(svc).run(args, out, err);
     }
+
+    @Override
+    protected int runWithoutModel(PrintWriter out, PrintWriter err) throws ToolError {
+        return new EthtoolTool(Offline.service(EthtoolService.class)).run(args, out, err);
+    }
 }

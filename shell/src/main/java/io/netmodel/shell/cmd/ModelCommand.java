@@ -7,6 +7,7 @@ import io.netmodel.shell.ToolError;
 import io.netmodel.shell.control.ControlClient;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -76,11 +77,44 @@ public abstract class ModelCommand implements Callable<Integer>, SessionAware {
             code = Optional.of(0); // the daemon went away while answering: what this command asked for
         }
         if (code.isEmpty()) {
-            err.println("netmodel: no model is running at " + inst.mountPoint()
-                + " (start one with: netmodel up --daemon" + (mount != null ? " --mount " + inst.mountPoint() : "") + ")");
-            return notRunningExitCode();
+            return withoutModel(inst, out, err);
         }
         return afterForward(inst, code.get(), err);
+    }
+
+    /**
+     * No model answered: what the command can say without one ({@link #runWithoutModel}), else
+     * that none is running. Its output is held until it is known not to need the model.
+     */
+    private int withoutModel(Instance inst, PrintWriter out, PrintWriter err) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int rc;
+        try (PrintWriter po = new PrintWriter(o); PrintWriter pe = new PrintWriter(e)) {
+            try {
+                rc = runWithoutModel(po, pe);
+            } catch (ToolError t) {
+                pe.println(t.getMessage());
+                rc = t.exitCode();
+            } catch (Offline.NoModel n) {
+                err.println("netmodel: no model is running at " + inst.mountPoint()
+                    + " (start one with: netmodel up --daemon" + (mount != null ? " --mount " + inst.mountPoint() : "") + ")");
+                return notRunningExitCode();
+            }
+        }
+        out.print(o);
+        err.print(e);
+        return rc;
+    }
+
+    /**
+     * Runs the command with no model behind it: a tool that takes its own arguments
+     * ({@code ethtool}, {@code ip}, {@code sysctl}, ...) gives its help, version and usage
+     * errors this way; anything that needs the model throws {@link Offline.NoModel} (use
+     * {@link Offline#service} for the tool's services). By default the command needs the model.
+     */
+    protected int runWithoutModel(PrintWriter out, PrintWriter err) throws ToolError {
+        throw new Offline.NoModel();
     }
 
     /**

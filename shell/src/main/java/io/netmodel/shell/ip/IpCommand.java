@@ -7,6 +7,7 @@ import io.netmodel.api.vfs.Errno;
 import io.netmodel.shell.Daemon;
 import io.netmodel.shell.ToolError;
 import io.netmodel.shell.cmd.ModelCommand;
+import io.netmodel.shell.cmd.Offline;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,11 @@ public final class IpCommand extends ModelCommand {
     protected int run(Daemon daemon, PrintWriter out, PrintWriter err) throws ToolError {
         Rtnl rtnl = daemon.host().rtnl().orElseThrow(() -> new ToolError("netmodel ip: the kernel model offers no rtnetlink", 1));
         return execute(rtnl, out, err);
+    }
+
+    @Override
+    protected int runWithoutModel(PrintWriter out, PrintWriter err) throws ToolError {
+        return execute(Offline.service(Rtnl.class), out, err);
     }
 
     /** The whole {@code ip} run against {@code rtnl}; errors as ToolError with iproute2's text and status. */

@@ -1,8 +1,10 @@
 package io.netmodel.shell.sysctl;
 
+import io.netmodel.api.vfs.VirtualFs;
 import io.netmodel.shell.Daemon;
 import io.netmodel.shell.ToolError;
 import io.netmodel.shell.cmd.ModelCommand;
+import io.netmodel.shell.cmd.Offline;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,11 +82,24 @@ public final class SysctlCommand extends ModelCommand {
 
     @Override
     protected int run(Daemon daemon, PrintWriter out, PrintWriter err) throws ToolError {
+        return sysctl(daemon.host().fs(), out, err);
+    }
+
+    @Override
+    protected int runWithoutModel(PrintWriter out, PrintWriter err) throws ToolError {
+        return sysctl(Offline.service(VirtualFs.class), out, err);
+    }
+
+    private int sysctl(VirtualFs fs, PrintWriter out, PrintWriter err) throws ToolError {
+        if (args.isEmpty()) {
+            usage(err); // procps 4.0.2: "if (argc < 2) Usage(stderr)"
+            return 1;
+        }
         Sysctl.Options o = parse(args, out, err);
         if (o == null) {
             return lastExit;
         }
-        Sysctl s = new Sysctl(daemon.host().fs(), o);
+        Sysctl s = new Sysctl(fs, o);
         int rc = s.run(path -> Files.readString(Path.of(path), StandardCharsets.UTF_8));
         out.print(s.out());
         err.print(s.err());

@@ -1,8 +1,10 @@
 package io.netmodel.shell.cmd.sched;
 
+import io.netmodel.api.sched.TaskService;
 import io.netmodel.shell.Daemon;
 import io.netmodel.shell.ToolError;
 import io.netmodel.shell.cmd.ModelCommand;
+import io.netmodel.shell.cmd.Offline;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,16 @@ public final class ChrtCommand extends ModelCommand {
 
     @Override
     protected int run(Daemon daemon, PrintWriter out, PrintWriter err) throws ToolError {
-        var tasks = daemon.host().tasks().orElseThrow(() -> new ToolError("chrt: the kernel model offers no task service", 1));
+        return chrt(daemon.host().tasks().orElseThrow(() -> new ToolError("chrt: the kernel model offers no task service", 1)),
+            out, err);
+    }
+
+    @Override
+    protected int runWithoutModel(PrintWriter out, PrintWriter err) throws ToolError {
+        return chrt(Offline.service(TaskService.class), out, err);
+    }
+
+    private int chrt(TaskService tasks, PrintWriter out, PrintWriter err) throws ToolError {
         if (TaskJson.wanted(args)) {
             return TaskJson.print("chrt", tasks, args, out, err);
         }

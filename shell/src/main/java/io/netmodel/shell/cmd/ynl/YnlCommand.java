@@ -1,8 +1,10 @@
 package io.netmodel.shell.cmd.ynl;
 
+import io.netmodel.api.netlink.NetdevFamily;
 import io.netmodel.shell.Daemon;
 import io.netmodel.shell.ToolError;
 import io.netmodel.shell.cmd.ModelCommand;
+import io.netmodel.shell.cmd.Offline;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,5 +33,10 @@ public final class YnlCommand extends ModelCommand {
         var family = daemon.host().netdevFamily()
             .orElseThrow(() -> new ToolError("ynl: the kernel model offers no netdev family", 1));
         return new Ynl(family).run(args, out, err);
+    }
+
+    @Override
+    protected int runWithoutModel(PrintWriter out, PrintWriter err) throws ToolError {
+        return new Ynl(Offline.service(NetdevFamily.class)).run(args, out, err);
     }
 }
