@@ -476,15 +476,17 @@ final class NapiRuntime implements PollList.Napi {
             pollExtended(end);
             return;
         }
-        int work = groFlushed + pollNow(napi.weight() - groFlushed, cpu);
+        int work = groFlushed + poll(napi.weight() - groFlushed, cpu, true);
         groFlushed = 0;
         groFlushedSteered = 0;
         if (work == napi.weight()) {
+            traceNapiPoll(cpu, work, napi.weight());
             threadedPoll(cpu, sim.now(), false);
             return;
         }
         cpus.apply(cpu).kthreadStops(); // napi_thread_wait: it sleeps
         completeAndUnmask(work, cpu);
+        traceNapiPoll(cpu, work, napi.weight());
     }
 
     @Override
@@ -567,11 +569,14 @@ final class NapiRuntime implements PollList.Napi {
             sched = false;
             return -1;
         }
-        int work = groFlushed + pollNow(napi.weight() - groFlushed, cpu, false);
+        int work = groFlushed + poll(napi.weight() - groFlushed, cpu, false);
         // steered frames reach __netif_receive_skb_core on their target
         softnet.apply(cpu).processed += work - steered - groFlushedSteered;
         groFlushed = 0;
         groFlushedSteered = 0;
+        if (work == napi.weight()) {
+            traceNapiPoll(cpu, work, work); // no napi_complete_done: the softirq polls it again
+        }
         return work;
     }
 
@@ -583,6 +588,7 @@ final class NapiRuntime implements PollList.Napi {
     @Override
     public void complete(int work, int cpu) {
         completeAndUnmask(work, cpu); // may raise the IRQ again and start the next run
+        traceNapiPoll(cpu, work, napi.weight());
     }
 
     /**
@@ -760,15 +766,17 @@ final class NapiRuntime implements PollList.Napi {
     /** The end of a {@link #busyPollOnce} pass: its polls deliver, then {@code busy_poll_stop}. */
     private void busyPollDone(int cpu, int budget, boolean prefer) {
         int work = busyLoopPoll(budget, cpu);
-        work += pollNow(budget, cpu); // busy_poll_stop's napi->poll: not added to BusyPollRxPackets
+        int last = poll(budget, cpu, true); // busy_poll_stop's napi->poll: not added to BusyPollRxPackets
+        work += last;
         busyPollPackets += work;
         sched = false;
         released();
-        if (probes != null && probes.napiBusyLoop.enabled()) {
+        busyPollStop(cpu, prefer);
+        traceNapiPoll(cpu, last, budget); // after the napi_complete_done inside that poll
+        if (probes != null && probes.napiBusyLoop.enabled()) { // napi_busy_loop returns
             probes.napiBusyLoop.hitAt(probes.at(sim.now()), cpu, "napi_id", napi.napiId(), "budget", budget,
                 "prefer", prefer ? 1 : 0, "work", work);
         }
-        busyPollStop(cpu, prefer);
     }
 
     /**
@@ -884,14 +892,19 @@ final class NapiRuntime implements PollList.Napi {
      * in its ring and every later one dropped and counted.
      */
     int pollNow(int budget, int cpu) {
-        return pollNow(budget, cpu, true);
+        int work = poll(budget, cpu, true);
+        traceNapiPoll(cpu, groFlushed + work, groFlushed + budget);
+        return work;
     }
 
     /**
-     * {@link #pollNow(int, int)}; {@code sendIpis} false for a softirq poll, whose RPS IPIs go
-     * out when its {@code net_rx_action} run ends.
+     * {@link #pollNow(int, int)} without its {@code napi:napi_poll} event, which {@code __napi_poll}
+     * fires after the driver's poll returns, so after a {@code napi_complete_done} inside it: the
+     * caller fires it ({@link #traceNapiPoll}) once what the driver does on completion is done.
+     * {@code sendIpis} false for a softirq poll, whose RPS IPIs go out when its
+     * {@code net_rx_action} run ends.
      */
-    private int pollNow(int budget, int cpu, boolean sendIpis) {
+    private int poll(int budget, int cpu, boolean sendIpis) {
         steered = 0;
         if (disabled) {
             return 0;
@@ -909,11 +922,18 @@ final class NapiRuntime implements PollList.Napi {
         if (sendIpis && rps != null) {
             rps.sendIpis(cpu);
         }
-        if (probes != null && probes.napiPoll.enabled()) {
-            probes.napiPoll.hitAt(probes.at(sim.now()), cpu, "dev", napi.dev().name(), "napi_id", napi.napiId(),
-                "work", groFlushed + work, "budget", groFlushed + budget); // the whole poll's, batches handed over included
-        }
         return work;
+    }
+
+    /**
+     * {@code trace_napi_poll(n, work, weight)} for a poll that took {@code work} of {@code budget}
+     * (the whole poll's, batches handed over included); none for a NAPI the driver's poll disabled.
+     */
+    private void traceNapiPoll(int cpu, int work, int budget) {
+        if (probes != null && probes.napiPoll.enabled() && !disabled) {
+            probes.napiPoll.hitAt(probes.at(sim.now()), cpu, "dev", napi.dev().name(), "napi_id", napi.napiId(),
+                "work", work, "budget", budget);
+        }
     }
 
     /**

@@ -215,6 +215,18 @@ class LiveSocketTest {
     }
 
     @Test
+    void napi_complete_done_comes_before_the_napi_poll_event_as_in_napi_poll_then_trace_napi_poll() throws Exception {
+        List<String> order = new ArrayList<>();
+        for (String probe : List.of(Tracepoints.NAPI_SCHEDULE, Tracepoints.NAPI_POLL, Tracepoints.NAPI_COMPLETE_DONE,
+            Tracepoints.NET_RX_ACTION)) {
+            live.kernel.trace().subscribe(probe, e -> order.add(probe));
+        }
+        traffic.begin(new TrafficRequest(10_000, 64, false, 1));
+        traffic.advanceForTest(MS / 2);
+        assertEquals(List.of("napi_schedule", "napi_complete_done", "napi_poll", "net_rx_action"), order.subList(0, 4));
+    }
+
+    @Test
     void the_receive_paths_probes_report_simulated_time_cpu_and_napi() throws Exception {
         List<TraceEvent> polls = record(Tracepoints.NAPI_POLL);
         List<TraceEvent> actions = record(Tracepoints.NET_RX_ACTION);
