@@ -20,6 +20,10 @@ public final class FuseCounters {
     final LongAdder release = new LongAdder();
     /** access(2), faccessat(2): {@code test -r/-w/-x}. */
     final LongAdder access = new LongAdder();
+    /** statfs(2): {@code stat -f}, {@code df}. */
+    final LongAdder statfs = new LongAdder();
+    /** listxattr(2): {@code cp -a}, {@code getfattr}, {@code rsync -X}. */
+    final LongAdder xattr = new LongAdder();
     /** Refused attempts to make, remove or rename a name ({@link NamespaceErrno}). */
     final LongAdder namespace = new LongAdder();
     /** Not upcalls: cache invalidations we sent the kernel ({@link EntryInvalidator}). */
@@ -29,18 +33,19 @@ public final class FuseCounters {
 
     /**
      * {@code getattr=N open=N read=N write=N release=N readdir=N readlink=N truncate=N setattr=N access=N
-     * namespace=N notify=N notify_mode=epoch|entry}.
+     * statfs=N xattr=N namespace=N notify=N notify_mode=epoch|entry}.
      */
     @Override
     public String toString() {
         return "getattr=" + getattr.sum() + " open=" + open.sum() + " read=" + read.sum() + " write=" + write.sum()
             + " release=" + release.sum() + " readdir=" + readdir.sum() + " readlink=" + readlink.sum()
-            + " truncate=" + truncate.sum() + " setattr=" + setattr.sum() + " access=" + access.sum() + " namespace=" + namespace.sum() + " notify=" + notify.sum() + " notify_mode=" + notifyMode.get();
+            + " truncate=" + truncate.sum() + " setattr=" + setattr.sum() + " access=" + access.sum() + " statfs=" + statfs.sum()
+            + " xattr=" + xattr.sum() + " namespace=" + namespace.sum() + " notify=" + notify.sum() + " notify_mode=" + notifyMode.get();
     }
 
     /** Upcalls served (notifications are not upcalls). */
     public long total() {
         return getattr.sum() + readdir.sum() + readlink.sum() + open.sum() + read.sum() + write.sum() + truncate.sum()
-            + setattr.sum() + release.sum() + access.sum() + namespace.sum();
+            + setattr.sum() + release.sum() + access.sum() + statfs.sum() + xattr.sum() + namespace.sum();
     }
 }

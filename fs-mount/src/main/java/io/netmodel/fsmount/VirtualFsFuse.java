@@ -2,6 +2,7 @@ package io.netmodel.fsmount;
 
 import io.netmodel.api.vfs.Caller;
 import io.netmodel.api.vfs.DirEntry;
+import io.netmodel.api.vfs.Errno;
 import io.netmodel.api.vfs.NodeKind;
 import io.netmodel.api.vfs.NodeStat;
 import io.netmodel.api.vfs.OpenFile;
@@ -23,6 +24,7 @@ import ru.serce.jnrfuse.FuseStubFS;
 import ru.serce.jnrfuse.struct.FileStat;
 import ru.serce.jnrfuse.struct.FuseContext;
 import ru.serce.jnrfuse.struct.FuseFileInfo;
+import ru.serce.jnrfuse.struct.Statvfs;
 import ru.serce.jnrfuse.struct.Timespec;
 
 /**
@@ -103,7 +105,7 @@ final class VirtualFsFuse extends FuseStubFS {
         try {
             NodeStat s = fs.stat(path);
             stat.st_mode.set(typeBits(s.kind()) | s.mode());
-            stat.st_nlink.set(s.kind() == NodeKind.DIRECTORY ? 2 : 1);
+            stat.st_nlink.set(s.nlink());
             stat.st_size.set(s.size());
             stat.st_uid.set(s.uid());
             stat.st_gid.set(s.gid());
@@ -156,6 +158,47 @@ final class VirtualFsFuse extends FuseStubFS {
         }
     }
 
+    /**
+     * {@code statfs(2)}: sysfs and procfs report 4096-byte blocks, none of them used, and 255-byte
+     * names ({@code simple_statfs}); libfuse's default said 512.
+     */
+    @Override
+    public int statfs(String path, Statvfs st) {
+        counters.statfs.increment();
+        st.f_bsize.set(4096);
+        st.f_frsize.set(4096);
+        st.f_namemax.set(255);
+        return 0;
+    }
+
+    /**
+     * {@code listxattr(2)}: the names, each NUL-terminated; none in the model, as on an unlabelled
+     * sysfs or /proc. There is no {@code getxattr}: the kernel answers EOPNOTSUPP for it, which
+     * is /proc's answer (sysfs says ENODATA), because a FUSE filesystem that implements it is
+     * asked for {@code security.capability} on every write ({@code file_remove_privs}).
+     */
+    @Override
+    public int listxattr(String path, Pointer list, @size_t long size) {
+        counters.xattr.increment();
+        try {
+            StringBuilder names = new StringBuilder();
+            for (String n : fs.listxattr(path)) {
+                names.append(n).append('\0');
+            }
+            byte[] b = names.toString().getBytes(StandardCharsets.UTF_8);
+            if (size == 0) {
+                return b.length;
+            }
+            if (b.length > size) {
+                return -Errno.ERANGE;
+            }
+            list.put(0, b, 0, b.length);
+            return b.length;
+        } catch (VfsException e) {
+            return -e.errno();
+        }
+    }
+
     /** {@code access(2)} (FUSE sends it since the mount has no {@code default_permissions}). */
     @Override
     public int access(String path, int mask) {
@@ -190,7 +233,7 @@ final class VirtualFsFuse extends FuseStubFS {
         counters.read.increment();
         OpenFile file = open.get(handle(fi));
         if (file == null) {
-            return -io.netmodel.api.vfs.Errno.EBADF;
+            return -Errno.EBADF;
         }
         try {
             byte[] data = file.read(offset, (int) Math.min(size, Integer.MAX_VALUE));
@@ -206,7 +249,7 @@ final class VirtualFsFuse extends FuseStubFS {
         counters.write.increment();
         OpenFile file = open.get(handle(fi));
         if (file == null) {
-            return -io.netmodel.api.vfs.Errno.EBADF;
+            return -Errno.EBADF;
         }
         byte[] data = new byte[(int) size];
         buf.get(0, data, 0, data.length);

@@ -59,6 +59,11 @@ final class DeferredFs implements VirtualFs {
     }
 
     @Override
+    public List<String> listxattr(String path) throws VfsException {
+        return fs().listxattr(path);
+    }
+
+    @Override
     public OpenFile open(String path, boolean write, Caller caller) throws VfsException {
         return fs().open(path, write, caller);
     }

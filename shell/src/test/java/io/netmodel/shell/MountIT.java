@@ -146,6 +146,26 @@ class MountIT {
         assertEquals(5, upcalls()[1] - before[1], "upcalls for one cat");
     }
 
+    /**
+     * What {@code stat}, {@code stat -f} and {@code listxattr} show, as on this 6.18 host: link
+     * counts by the kernel's rules (kernfs 2 and its subdirectories, /proc/sys 1), 4096-byte
+     * blocks, no extended attributes; and a write still costs no extra upcall for them.
+     */
+    @Test
+    @Order(7)
+    void stat_statfs_and_listxattr_read_as_the_kernels() {
+        assertEquals("4\n", Proc.run(Map.of(), "stat", "-L", "-c", "%h", file("sys/class/net/eth0/queues")).out());
+        assertEquals("2 1 1\n", Proc.run(Map.of(), "stat", "-c", "%h", file("sys/class/net"),
+            file("proc/sys/net/core"), file("proc/sys/net/core/busy_read")).out().replace('\n', ' ').strip() + "\n");
+        assertEquals("4096 4096 255\n", Proc.run(Map.of(), "stat", "-f", "-c", "%s %S %l", file("sys")).out());
+        Proc.Result xattrs = Proc.run(Map.of(), "python3", "-c", "import os,sys; print([os.listxattr(f) for f in sys.argv[1:]])",
+            file("sys/class/net/eth0/mtu"), file("proc/sys/net/core/busy_read"));
+        assertEquals("[[], []]\n", xattrs.out(), xattrs::toString);
+        long[] before = upcalls();
+        assertEquals(0, Proc.sh("echo 1500 > " + file("sys/class/net/eth0/mtu")).exit());
+        assertEquals(6, upcalls()[1] - before[1], "upcalls for one echo: getattr, readlink (the class link), truncate (O_TRUNC), open, write, release");
+    }
+
     /** {getattr, total} from {@code netmodel status --fuse-counters}. */
     private static long[] upcalls() {
         String line = model.netmodel("status", "--fuse-counters").out();

@@ -29,8 +29,30 @@ public final class TreeFs implements VirtualFs {
         return lock.call(() -> {
             KNode n = tree.lookup(path);
             return new NodeStat(n.kind(), n.mode(), n.size(), n.uid(), n.gid(), n.mtimeNanos(), n.atimeNanos(),
-                n.ctimeNanos());
+                n.ctimeNanos(), nlink(n));
         });
+    }
+
+    /**
+     * {@code st_nlink}: 1 for a file or symlink. A sysfs directory has 2 and one per subdirectory
+     * ({@code kernfs_refresh_inode}: {@code set_nlink(inode, kn->dir.subdirs + 2)}), a /proc one
+     * likewise ({@code proc_register} counts each subdirectory in its parent); a /proc/sys
+     * directory has 1 ({@code proc_sys_make_inode} leaves it at {@code new_inode}'s).
+     */
+    static int nlink(KNode n) {
+        if (!(n instanceof KDir dir)) {
+            return 1;
+        }
+        if (Permission.fsOf(n) == KAttr.Flavor.PROC_SYS) {
+            return 1;
+        }
+        int subdirs = 0;
+        for (KNode c : dir.children()) {
+            if (c instanceof KDir) {
+                subdirs++;
+            }
+        }
+        return 2 + subdirs;
     }
 
     @Override

@@ -251,4 +251,35 @@ class SysfsSemanticsTest {
     private static String text(byte[] b) {
         return new String(b, StandardCharsets.UTF_8);
     }
+    /** st_nlink as a 6.18 host shows it ({@code stat -c %h}): kernfs and procfs count subdirectories, /proc/sys does not. */
+    @ParameterizedTest(name = "nlink {0}")
+    @CsvSource({
+        "/sys/class/net/eth0/mtu,          1",
+        "/sys/class/net/eth0,              1", // the class link itself
+        "/sys/class/net,                   2", // links only
+        "/sys/class/net/eth0/statistics,   2",
+        "/proc/sys/net/core,               1",
+        "/proc/sys/net,                    1",
+        "/proc/sys/net/core/busy_read,     1",
+    })
+    void should_count_links_as_the_kernel_does(String path, int nlink) throws Exception {
+        assertEquals(nlink, fs.stat(path).nlink());
+    }
+
+    @Test
+    void a_directory_counts_two_and_its_subdirectories() throws Exception {
+        String queues = fs.readlink("/sys/class/net/eth0").replace("../../", "/sys/") + "/queues";
+        long subdirs = fs.readdir(queues).stream().filter(e -> e.kind() == NodeKind.DIRECTORY).count();
+        assertEquals(2 + subdirs, fs.stat(queues).nlink(), "rx-N and tx-N under " + queues);
+        assertEquals(2 + fs.readdir("/proc/irq").stream().filter(e -> e.kind() == NodeKind.DIRECTORY).count(),
+            fs.stat("/proc/irq").nlink());
+    }
+
+    /** No node lists an extended attribute, as on a host nobody labelled (sysfs and /proc alike). */
+    @Test
+    void no_node_lists_an_extended_attribute() throws Exception {
+        assertEquals(java.util.List.of(), fs.listxattr(MTU));
+        assertEquals(java.util.List.of(), fs.listxattr(BUDGET));
+        assertEquals(Errno.ENOENT, errno(() -> fs.listxattr("/proc/sys/net/core/nope")));
+    }
 }

@@ -44,6 +44,20 @@ public interface VirtualFs {
      */
     void access(String path, int mask, Caller caller) throws VfsException;
 
+    /**
+     * {@code listxattr(2)} of the node itself: the names set on it, none in the model, as the
+     * kernel lists for sysfs and /proc nodes nobody labelled. ({@code getxattr} is not offered:
+     * a FUSE mount that answers it gets one more upcall on every write, the kernel's
+     * {@code security.capability} check in {@code file_remove_privs}, so the mount leaves it
+     * to the kernel's EOPNOTSUPP.)
+     *
+     * @since 1.5
+     */
+    default List<String> listxattr(String path) throws VfsException {
+        stat(path);
+        return List.of();
+    }
+
     /** For {@link #utimens}: set that time to the current time ({@code utimensat}'s {@code UTIME_NOW}). */
     long UTIME_NOW = Long.MIN_VALUE;
     /** For {@link #utimens}: leave that time alone ({@code UTIME_OMIT}). */

@@ -3,5 +3,5 @@
  * this package knows about networking: paths, modes, bytes and Linux errno values.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package io.netmodel.api.vfs;
