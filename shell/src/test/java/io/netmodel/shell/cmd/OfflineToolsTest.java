@@ -78,6 +78,16 @@ class OfflineToolsTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"ps aux | 'aux' (BSD format, as in ps aux)", "ps -ef | -f (full format, as in ps -ef)"})
+    void ps_aux_and_ps_ef_are_refused_with_what_to_type_model_or_not(String line, String what) {
+        Result r = run(line);
+        assertEquals(2, r.code());
+        assertEquals("netmodel ps: " + what + " is not offered: its UID, TIME and STIME columns need per-task CPU time "
+            + "and start times the model does not keep; try: netmodel ps -eLo pid,cls,rtprio,ni,psr,comm (or --json)\n",
+            r.err());
+    }
+
+    @ParameterizedTest
     @CsvSource({"ethtool eth0", "ethtool --json -i eth0", "ip link show", "ip -j link", "sysctl net.core.busy_read",
         "chrt -p 1", "taskset -p 1", "ynl --family netdev --dump dev-get"})
     void what_needs_a_device_says_no_model_is_running(String line) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code netmodel ps}: the model's tasks, like {@code ps -eLo pid,cls,rtprio,ni,psr,comm}. */
 @Command(name = "ps", mixinStandardHelpOptions = true,
@@ -31,11 +32,40 @@ public final class PsCommand extends ModelCommand {
         + "cpus_allowed_list, kthread, no_setaffinity.")
     boolean json;
 
+    /** {@code -f} of {@code ps -ef}: refused by name ({@link #refuseFormats}). */
+    @Option(names = "-f", hidden = true)
+    boolean full;
+
+    /** BSD words ({@code aux}, {@code ax}): refused by name ({@link #refuseFormats}). */
+    @Parameters(hidden = true)
+    List<String> words = new ArrayList<>();
+
     @Override
     protected int run(Daemon daemon, PrintWriter out, PrintWriter err) throws ToolError {
+        refuseFormats();
         TaskService tasks = daemon.host().tasks()
             .orElseThrow(() -> new ToolError("ps: the kernel model offers no task service", 1));
         return new Ps(tasks).run(columns(format), json, out, err);
+    }
+
+    @Override
+    protected int runWithoutModel(PrintWriter out, PrintWriter err) throws ToolError {
+        refuseFormats();
+        return super.runWithoutModel(out, err);
+    }
+
+    /**
+     * {@code ps aux} and {@code ps -ef}, the forms people type first: their USER/UID, %CPU,
+     * %MEM, VSZ, RSS, STAT, START/STIME and TIME columns need what the model does not keep per
+     * task (CPU time, memory, start time, state), so they are refused with what to type instead.
+     */
+    private void refuseFormats() throws ToolError {
+        if (full || !words.isEmpty()) {
+            String what = full ? "-f (full format, as in ps -ef)" : "'" + String.join(" ", words) + "' (BSD format, as in ps aux)";
+            throw new ToolError("netmodel ps: " + what + " is not offered: its UID, TIME and STIME columns need per-task "
+                + "CPU time and start times the model does not keep; try: netmodel ps -eLo pid,cls,rtprio,ni,psr,comm "
+                + "(or --json)", 2);
+        }
     }
 
     static List<String> columns(List<String> format) {
