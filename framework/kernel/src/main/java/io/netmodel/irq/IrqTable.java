@@ -1,5 +1,6 @@
 package io.netmodel.irq;
 
+import io.netmodel.api.kernel.Behaviour;
 import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.netdev.IrqHandler;
 import io.netmodel.kobj.KAttr;
@@ -45,6 +46,8 @@ public final class IrqTable {
     static final int VECTORS_PER_CPU = 0xec - 0x20;
 
     private final int cpus;
+    /** Counts as " %10u" and one space before the chip (6.13), not "%10u " and " %8s". */
+    private final boolean putDecimal;
     private int vectorsInUse;
     private final Map<Integer, IrqDesc> descs = new TreeMap<>();
     /** IRQ numbers in use ({@code allocated_irqs}), for lowest-free allocation. */
@@ -58,6 +61,7 @@ public final class IrqTable {
 
     public IrqTable(int cpus, KTree tree, KernelProfile profile) {
         this.cpus = cpus;
+        this.putDecimal = profile.has(Behaviour.PROC_INTERRUPTS_PUT_DECIMAL);
         this.defaultAffinity = onlineMask();
         for (String[] row : ARCH_ROWS) {
             archCounts.put(row[0], new long[cpus]);
@@ -226,7 +230,10 @@ public final class IrqTable {
             for (int cpu = 0; cpu < cpus; cpu++) {
                 SeqFmt.right(sb.append(' '), d.count(cpu), 10);                  // " %10u"
             }
-            SeqFmt.right(sb.append(' '), d.chip(), 8);                           // " %8s"
+            if (!putDecimal) {
+                sb.append(' ');                                                  // "%10u " then " %8s"
+            }
+            SeqFmt.right(sb.append(' '), d.chip(), 8);                           // ' ', "%8s"
             SeqFmt.right(sb.append(' '), d.hwirq(), prec);                       // " %*lu"
             SeqFmt.left(sb.append('-'), d.flow(), 8);                            // "-%-8s"
             sb.append("  ");

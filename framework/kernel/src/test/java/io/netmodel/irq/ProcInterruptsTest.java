@@ -53,6 +53,14 @@ class ProcInterruptsTest {
         assertEquals(HEADER + ROW_24 + ARCH_ROWS, Host.withEth0().read("/proc/interrupts"));
     }
 
+    /** Before 6.13, {@code "%10u "} per CPU then {@code " %8s"}: two spaces before the chip (f9ed1f7c2e26). */
+    @Test
+    void should_put_two_spaces_before_the_chip_before_6_13() throws Exception {
+        String row = Host.with("6.12", TinyDriver.plain()).read("/proc/interrupts").split("\n")[1];
+        assertEquals(" 24:          0          0  PCI-MSIX-0000:00:03.0   0-edge      tiny0-rx", row);
+        assertEquals(ROW_24, Host.with("6.13", TinyDriver.plain()).read("/proc/interrupts").split("\n")[1] + "\n");
+    }
+
     @Test
     void should_count_per_cpu_after_the_irq_fires() throws Exception {
         TinyDriver driver = TinyDriver.plain();

@@ -435,6 +435,14 @@ public enum Behaviour implements Change {
      * unregistered fails with ENODEV (before: a zero-byte write): 6.15.
      */
     SYSFS_RTNL_LOCK("6.15"),
+    /**
+     * {@code show_interrupts} prints each count as {@code " %10u"} with
+     * {@code seq_put_decimal_ull_width}, then one space and the chip as {@code "%8s"} (David
+     * Wang, f9ed1f7c2e26, and Thomas Gleixner's "genirq/proc: Add missing space separator back",
+     * 3 December 2024, 6.13-rc); before, {@code "%*d: "}, {@code "%10u "} per CPU and
+     * {@code " %8s"}: one space more between the last count and the chip: 6.13.
+     */
+    PROC_INTERRUPTS_PUT_DECIMAL("6.13"),
     /** Per-NAPI config over netlink ({@code napi-set}), {@code irq_suspend_timeout}: 6.13. */
     PER_NAPI_NETLINK_CONFIG("6.13"),
     /**
