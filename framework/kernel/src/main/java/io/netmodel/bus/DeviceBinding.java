@@ -263,15 +263,25 @@ final class DeviceBinding implements DeviceContext {
 
     @Override
     public void irqSetAffinityAndHint(Irq irq, java.util.BitSet cpus) {
-        io.netmodel.irq.IrqDesc desc = irqs.get(irq.number());
-        if (desc == null) {
-            throw new IllegalArgumentException("IRQ " + irq.number() + " is not requested");
-        }
+        io.netmodel.irq.IrqDesc desc = requested(irq);
         long mask = io.netmodel.kobj.Bitmap.toLong(cpus) & irqs.onlineMask();
         desc.setAffinityHint(mask);
         if (mask != 0) {
             desc.setAffinityMask(mask);
         }
+    }
+
+    @Override
+    public void irqUpdateAffinityHint(Irq irq, java.util.BitSet cpus) {
+        requested(irq).setAffinityHint(io.netmodel.kobj.Bitmap.toLong(cpus) & irqs.onlineMask());
+    }
+
+    private io.netmodel.irq.IrqDesc requested(Irq irq) {
+        io.netmodel.irq.IrqDesc desc = irqs.get(irq.number());
+        if (desc == null) {
+            throw new IllegalArgumentException("IRQ " + irq.number() + " is not requested");
+        }
+        return desc;
     }
 
     @Override

@@ -43,6 +43,8 @@ final class IxgbeAdapter implements NetDeviceOps {
     /** {@code adapter->num_rx_queues} (= TX): what the last {@code ixgbe_set_num_queues} chose. */
     int queues;
     boolean msix;
+    /** {@code IXGBE_FLAG_FDIR_HASH_CAPABLE}: Flow Director's ATR hashing, on with more than one RSS queue. */
+    private boolean fdirHash;
     List<IxgbeQVector> vectors = List.of();
     private final List<Napi> napis = new ArrayList<>();
     private final List<Irq> irqs = new ArrayList<>();
@@ -62,6 +64,7 @@ final class IxgbeAdapter implements NetDeviceOps {
      */
     void initInterruptScheme(int rssLimit, int fdirLimit) {
         int cpus = ctx.numOnlineCpus();
+        fdirHash = rssLimit > 1; // ixgbe_set_rss_queues: ATR (atr_sample_rate 20) needs more than one RSS queue
         int q = rssLimit > 1 ? fdirLimit : rssLimit;
         queues = Math.max(1, Math.min(q, ctx.device().maxQueuePairs()));
         int wanted = Math.min(queues, cpus) + IxgbeDefaults.NON_Q_VECTORS;
@@ -111,10 +114,29 @@ final class IxgbeAdapter implements NetDeviceOps {
         List<String> names = IxgbeQVector.names(vectors, netdev.name());
         for (int v = 0; v < names.size(); v++) {
             if (names.get(v) != null) {
-                irqs.add(ctx.requestIrq(v, names.get(v), irq -> { }));
+                Irq irq = ctx.requestIrq(v, names.get(v), i -> { });
+                irqs.add(irq);
+                if (fdirHash) {
+                    affinityHint(irq, v);
+                }
             }
         }
         irqs.add(ctx.requestIrq(vectors.size(), netdev.name(), irq -> { }));
+    }
+
+    /**
+     * "If Flow Director is enabled, set interrupt affinity": the q_vector's {@code affinity_mask},
+     * which {@code ixgbe_alloc_q_vector} set to {@code cpumask_local_spread(v_idx, node)} (one
+     * node: the v-th online CPU, wrapping), as the hint; before 5.17 the affinity too.
+     */
+    private void affinityHint(Irq irq, int v) {
+        java.util.BitSet mask = new java.util.BitSet();
+        mask.set(v % ctx.numOnlineCpus());
+        if (ctx.kernel().has(IxgbeHistory.AFFINITY_HINT_ONLY)) {
+            ctx.irqUpdateAffinityHint(irq, mask);
+        } else {
+            ctx.irqSetAffinityAndHint(irq, mask);
+        }
     }
 
     /** {@code ixgbe_free_irq}. */

@@ -35,7 +35,13 @@ enum IxgbeHistory implements Change {
      * no longer fills {@code drvinfo->version}, so {@code ethtool -i} shows the kernel release.
      * Release inferred from the posting date (the 5.9 merge window).
      */
-    DRIVER_VERSION_REMOVED("5.9");
+    DRIVER_VERSION_REMOVED("5.9"),
+    /**
+     * "ixgbe: Use irq_update_affinity_hint()" (Nitesh Narayan Lal's series that split
+     * {@code irq_set_affinity_hint}, merged for 5.17): each queue vector's hint no longer sets its
+     * affinity; before, {@code irq_set_affinity_hint} did both: 5.17.
+     */
+    AFFINITY_HINT_ONLY("5.17");
 
     private final KernelVersion since;
 

@@ -169,6 +169,18 @@ public interface DeviceContext {
      */
     void irqSetAffinityAndHint(Irq irq, java.util.BitSet cpus);
 
+    /**
+     * {@code irq_update_affinity_hint(irq, mask)} (5.17+): {@code /proc/irq/N/affinity_hint}
+     * shows {@code cpus} (an empty set clears it); the IRQ's affinity stays where it is, for
+     * irqbalance or the administrator to follow. ixgbe's {@code ixgbe_request_msix_irqs} does this
+     * for each queue vector with Flow Director's hashing on; before 5.17 it called
+     * {@code irq_set_affinity_hint} ({@link #irqSetAffinityAndHint}).
+     *
+     * @param irq an IRQ this device requested
+     * @since 1.4
+     */
+    void irqUpdateAffinityHint(Irq irq, java.util.BitSet cpus);
+
     /** {@code dev_info()}: a line in the kernel log, prefixed with driver and bus address. */
     void log(String message);
 }
