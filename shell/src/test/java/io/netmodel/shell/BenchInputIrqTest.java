@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netmodel.api.bench.BenchResult;
 import io.netmodel.api.bench.BenchService;
 import io.netmodel.api.bench.TcpRrRequest;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +24,7 @@ class BenchInputIrqTest {
     void the_bench_hosts_find_rx_queue_0s_irq(String driver) throws Exception {
         Layout layout = Layout.fromEnvironment();
         try (ModelHost host = ModelHost.boot(new ModelHost.Config("6.18", 2, driver, 0), layout.systemDir(),
-            layout.bundlesDir(), Files.createTempDirectory("felix-cache"))) {
+            layout.bundlesDir(), TestDirs.felixCache())) {
             host.modprobe(driver, Map.of());
             BenchService bench = host.bench().orElseThrow();
             BenchResult r = bench.tcpRr(new TcpRrRequest(0, 0, 20_000_000L, 1), (d, t) -> { });

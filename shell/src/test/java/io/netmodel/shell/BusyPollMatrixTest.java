@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.netmodel.api.bench.BenchResult;
 import io.netmodel.api.bench.BenchService;
 import io.netmodel.api.bench.TcpRrRequest;
-import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +30,7 @@ class BusyPollMatrixTest {
     void busy_read_gains_exactly_where_the_reference_says(String driver, String kernel, boolean gains) throws Exception {
         Layout layout = Layout.fromEnvironment();
         try (ModelHost host = ModelHost.boot(new ModelHost.Config(kernel, 2, driver, 0), layout.systemDir(),
-            layout.bundlesDir(), Files.createTempDirectory("felix-cache"))) {
+            layout.bundlesDir(), TestDirs.felixCache())) {
             host.modprobe(driver, Map.of());
             BenchService bench = host.bench().orElseThrow();
             BenchResult off = bench.tcpRr(new TcpRrRequest(0, 0, 50_000_000L, 1), (d, t) -> { });

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netmodel.api.vfs.Errno;
 import io.netmodel.api.vfs.VfsException;
 import io.netmodel.api.vfs.VirtualFs;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ class HotplugAtomicityTest {
     static void boot() throws Exception {
         Layout layout = Layout.fromEnvironment();
         host = ModelHost.boot(new ModelHost.Config("6.19", 2, "virtio_net", 0), layout.systemDir(), layout.bundlesDir(),
-            Files.createTempDirectory("felix-cache"));
+            TestDirs.felixCache());
     }
 
     @AfterAll

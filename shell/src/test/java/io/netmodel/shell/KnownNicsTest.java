@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netmodel.shell.cmd.KnownNics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ class KnownNicsTest {
     @Test
     void every_listed_nic_boots_and_its_module_binds_it() throws Exception {
         Layout layout = Layout.fromEnvironment();
-        Path cache = Files.createTempDirectory("felix-cache");
+        Path cache = TestDirs.felixCache();
         String all = String.join(",", KnownNics.NAMES);
         try (ModelHost host = ModelHost.boot(new ModelHost.Config("6.19", 2, all, 0), layout.systemDir(),
                 layout.bundlesDir(), cache)) {

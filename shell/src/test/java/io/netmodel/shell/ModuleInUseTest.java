@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netmodel.api.host.ModuleRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +26,7 @@ class ModuleInUseTest {
     @BeforeEach
     void boot() throws Exception {
         Layout layout = Layout.fromEnvironment();
-        Path cache = Files.createTempDirectory("felix-cache");
+        Path cache = TestDirs.felixCache();
         host = ModelHost.boot(new ModelHost.Config("6.19", 2, "virtio_net", 0), layout.systemDir(), layout.bundlesDir(), cache);
         host.modprobe("virtio_net", Map.of());
     }

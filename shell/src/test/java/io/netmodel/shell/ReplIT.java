@@ -29,7 +29,7 @@ class ReplIT {
     static void up() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Proc.run(Map.of(), "sh", "-c", "command -v tmux").exit() == 0,
             "tmux is not installed (.ci/run installs it)");
-        home = Files.createTempDirectory("netmodel-repl-home");
+        home = TestDirs.dir("netmodel-repl-home");
         model = RunningModel.up("--no-mount");
         prompt = "netmodel " + model.mount().toRealPath() + ">";
     }

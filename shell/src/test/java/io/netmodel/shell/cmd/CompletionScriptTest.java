@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netmodel.shell.Main;
 import io.netmodel.shell.Session;
+import io.netmodel.shell.TestDirs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,7 +26,7 @@ class CompletionScriptTest {
         StringWriter err = new StringWriter();
         assertEquals(0, Main.execute(new String[] {"completion", "bash"}, Session.CLIENT, new PrintWriter(out), new PrintWriter(err)));
         assertEquals("", err.toString());
-        script = Files.createTempFile("netmodel-completion", ".bash");
+        script = TestDirs.file("netmodel-completion", ".bash");
         Files.writeString(script, out.toString());
     }
 

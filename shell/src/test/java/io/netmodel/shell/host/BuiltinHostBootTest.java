@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.netmodel.api.vfs.Caller;
 import io.netmodel.shell.Layout;
 import io.netmodel.shell.ModelHost;
+import io.netmodel.shell.TestDirs;
 import io.netmodel.shell.cmd.KnownNics;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,7 +36,7 @@ class BuiltinHostBootTest {
         }
         Layout layout = Layout.fromEnvironment();
         try (ModelHost host = ModelHost.boot(new ModelHost.Config(h.kernel(), h.cpus(), String.join(",", h.nics()), 0, h.smt()),
-                layout.systemDir(), layout.bundlesDir(), Files.createTempDirectory("felix-cache"))) {
+                layout.systemDir(), layout.bundlesDir(), TestDirs.felixCache())) {
             assertEquals(h.kernel(), host.profile().version().toString());
             assertEquals(h.smt() + "\n", read(host, "/sys/devices/system/cpu/smt/control"));
             assertEquals(h.smt().equals("on") ? "1\n" : "0\n", read(host, "/sys/devices/system/cpu/smt/active"));

@@ -3,6 +3,7 @@ package io.netmodel.shell.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netmodel.shell.TestDirs;
 import io.netmodel.shell.cmd.UpCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -62,7 +63,7 @@ class BuiltinHostTest {
     @Test
     void the_other_options_override_the_host_and_are_still_checked() throws Exception {
         StringWriter err = new StringWriter();
-        Path mp = Files.createTempDirectory("nm-host");
+        Path mp = TestDirs.dir("nm-host");
         assertEquals(2, up(new StringWriter(), err, "--host", "seed000", "--cpus", "65", "--mount", mp.toString()));
         assertEquals("netmodel up: --cpus must be 1..64, not 65\n", err.toString());
         err.getBuffer().setLength(0);

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netmodel.shell.Layout;
 import io.netmodel.shell.ModelHost;
+import io.netmodel.shell.TestDirs;
 import io.netmodel.shell.ToolError;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +25,7 @@ class IpCommandTest {
     static void boot() throws Exception {
         Layout layout = Layout.fromEnvironment();
         host = ModelHost.boot(new ModelHost.Config("6.19", 2, "virtio_net", 0), layout.systemDir(), layout.bundlesDir(),
-            Files.createTempDirectory("felix-cache"));
+            TestDirs.felixCache());
         host.modprobe("virtio_net", java.util.Map.of());
     }
 

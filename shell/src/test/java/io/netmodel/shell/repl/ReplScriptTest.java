@@ -3,11 +3,11 @@ package io.netmodel.shell.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netmodel.shell.TestDirs;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class ReplScriptTest {
 
     @Test
     void each_line_runs_like_the_command_line_against_the_shells_instance() throws Exception {
-        Path nowhere = Files.createTempDirectory("netmodel-repl");
+        Path nowhere = TestDirs.dir("netmodel-repl");
         Run r = run(nowhere, "help ls\nlsmod\n");
         assertEquals(1, r.code(), "the last command's code: no model runs there");
         assertTrue(r.out().contains("Usage: netmodel ls"), r.out());
@@ -36,7 +36,7 @@ class ReplScriptTest {
 
     @Test
     void errors_do_not_stop_the_shell_and_exit_leaves() throws Exception {
-        Path nowhere = Files.createTempDirectory("netmodel-repl");
+        Path nowhere = TestDirs.dir("netmodel-repl");
         Run r = run(nowhere, "frobnicate\nup\n\n# a comment\ncompletion bash\nexit\nlsmod\n");
         assertEquals(0, r.code());
         assertTrue(r.err().contains("Unmatched argument at index 0: 'frobnicate'"), r.err());
@@ -48,7 +48,7 @@ class ReplScriptTest {
     /** exit N leaves with N & 255 as sh does; a word that is no number is sh's "Illegal number", status 2. */
     @Test
     void exit_takes_a_status() throws Exception {
-        Path nowhere = Files.createTempDirectory("netmodel-repl");
+        Path nowhere = TestDirs.dir("netmodel-repl");
         assertEquals(7, run(nowhere, "completion bash\nexit 7\nlsmod\n").code());
         assertEquals(1, run(nowhere, "exit 257\n").code());
         Run bad = run(nowhere, "exit seven\n");

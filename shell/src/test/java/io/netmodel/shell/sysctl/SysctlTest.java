@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netmodel.shell.Layout;
 import io.netmodel.shell.ModelHost;
+import io.netmodel.shell.TestDirs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class SysctlTest {
     static void boot() throws Exception {
         Layout layout = Layout.fromEnvironment();
         host = ModelHost.boot(new ModelHost.Config("6.19", 2, "virtio_net", 0), layout.systemDir(), layout.bundlesDir(),
-            Files.createTempDirectory("felix-cache"));
+            TestDirs.felixCache());
     }
 
     @AfterAll

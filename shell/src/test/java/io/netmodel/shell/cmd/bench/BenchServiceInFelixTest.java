@@ -10,7 +10,7 @@ import io.netmodel.api.bench.XskMode;
 import io.netmodel.api.bench.XskRrRequest;
 import io.netmodel.shell.Layout;
 import io.netmodel.shell.ModelHost;
-import java.nio.file.Files;
+import io.netmodel.shell.TestDirs;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,7 +26,7 @@ class BenchServiceInFelixTest {
     void model_host_finds_the_kernel_bundles_bench_service() throws Exception {
         Layout layout = Layout.fromEnvironment();
         try (ModelHost host = ModelHost.boot(new ModelHost.Config("6.19", 0, "virtio_net", 0), layout.systemDir(),
-            layout.bundlesDir(), Files.createTempDirectory("felix-cache"))) {
+            layout.bundlesDir(), TestDirs.felixCache())) {
             host.modprobe("virtio_net", Map.of());
             BenchService service = host.bench().orElseThrow();
             assertNotSame(getClass().getClassLoader(), service.getClass().getClassLoader(),

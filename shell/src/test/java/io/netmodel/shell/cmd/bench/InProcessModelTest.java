@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netmodel.shell.Layout;
 import io.netmodel.shell.ModelHost;
-import java.nio.file.Files;
+import io.netmodel.shell.TestDirs;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class InProcessModelTest {
     @Test
     void the_framework_is_asked_for_a_bench_service() throws Exception {
         Layout layout = Layout.fromEnvironment();
-        Path cache = Files.createTempDirectory("felix-cache");
+        Path cache = TestDirs.felixCache();
         try (ModelHost host = ModelHost.boot(new ModelHost.Config("6.19", 0, "virtio_net", 0), layout.systemDir(),
             layout.bundlesDir(), cache)) {
             host.modprobe("virtio_net", Map.of());

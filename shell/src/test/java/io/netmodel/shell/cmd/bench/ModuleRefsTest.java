@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.netmodel.shell.Layout;
 import io.netmodel.shell.ModelHost;
+import io.netmodel.shell.TestDirs;
 import io.netmodel.shell.ToolError;
-import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,7 +20,7 @@ class ModuleRefsTest {
     void should_hold_every_loaded_module_for_the_run() throws Exception {
         Layout layout = Layout.fromEnvironment();
         try (ModelHost host = ModelHost.boot(new ModelHost.Config("6.19", 2, "virtio_net", 0),
-                layout.systemDir(), layout.bundlesDir(), Files.createTempDirectory("felix-cache"))) {
+                layout.systemDir(), layout.bundlesDir(), TestDirs.felixCache())) {
             host.modprobe("virtio_net", Map.of());
             try (ModuleRefs run = ModuleRefs.holdAll(host.registry())) {
                 assertEquals(1, host.lsmod().get(0).refcnt());

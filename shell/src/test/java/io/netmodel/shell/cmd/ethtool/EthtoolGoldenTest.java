@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netmodel.api.ethtool.EthtoolService;
 import io.netmodel.shell.Layout;
 import io.netmodel.shell.ModelHost;
+import io.netmodel.shell.TestDirs;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,7 +43,7 @@ class EthtoolGoldenTest {
 
     static void withHost(String nic, Body body) throws Exception {
         Layout layout = Layout.fromEnvironment();
-        Path cache = Files.createTempDirectory("felix-cache");
+        Path cache = TestDirs.felixCache();
         try (ModelHost host = ModelHost.boot(new ModelHost.Config("6.19", 2, nic, 2), layout.systemDir(),
             layout.bundlesDir(), cache)) {
             host.modprobe(nic, Map.of());

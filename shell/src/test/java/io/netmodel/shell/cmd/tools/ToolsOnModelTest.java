@@ -7,13 +7,13 @@ import io.netmodel.api.netlink.NetdevFamily;
 import io.netmodel.api.sched.TaskService;
 import io.netmodel.shell.Layout;
 import io.netmodel.shell.ModelHost;
+import io.netmodel.shell.TestDirs;
 import io.netmodel.shell.cmd.sched.Chrt;
 import io.netmodel.shell.cmd.sched.Ps;
 import io.netmodel.shell.cmd.sched.Taskset;
 import io.netmodel.shell.cmd.ynl.Ynl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ class ToolsOnModelTest {
     @BeforeAll
     static void boot() throws Exception {
         Layout layout = Layout.fromEnvironment();
-        Path cache = Files.createTempDirectory("felix-cache");
+        Path cache = TestDirs.felixCache();
         host = ModelHost.boot(new ModelHost.Config("6.19", 2, "virtio_net", 2), layout.systemDir(),
             layout.bundlesDir(), cache);
         host.modprobe("virtio_net", Map.of());
