@@ -10,6 +10,7 @@ import io.netmodel.api.ethtool.EthtoolOps;
 import io.netmodel.api.ethtool.EthtoolService;
 import io.netmodel.api.ethtool.EthtoolStat;
 import io.netmodel.api.ethtool.Features;
+import io.netmodel.api.ethtool.LinkKsettings;
 import io.netmodel.api.ethtool.NetdevFeature;
 import io.netmodel.api.ethtool.RingSize;
 import io.netmodel.api.ethtool.Ringparam;
@@ -127,6 +128,11 @@ public final class EthtoolCore implements EthtoolService {
                 return dev.carrier && (dev.flags & NetDeviceImpl.IFF_UP) != 0; // ethtool_op_get_link
             }
         });
+    }
+
+    @Override
+    public LinkKsettings getLinkKsettings(String ifname) throws EthtoolException {
+        return lock.call(() -> dev(ifname).ethtoolOps().getLinkKsettings());
     }
 
     @Override

@@ -74,6 +74,9 @@ public final class VirtioNetDriver implements NetDriver {
             dev.setSysfsRxQueueGroup("virtio_net", Map.of("mergeable_rx_buffer_size", VirtnetRxSysfs::mergeableRxBufferSize));
         }
         VirtnetEthtool ethtool = new VirtnetEthtool(dev, pdev.busAddress(), maxPairs, pairs, kernel.has(VirtioNetHistory.RSS_OPS));
+        if (kernel.has(VirtioNetHistory.LINK_SETTINGS)) {
+            ethtool.withLinkSettings();
+        }
         dev.setEthtoolOps(ethtool);
         // virtnet_probe without VIRTIO_NET_F_CTRL_GUEST_OFFLOADS: csum/TSO changeable, the
         // rest fixed (matches `ethtool -k` on a QEMU guest, 6.18)

@@ -20,6 +20,13 @@ enum VirtioNetHistory implements Change {
      * support, export mergeable rx buffer size", Michael Dalton): 3.14 (release recalled, unverified).
      */
     MRG_RX_SYSFS("3.14"),
+    /**
+     * "virtio_net: add ethtool support for set and get of settings" (Nikolay Aleksandrov):
+     * {@code virtnet_get_settings}, later {@code virtnet_get_link_ksettings}, reporting the speed
+     * and duplex an administrator set (unknown until then) on an "Other" port; before it,
+     * {@code ethtool eth0} showed only the link: 4.6 (release recalled, unverified).
+     */
+    LINK_SETTINGS("4.6"),
     /** TX NAPI ({@code napi_tx}, module parameter): 4.12. */
     NAPI_TX("4.12"),
     /**

@@ -6,6 +6,7 @@ import io.netmodel.api.ethtool.CoalesceParam;
 import io.netmodel.api.ethtool.Drvinfo;
 import io.netmodel.api.ethtool.EthtoolException;
 import io.netmodel.api.ethtool.EthtoolOps;
+import io.netmodel.api.ethtool.LinkKsettings;
 import io.netmodel.api.ethtool.Ringparam;
 import io.netmodel.api.ethtool.TsInfo;
 import io.netmodel.api.netdev.NetDevice;
@@ -48,6 +49,11 @@ final class VirtnetEthtool implements EthtoolOps {
 
     /** The driver has the RSS ethtool ops ({@link VirtioNetHistory#RSS_OPS}). */
     private final boolean rssOps;
+    /** The driver has {@code get_link_ksettings} ({@link VirtioNetHistory#LINK_SETTINGS}). */
+    private boolean linkSettings;
+    /** {@code vi->speed}, {@code vi->duplex}: {@code virtnet_init_settings} makes them unknown. */
+    private int speed = LinkKsettings.SPEED_UNKNOWN;
+    private int duplex = LinkKsettings.DUPLEX_UNKNOWN;
 
     VirtnetEthtool(NetDevice dev, String busInfo, int maxQueuePairs, int currQueuePairs, boolean rssOps) {
         this.rssOps = rssOps;
@@ -239,6 +245,24 @@ final class VirtnetEthtool implements EthtoolOps {
     }
 
     /** {@code .get_ts_info = ethtool_op_get_ts_info}: software stamps, no PHC. */
+    /** Turns on {@code get_link_ksettings} (kernels from {@link VirtioNetHistory#LINK_SETTINGS}). */
+    void withLinkSettings() {
+        this.linkSettings = true;
+    }
+
+    /**
+     * {@code virtnet_get_link_ksettings}: the speed and duplex kept in {@code vi}, port
+     * {@code PORT_OTHER}; no link modes, no autonegotiation, PHY 0, internal transceiver (the
+     * zeroed struct). A 6.18 guest's {@code ethtool eth0} shows exactly this.
+     */
+    @Override
+    public LinkKsettings getLinkKsettings() throws EthtoolException {
+        if (!linkSettings) {
+            throw EthtoolException.eopnotsupp();
+        }
+        return new LinkKsettings(speed, duplex, LinkKsettings.PORT_OTHER, 0, false, LinkKsettings.XCVR_INTERNAL);
+    }
+
     @Override
     public TsInfo getTsInfo() {
         return TsInfo.softwareOnly();

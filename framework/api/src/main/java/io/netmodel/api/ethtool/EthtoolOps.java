@@ -93,6 +93,16 @@ public interface EthtoolOps {
         throw EthtoolException.eopnotsupp();
     }
 
+    /**
+     * {@code get_link_ksettings} ({@code ethtool DEVNAME}): without it ethtool shows only whether
+     * the link is detected, as for {@code lo}.
+     *
+     * @since 1.4
+     */
+    default LinkKsettings getLinkKsettings() throws EthtoolException {
+        throw EthtoolException.eopnotsupp();
+    }
+
     /** {@code get_ts_info} ({@code ethtool -T}); the core answers {@link TsInfo#softwareOnly()} when absent. */
     default TsInfo getTsInfo() throws EthtoolException {
         throw EthtoolException.eopnotsupp();

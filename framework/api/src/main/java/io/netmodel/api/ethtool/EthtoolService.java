@@ -21,6 +21,14 @@ public interface EthtoolService {
     /** {@code ETHTOOL_MSG_LINKSTATE_GET}'s link ({@code get_link}, or the carrier). */
     boolean getLink(String ifname) throws EthtoolException;
 
+    /**
+     * {@code ETHTOOL_MSG_LINKINFO_GET} and {@code ETHTOOL_MSG_LINKMODES_GET}: the driver's
+     * {@code get_link_ksettings}; {@code EOPNOTSUPP} when it has none.
+     *
+     * @since 1.4
+     */
+    LinkKsettings getLinkKsettings(String ifname) throws EthtoolException;
+
     /** {@code ETHTOOL_MSG_RINGS_GET}. */
     Ringparam getRingparam(String ifname) throws EthtoolException;
 

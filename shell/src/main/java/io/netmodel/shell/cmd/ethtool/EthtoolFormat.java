@@ -6,6 +6,7 @@ import io.netmodel.api.ethtool.CoalesceParam;
 import io.netmodel.api.ethtool.Drvinfo;
 import io.netmodel.api.ethtool.EthtoolStat;
 import io.netmodel.api.ethtool.Features;
+import io.netmodel.api.ethtool.LinkKsettings;
 import io.netmodel.api.ethtool.NetdevFeature;
 import io.netmodel.api.ethtool.Ringparam;
 import io.netmodel.api.ethtool.Rxfh;
@@ -129,6 +130,55 @@ final class EthtoolFormat {
             + "TX:\t\t" + u32(c.maxTx() != 0, c.txCount()) + "\n"
             + "Other:\t\t" + u32(c.maxOther() != 0, c.otherCount()) + "\n"
             + "Combined:\t" + u32(c.maxCombined() != 0, c.combinedCount()) + "\n";
+    }
+
+    /**
+     * {@code linkinfo_reply_cb} and {@code linkmodes_reply_cb} (netlink/settings.c) for a driver
+     * that reports no link modes ({@link LinkKsettings}): the lines between "Settings for" and
+     * "Link detected", as a 6.18 virtio guest shows them.
+     */
+    static String linkKsettings(LinkKsettings k) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("\tSupported ports: [  ]\n");
+        sb.append("\tSupported link modes:   Not reported\n");
+        sb.append("\tSupported pause frame use: No\n");
+        sb.append("\tSupports auto-negotiation: No\n");
+        sb.append("\tSupported FEC modes: Not reported\n");
+        sb.append("\tAdvertised link modes:  Not reported\n");
+        sb.append("\tAdvertised pause frame use: No\n");
+        sb.append("\tAdvertised auto-negotiation: No\n");
+        sb.append("\tAdvertised FEC modes: Not reported\n");
+        sb.append("\tSpeed: ").append(k.speedMbps() == LinkKsettings.SPEED_UNKNOWN || k.speedMbps() == 0
+            ? "Unknown!" : Integer.toUnsignedString(k.speedMbps()) + "Mb/s").append('\n');
+        sb.append("\tDuplex: ").append(switch (k.duplex()) {
+            case LinkKsettings.DUPLEX_HALF -> "Half";
+            case LinkKsettings.DUPLEX_FULL -> "Full";
+            default -> "Unknown! (" + k.duplex() + ")";
+        }).append('\n');
+        sb.append("\tAuto-negotiation: ").append(k.autoneg() ? "on" : "off").append('\n');
+        sb.append("\tPort: ").append(port(k.port())).append('\n');
+        sb.append("\tPHYAD: ").append(k.phyAddress()).append('\n');
+        sb.append("\tTransceiver: ").append(switch (k.transceiver()) {
+            case LinkKsettings.XCVR_INTERNAL -> "internal";
+            case LinkKsettings.XCVR_EXTERNAL -> "external";
+            default -> "Unknown!";
+        }).append('\n');
+        return sb.toString();
+    }
+
+    /** {@code names_port}, with {@code print_enum}'s fallback. */
+    private static String port(int port) {
+        return switch (port) {
+            case LinkKsettings.PORT_TP -> "Twisted Pair";
+            case LinkKsettings.PORT_AUI -> "AUI";
+            case LinkKsettings.PORT_BNC -> "BNC";
+            case LinkKsettings.PORT_MII -> "MII";
+            case LinkKsettings.PORT_FIBRE -> "FIBRE";
+            case LinkKsettings.PORT_DA -> "Direct Attach Copper";
+            case LinkKsettings.PORT_NONE -> "None";
+            case LinkKsettings.PORT_OTHER -> "Other";
+            default -> "Unknown! (" + port + ")";
+        };
     }
 
     /** {@code tsinfo_reply_cb}. */
