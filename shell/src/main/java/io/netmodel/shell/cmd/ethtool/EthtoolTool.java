@@ -116,9 +116,24 @@ public final class EthtoolTool {
             case "-L": case "--set-channels": return setChannels(dev, params, err);
             case "-C": case "--coalesce": return setCoalesce(dev, params, err);
             case "-K": case "--features": case "--offload": return setFeatures(dev, params, out, err);
-            default: throw badArgs();
+            default:
+                if (NOT_OFFERED.contains(mode)) {
+                    throw new Usage("netmodel ethtool: " + mode + " is an ethtool 6.1 mode this model does not offer "
+                        + "(it has DEVNAME, -i, -c/-C, -g/-G, -l/-L, -k/-K, -S, -T and -x/-X; see netmodel ethtool -h)", 1);
+                }
+                throw badArgs();
         }
     }
+
+    /** ethtool 6.1's other modes ({@code ethtool -h}): named as not offered, not as bad arguments. */
+    private static final java.util.Set<String> NOT_OFFERED = java.util.Set.of("-s", "--change", "-a", "--show-pause", "-A",
+        "--pause", "-d", "--register-dump", "-e", "--eeprom-dump", "-E", "--change-eeprom", "-r", "--negotiate", "-p",
+        "--identify", "-t", "--test", "--phy-statistics", "-n", "-u", "--show-nfc", "--show-ntuple", "-N", "-U",
+        "--config-nfc", "--config-ntuple", "-f", "--flash", "-P", "--show-permaddr", "-w", "--get-dump", "-W",
+        "--set-dump", "--show-priv-flags", "--set-priv-flags", "-m", "--dump-module-eeprom", "--module-info",
+        "--show-eee", "--set-eee", "--set-phy-tunable", "--get-phy-tunable", "--get-tunable", "--set-tunable", "--reset",
+        "--show-fec", "--set-fec", "-Q", "--per-queue", "--cable-test", "--cable-test-tdr", "--show-tunnels",
+        "--show-module", "--set-module", "--monitor");
 
     /**
      * {@code do_grxfh} (ioctl in ethtool 6.1): {@code ETHTOOL_GRXRINGS}, then {@code ETHTOOL_GRSSH};

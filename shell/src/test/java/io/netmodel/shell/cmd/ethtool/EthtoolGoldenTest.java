@@ -90,6 +90,10 @@ class EthtoolGoldenTest {
             assertEquals(new Result(1, "", "ethtool: bad command line argument(s)\nFor more information run ethtool -h\n"),
                 run(svc, "--json", "eth0"));
             assertEquals(new Result(0, "Settings for lo:\n\tLink detected: yes\n", ""), run(svc, "lo"));
+            assertEquals(new Result(1, "", "netmodel ethtool: -P is an ethtool 6.1 mode this model does not offer (it has "
+                + "DEVNAME, -i, -c/-C, -g/-G, -l/-L, -k/-K, -S, -T and -x/-X; see netmodel ethtool -h)\n"), run(svc, "-P", "eth0"));
+            assertEquals(new Result(1, "", "ethtool: bad command line argument(s)\nFor more information run ethtool -h\n"),
+                run(svc, "--bogus", "eth0"));
             // -L follows into queues/: 2 pairs -> 1
             Result r = run(svc, "-L", "eth0", "combined", "1");
             assertEquals(0, r.code(), r.err());
@@ -198,7 +202,8 @@ class EthtoolGoldenTest {
             String bad = "ethtool: bad command line argument(s)\nFor more information run ethtool -h\n";
             assertEquals(new Result(1, "", bad), run(svc));
             assertEquals(new Result(1, "", bad), run(svc, "-c"));
-            assertEquals(new Result(1, "", bad), run(svc, "-n", "eth0")); // -n (ntuple filters) is not modelled
+            assertEquals(1, run(svc, "-n", "eth0").code()); // -n (ntuple filters): not offered, said by name
+            assertTrue(run(svc, "-n", "eth0").err().startsWith("netmodel ethtool: -n is an ethtool 6.1 mode this model does not offer"));
             assertEquals(new Result(1, "", "ethtool: unexpected parameter 'extra'\n"), run(svc, "-k", "eth0", "extra"));
             String nodev = "netlink error: no device matches name (offset 24)\nnetlink error: No such device\n";
             for (String mode : new String[] {"-c", "-g", "-l", "-k", "-T"}) {
