@@ -1,6 +1,7 @@
 package io.netmodel.bus;
 
 import io.netmodel.kobj.Attr;
+import io.netmodel.kobj.Bitmap;
 import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KDir;
 import io.netmodel.kobj.KTree;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * The host's PCI bus: devices at fixed slots under {@code /sys/devices/pci0000:00/}, with
- * their {@code vendor}/{@code device} files. Devices stay when drivers come and go.
+ * their {@code vendor}, {@code device}, {@code class}, {@code irq}, {@code local_cpus} and
+ * {@code local_cpulist} files (what IRQ-affinity scripts read). Devices stay when drivers come and go.
  *
  * <p>{@code /sys/bus/pci} and {@code /sys/bus/virtio} list them ({@code devices/<name>}), and a
  * bound driver has its {@code drivers/<driver>/} directory with a link to each of its devices
@@ -26,18 +28,29 @@ public final class PciBus {
     /** The driver every virtio PCI function is bound to (built in on the distributions' kernels). */
     private static final String VIRTIO_PCI = "virtio-pci";
     private static final int FIRST_SLOT = 3;
-    private static final List<Attr<BusDeviceImpl>> PCI_ATTRS = List.of(
-        Attr.ro("vendor", d -> String.format("0x%04x", d.vendor()) + "\n"),
-        Attr.ro("device", d -> String.format("0x%04x", d.device()) + "\n"));
+    /** {@code PCI_CLASS_NETWORK_ETHERNET << 8}: every modelled NIC is an Ethernet controller, prog-if 0. */
+    private static final int CLASS_ETHERNET = 0x020000;
+    private final List<Attr<BusDeviceImpl>> pciAttrs;
 
     private final List<BusDeviceImpl> devices = new ArrayList<>();
     private final KTree tree;
     private final KernelProfile profile;
     private int virtioUnits;
 
-    public PciBus(KTree tree, KernelProfile profile) {
+    /** {@code cpus}: the host's CPUs, all online ({@code local_cpus} prints them). */
+    public PciBus(KTree tree, KernelProfile profile, int cpus) {
         this.tree = tree;
         this.profile = profile;
+        java.util.BitSet online = new java.util.BitSet();
+        online.set(0, cpus);
+        // drivers/pci/pci-sysfs.c; local_cpus: without a NUMA node (dev_to_node -1), cpu_online_mask
+        this.pciAttrs = List.of(
+            Attr.ro("vendor", d -> String.format("0x%04x", d.vendor()) + "\n"),
+            Attr.ro("device", d -> String.format("0x%04x", d.device()) + "\n"),
+            Attr.ro("class", d -> String.format("0x%06x", CLASS_ETHERNET) + "\n"),
+            Attr.ro("irq", d -> d.legacyGsi() + "\n"), // pdev->irq: the INTx line, MSI-X or not
+            Attr.ro("local_cpus", d -> Bitmap.print(online, cpus) + "\n"),
+            Attr.ro("local_cpulist", d -> Bitmap.printList(online, cpus) + "\n"));
     }
 
     /**
@@ -55,7 +68,7 @@ public final class PciBus {
         // QEMU's default MAC is 52:54:00:12:34:56; later NICs count up from there.
         byte[] mac = {0x52, 0x54, 0x00, 0x12, (byte) (0x34 + ((0x56 + index) >> 8)), (byte) (0x56 + index)};
         BusDeviceImpl dev = new BusDeviceImpl(model, queuePairs, address, unit, mac, path);
-        Attr.populate(pciDir, dev, PCI_ATTRS, profile, KAttr.Flavor.SYSFS);
+        Attr.populate(pciDir, dev, pciAttrs, profile, KAttr.Flavor.SYSFS);
         tree.mkdirs("/sys/bus/pci/drivers");
         tree.mkdirs("/sys/bus/pci/devices").link(address, pciDir.path());
         if (model.virtio()) {

@@ -59,7 +59,7 @@ public final class Kernel {
         this.tasks = new io.netmodel.sched.TaskTable(host.cpus());
         this.netdevs = new NetdevRegistry(tree, profile, host.cpus(), trace, tasks);
         this.irqs = new IrqTable(host.cpus(), tree, profile);
-        this.bus = new PciBus(tree, profile);
+        this.bus = new PciBus(tree, profile, host.cpus());
         this.sysctls = new SysctlNetCore(tree, profile);
         this.sysctlsMore = new SysctlNetCoreMore(tree, profile, host.cpus());
         netdevs.setDefaultQdisc(sysctlsMore::defaultQdisc);

@@ -47,4 +47,21 @@ class BusSysfsTest {
         h.kernel.modules().driverAppeared(d);
         assertEquals("../../../../bus/virtio/drivers/tinynet", h.fs.readlink(PCI_FN + "/virtio0/driver"));
     }
+
+    /**
+     * What IRQ-affinity scripts read from the PCI function, in a 6.18 guest's formats: the class
+     * of an Ethernet controller, the INTx line, and the CPUs local to a device with no NUMA node
+     * (all online ones, {@code %*pb} and {@code %*pbl}).
+     */
+    @Test
+    void the_pci_function_shows_its_class_irq_and_local_cpus() throws Exception {
+        Host h = Host.with("6.19", 2, TinyDriver.plain());
+        assertEquals("0x020000\n", h.read(PCI_FN + "/class"));
+        assertEquals("11\n", h.read(PCI_FN + "/irq"));
+        assertEquals("3\n", h.read(PCI_FN + "/local_cpus"));
+        assertEquals("0-1\n", h.read(PCI_FN + "/local_cpulist"));
+        Host big = Host.with("6.19", 40, TinyDriver.plain());
+        assertEquals("ff,ffffffff\n", big.read(PCI_FN + "/local_cpus"));
+        assertEquals("0-39\n", big.read(PCI_FN + "/local_cpulist"));
+    }
 }
