@@ -30,6 +30,8 @@ public final class FakeBenchService implements BenchService {
     /** Requests of {@code epoll-rr --live} runs, as the command sent them. */
     public final List<EpollRrRequest> epollLiveRequests = new ArrayList<>();
     private final ToLongFunction<XskRrRequest> constantNs;
+    /** When set, every xsk_rr request is refused with it, as the model refuses a mode its kernel lacks. */
+    public String refusal;
 
     /** Samples spread around a base that depends on mode and delay. */
     public FakeBenchService() {
@@ -43,6 +45,9 @@ public final class FakeBenchService implements BenchService {
 
     @Override
     public BenchResult xskRr(XskRrRequest r, ProgressListener progress) {
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
+        }
         xskRequests.add(r);
         int n = (int) (r.durationNs() / r.periodNs());
         long[] samples = new long[n];

@@ -97,7 +97,9 @@ public abstract class BenchSubcommand implements Callable<Integer>, SessionAware
             return e.exitCode();
         } catch (IllegalArgumentException e) {
             err.println(who + ": " + e.getMessage()); // the model refused the request, saying why
-            return 1;
+            // from flags alone (a mode or knob the chosen --kernel lacks): a usage error, as a
+            // range is; on the live model's configuration: what the model is, exit 1
+            return live() ? 1 : 2;
         } catch (RuntimeException e) {
             err.println(who + ": the model failed: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return 1;

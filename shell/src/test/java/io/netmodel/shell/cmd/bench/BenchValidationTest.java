@@ -87,6 +87,17 @@ class BenchValidationTest {
         assertTrue(fake.xskRequests.isEmpty() && fake.tcpRequests.isEmpty(), "nothing ran");
     }
 
+    /** A mode or knob the chosen --kernel lacks: refused by the model, a usage error from flags (exit 2). */
+    @org.junit.jupiter.api.Test
+    void a_request_the_model_refuses_for_its_kernel_is_a_usage_error() {
+        FakeBenchService refusing = new FakeBenchService();
+        refusing.refusal = "threaded busy poll exists from 6.19; the model runs kernel 6.1";
+        Cli.Result r = Cli.run(refusing, "bench", "xsk-rr", "--rate", "1000", "--mode", "threaded-busy-poll",
+            "--kernel", "6.1", "--duration", "0.01");
+        assertEquals(2, r.code());
+        assertEquals("netmodel bench xsk-rr: threaded busy poll exists from 6.19; the model runs kernel 6.1\n", r.err());
+    }
+
     @org.junit.jupiter.api.Test
     void an_unknown_driver_lists_the_modules_in_bundles() {
         Cli.Result r = Cli.run(new FakeBenchService(), "bench", "tcp-rr", "--driver", "e1001");
