@@ -31,6 +31,23 @@ public final class PciBus {
     /** {@code PCI_CLASS_NETWORK_ETHERNET << 8}: every modelled NIC is an Ethernet controller, prog-if 0. */
     private static final int CLASS_ETHERNET = 0x020000;
     private final List<Attr<BusDeviceImpl>> pciAttrs;
+    /** {@code VIRTIO_ID_NET}. */
+    private static final int VIRTIO_ID_NET = 1;
+    /** {@code VIRTIO_CONFIG_S_ACKNOWLEDGE | DRIVER | DRIVER_OK | FEATURES_OK}: a driver bound and running. */
+    private static final int VIRTIO_STATUS_OK = 0x1 | 0x2 | 0x4 | 0x8;
+    /**
+     * A virtio device's own files (drivers/virtio/virtio.c): its virtio ids (the vendor is the
+     * PCI function's subsystem vendor, 0x1af4), {@code modalias}, and {@code status}: ACKNOWLEDGE
+     * alone while no driver is bound (at {@code register_virtio_device} and again after
+     * {@code virtio_dev_remove}), 0xf once one runs. Not modelled: {@code features} (the model
+     * negotiates no feature bits), {@code uevent}, {@code power/}, and the FAILED bit a refused
+     * probe leaves (0x83).
+     */
+    private static final List<Attr<BusDeviceImpl>> VIRTIO_ATTRS = List.of(
+        Attr.ro("device", d -> String.format("0x%04x", VIRTIO_ID_NET) + "\n"),
+        Attr.ro("vendor", d -> String.format("0x%04x", d.vendor()) + "\n"),
+        Attr.ro("modalias", d -> String.format("virtio:d%08Xv%08X", VIRTIO_ID_NET, d.vendor()) + "\n"),
+        Attr.ro("status", d -> String.format("0x%08x", d.bound ? VIRTIO_STATUS_OK : 0x1) + "\n"));
 
     private final List<BusDeviceImpl> devices = new ArrayList<>();
     private final KTree tree;
@@ -69,9 +86,13 @@ public final class PciBus {
         byte[] mac = {0x52, 0x54, 0x00, 0x12, (byte) (0x34 + ((0x56 + index) >> 8)), (byte) (0x56 + index)};
         BusDeviceImpl dev = new BusDeviceImpl(model, queuePairs, address, unit, mac, path);
         Attr.populate(pciDir, dev, pciAttrs, profile, KAttr.Flavor.SYSFS);
+        pciDir.link("subsystem", "/sys/bus/pci");
         tree.mkdirs("/sys/bus/pci/drivers");
         tree.mkdirs("/sys/bus/pci/devices").link(address, pciDir.path());
         if (model.virtio()) {
+            KDir virtioDir = (KDir) find(path);
+            Attr.populate(virtioDir, dev, VIRTIO_ATTRS, profile, KAttr.Flavor.SYSFS);
+            virtioDir.link("subsystem", "/sys/bus/virtio");
             tree.mkdirs("/sys/bus/virtio/drivers");
             tree.mkdirs("/sys/bus/virtio/devices").link(dev.kernelName(), path);
             bindLinks("pci", VIRTIO_PCI, address, pciDir.path(), null);
@@ -82,11 +103,13 @@ public final class PciBus {
 
     /** {@code driver_sysfs_add}: {@code driver} (of module {@code module}, or null) is bound to {@code dev}. */
     void bound(BusDeviceImpl dev, String driver, String module) {
+        dev.bound = true;
         bindLinks(busOf(dev), driver, dev.kernelName(), dev.sysfsPath(), module);
     }
 
     /** {@code driver_sysfs_remove}: the links go; the driver's directory too once no device is left. */
     void unbound(BusDeviceImpl dev, String driver) {
+        dev.bound = false;
         String drivers = "/sys/bus/" + busOf(dev) + "/drivers";
         KDir dir = (KDir) find(drivers + "/" + driver);
         if (dir == null) {

@@ -64,4 +64,20 @@ class BusSysfsTest {
         assertEquals("ff,ffffffff\n", big.read(PCI_FN + "/local_cpus"));
         assertEquals("0-39\n", big.read(PCI_FN + "/local_cpulist"));
     }
+
+    /** The virtio device's ids and status as a 6.18 guest shows them: ACKNOWLEDGE alone without a driver, 0xf with one. */
+    @Test
+    void the_virtio_device_shows_its_ids_and_driver_status() throws Exception {
+        TinyDriver d = TinyDriver.plain();
+        Host h = Host.with("6.19", d);
+        String virtio = PCI_FN + "/virtio0";
+        assertEquals("0x0001\n", h.read(virtio + "/device"));
+        assertEquals("0x1af4\n", h.read(virtio + "/vendor"));
+        assertEquals("virtio:d00000001v00001AF4\n", h.read(virtio + "/modalias"));
+        assertEquals("0x0000000f\n", h.read(virtio + "/status"));
+        assertEquals("../../../../bus/virtio", h.fs.readlink(virtio + "/subsystem"));
+        assertEquals("../../../bus/pci", h.fs.readlink(PCI_FN + "/subsystem"));
+        h.kernel.modules().driverGone(d);
+        assertEquals("0x00000001\n", h.read(virtio + "/status"));
+    }
 }
