@@ -131,6 +131,19 @@ public final class EthtoolCore implements EthtoolService {
     }
 
     @Override
+    public byte[] getPermAddr(String ifname) throws EthtoolException {
+        return lock.call(() -> {
+            byte[] perm = dev(ifname).permAddr;
+            for (byte b : perm) {
+                if (b != 0) {
+                    return perm.clone(); // rtnl_fill_ifinfo: only when memchr_inv(perm_addr, 0, addr_len)
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
     public LinkKsettings getLinkKsettings(String ifname) throws EthtoolException {
         return lock.call(() -> dev(ifname).ethtoolOps().getLinkKsettings());
     }

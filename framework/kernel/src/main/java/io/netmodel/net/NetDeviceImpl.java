@@ -39,6 +39,8 @@ public final class NetDeviceImpl implements NetDevice {
     byte[] broadcast = {-1, -1, -1, -1, -1, -1};
     /** 0 permanent, 1 random, 2 stolen, 3 set. */
     int addrAssignType;
+    /** {@code dev->perm_addr}: the address at registration when it was permanent; zeros otherwise. */
+    byte[] permAddr = new byte[6];
     /** 1 enum (eth%d), 2 predictable, 3 user, 4 renamed. */
     int nameAssignType;
     int flags;

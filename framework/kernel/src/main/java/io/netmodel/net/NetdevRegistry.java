@@ -77,6 +77,9 @@ public final class NetdevRegistry {
         }
         dev.ifindex = ++lastIfindex;
         byIfindex.put(dev.ifindex, dev);
+        if (dev.addrAssignType == 0) { // register_netdevice: NET_ADDR_PERM
+            dev.permAddr = dev.address.clone();
+        }
         dev.alive = true;
 
         String devPath = (dev.parentPath == null ? VIRTUAL_NET : dev.parentPath + "/net") + "/" + dev.name;

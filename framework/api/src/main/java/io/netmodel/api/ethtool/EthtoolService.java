@@ -29,6 +29,15 @@ public interface EthtoolService {
      */
     LinkKsettings getLinkKsettings(String ifname) throws EthtoolException;
 
+    /**
+     * {@code IFLA_PERM_ADDRESS} of {@code RTM_GETLINK} ({@code ethtool -P}): {@code dev->perm_addr},
+     * which {@code register_netdevice} copies from a permanent address; null when it is all zeros
+     * (the attribute is left out: {@code lo}, a random address).
+     *
+     * @since 1.4
+     */
+    byte[] getPermAddr(String ifname) throws EthtoolException;
+
     /** {@code ETHTOOL_MSG_RINGS_GET}. */
     Ringparam getRingparam(String ifname) throws EthtoolException;
 

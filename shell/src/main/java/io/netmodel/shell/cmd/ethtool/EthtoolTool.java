@@ -116,12 +116,41 @@ public final class EthtoolTool {
             case "-L": case "--set-channels": return setChannels(dev, params, err);
             case "-C": case "--coalesce": return setCoalesce(dev, params, err);
             case "-K": case "--features": case "--offload": return setFeatures(dev, params, out, err);
+            case "-P": case "--show-permaddr":
+                if (json) {
+                    throw badArgs(); // 6.1: no JSON for -P
+                }
+                return permaddr(dev, out, err);
             default:
                 if (NOT_OFFERED.contains(mode)) {
                     throw new Usage("netmodel ethtool: " + mode + " is an ethtool 6.1 mode this model does not offer "
-                        + "(it has DEVNAME, -i, -c/-C, -g/-G, -l/-L, -k/-K, -S, -T and -x/-X; see netmodel ethtool -h)", 1);
+                        + "(it has DEVNAME, -i, -c/-C, -g/-G, -l/-L, -k/-K, -P, -S, -T and -x/-X; see netmodel ethtool -h)", 1);
                 }
                 throw badArgs();
+        }
+    }
+
+    /**
+     * {@code -P} ({@code nl_permaddr}, netlink/permaddr.c): {@code IFLA_PERM_ADDRESS} of the
+     * link, or "not set" when the kernel leaves it out ({@code lo}); parameters after the device
+     * are ignored, as 6.1 ignores them. An unknown device: the netlink error, exit 1.
+     */
+    private int permaddr(String dev, PrintWriter out, PrintWriter err) {
+        try {
+            byte[] perm = svc.getPermAddr(dev);
+            StringBuilder sb = new StringBuilder("Permanent address: ");
+            if (perm == null) {
+                sb.append("not set");
+            } else {
+                for (int i = 0; i < perm.length; i++) {
+                    sb.append(i == 0 ? "" : ":").append(String.format("%02x", perm[i] & 0xff));
+                }
+            }
+            out.println(sb);
+            return 0;
+        } catch (EthtoolException e) {
+            err.println("netlink error: " + Errno.strerror(e.errno()));
+            return 1;
         }
     }
 
@@ -129,7 +158,7 @@ public final class EthtoolTool {
     private static final java.util.Set<String> NOT_OFFERED = java.util.Set.of("-s", "--change", "-a", "--show-pause", "-A",
         "--pause", "-d", "--register-dump", "-e", "--eeprom-dump", "-E", "--change-eeprom", "-r", "--negotiate", "-p",
         "--identify", "-t", "--test", "--phy-statistics", "-n", "-u", "--show-nfc", "--show-ntuple", "-N", "-U",
-        "--config-nfc", "--config-ntuple", "-f", "--flash", "-P", "--show-permaddr", "-w", "--get-dump", "-W",
+        "--config-nfc", "--config-ntuple", "-f", "--flash", "-w", "--get-dump", "-W",
         "--set-dump", "--show-priv-flags", "--set-priv-flags", "-m", "--dump-module-eeprom", "--module-info",
         "--show-eee", "--set-eee", "--set-phy-tunable", "--get-phy-tunable", "--get-tunable", "--set-tunable", "--reset",
         "--show-fec", "--set-fec", "-Q", "--per-queue", "--cable-test", "--cable-test-tdr", "--show-tunnels",
@@ -470,6 +499,7 @@ public final class EthtoolTool {
         "                FEATURE on|off ...",
         "        ethtool [--json] -S|--statistics DEVNAME\tShow adapter statistics",
         "        ethtool [--json] -T|--show-time-stamping DEVNAME\tShow time stamping capabilities",
+        "        ethtool -P|--show-permaddr DEVNAME\tShow permanent hardware address",
         "        ethtool [--json] -l|--show-channels DEVNAME\tQuery Channels",
         "        ethtool -L|--set-channels DEVNAME\tSet Channels",
         "                [ rx N ] [ tx N ] [ other N ] [ combined N ]",

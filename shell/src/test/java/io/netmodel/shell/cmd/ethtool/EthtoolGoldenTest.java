@@ -90,8 +90,12 @@ class EthtoolGoldenTest {
             assertEquals(new Result(1, "", "ethtool: bad command line argument(s)\nFor more information run ethtool -h\n"),
                 run(svc, "--json", "eth0"));
             assertEquals(new Result(0, "Settings for lo:\n\tLink detected: yes\n", ""), run(svc, "lo"));
-            assertEquals(new Result(1, "", "netmodel ethtool: -P is an ethtool 6.1 mode this model does not offer (it has "
-                + "DEVNAME, -i, -c/-C, -g/-G, -l/-L, -k/-K, -S, -T and -x/-X; see netmodel ethtool -h)\n"), run(svc, "-P", "eth0"));
+            assertEquals(new Result(1, "", "netmodel ethtool: -a is an ethtool 6.1 mode this model does not offer (it has "
+                + "DEVNAME, -i, -c/-C, -g/-G, -l/-L, -k/-K, -P, -S, -T and -x/-X; see netmodel ethtool -h)\n"), run(svc, "-a", "eth0"));
+            // -P as this 6.18 host's ethtool 6.1 answers: QEMU's first MAC; lo has none; extra words ignored
+            assertEquals(new Result(0, "Permanent address: 52:54:00:12:34:56\n", ""), run(svc, "-P", "eth0", "extra"));
+            assertEquals(new Result(0, "Permanent address: not set\n", ""), run(svc, "--show-permaddr", "lo"));
+            assertEquals(new Result(1, "", "netlink error: No such device\n"), run(svc, "-P", "nosuch"));
             assertEquals(new Result(1, "", "ethtool: bad command line argument(s)\nFor more information run ethtool -h\n"),
                 run(svc, "--bogus", "eth0"));
             // -L follows into queues/: 2 pairs -> 1
