@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         "/sys/kernel/debug/sched/fair_server (6.12+) and the model's",
         "/sys/devices and /sys/module entries are the model's, and ethtool, ynl, chrt,",
         "taskset, sysctl, ip, modprobe, rmmod, lsmod are the model's commands (for sudo",
-        "too), and so is ps: the model's threads, in its -e, -A, -L and -o forms (not",
+        "too), and so is ps: the model's threads, in its -e, -A, -L, -o and -p forms (not",
         "ps aux or ps -ef). The host is never changed. Needs root and a running,",
         "mounted model; returns CMD's exit code."},
     footer = {"", "Examples:", "  netmodel enter                       a shell inside; exit to leave",

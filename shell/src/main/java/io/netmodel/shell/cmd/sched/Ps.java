@@ -28,28 +28,45 @@ public final class Ps {
         this.tasks = tasks;
     }
 
-    /** Prints the table for {@code format} (procps column names); returns the exit status. */
-    public int run(List<String> format, boolean json, PrintWriter out, PrintWriter err) {
-        List<TaskInfo> all = tasks.tasks();
+    /**
+     * Prints the table for {@code format} (procps column names, each optionally {@code name=HEADER}:
+     * the header renamed, the column at least as wide; no header line when every header is
+     * empty), for the tasks whose pid is in {@code pids} (null: every task); returns the exit
+     * status, 1 when {@code -p} selected none (procps prints the header all the same).
+     */
+    public int run(List<String> format, java.util.Set<Integer> pids, boolean json, PrintWriter out, PrintWriter err) {
+        List<TaskInfo> all = new ArrayList<>(tasks.tasks());
+        if (pids != null) {
+            all.removeIf(t -> !pids.contains(t.pid()));
+        }
         if (json) {
             out.println(json(all));
-            return 0;
+            return pids != null && all.isEmpty() ? 1 : 0;
         }
         List<Column> cols = new ArrayList<>();
+        boolean anyHeader = false;
         for (String spec : format) {
-            Column c = column(spec);
+            int eq = spec.indexOf('=');
+            Column c = column(eq < 0 ? spec : spec.substring(0, eq));
             if (c == null) {
                 err.println("error: unknown user-defined format specifier \"" + spec + "\"");
                 err.print(USAGE);
                 return 1;
             }
+            if (eq >= 0) {
+                String header = spec.substring(eq + 1);
+                c = new Column(header, Math.max(c.width(), header.length()), c.right(), c.value());
+            }
+            anyHeader |= !c.header().isEmpty();
             cols.add(c);
         }
-        out.println(row(cols, null));
+        if (anyHeader) {
+            out.println(row(cols, null));
+        }
         for (TaskInfo t : all) {
             out.println(row(cols, t));
         }
-        return 0;
+        return pids != null && all.isEmpty() ? 1 : 0;
     }
 
     static final String USAGE = "\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n"
@@ -81,7 +98,8 @@ public final class Ps {
             case "pid": case "tgid": return new Column(spec.equals("pid") ? "PID" : "TGID", 5, true, t -> Integer.toString(t.pid()));
             case "tid": case "lwp": case "spid":
                 return new Column(spec.equals("tid") ? "TID" : spec.toUpperCase(), 5, true, t -> Integer.toString(t.pid()));
-            case "cls": case "class": return new Column("CLS", 3, true, Ps::cls);
+            case "cls": return new Column("CLS", 3, true, Ps::cls);
+            case "class": return new Column("CLS", 3, false, Ps::cls); // procps: class LEFT, cls RIGHT
             case "rtprio": return new Column("RTPRIO", 6, true, t -> t.policy() == SchedPolicy.OTHER ? "-" : Integer.toString(t.rtPriority()));
             case "ni": case "nice": return new Column("NI", 3, true, t -> t.policy() == SchedPolicy.OTHER
                 || t.policy() == SchedPolicy.BATCH ? Integer.toString(t.nice()) : "-");

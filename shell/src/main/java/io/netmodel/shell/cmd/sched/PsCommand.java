@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
         "Every model task is listed: -e, -A and -L are accepted for the command lines people type."},
     footer = {"", "Columns for -o: pid tid lwp spid tgid cls class rtprio ni nice pri psr comm",
         "ucomm args cmd",
-        "", "Examples:", "  netmodel ps", "  netmodel ps -eLo pid,cls,rtprio,ni,psr,comm", "  netmodel ps --json"})
+        "", "Examples:", "  netmodel ps", "  netmodel ps -eLo pid,cls,rtprio,ni,psr,comm", "  netmodel ps -p 9 -o comm=",
+        "  netmodel ps --json"})
 public final class PsCommand extends ModelCommand {
     @Option(names = {"-e", "-A"}, description = "Every task (always so in the model).")
     boolean every;
@@ -25,8 +26,12 @@ public final class PsCommand extends ModelCommand {
     @Option(names = "-L", description = "Show threads (each model task is a thread).")
     boolean threads;
 
-    @Option(names = "-o", paramLabel = "FORMAT", description = "Columns, comma or space separated (procps names).")
+    @Option(names = "-o", paramLabel = "FORMAT",
+        description = "Columns, comma or space separated (procps names); NAME=HEADER renames one, NAME= hides it.")
     List<String> format = new ArrayList<>();
+
+    @Option(names = {"-p", "--pid"}, paramLabel = "PIDLIST", description = "Only these pids (comma or space separated).")
+    List<String> pidList = new ArrayList<>();
 
     @Option(names = "--json", description = "One JSON object per task: pid, comm, policy, rtprio, nice, psr, "
         + "cpus_allowed_list, kthread, no_setaffinity.")
@@ -45,7 +50,43 @@ public final class PsCommand extends ModelCommand {
         refuseFormats();
         TaskService tasks = daemon.host().tasks()
             .orElseThrow(() -> new ToolError("ps: the kernel model offers no task service", 1));
-        return new Ps(tasks).run(columns(format), json, out, err);
+        java.util.Set<Integer> pids;
+        try {
+            pids = pids(pidList);
+            if (every) {
+                pids = null; // selections add up: -e has selected every task already
+            }
+        } catch (IllegalArgumentException e) {
+            err.print("error: " + e.getMessage() + "\n" + Ps.USAGE);
+            return 1;
+        }
+        return new Ps(tasks).run(columns(format), pids, json, out, err);
+    }
+
+    /** procps's {@code parse_pid_list}: null for none given; its messages for a bad list. */
+    public static java.util.Set<Integer> pids(List<String> lists) {
+        if (lists.isEmpty()) {
+            return null;
+        }
+        java.util.Set<Integer> pids = new java.util.HashSet<>();
+        for (String list : lists) {
+            for (String p : list.strip().split("[,\\s]+", -1)) {
+                if (p.isEmpty()) {
+                    throw new IllegalArgumentException("improper list");
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(p);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("process ID list syntax error");
+                }
+                if (pid < 1 || pid > 0x7fffffffL) {
+                    throw new IllegalArgumentException("process ID out of range");
+                }
+                pids.add((int) pid);
+            }
+        }
+        return pids;
     }
 
     @Override

@@ -83,8 +83,41 @@ class ToolsOnModelTest {
     private static Run ps(List<String> cols, boolean json) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        int code = new Ps(tasks).run(cols, json, new PrintWriter(o, true), new PrintWriter(e, true));
+        int code = new Ps(tasks).run(cols, null, json, new PrintWriter(o, true), new PrintWriter(e, true));
         return new Run(code, o.toString(), e.toString());
+    }
+
+    /** procps 4.0.2's {@code -p} and {@code NAME=HEADER}, as this host's ps answers them. */
+    @Test
+    @Order(1)
+    void ps_selects_by_pid_and_renames_or_hides_headers() throws Exception {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        assertEquals(0, new Ps(tasks).run(List.of("comm="), java.util.Set.of(2), false, new PrintWriter(o, true),
+            new PrintWriter(e, true)));
+        assertEquals("kthreadd\n", o.toString(), "ps -p 2 -o comm=: no header line");
+        o.getBuffer().setLength(0);
+        new Ps(tasks).run(List.of("comm=", "pid"), java.util.Set.of(2), false, new PrintWriter(o, true), new PrintWriter(e, true));
+        assertEquals("                  PID\nkthreadd            2\n", o.toString(), "ps -o comm=,pid -p 2");
+        o.getBuffer().setLength(0);
+        new Ps(tasks).run(List.of("pid", "comm=LONGERHEADER"), java.util.Set.of(2), false, new PrintWriter(o, true),
+            new PrintWriter(e, true));
+        assertEquals("  PID LONGERHEADER\n    2 kthreadd\n", o.toString());
+        o.getBuffer().setLength(0);
+        new Ps(tasks).run(List.of("class", "pid"), java.util.Set.of(2), false, new PrintWriter(o, true), new PrintWriter(e, true));
+        assertEquals("CLS   PID\nTS      2\n", o.toString(), "class is left-justified, cls right");
+        o.getBuffer().setLength(0);
+        assertEquals(1, new Ps(tasks).run(List.of("pid", "comm"), java.util.Set.of(99999), false, new PrintWriter(o, true),
+            new PrintWriter(e, true)));
+        assertEquals("  PID COMMAND\n", o.toString(), "none selected: the header, exit 1");
+        assertEquals(java.util.Set.of(2, 3), io.netmodel.shell.cmd.sched.PsCommand.pids(List.of("2,3")));
+        assertEquals(java.util.Set.of(2, 3), io.netmodel.shell.cmd.sched.PsCommand.pids(List.of("2 3")));
+        for (String[] bad : new String[][] {{"abc", "process ID list syntax error"}, {"0", "process ID out of range"},
+            {"2,", "improper list"}}) {
+            IllegalArgumentException x = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> io.netmodel.shell.cmd.sched.PsCommand.pids(List.of(bad[0])));
+            assertEquals(bad[1], x.getMessage());
+        }
     }
 
     @Test
