@@ -6,6 +6,7 @@ import io.netmodel.api.sched.TaskService;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -34,7 +35,7 @@ public final class Ps {
      * empty), for the tasks whose pid is in {@code pids} (null: every task); returns the exit
      * status, 1 when {@code -p} selected none (procps prints the header all the same).
      */
-    public int run(List<String> format, java.util.Set<Integer> pids, boolean json, PrintWriter out, PrintWriter err) {
+    public int run(List<String> format, Set<Integer> pids, boolean json, PrintWriter out, PrintWriter err) {
         List<TaskInfo> all = new ArrayList<>(tasks.tasks());
         if (pids != null) {
             all.removeIf(t -> !pids.contains(t.pid()));

@@ -6,7 +6,9 @@ import io.netmodel.shell.ToolError;
 import io.netmodel.shell.cmd.ModelCommand;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code netmodel ps}: the model's tasks, like {@code ps -eLo pid,cls,rtprio,ni,psr,comm}. */
 @Command(name = "ps", mixinStandardHelpOptions = true,
     description = {"The model's threads (kthreadd, ksoftirqd/N, migration/N, cpuhp/N, napi/<dev>-<id>) like ps -eLo.",
-        "Every model task is listed: -e, -A and -L are accepted for the command lines people type."},
+        "Every model task is listed unless -p selects some: -e, -A and -L are accepted for the command lines people type."},
     footer = {"", "Columns for -o: pid tid lwp spid tgid cls class rtprio ni nice pri psr comm",
         "ucomm args cmd",
         "", "Examples:", "  netmodel ps", "  netmodel ps -eLo pid,cls,rtprio,ni,psr,comm", "  netmodel ps -p 9 -o comm=",
@@ -50,7 +52,7 @@ public final class PsCommand extends ModelCommand {
         refuseFormats();
         TaskService tasks = daemon.host().tasks()
             .orElseThrow(() -> new ToolError("ps: the kernel model offers no task service", 1));
-        java.util.Set<Integer> pids;
+        Set<Integer> pids;
         try {
             pids = pids(pidList);
             if (every) {
@@ -64,11 +66,11 @@ public final class PsCommand extends ModelCommand {
     }
 
     /** procps's {@code parse_pid_list}: null for none given; its messages for a bad list. */
-    public static java.util.Set<Integer> pids(List<String> lists) {
+    public static Set<Integer> pids(List<String> lists) {
         if (lists.isEmpty()) {
             return null;
         }
-        java.util.Set<Integer> pids = new java.util.HashSet<>();
+        Set<Integer> pids = new HashSet<>();
         for (String list : lists) {
             for (String p : list.strip().split("[,\\s]+", -1)) {
                 if (p.isEmpty()) {
