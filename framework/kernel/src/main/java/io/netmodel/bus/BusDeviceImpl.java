@@ -10,8 +10,6 @@ public final class BusDeviceImpl implements BusDevice {
     private final byte[] mac;
     private final String sysfsPath;
     private final int queuePairs;
-    /** A driver is bound ({@code driver_sysfs_add} done, {@code driver_sysfs_remove} not yet). */
-    boolean bound;
     /** MSI-X vectors allocated to this device (pci_alloc_irq_vectors), 0 when none. */
     int allocatedVectors;
 

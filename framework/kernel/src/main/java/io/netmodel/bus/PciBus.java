@@ -43,11 +43,9 @@ public final class PciBus {
      * negotiates no feature bits), {@code uevent}, {@code power/}, and the FAILED bit a refused
      * probe leaves (0x83).
      */
-    private static final List<Attr<BusDeviceImpl>> VIRTIO_ATTRS = List.of(
-        Attr.ro("device", d -> String.format("0x%04x", VIRTIO_ID_NET) + "\n"),
-        Attr.ro("vendor", d -> String.format("0x%04x", d.vendor()) + "\n"),
-        Attr.ro("modalias", d -> String.format("virtio:d%08Xv%08X", VIRTIO_ID_NET, d.vendor()) + "\n"),
-        Attr.ro("status", d -> String.format("0x%08x", d.bound ? VIRTIO_STATUS_OK : 0x1) + "\n"));
+    private final List<Attr<BusDeviceImpl>> virtioAttrs;
+    /** {@code vendor}: the PCI function's, and a virtio device's (its PCI subsystem vendor). */
+    private static final Attr<BusDeviceImpl> VENDOR = Attr.ro("vendor", d -> String.format("0x%04x", d.vendor()) + "\n");
 
     private final List<BusDeviceImpl> devices = new ArrayList<>();
     private final KTree tree;
@@ -62,12 +60,22 @@ public final class PciBus {
         online.set(0, cpus);
         // drivers/pci/pci-sysfs.c; local_cpus: without a NUMA node (dev_to_node -1), cpu_online_mask
         this.pciAttrs = List.of(
-            Attr.ro("vendor", d -> String.format("0x%04x", d.vendor()) + "\n"),
+            VENDOR,
             Attr.ro("device", d -> String.format("0x%04x", d.device()) + "\n"),
             Attr.ro("class", d -> String.format("0x%06x", CLASS_ETHERNET) + "\n"),
             Attr.ro("irq", d -> d.legacyGsi() + "\n"), // pdev->irq: the INTx line, MSI-X or not
             Attr.ro("local_cpus", d -> Bitmap.print(online, cpus) + "\n"),
             Attr.ro("local_cpulist", d -> Bitmap.printList(online, cpus) + "\n"));
+        this.virtioAttrs = List.of(
+            Attr.ro("device", d -> String.format("0x%04x", VIRTIO_ID_NET) + "\n"),
+            VENDOR,
+            Attr.ro("modalias", d -> String.format("virtio:d%08Xv%08X", VIRTIO_ID_NET, d.vendor()) + "\n"),
+            Attr.ro("status", d -> String.format("0x%08x", driverBound(d) ? VIRTIO_STATUS_OK : 0x1) + "\n"));
+    }
+
+    /** A driver is bound: {@code driver_sysfs_add} made the device's {@code driver} link. */
+    private boolean driverBound(BusDeviceImpl dev) {
+        return find(dev.sysfsPath() + "/driver") != null;
     }
 
     /**
@@ -91,7 +99,7 @@ public final class PciBus {
         tree.mkdirs("/sys/bus/pci/devices").link(address, pciDir.path());
         if (model.virtio()) {
             KDir virtioDir = (KDir) find(path);
-            Attr.populate(virtioDir, dev, VIRTIO_ATTRS, profile, KAttr.Flavor.SYSFS);
+            Attr.populate(virtioDir, dev, virtioAttrs, profile, KAttr.Flavor.SYSFS);
             virtioDir.link("subsystem", "/sys/bus/virtio");
             tree.mkdirs("/sys/bus/virtio/drivers");
             tree.mkdirs("/sys/bus/virtio/devices").link(dev.kernelName(), path);
@@ -103,13 +111,11 @@ public final class PciBus {
 
     /** {@code driver_sysfs_add}: {@code driver} (of module {@code module}, or null) is bound to {@code dev}. */
     void bound(BusDeviceImpl dev, String driver, String module) {
-        dev.bound = true;
         bindLinks(busOf(dev), driver, dev.kernelName(), dev.sysfsPath(), module);
     }
 
     /** {@code driver_sysfs_remove}: the links go; the driver's directory too once no device is left. */
     void unbound(BusDeviceImpl dev, String driver) {
-        dev.bound = false;
         String drivers = "/sys/bus/" + busOf(dev) + "/drivers";
         KDir dir = (KDir) find(drivers + "/" + driver);
         if (dir == null) {

@@ -378,6 +378,11 @@ final class EthtoolFormat {
         return b.toString();
     }
 
+    /** {@code permaddr_reply_cb}: the address, or "not set" when the link has none (null). */
+    static String permaddr(byte[] perm) {
+        return "Permanent address: " + (perm == null ? "not set" : hex(perm, ":")) + "\n";
+    }
+
     private static String hex(byte[] key, String sep) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < key.length; i++) {

@@ -137,16 +137,7 @@ public final class EthtoolTool {
      */
     private int permaddr(String dev, PrintWriter out, PrintWriter err) {
         try {
-            byte[] perm = svc.getPermAddr(dev);
-            StringBuilder sb = new StringBuilder("Permanent address: ");
-            if (perm == null) {
-                sb.append("not set");
-            } else {
-                for (int i = 0; i < perm.length; i++) {
-                    sb.append(i == 0 ? "" : ":").append(String.format("%02x", perm[i] & 0xff));
-                }
-            }
-            out.println(sb);
+            out.print(EthtoolFormat.permaddr(svc.getPermAddr(dev)));
             return 0;
         } catch (EthtoolException e) {
             err.println("netlink error: " + Errno.strerror(e.errno()));

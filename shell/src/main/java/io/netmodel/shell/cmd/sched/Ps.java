@@ -40,9 +40,10 @@ public final class Ps {
         if (pids != null) {
             all.removeIf(t -> !pids.contains(t.pid()));
         }
+        int status = pids != null && all.isEmpty() ? 1 : 0;
         if (json) {
             out.println(json(all));
-            return pids != null && all.isEmpty() ? 1 : 0;
+            return status;
         }
         List<Column> cols = new ArrayList<>();
         boolean anyHeader = false;
@@ -67,7 +68,7 @@ public final class Ps {
         for (TaskInfo t : all) {
             out.println(row(cols, t));
         }
-        return pids != null && all.isEmpty() ? 1 : 0;
+        return status;
     }
 
     static final String USAGE = "\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n"
