@@ -10,8 +10,6 @@ public final class BusDeviceImpl implements BusDevice {
     private final byte[] mac;
     private final String sysfsPath;
     private final int queuePairs;
-    /** MSI-X vectors allocated to this device (pci_alloc_irq_vectors), 0 when none. */
-    int allocatedVectors;
 
     BusDeviceImpl(NicModel model, int queuePairs, String busAddress, int unit, byte[] mac, String sysfsPath) {
         this.model = model;

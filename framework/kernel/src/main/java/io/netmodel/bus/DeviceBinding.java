@@ -38,6 +38,9 @@ final class DeviceBinding implements DeviceContext {
     private final Deque<Devres> devres = new ArrayDeque<>();
     /** The devres key of the MSI-X allocation. */
     private static final Object MSIX_VECTORS = new Object();
+    /** The MSI-X vectors' descriptors ({@code pci_alloc_irq_vectors}), by vector; empty when none. */
+    private io.netmodel.irq.IrqDesc[] vectors = new io.netmodel.irq.IrqDesc[0];
+    private final PciBus bus;
     /** IRQ actions requested on this device's MSI-X vectors and not yet freed. */
     private final java.util.Set<IrqAction> msixActions = new java.util.HashSet<>();
     private final io.netmodel.core.Tracepoints trace;
@@ -45,9 +48,10 @@ final class DeviceBinding implements DeviceContext {
     /** The netdevs this binding registered, in order. */
     private final java.util.List<NetDeviceImpl> registered = new java.util.ArrayList<>();
 
-    DeviceBinding(BusDeviceImpl device, NetDriver driver, KernelProfile profile, NetdevRegistry netdevs,
+    DeviceBinding(BusDeviceImpl device, PciBus bus, NetDriver driver, KernelProfile profile, NetdevRegistry netdevs,
                   IrqTable irqs, Dmesg dmesg, Map<String, String> params, io.netmodel.core.Tracepoints trace,
                   java.util.function.IntFunction<byte[]> rssKeyFill) {
+        this.bus = bus;
         this.trace = trace;
         this.rssKeyFill = rssKeyFill;
         this.device = device;
@@ -223,7 +227,7 @@ final class DeviceBinding implements DeviceContext {
 
     @Override
     public int pciAllocIrqVectors(int min, int max) {
-        if (device.allocatedVectors > 0) {
+        if (vectors.length > 0) {
             throw new IllegalStateException("vectors already allocated for " + device.busAddress());
         }
         if (min < 1 || max < min) {
@@ -233,21 +237,28 @@ final class DeviceBinding implements DeviceContext {
         if (n < min || !irqs.reserveVectors(n)) {
             return 0;
         }
-        device.allocatedVectors = n;
+        io.netmodel.irq.IrqDesc[] got = irqs.allocMsix(device.busAddress(), n);
+        vectors = got;
+        bus.msiIrqsAdd(device, got);
         devres.push(new Devres(MSIX_VECTORS, () -> {
+            bus.msiIrqsRemove(device);
+            irqs.freeMsix(got);
             irqs.releaseVectors(n);
-            device.allocatedVectors = 0;
+            vectors = new io.netmodel.irq.IrqDesc[0];
         }));
         return n;
     }
 
     @Override
     public Irq requestIrq(int vector, String name, IrqHandler handler) throws DriverException {
-        if (vector < 0 || vector >= device.allocatedVectors) {
+        if (vector < 0 || vector >= vectors.length) {
             throw new DriverException(Errno.EINVAL, "vector " + vector + " is not allocated (have "
-                + device.allocatedVectors + ")");
+                + vectors.length + ")");
         }
-        IrqAction action = traced(irqs.requestMsix(device.busAddress(), vector, name, handler));
+        if (!vectors[vector].actions().isEmpty()) {
+            throw new DriverException(Errno.EBUSY, "vector " + vector + " is already requested");
+        }
+        IrqAction action = traced(irqs.requestMsix(vectors[vector], name, handler));
         msixActions.add(action);
         return action;
     }
@@ -267,7 +278,7 @@ final class DeviceBinding implements DeviceContext {
         long mask = io.netmodel.kobj.Bitmap.toLong(cpus) & irqs.onlineMask();
         desc.setAffinityHint(mask);
         if (mask != 0) {
-            desc.setAffinityMask(mask);
+            desc.setAffinity(mask);
         }
     }
 

@@ -85,7 +85,7 @@ public final class DriverCore {
     }
 
     private boolean probe(NetDriver driver, BusDeviceImpl dev, Map<String, String> params) {
-        DeviceBinding binding = new DeviceBinding(dev, driver, profile, netdevs, irqs, dmesg, params, trace, rssKeyFill);
+        DeviceBinding binding = new DeviceBinding(dev, bus, driver, profile, netdevs, irqs, dmesg, params, trace, rssKeyFill);
         try {
             driver.probe(binding);
             bound.put(dev, binding);

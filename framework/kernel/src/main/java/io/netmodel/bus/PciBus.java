@@ -1,5 +1,7 @@
 package io.netmodel.bus;
 
+import io.netmodel.api.kernel.Behaviour;
+import io.netmodel.irq.IrqDesc;
 import io.netmodel.kobj.Attr;
 import io.netmodel.kobj.Bitmap;
 import io.netmodel.kobj.KAttr;
@@ -12,7 +14,8 @@ import java.util.List;
 /**
  * The host's PCI bus: devices at fixed slots under {@code /sys/devices/pci0000:00/}, with
  * their {@code vendor}, {@code device}, {@code class}, {@code irq}, {@code local_cpus} and
- * {@code local_cpulist} files (what IRQ-affinity scripts read). Devices stay when drivers come and go.
+ * {@code local_cpulist} files and, while a driver holds MSI-X vectors, {@code msi_irqs/} (what
+ * IRQ-affinity scripts read). Devices stay when drivers come and go.
  *
  * <p>{@code /sys/bus/pci} and {@code /sys/bus/virtio} list them ({@code devices/<name>}), and a
  * bound driver has its {@code drivers/<driver>/} directory with a link to each of its devices
@@ -107,6 +110,26 @@ public final class PciBus {
         }
         devices.add(dev);
         return dev;
+    }
+
+    /**
+     * {@code msi_sysfs_populate_desc} (6.2+; {@code populate_msi_sysfs} before): the PCI function's
+     * {@code msi_irqs/} names each allocated vector's IRQ, a 0444 file reading {@code msix} (from
+     * 3.13; before, a directory holding {@code mode}). Scripts list it to find a NIC's IRQs.
+     */
+    void msiIrqsAdd(BusDeviceImpl dev, IrqDesc[] vectors) {
+        KDir dir = tree.mkdirs(ROOT + "/" + dev.busAddress() + "/msi_irqs");
+        boolean attributes = profile.has(Behaviour.MSI_IRQS_ATTRIBUTES);
+        for (IrqDesc d : vectors) {
+            String name = Integer.toString(d.number());
+            KDir parent = attributes ? dir : dir.dir(name, 0755);
+            parent.attr(attributes ? name : "mode", 0444, KAttr.Flavor.SYSFS, () -> "msix\n", null);
+        }
+    }
+
+    /** {@code msi_sysfs_remove_desc}: the vectors are freed, {@code msi_irqs/} goes. */
+    void msiIrqsRemove(BusDeviceImpl dev) {
+        ((KDir) find(ROOT + "/" + dev.busAddress())).remove("msi_irqs");
     }
 
     /** {@code driver_sysfs_add}: {@code driver} (of module {@code module}, or null) is bound to {@code dev}. */

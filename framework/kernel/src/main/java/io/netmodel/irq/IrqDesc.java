@@ -20,6 +20,8 @@ public final class IrqDesc {
     private final long[] perCpuCount;
     private long affinityMask;
     private long affinityHint;
+    /** {@code IRQD_AFFINITY_SET}: an affinity was set by userspace or a driver, which the next setup keeps. */
+    private boolean affinitySet;
 
     IrqDesc(int number, String chip, int hwirq, String flow, int cpus) {
         this.number = number;
@@ -98,6 +100,35 @@ public final class IrqDesc {
 
     public void setAffinityMask(long mask) {
         this.affinityMask = mask;
+    }
+
+    /**
+     * {@code irq_set_affinity_locked}: what a write to {@code smp_affinity} or a driver's
+     * {@code irq_set_affinity_hint} does: the mask, and {@code IRQD_AFFINITY_SET}.
+     */
+    public void setAffinity(long mask) {
+        this.affinityMask = mask;
+        this.affinitySet = true;
+    }
+
+    /** {@code IRQD_AFFINITY_SET}. */
+    boolean affinitySet() {
+        return affinitySet;
+    }
+
+    /** {@code irq_setup_affinity} found the set affinity offline: {@code irqd_clear(..., IRQD_AFFINITY_SET)}. */
+    void clearAffinitySet() {
+        this.affinitySet = false;
+    }
+
+    /** {@code any_count} of {@code show_interrupts}: the IRQ fired on some CPU. */
+    boolean anyCount() {
+        for (long c : perCpuCount) {
+            if (c != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

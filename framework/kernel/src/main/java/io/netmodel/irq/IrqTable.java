@@ -89,15 +89,54 @@ public final class IrqTable {
         vectorsInUse -= n;
     }
 
-    /** {@code request_irq} on an allocated MSI-X vector: a descriptor of its own. */
-    public IrqAction requestMsix(String busAddress, int vector, String action, IrqHandler handler) {
-        int number = allocated.nextClearBit(FIRST_DYNAMIC_IRQ);
-        IrqDesc d = new IrqDesc(number, "PCI-MSIX-" + busAddress, vector, "edge", cpus);
-        allocated.set(number);
-        descs.put(number, d);
-        IrqAction a = new IrqAction(d, action, handler);
-        d.addAction(a);
-        setup(d);
+    /**
+     * {@code pci_alloc_irq_vectors}' domain allocation ({@code msi_domain_alloc_irqs}): a
+     * descriptor per MSI-X vector, each the lowest free number, with no action yet. It has no
+     * {@code /proc/irq/N/} and no {@code /proc/interrupts} row until its first {@code request_irq},
+     * and it outlives {@code free_irq} (counts, affinity and all) until {@link #freeMsix}.
+     */
+    public IrqDesc[] allocMsix(String busAddress, int n) {
+        IrqDesc[] out = new IrqDesc[n];
+        for (int vector = 0; vector < n; vector++) {
+            int number = allocated.nextClearBit(FIRST_DYNAMIC_IRQ);
+            out[vector] = new IrqDesc(number, "PCI-MSIX-" + busAddress, vector, "edge", cpus);
+            allocated.set(number);
+            descs.put(number, out[vector]);
+        }
+        return out;
+    }
+
+    /**
+     * {@code pci_free_irq_vectors}: the descriptors are freed ({@code free_desc}, whose
+     * {@code unregister_irq_proc} removes {@code /proc/irq/N/}) and their numbers can be given again.
+     * Every action must have been freed.
+     */
+    public void freeMsix(IrqDesc[] vectors) {
+        for (IrqDesc d : vectors) {
+            if (!d.actions().isEmpty()) {
+                throw new IllegalStateException("IRQ " + d.number() + " still has " + d.actions().get(0).name());
+            }
+            if (descs.remove(d.number(), d)) {
+                allocated.clear(d.number());
+                procIrq.unregister(d);
+            }
+        }
+    }
+
+    /**
+     * {@code request_irq} on an allocated MSI-X vector ({@link #allocMsix}): the first request
+     * sets the line up ({@code /proc/irq/N/} once, then the action's directory).
+     */
+    public IrqAction requestMsix(IrqDesc vector, String action, IrqHandler handler) {
+        if (descs.get(vector.number()) != vector) {
+            throw new IllegalStateException("IRQ " + vector.number() + " is not allocated");
+        }
+        if (!vector.actions().isEmpty()) {
+            throw new IllegalStateException("IRQ " + vector.number() + " is already requested"); // MSI-X is never shared
+        }
+        IrqAction a = new IrqAction(vector, action, handler);
+        vector.addAction(a);
+        setup(vector);
         return a;
     }
 
@@ -126,26 +165,39 @@ public final class IrqTable {
     }
 
     /**
-     * {@code __setup_irq}: {@code irq_setup_affinity} gives the new IRQ the default affinity
-     * (its online part, or every online CPU if none is), then {@code register_irq_proc} and
-     * {@code register_handler_proc} create {@code /proc/irq/N/}.
+     * {@code __setup_irq} for a line's first action: {@code irq_setup_affinity} keeps an affinity
+     * set before ({@code IRQD_AFFINITY_SET}: by userspace or a driver's hint, and kept across
+     * {@code free_irq}) when it has an online CPU, else gives the default affinity (its online
+     * part, or every online CPU if none is); then {@code register_irq_proc} (once per descriptor)
+     * and {@code register_handler_proc} create {@code /proc/irq/N/} and the action's directory.
      */
     private void setup(IrqDesc d) {
-        long mask = defaultAffinity & onlineMask();
+        long set = defaultAffinity;
+        if (d.affinitySet()) {
+            if ((d.affinityMask() & onlineMask()) != 0) {
+                set = d.affinityMask();
+            } else {
+                d.clearAffinitySet();
+            }
+        }
+        long mask = set & onlineMask();
         d.setAffinityMask(mask != 0 ? mask : onlineMask());
         procIrq.register(d);
     }
 
     /**
-     * {@code free_irq}: the action goes; with the last one the descriptor is freed, its row and
-     * {@code /proc/irq/N} vanish and the number can be allocated again.
+     * {@code free_irq}: the action goes with its {@code /proc/irq/N/<name>} directory. A legacy
+     * line's descriptor goes with its last action (its row, {@code /proc/irq/N} and number); an
+     * MSI-X vector's stays until {@link #freeMsix}, so its counts and affinity survive an
+     * {@code ip link set down} that frees the IRQs of a driver keeping its vectors (ixgbe, igb).
      */
     public void free(IrqAction action) {
         IrqDesc desc = action.desc();
         if (!desc.removeAction(action)) {
             return;
         }
-        if (desc.actions().isEmpty()) {
+        boolean msix = desc.chip().startsWith("PCI-MSIX-");
+        if (desc.actions().isEmpty() && !msix) {
             if (descs.remove(desc.number(), desc)) {
                 allocated.clear(desc.number());
                 procIrq.unregister(desc);
@@ -226,6 +278,10 @@ public final class IrqTable {
         }
         sb.append('\n');
         for (IrqDesc d : descs.values()) {
+            List<IrqAction> actions = d.actions();
+            if (actions.isEmpty() && !d.anyCount()) {
+                continue;                                                        // no action, no count: outsparse
+            }
             SeqFmt.right(sb, d.number(), prec).append(':');                      // "%*d:"
             for (int cpu = 0; cpu < cpus; cpu++) {
                 SeqFmt.right(sb.append(' '), d.count(cpu), 10);                  // " %10u"
@@ -236,10 +292,8 @@ public final class IrqTable {
             SeqFmt.right(sb.append(' '), d.chip(), 8);                           // ' ', "%8s"
             SeqFmt.right(sb.append(' '), d.hwirq(), prec);                       // " %*lu"
             SeqFmt.left(sb.append('-'), d.flow(), 8);                            // "-%-8s"
-            sb.append("  ");
-            List<IrqAction> actions = d.actions();
             for (int i = 0; i < actions.size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append(actions.get(i).name());
+                sb.append(i == 0 ? "  " : ", ").append(actions.get(i).name());  // "  %s", ", %s"
             }
             sb.append('\n');
         }

@@ -15,8 +15,10 @@ import java.util.List;
 
 /**
  * {@code /proc/irq/}: {@code kernel/irq/proc.c} (kernel-interfaces.md §4.2). {@code /proc/irq/N/}
- * appears when a handler is registered ({@code register_irq_proc}, {@code register_handler_proc})
- * and vanishes when the IRQ is freed; {@code default_smp_affinity} is always there. Masks are
+ * appears when a handler is first registered ({@code register_irq_proc}, {@code register_handler_proc})
+ * and vanishes when the descriptor is freed ({@code free_desc}: a legacy line's last
+ * {@code free_irq}, an MSI-X vector's {@code pci_free_irq_vectors}); {@code free_irq} removes the
+ * action's directory; {@code default_smp_affinity} is always there. Masks are
  * {@code nr_cpu_ids} wide. Every modelled IRQ is a device MSI-X or IO-APIC line whose affinity
  * userspace may set, so {@code smp_affinity} is 0644 and the EPERM path of
  * {@code write_irq_affinity} (managed or per-CPU IRQs) never applies.
@@ -53,10 +55,16 @@ final class ProcIrq {
             () -> Bitmap.print(Bitmap.ofLong(irqs.defaultAffinity()), nrCpuIds()) + "\n", this::writeDefaultAffinity);
     }
 
-    /** {@code register_irq_proc} then {@code register_handler_proc}: the files, then the action's directory. */
+    /**
+     * {@code register_irq_proc} then {@code register_handler_proc}: the files (once per
+     * descriptor: an MSI-X vector requested again after {@code free_irq} still has them), then
+     * the action's directory.
+     */
     void register(IrqDesc desc) {
         KDir dir = tree.mkdirs(ROOT + "/" + desc.number());
-        Attr.populate(dir, desc, table, profile, KAttr.Flavor.PROC);
+        if (dir.child("smp_affinity") == null) {
+            Attr.populate(dir, desc, table, profile, KAttr.Flavor.PROC);
+        }
         registerAction(desc, desc.actions().get(0));
     }
 
@@ -104,7 +112,7 @@ final class ProcIrq {
         if (value == 0) {
             throw new VfsException(Errno.EINVAL);
         }
-        desc.setAffinityMask(Bitmap.toLong(mask));
+        desc.setAffinity(Bitmap.toLong(mask));
         return data.length;
     }
 

@@ -37,16 +37,6 @@ class SharedIrqTest {
         assertEquals("", row(11));
     }
 
-    @Test
-    void should_reuse_the_lowest_free_msix_number() {
-        IrqAction first = irqs.requestMsix("0000:00:03.0", 0, "a", irq -> { });
-        IrqAction second = irqs.requestMsix("0000:00:03.0", 1, "b", irq -> { });
-        assertEquals(24, first.number());
-        assertEquals(25, second.number());
-        irqs.free(first);
-        assertEquals(24, irqs.requestMsix("0000:00:04.0", 0, "c", irq -> { }).number());
-    }
-
     private String row(int irq) {
         return irqs.showInterrupts().lines().filter(l -> l.startsWith(String.format("%3d:", irq)))
             .map(l -> l + "\n").findFirst().orElse("");

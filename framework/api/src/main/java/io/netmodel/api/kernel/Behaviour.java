@@ -67,6 +67,12 @@ public enum Behaviour implements Change {
      * ({@code CONFIG_GENERIC_IRQ_EFFECTIVE_AFF_MASK}, x86 vector rework): 4.13.
      */
     IRQ_EFFECTIVE_AFFINITY("4.13"),
+    /**
+     * A PCI device's {@code msi_irqs/N} is a file reading {@code msi} or {@code msix} (Greg
+     * Kroah-Hartman, 1c51b50c2995 "PCI/MSI: Export MSI mode using attributes, not kobjects"):
+     * 3.13 (release recalled). Before, {@code msi_irqs/N/} was a directory holding {@code mode}.
+     */
+    MSI_IRQS_ATTRIBUTES("3.13"),
     /** {@code queues/tx-N/xps_rxqs}: 4.18. */
     XPS_RXQS("4.18"),
     /** {@code gro_normal_batch} sysctl: 5.4. */
