@@ -115,6 +115,12 @@ class EnterIT {
             // the model's IpExt InOctets (no traffic yet) and no MPTcpExt, not the host's
             "test \"$(awk '/^IpExt:/ {n++; if (n == 2) print $8}' /proc/net/netstat)\" = 0 || exit 88",
             "grep -q MPTcpExt /proc/net/netstat && exit 87",
+            // the model's 8 CPUs as one view on a host of any size (lxcfs #731)
+            "test \"$(cat /sys/devices/system/cpu/online)\" = 0-7 || exit 86",
+            "test \"$(nproc --all)\" = 8 || exit 85",
+            "test $(ls -d /sys/devices/system/cpu/cpu[0-9]* | wc -l) -eq 8 || exit 84",
+            "test \"$(cat /sys/devices/system/node/node0/cpulist)\" = 0-7 || exit 83",
+            "test -e /sys/devices/system/cpu/cpu1/online && exit 82",
             "sysctl -w net.core.busy_poll=50 >/dev/null || exit 94",
             "ip link set dev lo mtu 1500 || exit 95",
             "ip link set dev eth0 down || exit 96",

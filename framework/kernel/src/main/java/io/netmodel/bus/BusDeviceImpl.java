@@ -10,6 +10,8 @@ public final class BusDeviceImpl implements BusDevice {
     private final byte[] mac;
     private final String sysfsPath;
     private final int queuePairs;
+    /** {@code dev->numa_node}: no firmware proximity data ({@code _PXM}) for the model's slots. */
+    private int numaNode = io.netmodel.cpu.NodeSysfs.NUMA_NO_NODE;
 
     BusDeviceImpl(NicModel model, int queuePairs, String busAddress, int unit, byte[] mac, String sysfsPath) {
         this.model = model;
@@ -63,6 +65,16 @@ public final class BusDeviceImpl implements BusDevice {
     @Override
     public int linkSpeed() {
         return model.linkSpeed();
+    }
+
+    /** {@code dev_to_node}. */
+    int numaNode() {
+        return numaNode;
+    }
+
+    /** {@code set_dev_node}. */
+    void setNumaNode(int node) {
+        this.numaNode = node;
     }
 
     public NicModel model() {

@@ -5,7 +5,6 @@ import io.netmodel.api.vfs.Errno;
 import io.netmodel.api.vfs.VfsException;
 import io.netmodel.kobj.Kstrtox;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,37 +57,8 @@ public final class ModuleParams {
             }
             case INT:
             default:
-                return Integer.toString(kstrtoint(data));
+                return Integer.toString(Kstrtox.kstrtoint(data));
         }
-    }
-
-    /**
-     * {@code kstrtoint(s, 0)} = {@code kstrtoll} + int range: a leading {@code -} is followed
-     * directly by the digits ({@code _kstrtoull}, so {@code -+1} is EINVAL); otherwise
-     * {@code kstrtoull}, which skips one {@code +}.
-     */
-    static int kstrtoint(byte[] data) throws VfsException {
-        int len = Kstrtox.cstrlen(data);
-        long value;
-        if (len > 0 && data[0] == '-') {
-            if (len > 1 && data[1] == '+') {
-                throw new VfsException(Errno.EINVAL);
-            }
-            long magnitude = Kstrtox.kstrtoul(Arrays.copyOfRange(data, 1, len));
-            if (Long.compareUnsigned(magnitude, Long.MIN_VALUE) > 0) {
-                throw new VfsException(Errno.ERANGE); // (long long)-tmp > 0
-            }
-            value = -magnitude;
-        } else {
-            value = Kstrtox.kstrtoul(Arrays.copyOf(data, len));
-            if (value < 0) {
-                throw new VfsException(Errno.ERANGE); // (long long)tmp < 0
-            }
-        }
-        if (value != (int) value) {
-            throw new VfsException(Errno.ERANGE);
-        }
-        return (int) value;
     }
 
     /** {@code kstrtobool}: y/Y/t/T/1, n/N/f/F/0, on/off; only the first one or two characters count. */

@@ -1,20 +1,26 @@
 package io.netmodel.bus;
 
 import io.netmodel.api.kernel.Behaviour;
+import io.netmodel.api.vfs.Caller;
+import io.netmodel.api.vfs.Errno;
+import io.netmodel.api.vfs.VfsException;
+import io.netmodel.cpu.NodeSysfs;
 import io.netmodel.irq.IrqDesc;
 import io.netmodel.kobj.Attr;
 import io.netmodel.kobj.Bitmap;
 import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KDir;
 import io.netmodel.kobj.KTree;
+import io.netmodel.kobj.Kstrtox;
 import io.netmodel.api.kernel.KernelProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The host's PCI bus: devices at fixed slots under {@code /sys/devices/pci0000:00/}, with
- * their {@code vendor}, {@code device}, {@code class}, {@code irq}, {@code local_cpus} and
- * {@code local_cpulist} files and, while a driver holds MSI-X vectors, {@code msi_irqs/} (what
+ * their {@code vendor}, {@code device}, {@code class}, {@code irq}, {@code numa_node},
+ * {@code local_cpus} and {@code local_cpulist} files and, while a driver holds MSI-X vectors, {@code msi_irqs/} (what
  * IRQ-affinity scripts read). Devices stay when drivers come and go.
  *
  * <p>{@code /sys/bus/pci} and {@code /sys/bus/virtio} list them ({@code devices/<name>}), and a
@@ -53,20 +59,30 @@ public final class PciBus {
     private final List<BusDeviceImpl> devices = new ArrayList<>();
     private final KTree tree;
     private final KernelProfile profile;
+    private final Consumer<String> log;
     private int virtioUnits;
 
-    /** {@code cpus}: the host's CPUs, all online ({@code local_cpus} prints them). */
-    public PciBus(KTree tree, KernelProfile profile, int cpus) {
+    /**
+     * {@code cpus}: the host's CPUs, all online and all on node 0 ({@code local_cpus} prints them);
+     * {@code log}: {@code printk}.
+     */
+    public PciBus(KTree tree, KernelProfile profile, int cpus, Consumer<String> log) {
         this.tree = tree;
         this.profile = profile;
+        this.log = log;
         java.util.BitSet online = new java.util.BitSet();
         online.set(0, cpus);
-        // drivers/pci/pci-sysfs.c; local_cpus: without a NUMA node (dev_to_node -1), cpu_online_mask
+        Attr<BusDeviceImpl> numaNode = profile.has(Behaviour.PCI_NUMA_NODE_WRITABLE)
+            ? Attr.rw("numa_node", PciBus::showNumaNode, this::storeNumaNode)
+            : Attr.ro("numa_node", PciBus::showNumaNode);
+        // drivers/pci/pci-sysfs.c; local_cpus: cpu_online_mask without a node (dev_to_node -1),
+        // else cpumask_of_node: the same CPUs on this one-node host
         this.pciAttrs = List.of(
             VENDOR,
             Attr.ro("device", d -> String.format("0x%04x", d.device()) + "\n"),
             Attr.ro("class", d -> String.format("0x%06x", CLASS_ETHERNET) + "\n"),
             Attr.ro("irq", d -> d.legacyGsi() + "\n"), // pdev->irq: the INTx line, MSI-X or not
+            numaNode,
             Attr.ro("local_cpus", d -> Bitmap.print(online, cpus) + "\n"),
             Attr.ro("local_cpulist", d -> Bitmap.printList(online, cpus) + "\n"));
         this.virtioAttrs = List.of(
@@ -74,6 +90,30 @@ public final class PciBus {
             VENDOR,
             Attr.ro("modalias", d -> String.format("virtio:d%08Xv%08X", VIRTIO_ID_NET, d.vendor()) + "\n"),
             Attr.ro("status", d -> String.format("0x%08x", driverBound(d) ? VIRTIO_STATUS_OK : 0x1) + "\n"));
+    }
+
+    private static String showNumaNode(BusDeviceImpl d) {
+        return d.numaNode() + "\n";
+    }
+
+    /**
+     * {@code numa_node_store}: {@code capable(CAP_SYS_ADMIN)} (modelled as uid 0) or EPERM;
+     * {@code kstrtoint(buf, 0)}'s error; a node that is neither {@code NUMA_NO_NODE} nor online is
+     * EINVAL. Then the {@code FW_BUG} alert and the new node. The kernel also taints itself
+     * ({@code TAINT_FIRMWARE_WORKAROUND}); the model keeps no taint.
+     */
+    private int storeNumaNode(BusDeviceImpl d, byte[] data, Caller caller) throws VfsException {
+        if (caller.uid() != 0) {
+            throw new VfsException(Errno.EPERM);
+        }
+        int node = Kstrtox.kstrtoint(data);
+        if (node != NodeSysfs.NUMA_NO_NODE && !NodeSysfs.online(node)) {
+            throw new VfsException(Errno.EINVAL);
+        }
+        log.accept("pci " + d.busAddress() + ": [Firmware Bug]: Overriding NUMA node to " + node
+            + ".  Contact your vendor for updates.");
+        d.setNumaNode(node);
+        return data.length;
     }
 
     /** A driver is bound: {@code driver_sysfs_add} made the device's {@code driver} link. */

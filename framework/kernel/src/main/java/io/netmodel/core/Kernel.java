@@ -59,7 +59,7 @@ public final class Kernel {
         this.tasks = new io.netmodel.sched.TaskTable(host.cpus());
         this.netdevs = new NetdevRegistry(tree, profile, host.cpus(), trace, tasks);
         this.irqs = new IrqTable(host.cpus(), tree, profile);
-        this.bus = new PciBus(tree, profile, host.cpus());
+        this.bus = new PciBus(tree, profile, host.cpus(), dmesg::printk);
         this.sysctls = new SysctlNetCore(tree, profile);
         this.sysctlsMore = new SysctlNetCoreMore(tree, profile, host.cpus());
         netdevs.setDefaultQdisc(sysctlsMore::defaultQdisc);
@@ -75,6 +75,8 @@ public final class Kernel {
         new ProcSoftirqs(tree, profile, cpus);
         new ProcStat(tree, cpus, irqs);
         this.sysctlKernel = new SysctlKernel(tree, profile, host.cpus(), dmesg::printk);
+        io.netmodel.cpu.CpuSysfs.register(tree, profile, host.cpus());
+        io.netmodel.cpu.NodeSysfs.register(tree, profile, host.cpus());
         this.smt = new SmtControl(tree, host.smt());
         this.workqueues = new Workqueues(tree, profile, host.cpus());
         this.fs = new TreeFs(tree, lock);

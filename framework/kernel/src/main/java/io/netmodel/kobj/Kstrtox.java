@@ -2,6 +2,7 @@ package io.netmodel.kobj;
 
 import io.netmodel.api.vfs.Errno;
 import io.netmodel.api.vfs.VfsException;
+import java.util.Arrays;
 
 /**
  * The kernel's strict integer parsers, {@code lib/kstrtox.c}: what sysfs stores use.
@@ -97,6 +98,35 @@ public final class Kstrtox {
             return lower - 'a' + 10;
         }
         return -1;
+    }
+
+    /**
+     * {@code kstrtoint(s, 0)} = {@code kstrtoll} + int range: a leading {@code -} is followed
+     * directly by the digits ({@code _kstrtoull}, so {@code -+1} is EINVAL); otherwise
+     * {@code kstrtoull}, which skips one {@code +}.
+     */
+    public static int kstrtoint(byte[] data) throws VfsException {
+        int len = cstrlen(data);
+        long value;
+        if (len > 0 && data[0] == '-') {
+            if (len > 1 && data[1] == '+') {
+                throw new VfsException(Errno.EINVAL);
+            }
+            long magnitude = kstrtoul(Arrays.copyOfRange(data, 1, len));
+            if (Long.compareUnsigned(magnitude, Long.MIN_VALUE) > 0) {
+                throw new VfsException(Errno.ERANGE); // (long long)-tmp > 0
+            }
+            value = -magnitude;
+        } else {
+            value = kstrtoul(Arrays.copyOf(data, len));
+            if (value < 0) {
+                throw new VfsException(Errno.ERANGE); // (long long)tmp < 0
+            }
+        }
+        if (value != (int) value) {
+            throw new VfsException(Errno.ERANGE);
+        }
+        return (int) value;
     }
 
     /** The length of {@code data} as a C string: up to the first NUL, else all of it. */

@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
         "/sys/class/net, /proc/sys/net/core, /proc/interrupts, /proc/irq, /proc/net/dev,",
         "/proc/net/{netstat,snmp,softnet_stat}, /proc/sys/kernel/{timer_migration,sched_rt_*},",
         "/sys/devices/system/cpu/smt, /sys/devices/virtual/workqueue, the fair servers'",
-        "/sys/kernel/debug/sched/fair_server (6.12+) and the model's",
+        "/sys/kernel/debug/sched/fair_server (6.12+), the CPU masks and cpuN of",
+        "/sys/devices/system/cpu (all of it when the CPU counts differ),",
+        "/sys/devices/system/node and the model's",
         "/sys/devices and /sys/module entries are the model's, and ethtool, ynl, chrt,",
         "taskset, sysctl, ip, modprobe, rmmod, lsmod are the model's commands (for sudo",
         "too), and so is ps: the model's threads, in its -e, -A, -L, -o and -p forms (not",
@@ -80,7 +82,7 @@ public final class EnterCommand implements Callable<Integer> {
         }
         List<EnterPlan.Bind> binds = EnterPlan.compute(mp.toString(),
             rel -> Files.exists(mp.resolve(rel), LinkOption.NOFOLLOW_LINKS), rel -> list(mp.resolve(rel)),
-            abs -> Files.exists(Path.of(abs), LinkOption.NOFOLLOW_LINKS));
+            abs -> Files.exists(Path.of(abs), LinkOption.NOFOLLOW_LINKS), abs -> list(Path.of(abs)));
         if (printMounts) {
             for (EnterPlan.Bind b : binds) {
                 out.println(b.target() + " <- " + b.source());

@@ -14,16 +14,27 @@ import java.util.function.Predicate;
  * instead, so the path exists inside and the host's own entries there are hidden. A path under
  * one already covered is left out; nothing at or above {@code /sys/X} or {@code /proc/X} level
  * two is ever covered whole except as such an ancestor.
+ *
+ * <p>The CPUs are covered as one view ({@code lxcfs #731}: an online count that disagrees with
+ * {@code possible} or with the {@code cpuN} directories confuses {@code nproc --all} and
+ * {@code lscpu}): the masks in {@code /sys/devices/system/cpu}, each of the model's {@code cpuN}
+ * and {@code /sys/devices/system/node}; when the host has a {@code cpuN} the model lacks (or
+ * lacks one the model has), {@code /sys/devices/system/cpu} is covered whole.
  */
 public final class EnterPlan {
     /** One bind mount: {@code source} (in the model's mount) over {@code target} (a host path). */
     public record Bind(String source, String target) {
     }
 
-    /** The fixed paths a tuning script writes and the model owns (relative to the mount). */
+    private static final String CPU = "sys/devices/system/cpu";
+    private static final java.util.regex.Pattern CPU_DIR = java.util.regex.Pattern.compile("cpu[0-9]+");
+
+    /** The fixed paths a tuning script writes or reads and the model owns (relative to the mount). */
     static final List<String> FIXED = List.of("sys/class/net", "sys/devices/system/cpu/smt", "proc/sys/net/core",
         "proc/sys/kernel/timer_migration", "proc/sys/kernel/sched_rt_runtime_us", "proc/sys/kernel/sched_rt_period_us",
-        "proc/interrupts", "proc/irq", "proc/modules", "sys/kernel/debug/sched/fair_server");
+        "proc/interrupts", "proc/irq", "proc/modules", "sys/kernel/debug/sched/fair_server",
+        CPU + "/online", CPU + "/possible", CPU + "/present", CPU + "/offline", CPU + "/kernel_max", CPU + "/isolated",
+        "sys/devices/system/node");
     /** Directories whose every child the model has is covered: devices its links point into, modules. */
     static final List<String> CHILDREN_OF = List.of("sys/devices", "sys/devices/virtual", "sys/module");
 
@@ -37,9 +48,10 @@ public final class EnterPlan {
      * @param modelHas   whether the model serves a path (relative to its mount)
      * @param modelList  the children of a model directory (relative path), empty when none
      * @param hostHas    whether the host has an absolute path (lstat)
+     * @param hostList   the children of a host directory (absolute path), empty when none
      */
     public static List<Bind> compute(String mount, Predicate<String> modelHas, Function<String, List<String>> modelList,
-                                     Predicate<String> hostHas) {
+                                     Predicate<String> hostHas, Function<String, List<String>> hostList) {
         TreeSet<String> wanted = new TreeSet<>();
         for (String p : FIXED) {
             if (modelHas.test(p)) {
@@ -53,6 +65,13 @@ public final class EnterPlan {
                     wanted.add(p);
                 }
             }
+        }
+        List<String> modelCpus = cpuDirs(modelList.apply(CPU));
+        for (String cpu : modelCpus) {
+            wanted.add(CPU + "/" + cpu);
+        }
+        if (!modelCpus.isEmpty() && !cpuDirs(hostList.apply("/" + CPU)).equals(modelCpus)) {
+            wanted.add(CPU);
         }
         List<String> targets = new ArrayList<>();
         for (String p : wanted) {
@@ -72,6 +91,11 @@ public final class EnterPlan {
             binds.add(new Bind(mount + t, t));
         }
         return binds;
+    }
+
+    /** The {@code cpuN} entries of a listing, sorted. */
+    private static List<String> cpuDirs(List<String> names) {
+        return names.stream().filter(n -> CPU_DIR.matcher(n).matches()).sorted().toList();
     }
 
     /** {@code /p} if the host has it, else its deepest existing ancestor at depth two or more, else null. */

@@ -18,7 +18,8 @@ class EnterPlanTest {
         "proc/sys/kernel/sched_rt_period_us", "proc/interrupts", "proc/irq", "proc/modules");
 
     private static List<EnterPlan.Bind> plan(Set<String> host) {
-        return EnterPlan.compute("/m", MODEL_FILES::contains, d -> MODEL_DIRS.getOrDefault(d, List.of()), host::contains);
+        return EnterPlan.compute("/m", MODEL_FILES::contains, d -> MODEL_DIRS.getOrDefault(d, List.of()), host::contains,
+            d -> List.of());
     }
 
     @Test
@@ -67,10 +68,38 @@ class EnterPlanTest {
         Set<String> unmounted = new java.util.HashSet<>(base);
         unmounted.add("/sys/kernel/debug");
         for (Set<String> host : List.of(mounted, unmounted)) {
-            List<EnterPlan.Bind> plan = EnterPlan.compute("/m", files::contains, d -> List.of(), host::contains);
+            List<EnterPlan.Bind> plan = EnterPlan.compute("/m", files::contains, d -> List.of(), host::contains,
+                d -> List.of());
             String target = host.contains("/sys/kernel/debug/sched") ? "/sys/kernel/debug/sched/fair_server" : "/sys/kernel/debug";
             assertEquals(1, plan.stream().filter(b -> b.target().equals(target) && b.source().equals("/m" + target)).count(),
                 plan::toString);
         }
+    }
+
+    /**
+     * The CPUs as one view: with the same cpuN on both sides, the model's masks, each cpuN and
+     * node/ over the host's (smt/ as before, the host's vulnerabilities/ and cpufreq/ stay); with
+     * different counts, the whole cpu directory, so no host cpuN outlives the model's online mask.
+     */
+    @Test
+    void the_cpus_are_covered_as_one_view() {
+        Set<String> files = new java.util.HashSet<>(MODEL_FILES);
+        files.addAll(List.of("sys/devices/system/cpu/online", "sys/devices/system/cpu/possible",
+            "sys/devices/system/node"));
+        Map<String, List<String>> dirs = Map.of("sys/devices/system/cpu", List.of("cpu0", "cpu1", "online", "possible", "smt"));
+        Set<String> host = Set.of("/sys", "/sys/devices", "/sys/devices/system", "/sys/devices/system/cpu",
+            "/sys/devices/system/cpu/online", "/sys/devices/system/cpu/possible", "/sys/devices/system/cpu/smt",
+            "/sys/devices/system/cpu/cpu0", "/sys/devices/system/cpu/cpu1", "/sys/devices/system/node");
+        java.util.function.Function<List<String>, List<String>> targets = hostCpus -> EnterPlan.compute("/m",
+            files::contains, d -> dirs.getOrDefault(d, List.of()), host::contains,
+            d -> d.equals("/sys/devices/system/cpu") ? hostCpus : List.of()).stream().map(EnterPlan.Bind::target).toList();
+
+        assertEquals(List.of("/sys/devices/system/cpu/cpu0", "/sys/devices/system/cpu/cpu1",
+            "/sys/devices/system/cpu/online", "/sys/devices/system/cpu/possible", "/sys/devices/system/cpu/smt",
+            "/sys/devices/system/node"), targets.apply(List.of("cpu1", "cpu0", "smt", "vulnerabilities")));
+        assertEquals(List.of("/sys/devices/system/cpu", "/sys/devices/system/node"),
+            targets.apply(List.of("cpu0", "cpu1", "cpu2", "cpu3", "smt")), "the host has more CPUs");
+        assertEquals(List.of("/sys/devices/system/cpu", "/sys/devices/system/node"),
+            targets.apply(List.of("cpu0", "smt")), "the host has fewer CPUs");
     }
 }

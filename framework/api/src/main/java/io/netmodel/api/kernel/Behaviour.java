@@ -556,7 +556,25 @@ public enum Behaviour implements Change {
      * model's kernels are built without it) and only serve SCHED_DEADLINE admission, so -1 no
      * longer starves the fair class.
      */
-    FAIR_SERVER("6.12");
+    FAIR_SERVER("6.12"),
+    /**
+     * A PCI device's {@code numa_node} is writable by CAP_SYS_ADMIN (Prarit Bhargava, 63692df103e9
+     * "PCI: Allow numa_node override via sysfs", on top of 3.18-rc1): an online node or
+     * {@code NUMA_NO_NODE}, with a {@code FW_BUG} alert and {@code TAINT_FIRMWARE_WORKAROUND}; before
+     * it the file was 0444: 3.19. (Writing -1 was EINVAL until 3dcc8d39cf15, release not found:
+     * the model accepts it throughout.)
+     */
+    PCI_NUMA_NODE_WRITABLE("3.19"),
+    /**
+     * {@code /sys/devices/system/cpu/isolated} (Rik van Riel, 59f30abe94bf "show isolated cpus in
+     * sysfs", April 2015, through the driver-core tree): 4.2 (release recalled).
+     */
+    CPU_ISOLATED_ATTRIBUTE("4.2"),
+    /**
+     * {@code /sys/devices/system/node/has_generic_initiator} ({@code N_GENERIC_INITIATOR}, Jonathan
+     * Cameron's ACPI generic initiator series): 5.10 (release recalled).
+     */
+    NODE_HAS_GENERIC_INITIATOR("5.10");
 
     private final KernelVersion since;
 
