@@ -121,6 +121,9 @@ class EnterIT {
             "test $(ls -d /sys/devices/system/cpu/cpu[0-9]* | wc -l) -eq 8 || exit 84",
             "test \"$(cat /sys/devices/system/node/node0/cpulist)\" = 0-7 || exit 83",
             "test -e /sys/devices/system/cpu/cpu1/online && exit 82",
+            // the model's PCI functions only, with the ids irqbalance classifies them by
+            "test \"$(ls /sys/bus/pci/devices)\" = 0000:00:03.0 || exit 81",
+            "test \"$(cat /sys/bus/pci/devices/0000:00:03.0/subsystem_vendor)\" = 0x1af4 || exit 80",
             "sysctl -w net.core.busy_poll=50 >/dev/null || exit 94",
             "ip link set dev lo mtu 1500 || exit 95",
             "ip link set dev eth0 down || exit 96",

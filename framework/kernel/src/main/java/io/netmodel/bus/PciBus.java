@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * The host's PCI bus: devices at fixed slots under {@code /sys/devices/pci0000:00/}, with
- * their {@code vendor}, {@code device}, {@code class}, {@code irq}, {@code numa_node},
+ * their {@code vendor}, {@code device}, {@code subsystem_vendor}, {@code subsystem_device},
+ * {@code class}, {@code irq}, {@code numa_node},
  * {@code local_cpus} and {@code local_cpulist} files and, while a driver holds MSI-X vectors, {@code msi_irqs/} (what
  * IRQ-affinity scripts read). Devices stay when drivers come and go.
  *
@@ -53,8 +54,10 @@ public final class PciBus {
      * probe leaves (0x83).
      */
     private final List<Attr<BusDeviceImpl>> virtioAttrs;
-    /** {@code vendor}: the PCI function's, and a virtio device's (its PCI subsystem vendor). */
-    private static final Attr<BusDeviceImpl> VENDOR = Attr.ro("vendor", d -> String.format("0x%04x", d.vendor()) + "\n");
+    /** {@code "0x%04x"}: how pci-sysfs and virtio print their 16-bit ids. */
+    private static String hex16(int id) {
+        return String.format("0x%04x", id) + "\n";
+    }
 
     private final List<BusDeviceImpl> devices = new ArrayList<>();
     private final KTree tree;
@@ -78,17 +81,19 @@ public final class PciBus {
         // drivers/pci/pci-sysfs.c; local_cpus: cpu_online_mask without a node (dev_to_node -1),
         // else cpumask_of_node: the same CPUs on this one-node host
         this.pciAttrs = List.of(
-            VENDOR,
-            Attr.ro("device", d -> String.format("0x%04x", d.device()) + "\n"),
+            Attr.ro("vendor", d -> hex16(d.vendor())),
+            Attr.ro("device", d -> hex16(d.device())),
+            Attr.ro("subsystem_vendor", d -> hex16(d.model().subsystemVendor())),
+            Attr.ro("subsystem_device", d -> hex16(d.model().subsystemDevice())),
             Attr.ro("class", d -> String.format("0x%06x", CLASS_ETHERNET) + "\n"),
             Attr.ro("irq", d -> d.legacyGsi() + "\n"), // pdev->irq: the INTx line, MSI-X or not
             numaNode,
             Attr.ro("local_cpus", d -> Bitmap.print(online, cpus) + "\n"),
             Attr.ro("local_cpulist", d -> Bitmap.printList(online, cpus) + "\n"));
         this.virtioAttrs = List.of(
-            Attr.ro("device", d -> String.format("0x%04x", VIRTIO_ID_NET) + "\n"),
-            VENDOR,
-            Attr.ro("modalias", d -> String.format("virtio:d%08Xv%08X", VIRTIO_ID_NET, d.vendor()) + "\n"),
+            Attr.ro("device", d -> hex16(VIRTIO_ID_NET)),
+            Attr.ro("vendor", d -> hex16(d.model().subsystemVendor())), // virtio_pci_modern_probe: the subsystem vendor
+            Attr.ro("modalias", d -> String.format("virtio:d%08Xv%08X", VIRTIO_ID_NET, d.model().subsystemVendor()) + "\n"),
             Attr.ro("status", d -> String.format("0x%08x", driverBound(d) ? VIRTIO_STATUS_OK : 0x1) + "\n"));
     }
 

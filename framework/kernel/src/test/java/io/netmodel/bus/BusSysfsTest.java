@@ -65,6 +65,25 @@ class BusSysfsTest {
         assertEquals("0-39\n", big.read(PCI_FN + "/local_cpulist"));
     }
 
+    /**
+     * The board's subsystem ids, which irqbalance needs before it reads {@code class} (without
+     * them it leaves every IRQ of the device unbalanced): the reference guest's for virtio-net,
+     * a pci.ids board row for the others.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {1}:{2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "VIRTIO_NET, 0x1af4, 0x1041",
+        "E1000,      0x1af4, 0x1100",
+        "IXGBE,      0x8086, 0x000c",
+        "MLX4_EN,    0x15b3, 0x0064",
+    })
+    void the_pci_function_shows_its_boards_subsystem_ids(NicModel model, String vendor, String device) throws Exception {
+        Host h = Host.of("6.19", new io.netmodel.core.HostSpec(2, java.util.List.of(new io.netmodel.core.HostSpec.Nic(model, 1))));
+        assertEquals(vendor + "\n", h.read(PCI_FN + "/subsystem_vendor"));
+        assertEquals(device + "\n", h.read(PCI_FN + "/subsystem_device"));
+        assertEquals(0444, h.fs.stat(PCI_FN + "/subsystem_device").mode() & 07777);
+    }
+
     /** The virtio device's ids and status as a 6.18 guest shows them: ACKNOWLEDGE alone without a driver, 0xf with one. */
     @Test
     void the_virtio_device_shows_its_ids_and_driver_status() throws Exception {

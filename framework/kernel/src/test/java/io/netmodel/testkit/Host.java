@@ -29,6 +29,11 @@ public final class Host {
         this.fs = kernel.fs();
     }
 
+    /** A host of {@code spec} running {@code version}, no driver loaded. */
+    public static Host of(String version, HostSpec spec) {
+        return new Host(new Kernel(new Profile(KernelVersion.parse(version)), spec));
+    }
+
     /** A host running {@code version} with no driver bound: only lo. */
     public static Host bare(String version) {
         return new Host(new Kernel(new Profile(KernelVersion.parse(version)), HostSpec.defaultHost()));

@@ -17,9 +17,11 @@ import java.util.function.Predicate;
  *
  * <p>The CPUs are covered as one view ({@code lxcfs #731}: an online count that disagrees with
  * {@code possible} or with the {@code cpuN} directories confuses {@code nproc --all} and
- * {@code lscpu}): the masks in {@code /sys/devices/system/cpu}, each of the model's {@code cpuN}
- * and {@code /sys/devices/system/node}; when the host has a {@code cpuN} the model lacks (or
- * lacks one the model has), {@code /sys/devices/system/cpu} is covered whole.
+ * {@code lscpu}, and per-CPU load from a {@code /proc/stat} of other CPUs breaks irqbalance): the
+ * masks in {@code /sys/devices/system/cpu}, each of the model's {@code cpuN},
+ * {@code /sys/devices/system/node}, {@code /proc/stat} and {@code /proc/softirqs}; when the host
+ * has a {@code cpuN} the model lacks (or lacks one the model has), {@code /sys/devices/system/cpu}
+ * is covered whole.
  */
 public final class EnterPlan {
     /** One bind mount: {@code source} (in the model's mount) over {@code target} (a host path). */
@@ -32,9 +34,10 @@ public final class EnterPlan {
     /** The fixed paths a tuning script writes or reads and the model owns (relative to the mount). */
     static final List<String> FIXED = List.of("sys/class/net", "sys/devices/system/cpu/smt", "proc/sys/net/core",
         "proc/sys/kernel/timer_migration", "proc/sys/kernel/sched_rt_runtime_us", "proc/sys/kernel/sched_rt_period_us",
-        "proc/interrupts", "proc/irq", "proc/modules", "sys/kernel/debug/sched/fair_server",
+        "proc/interrupts", "proc/irq", "proc/modules", "proc/stat", "proc/softirqs", "sys/kernel/debug/sched/fair_server",
         CPU + "/online", CPU + "/possible", CPU + "/present", CPU + "/offline", CPU + "/kernel_max", CPU + "/isolated",
-        "sys/devices/system/node");
+        "sys/devices/system/node", "sys/bus/pci/devices", "sys/bus/pci/drivers", "sys/bus/virtio/devices",
+        "sys/bus/virtio/drivers");
     /** Directories whose every child the model has is covered: devices its links point into, modules. */
     static final List<String> CHILDREN_OF = List.of("sys/devices", "sys/devices/virtual", "sys/module");
 
