@@ -7,6 +7,7 @@ import io.netmodel.shell.cmd.EthtoolCommand;
 import io.netmodel.shell.cmd.DownCommand;
 import io.netmodel.shell.cmd.LsCommand;
 import io.netmodel.shell.cmd.LsmodCommand;
+import io.netmodel.shell.cmd.ModinfoCommand;
 import io.netmodel.shell.cmd.ModprobeCommand;
 import io.netmodel.shell.cmd.RmmodCommand;
 import io.netmodel.shell.cmd.SessionAware;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "netmodel", mixinStandardHelpOptions = true, versionProvider = NetmodelVersion.class,
     description = {"A model of the Linux network receive path that you mount, tune and measure.", ""},
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ModprobeCommand.class,
-        RmmodCommand.class, LsmodCommand.class, CatCommand.class, WriteCommand.class, LsCommand.class, DmesgCommand.class,
+        RmmodCommand.class, LsmodCommand.class, ModinfoCommand.class, CatCommand.class, WriteCommand.class, LsCommand.class, DmesgCommand.class,
         TraceCommand.class, BenchCommand.class, io.netmodel.shell.cmd.bench.CalibrateCommand.class, EthtoolCommand.class, YnlCommand.class, PsCommand.class, ChrtCommand.class,
         TasksetCommand.class, io.netmodel.shell.sysctl.SysctlCommand.class, io.netmodel.shell.ip.IpCommand.class,
         io.netmodel.shell.enter.EnterCommand.class, TrafficCommand.class, ShellCommand.class, CompletionCommand.class,

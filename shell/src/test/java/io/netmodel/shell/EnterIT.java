@@ -124,6 +124,7 @@ class EnterIT {
             // the model's PCI functions only, with the ids irqbalance classifies them by
             "test \"$(ls /sys/bus/pci/devices)\" = 0000:00:03.0 || exit 81",
             "test \"$(cat /sys/bus/pci/devices/0000:00:03.0/subsystem_vendor)\" = 0x1af4 || exit 80",
+            "test \"$(modinfo -F name virtio_net)\" = virtio_net || exit 79",  // the model's modinfo, not the host's
             "sysctl -w net.core.busy_poll=50 >/dev/null || exit 94",
             "ip link set dev lo mtu 1500 || exit 95",
             "ip link set dev eth0 down || exit 96",

@@ -53,7 +53,7 @@ class ReplIT {
     @Order(1)
     void tab_completes_commands_and_model_paths_and_up_recalls_the_last_command() throws Exception {
         try (Tmux t = shell()) {
-            t.type("mod");
+            t.type("modp");
             t.press("Tab");
             t.awaitLine(prompt + " modprobe", 10);
 

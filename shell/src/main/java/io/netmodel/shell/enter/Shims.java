@@ -18,7 +18,7 @@ public final class Shims {
     static final List<String> OWNED = List.of("ethtool", "ynl", "chrt", "taskset", "sysctl", "ip", "modprobe",
         "rmmod", "lsmod", "insmod");
     /** Tools shimmed only when the model has them (the host's are harmless). */
-    static final List<String> OPTIONAL = List.of("ps");
+    static final List<String> OPTIONAL = List.of("ps", "modinfo");
     /** What each shim runs when it differs from the tool's name. */
     private static String command(String tool) {
         return tool;

@@ -59,7 +59,7 @@ class CompletionScriptTest {
 
     @Test
     void completes_commands_options_and_values() throws Exception {
-        assertEquals("modprobe\n", complete("netmodel", "mod"));
+        assertEquals("modinfo\nmodprobe\n", complete("netmodel", "mod"));
         assertEquals("ls\nlsmod\n", complete("netmodel", "ls"));
         assertEquals("--daemon\n", complete("netmodel", "up", "--da"), "not the hidden --daemon-child");
         assertEquals("xsk-rr\n", complete("netmodel", "bench", "xs"));

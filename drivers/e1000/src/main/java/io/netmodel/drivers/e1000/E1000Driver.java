@@ -6,6 +6,7 @@ import io.netmodel.api.driver.DeviceId;
 import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.driver.ModuleParam;
 import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.ethtool.NetdevFeature;
 import io.netmodel.api.netdev.NetDevice;
 import java.util.ArrayList;
@@ -58,6 +59,28 @@ public final class E1000Driver implements NetDriver {
     @Override
     public String name() {
         return "e1000";
+    }
+
+    /** {@code MODULE_VERSION(DRV_VERSION)}, gone with the driver version in 5.9. */
+    @Override
+    public String moduleVersion(KernelProfile kernel) {
+        return kernel.has(E1000History.DRIVER_VERSION_REMOVED) ? "" : E1000Defaults.DRV_VERSION;
+    }
+
+    /** {@code MODULE_DESCRIPTION}, as modinfo prints it from Debian 12's linux-image-6.1.0-57-amd64 (modinfo). */
+    @Override
+    public String description() {
+        return "Intel(R) PRO/1000 Network Driver";
+    }
+
+    @Override
+    public java.util.List<String> authors() {
+        return java.util.List.of("Intel Corporation, <linux.nics@intel.com>");
+    }
+
+    @Override
+    public String license() {
+        return "GPL v2";
     }
 
     @Override

@@ -48,6 +48,22 @@ public final class ExampleNicDriver implements NetDriver {
         return "examplenic";
     }
 
+    /** {@code MODULE_DESCRIPTION}, as modinfo prints it from the driver kit. */
+    @Override
+    public String description() {
+        return "netmodel driver kit example NIC";
+    }
+
+    @Override
+    public java.util.List<String> authors() {
+        return java.util.List.of("The netmodel developers");
+    }
+
+    @Override
+    public String license() {
+        return "GPL";
+    }
+
     @Override
     public String version() {
         return "1.0";

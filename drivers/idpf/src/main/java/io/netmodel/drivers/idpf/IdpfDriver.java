@@ -49,6 +49,17 @@ public final class IdpfDriver implements NetDriver {
         return "idpf";
     }
 
+    /** {@code MODULE_DESCRIPTION}, as modinfo prints it from idpf_main.c (6.7+). */
+    @Override
+    public String description() {
+        return "Intel(R) Infrastructure Data Path Function Linux Driver";
+    }
+
+    @Override
+    public String license() {
+        return "GPL";
+    }
+
     @Override
     public String version() {
         return IdpfDefaults.DRV_VERSION;

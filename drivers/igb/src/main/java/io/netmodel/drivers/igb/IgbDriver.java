@@ -51,6 +51,28 @@ public final class IgbDriver implements NetDriver {
         return "igb";
     }
 
+    /** {@code MODULE_VERSION(DRV_VERSION)}, gone with the driver version in 5.9. */
+    @Override
+    public String moduleVersion(KernelProfile kernel) {
+        return kernel.has(IgbHistory.DRIVER_VERSION_REMOVED) ? "" : IgbDefaults.DRV_VERSION;
+    }
+
+    /** {@code MODULE_DESCRIPTION}, as modinfo prints it from Debian 12's linux-image-6.1.0-57-amd64 (modinfo). */
+    @Override
+    public String description() {
+        return "Intel(R) Gigabit Ethernet Network Driver";
+    }
+
+    @Override
+    public java.util.List<String> authors() {
+        return java.util.List.of("Intel Corporation, <e1000-devel@lists.sourceforge.net>");
+    }
+
+    @Override
+    public String license() {
+        return "GPL v2";
+    }
+
     @Override
     public String version() {
         return IgbDefaults.DRV_VERSION;

@@ -43,6 +43,28 @@ public final class IxgbeDriver implements NetDriver {
         return "ixgbe";
     }
 
+    /** {@code MODULE_VERSION(DRV_VERSION)}, gone with the driver version in 5.9. */
+    @Override
+    public String moduleVersion(KernelProfile kernel) {
+        return kernel.has(IxgbeHistory.DRIVER_VERSION_REMOVED) ? "" : IxgbeDefaults.DRV_VERSION;
+    }
+
+    /** {@code MODULE_DESCRIPTION}, as modinfo prints it from Debian 12's linux-image-6.1.0-57-amd64 (modinfo). */
+    @Override
+    public String description() {
+        return "Intel(R) 10 Gigabit PCI Express Network Driver";
+    }
+
+    @Override
+    public java.util.List<String> authors() {
+        return java.util.List.of("Intel Corporation, <linux.nics@intel.com>");
+    }
+
+    @Override
+    public String license() {
+        return "GPL v2";
+    }
+
     @Override
     public String version() {
         return IxgbeDefaults.DRV_VERSION;

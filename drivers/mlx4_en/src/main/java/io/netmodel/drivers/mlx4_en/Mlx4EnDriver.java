@@ -54,6 +54,22 @@ public final class Mlx4EnDriver implements NetDriver {
         return "mlx4_en";
     }
 
+    /** {@code MODULE_DESCRIPTION}, as modinfo prints it from Debian 12's linux-image-6.1.0-57-amd64 (modinfo). */
+    @Override
+    public String description() {
+        return "Mellanox ConnectX HCA Ethernet driver";
+    }
+
+    @Override
+    public java.util.List<String> authors() {
+        return java.util.List.of("Liran Liss, Yevgeny Petrilin");
+    }
+
+    @Override
+    public String license() {
+        return "Dual BSD/GPL";
+    }
+
     @Override
     public String version() {
         return Mlx4Defaults.DRV_VERSION;

@@ -39,6 +39,27 @@ public final class VirtioNetDriver implements NetDriver {
         return "virtio_net";
     }
 
+    /**
+     * No {@code MODULE_VERSION}: modinfo shows none (Debian 12's 6.1 module), while
+     * {@code virtnet_get_drvinfo} still reports {@code VIRTNET_DRIVER_VERSION} (a 6.18 guest's
+     * {@code ethtool -i} says 1.0.0).
+     */
+    @Override
+    public String moduleVersion(KernelProfile kernel) {
+        return "";
+    }
+
+    /** {@code MODULE_DESCRIPTION}, as modinfo prints it from Debian 12's linux-image-6.1.0-57-amd64 (modinfo). */
+    @Override
+    public String description() {
+        return "Virtio network driver";
+    }
+
+    @Override
+    public String license() {
+        return "GPL";
+    }
+
     @Override
     public String version() {
         return "1.0.0";

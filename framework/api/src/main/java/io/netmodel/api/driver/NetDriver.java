@@ -56,4 +56,43 @@ public interface NetDriver {
     /** Unbinds one device before the core releases its managed resources. */
     default void remove(DeviceContext ctx) {
     }
+
+    /**
+     * {@code MODULE_VERSION} in the running release, as {@code modinfo} prints it (empty: none).
+     * {@link #version()} unless overridden: a driver whose module version went while ethtool
+     * kept one (virtio_net), or that dropped both in some release (Intel's, 5.9), says so here.
+     *
+     * @since 1.5
+     */
+    default String moduleVersion(KernelProfile kernel) {
+        return version();
+    }
+
+    /**
+     * {@code MODULE_DESCRIPTION}, as {@code modinfo} prints it; empty when the module has none.
+     *
+     * @since 1.5
+     */
+    default String description() {
+        return "";
+    }
+
+    /**
+     * The {@code MODULE_AUTHOR} lines, in {@code modinfo}'s order; none by default.
+     *
+     * @since 1.5
+     */
+    default List<String> authors() {
+        return List.of();
+    }
+
+    /**
+     * {@code MODULE_LICENSE} ({@code "GPL"}, {@code "GPL v2"}, {@code "Dual BSD/GPL"}, ...); empty
+     * when the module declares none.
+     *
+     * @since 1.5
+     */
+    default String license() {
+        return "";
+    }
 }
