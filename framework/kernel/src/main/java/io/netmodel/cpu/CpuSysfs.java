@@ -22,10 +22,17 @@ import java.util.List;
  * {@code nr_cpu_ids} bits) and {@code offline} and {@code isolated} an empty line.
  * {@code kernel_max} is {@code NR_CPUS - 1} of the reference guest's kernel.
  *
+ * <p>{@code cpuN/topology/} ({@code drivers/base/topology.c}) describes the modelled CPUs as the
+ * reference guest's vCPUs are: one package and die, each CPU a core of its own, no thread
+ * siblings among the modelled CPUs (a host whose SMT is on has siblings the model does not show,
+ * {@link SmtControl}: they are neither online nor in these masks), and {@code cluster_id} 65535
+ * (x86's {@code BAD_APICID} L2 id of a VM). So {@code lscpu} counts 1 thread per core, N cores,
+ * 1 socket.
+ *
  * <p>Not modelled: CPU hotplug (so no {@code cpuN/online}: its store takes the CPU down),
- * {@code topology/} and {@code cache/} (the model shows only primary SMT threads, see
- * {@link SmtControl}), {@code cpufreq}, {@code cpuidle}, {@code vulnerabilities},
- * {@code nohz_full} ({@code CONFIG_NO_HZ_FULL}), {@code uevent}, {@code modalias}.
+ * {@code cache/}, {@code cpufreq}, {@code cpuidle}, {@code vulnerabilities}, {@code nohz_full}
+ * ({@code CONFIG_NO_HZ_FULL}), {@code topology/ppin} (invisible without a PPIN, as in a VM),
+ * {@code uevent}, {@code modalias}.
  */
 public final class CpuSysfs {
     /** {@code CONFIG_NR_CPUS} of the reference 6.18 guest ({@code kernel_max} reads 255 there). */
@@ -51,7 +58,36 @@ public final class CpuSysfs {
             Attr.<Object>ro("isolated", x -> none).since(Behaviour.CPU_ISOLATED_ATTRIBUTE)),
             profile, KAttr.Flavor.SYSFS);
         for (int cpu = 0; cpu < cpus; cpu++) {
-            root.dir("cpu" + cpu).link("node" + NodeSysfs.NODE, NodeSysfs.PATH + "/node" + NodeSysfs.NODE);
+            KDir dir = root.dir("cpu" + cpu);
+            dir.link("node" + NodeSysfs.NODE, NodeSysfs.PATH + "/node" + NodeSysfs.NODE);
+            BitSet self = new BitSet();
+            self.set(cpu);
+            Attr.populate(dir.dir("topology"), null, topology(cpu, self, all, cpus), profile, KAttr.Flavor.SYSFS);
         }
+    }
+
+    /** {@code topology_attrs}: ids and the masks of the CPUs sharing each level with {@code cpu}. */
+    private static List<Attr<Object>> topology(int cpu, BitSet self, BitSet all, int cpus) {
+        String selfMap = Bitmap.print(self, cpus) + "\n";
+        String selfList = Bitmap.printList(self, cpus) + "\n";
+        String allMap = Bitmap.print(all, cpus) + "\n";
+        String allList = Bitmap.printList(all, cpus) + "\n";
+        return List.of(
+            Attr.ro("physical_package_id", x -> "0\n"),
+            Attr.ro("core_id", x -> cpu + "\n"),
+            Attr.ro("thread_siblings", x -> selfMap),
+            Attr.ro("thread_siblings_list", x -> selfList),
+            Attr.ro("core_siblings", x -> allMap),
+            Attr.ro("core_siblings_list", x -> allList),
+            Attr.<Object>ro("die_id", x -> "0\n").since(Behaviour.CPU_TOPOLOGY_DIE),
+            Attr.<Object>ro("core_cpus", x -> selfMap).since(Behaviour.CPU_TOPOLOGY_DIE),
+            Attr.<Object>ro("core_cpus_list", x -> selfList).since(Behaviour.CPU_TOPOLOGY_DIE),
+            Attr.<Object>ro("die_cpus", x -> allMap).since(Behaviour.CPU_TOPOLOGY_DIE),
+            Attr.<Object>ro("die_cpus_list", x -> allList).since(Behaviour.CPU_TOPOLOGY_DIE),
+            Attr.<Object>ro("package_cpus", x -> allMap).since(Behaviour.CPU_TOPOLOGY_DIE),
+            Attr.<Object>ro("package_cpus_list", x -> allList).since(Behaviour.CPU_TOPOLOGY_DIE),
+            Attr.<Object>ro("cluster_id", x -> "65535\n").since(Behaviour.CPU_TOPOLOGY_CLUSTER),
+            Attr.<Object>ro("cluster_cpus", x -> selfMap).since(Behaviour.CPU_TOPOLOGY_CLUSTER),
+            Attr.<Object>ro("cluster_cpus_list", x -> selfList).since(Behaviour.CPU_TOPOLOGY_CLUSTER));
     }
 }

@@ -84,4 +84,29 @@ class CpuNodeSysfsTest {
         assertFalse(Host.bare("5.9").exists(NODE + "/has_generic_initiator"));
         assertTrue(Host.bare("5.10").exists(NODE + "/has_generic_initiator"));
     }
+
+    /** Each CPU's topology as on the reference 6.18 guest's vCPUs (one package, a core each, no siblings). */
+    @Test
+    void each_cpu_is_a_core_of_one_package() throws Exception {
+        Host h = Host.bare("6.18");
+        String t = CPU + "/cpu1/topology/";
+        java.util.Map<String, String> expected = new java.util.TreeMap<>(java.util.Map.ofEntries(
+            java.util.Map.entry("cluster_cpus", "2"), java.util.Map.entry("cluster_cpus_list", "1"),
+            java.util.Map.entry("cluster_id", "65535"), java.util.Map.entry("core_cpus", "2"),
+            java.util.Map.entry("core_cpus_list", "1"), java.util.Map.entry("core_id", "1"),
+            java.util.Map.entry("core_siblings", "3"), java.util.Map.entry("core_siblings_list", "0-1"),
+            java.util.Map.entry("die_cpus", "3"), java.util.Map.entry("die_cpus_list", "0-1"),
+            java.util.Map.entry("die_id", "0"), java.util.Map.entry("package_cpus", "3"),
+            java.util.Map.entry("package_cpus_list", "0-1"), java.util.Map.entry("physical_package_id", "0"),
+            java.util.Map.entry("thread_siblings", "2"), java.util.Map.entry("thread_siblings_list", "1")));
+        assertEquals(expected.keySet(), new java.util.TreeSet<>(h.fs.list(t)));
+        for (var e : expected.entrySet()) {
+            assertEquals(e.getValue() + "\n", h.read(t + e.getKey()), e.getKey());
+        }
+        Host v52 = Host.bare("5.2");
+        assertEquals(List.of("core_id", "core_siblings", "core_siblings_list", "physical_package_id", "thread_siblings",
+            "thread_siblings_list"), v52.fs.list(t).stream().sorted().toList());
+        assertFalse(Host.bare("5.15").exists(t + "cluster_id"));
+        assertTrue(Host.bare("5.16").exists(t + "cluster_id"));
+    }
 }

@@ -38,6 +38,12 @@ public final class EnterPlan {
         CPU + "/online", CPU + "/possible", CPU + "/present", CPU + "/offline", CPU + "/kernel_max", CPU + "/isolated",
         "sys/devices/system/node", "sys/bus/pci/devices", "sys/bus/pci/drivers", "sys/bus/virtio/devices",
         "sys/bus/virtio/drivers");
+    /**
+     * Paths covered only where the host has them: a host without a virtio bus keeps its
+     * {@code /sys/bus} (usb, platform, ...) rather than have the model's bound over all of it.
+     */
+    static final List<String> ONLY_WHERE_HOST_HAS = List.of("sys/bus/pci/devices", "sys/bus/pci/drivers",
+        "sys/bus/virtio/devices", "sys/bus/virtio/drivers");
     /** Directories whose every child the model has is covered: devices its links point into, modules. */
     static final List<String> CHILDREN_OF = List.of("sys/devices", "sys/devices/virtual", "sys/module");
 
@@ -57,7 +63,7 @@ public final class EnterPlan {
                                      Predicate<String> hostHas, Function<String, List<String>> hostList) {
         TreeSet<String> wanted = new TreeSet<>();
         for (String p : FIXED) {
-            if (modelHas.test(p)) {
+            if (modelHas.test(p) && (!ONLY_WHERE_HOST_HAS.contains(p) || hostHas.test("/" + p))) {
                 wanted.add(p);
             }
         }

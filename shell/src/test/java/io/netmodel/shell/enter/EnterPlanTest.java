@@ -102,4 +102,14 @@ class EnterPlanTest {
         assertEquals(List.of("/sys/devices/system/cpu", "/sys/devices/system/node"),
             targets.apply(List.of("cpu0", "smt")), "the host has fewer CPUs");
     }
+
+    /** The bus listings go over the host's only where it has them: never the host's whole /sys/bus. */
+    @Test
+    void a_bus_the_host_lacks_is_left_alone() {
+        Set<String> files = Set.of("sys/bus/pci/devices", "sys/bus/virtio/devices");
+        Set<String> host = Set.of("/sys", "/sys/bus", "/sys/bus/pci", "/sys/bus/pci/devices", "/sys/bus/usb");
+        List<String> targets = EnterPlan.compute("/m", files::contains, d -> List.of(), host::contains, d -> List.of())
+            .stream().map(EnterPlan.Bind::target).toList();
+        assertEquals(List.of("/sys/bus/pci/devices"), targets);
+    }
 }

@@ -574,7 +574,20 @@ public enum Behaviour implements Change {
      * {@code /sys/devices/system/node/has_generic_initiator} ({@code N_GENERIC_INITIATOR}, Jonathan
      * Cameron's ACPI generic initiator series): 5.10 (release recalled).
      */
-    NODE_HAS_GENERIC_INITIATOR("5.10");
+    NODE_HAS_GENERIC_INITIATOR("5.10"),
+    /**
+     * {@code cpuN/topology/} gains {@code die_id}, {@code core_cpus}, {@code die_cpus} and
+     * {@code package_cpus} (with their {@code _list}s) beside the older {@code thread_siblings} and
+     * {@code core_siblings} (Len Brown, b73ed8dc0597 "topology: Create package_cpus sysfs
+     * attribute" and 2e4c54dac7b3 "topology: Create core_cpus and die_cpus sysfs attributes", tip
+     * 23 May 2019): 5.3 (release from the merge window, recalled).
+     */
+    CPU_TOPOLOGY_DIE("5.3"),
+    /**
+     * {@code cpuN/topology/cluster_id} and {@code cluster_cpus} (Jonathan Cameron, "topology:
+     * Represent clusters of CPUs within a die"): 5.16 (release recalled).
+     */
+    CPU_TOPOLOGY_CLUSTER("5.16");
 
     private final KernelVersion since;
 
