@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * byte what they were (sha256 before and after).
  */
 @Timeout(300)
+@org.junit.jupiter.api.extension.ExtendWith(NeedsFuse.class)
 class EnterIT {
     /** Host files a tuning script writes; each must be unchanged after enter. */
     static final List<String> HOST_FILES = List.of("/proc/sys/net/core/busy_read", "/proc/sys/net/core/busy_poll",

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(120)
+@org.junit.jupiter.api.extension.ExtendWith(NeedsFuse.class)
 class MountIT {
     private static final Pattern INPUT_ROW = Pattern.compile(
         "(?m)^ {1,2}\\d{2,3}: +\\d+ +\\d+ PCI-MSIX-0000:00:03\\.0 +1-edge +virtio0-input\\.0$");

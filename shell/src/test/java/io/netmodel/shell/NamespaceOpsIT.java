@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
  * procfs ENOENT to a new name and EPERM (EACCES under /proc/sys) to a removal; nothing changes.
  */
 @Timeout(120)
+@org.junit.jupiter.api.extension.ExtendWith(NeedsFuse.class)
 class NamespaceOpsIT {
     private static RunningModel model;
 
