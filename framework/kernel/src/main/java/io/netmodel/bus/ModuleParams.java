@@ -5,6 +5,7 @@ import io.netmodel.api.vfs.Errno;
 import io.netmodel.api.vfs.VfsException;
 import io.netmodel.kobj.Kstrtox;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,6 +47,8 @@ public final class ModuleParams {
      */
     public static String parse(ModuleParam p, byte[] data) throws VfsException {
         switch (p.type()) {
+            case INT_ARRAY:
+                return parseArray(p, data);
             case BOOL:
                 return kstrtobool(new String(data, 0, Kstrtox.cstrlen(data), StandardCharsets.ISO_8859_1)) ? "Y" : "N";
             case UINT: {
@@ -58,6 +61,56 @@ public final class ModuleParams {
             case INT:
             default:
                 return Integer.toString(Kstrtox.kstrtoint(data));
+        }
+    }
+
+    /**
+     * {@code param_array}: the comma-separated elements, each through {@code param_set_int}, at
+     * least one and at most {@code arrayLength} (EINVAL, see {@link #tooManyElements}); printed
+     * back as {@code param_array_get} does, joined by commas.
+     */
+    private static String parseArray(ModuleParam p, byte[] data) throws VfsException {
+        int len = Kstrtox.cstrlen(data);
+        StringBuilder out = new StringBuilder();
+        int count = 0;
+        int start = 0;
+        while (true) {
+            if (count == p.arrayLength()) {
+                throw new VfsException(Errno.EINVAL);
+            }
+            int end = start;
+            while (end < len && data[end] != ',') {
+                end++;
+            }
+            out.append(count == 0 ? "" : ",").append(Kstrtox.kstrtoint(Arrays.copyOfRange(data, start, end)));
+            count++;
+            if (end == len) {
+                return out.toString();
+            }
+            start = end + 1;
+        }
+    }
+
+    /**
+     * Whether {@code param_array} refuses {@code value} for holding more elements than array
+     * parameter {@code p} has, its first {@code arrayLength} being valid ints (it then says "can
+     * only take N arguments"; a bad element before that fails on its own).
+     */
+    public static boolean tooManyElements(ModuleParam p, String value) {
+        if (p.type() != ModuleParam.Type.INT_ARRAY || value == null) {
+            return false;
+        }
+        String[] elements = value.split(",", -1);
+        if (elements.length <= p.arrayLength()) {
+            return false;
+        }
+        try {
+            for (int i = 0; i < p.arrayLength(); i++) {
+                Kstrtox.kstrtoint(elements[i].getBytes(StandardCharsets.ISO_8859_1));
+            }
+            return true;
+        } catch (VfsException e) {
+            return false;
         }
     }
 

@@ -84,7 +84,9 @@ public final class ModuleTable implements ModuleRegistry {
             List<ModuleParam> declared = driver.parameters(profile); // this release's module_param lines
             Map<String, String> values = new LinkedHashMap<>();
             for (ModuleParam mp : declared) {
-                values.put(mp.name(), ModuleParams.canonical(mp, mp.defaultValue()));
+                // an array's default is its initial num (none given), not a value to parse
+                values.put(mp.name(), mp.type() == ModuleParam.Type.INT_ARRAY ? mp.defaultValue()
+                    : ModuleParams.canonical(mp, mp.defaultValue()));
             }
             for (Map.Entry<String, String> e : p.params().entrySet()) {
                 ModuleParam mp = ModuleParams.find(declared, e.getKey());
@@ -95,6 +97,9 @@ public final class ModuleTable implements ModuleRegistry {
                 try {
                     values.put(mp.name(), value(mp, e.getValue()));
                 } catch (VfsException bad) {
+                    if (ModuleParams.tooManyElements(mp, e.getValue())) {
+                        dmesg.printk(mp.name() + ": can only take " + mp.arrayLength() + " arguments"); // param_array
+                    }
                     // parse_args hands a bare "name" over with a NULL value, printed as an empty string
                     dmesg.printk(name + ": `" + (e.getValue() == null ? "" : e.getValue()) + "' invalid for parameter `"
                         + mp.name() + "'");

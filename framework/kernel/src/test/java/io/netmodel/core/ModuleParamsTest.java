@@ -1,5 +1,6 @@
 package io.netmodel.core;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -86,5 +87,32 @@ class ModuleParamsTest {
         ModuleLoadException e = assertThrows(ModuleLoadException.class,
             () -> host.kernel.modules().checkLoaded("nosuchdriver"));
         assertEquals(Errno.ENOENT, e.errno());
+    }
+
+    /** {@code param_array} over {@code param_set_int}: commas split, each element as kstrtoint, at most the array's length. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "1         | 1",
+        "1,2,3     | 1,2,3",
+        "0x10,-1   | 16,-1",
+        "+7,010\\n | 7,8",
+        "1,2,3,4   | EINVAL",
+        "1,,2      | EINVAL",
+        "1,        | EINVAL",
+        "''        | EINVAL",
+        "1,x       | EINVAL",
+        "1,99999999999 | ERANGE",
+    })
+    void should_parse_an_int_array_as_param_array_does(String value, String expected) {
+        io.netmodel.api.driver.ModuleParam p = io.netmodel.api.driver.ModuleParam.intArray("a", 3, 0, "");
+        byte[] data = value.replace("\\n", "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (expected.startsWith("E")) {
+            io.netmodel.api.vfs.VfsException e = assertThrows(io.netmodel.api.vfs.VfsException.class,
+                () -> io.netmodel.bus.ModuleParams.parse(p, data));
+            assertEquals(expected.equals("EINVAL") ? io.netmodel.api.vfs.Errno.EINVAL : io.netmodel.api.vfs.Errno.ERANGE, e.errno());
+        } else {
+            assertEquals(expected, assertDoesNotThrow(() -> io.netmodel.bus.ModuleParams.parse(p, data)));
+        }
+        assertEquals(value.equals("1,2,3,4"), io.netmodel.bus.ModuleParams.tooManyElements(p, value));
     }
 }

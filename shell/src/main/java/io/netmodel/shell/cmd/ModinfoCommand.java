@@ -27,8 +27,7 @@ import picocli.CommandLine.Parameters;
         "", "Not offered: -b (the deploy directory is $NETMODEL_BUNDLES, else",
         "<netmodel home>/bundles). A module's aliases are its id table: virtio_net and",
         "mlx4_en list the PCI ids they bind (in Linux virtio-pci and mlx4_core bind",
-        "them). e1000's per-board array parameters show as (int), as the model",
-        "declares them."})
+        "them)."})
 public final class ModinfoCommand extends ModelCommand {
     @Option(names = {"-a", "--author"}, description = "Print only 'author'.")
     boolean author;

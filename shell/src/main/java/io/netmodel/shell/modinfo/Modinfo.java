@@ -146,7 +146,7 @@ public final class Modinfo {
 
     private void params(ModuleFile m, boolean keyed, PrintWriter out) {
         for (ModuleParam p : m.params()) {
-            String type = p.type().name().toLowerCase(Locale.ROOT);
+            String type = p.type() == ModuleParam.Type.INT_ARRAY ? "array of int" : p.type().name().toLowerCase(Locale.ROOT);
             String v = p.name() + ":" + (p.description() == null || p.description().isEmpty()
                 ? type : p.description() + " (" + type + ")");
             if (keyed) {

@@ -21,8 +21,7 @@ record E1000Options(int txRingCount, int rxRingCount, int itrSetting, int itr) {
     private static final String ITR_NAME = "Interrupt Throttling Rate (ints/sec)";
 
     /**
-     * The options of board {@code bd} (the order the driver probed its devices in: the model's
-     * parameters set board 0 only, see {@link E1000Params}).
+     * The options of board {@code bd}, the order the driver probed its devices in ({@link E1000Params}).
      */
     static E1000Options check(DeviceContext ctx, int bd) {
         if (bd >= E1000_MAX_NIC) {
@@ -31,8 +30,8 @@ record E1000Options(int txRingCount, int rxRingCount, int itrSetting, int itr) {
         }
         int tx = ring(ctx, bd, E1000Params.TX_DESCRIPTORS, "Transmit Descriptors");
         int rx = ring(ctx, bd, E1000Params.RX_DESCRIPTORS, "Receive Descriptors");
-        int given = given(ctx, bd, E1000Params.INTERRUPT_THROTTLE_RATE);
-        if (given == E1000Params.OPTION_UNSET) {
+        Integer given = given(ctx, bd, E1000Params.INTERRUPT_THROTTLE_RATE);
+        if (given == null) {
             return new E1000Options(tx, rx, E1000Defaults.DEFAULT_ITR, E1000Defaults.DYNAMIC_START_ITR);
         }
         switch (given) {
@@ -60,8 +59,8 @@ record E1000Options(int txRingCount, int rxRingCount, int itrSetting, int itr) {
 
     /** A ring size: validated against 48..4096 (82544 and later), then rounded up to a multiple of 8. */
     private static int ring(DeviceContext ctx, int bd, String param, String name) {
-        int given = given(ctx, bd, param);
-        if (given == E1000Params.OPTION_UNSET) {
+        Integer given = given(ctx, bd, param);
+        if (given == null) {
             return E1000Defaults.DEFAULT_RING;
         }
         int count = validate(ctx, name, given, E1000Defaults.MIN_RING, E1000Defaults.MAX_RING_82544,
@@ -80,11 +79,10 @@ record E1000Options(int txRingCount, int rxRingCount, int itrSetting, int itr) {
         return def;
     }
 
-    /** {@code X[bd]} if {@code num_X > bd}: the model's one int is element 0. */
-    private static int given(DeviceContext ctx, int bd, String param) {
-        if (bd != 0) {
-            return E1000Params.OPTION_UNSET;
-        }
-        return Integer.parseInt(ctx.param(param));
+    /** {@code X[bd]} if {@code num_X > bd} (then validated, -1 included), else null: the default, silently. */
+    private static Integer given(DeviceContext ctx, int bd, String param) {
+        String value = ctx.param(param);
+        String[] elements = value.isEmpty() ? new String[0] : value.split(",");
+        return bd < elements.length ? Integer.valueOf(elements[bd]) : null;
     }
 }

@@ -7,21 +7,15 @@ import java.util.List;
  * e1000's {@code module_param}s: {@code debug} and {@code copybreak} in {@code e1000_main.c}, the
  * rest from {@code e1000_param.c}.
  *
- * <p>In Linux every {@code e1000_param.c} parameter is {@code module_param_array_named(X, X, int,
- * &num_X, 0)}: an array of {@code E1000_MAX_NIC + 1} ints, one per board in probe order,
- * initialised to {@code OPTION_UNSET} (-1) and invisible in sysfs (perm 0). The model has no
- * array parameter type: each is one int, which like {@code X=v} in Linux sets the first board's
- * element only (later boards keep {@code OPTION_UNSET}, i.e. the driver default); a comma list
- * ({@code X=v0,v1}) is refused with EINVAL where Linux would accept it. Only {@code copybreak}
- * (0644) shows under {@code /sys/module/e1000/parameters/}.
+ * <p>Every {@code e1000_param.c} parameter is {@code module_param_array_named(X, X, int, &num_X, 0)}:
+ * an array of {@code E1000_MAX_NIC + 1} ints, one per board in probe order ({@code X=v0,v1}
+ * configures boards 0 and 1), invisible in sysfs (perm 0); a board beyond {@code num_X} takes the
+ * driver default. Only {@code copybreak} (0644) shows under {@code /sys/module/e1000/parameters/}.
  */
 final class E1000Params {
     static final String TX_DESCRIPTORS = "TxDescriptors";
     static final String RX_DESCRIPTORS = "RxDescriptors";
     static final String INTERRUPT_THROTTLE_RATE = "InterruptThrottleRate";
-
-    /** {@code OPTION_UNSET}: the element was not given, the driver uses its default. */
-    static final int OPTION_UNSET = -1;
 
     static final List<ModuleParam> ALL = List.of(
         board(TX_DESCRIPTORS, "Number of transmit descriptors"),
@@ -44,8 +38,8 @@ final class E1000Params {
     private E1000Params() {
     }
 
-    /** {@code E1000_PARAM(X, desc)}: a per-board int, hidden from sysfs, {@code OPTION_UNSET} by default. */
+    /** {@code E1000_PARAM(X, desc)}: an int per board, hidden from sysfs, none given by default. */
     private static ModuleParam board(String name, String description) {
-        return new ModuleParam(name, ModuleParam.Type.INT, Integer.toString(OPTION_UNSET), 0, description);
+        return ModuleParam.intArray(name, E1000Options.E1000_MAX_NIC + 1, 0, description);
     }
 }

@@ -2,6 +2,7 @@ package io.netmodel.drivers.e1000;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netmodel.api.host.ModuleLoadException;
 import io.netmodel.api.vfs.Errno;
@@ -20,7 +21,7 @@ class E1000OptionsTest {
 
     @ParameterizedTest(name = "InterruptThrottleRate={0}: itr_setting {1}, itr {2}")
     @CsvSource(delimiter = '|', value = {
-        "-1     | 3     | 20000 | ",
+        "-1     | 0     | 3     | Invalid Interrupt Throttling Rate (ints/sec) value specified (-1) using default of 3",
         "0      | 0     | 0     | Interrupt Throttling Rate (ints/sec) turned off",
         "1      | 1     | 20000 | Interrupt Throttling Rate (ints/sec) set to dynamic mode",
         "3      | 3     | 20000 | Interrupt Throttling Rate (ints/sec) set to dynamic conservative mode",
@@ -56,20 +57,51 @@ class E1000OptionsTest {
     }
 
     @Test
-    void should_apply_a_parameter_to_the_first_board_only() throws Exception {
-        DriverHost host = DriverHost.boot("6.18", 2, "e1000:2");
+    void should_use_the_defaults_when_nothing_is_given() throws Exception {
+        DriverHost host = DriverHost.boot("6.18", 2, "e1000");
         E1000Driver driver = new E1000Driver();
-        host.load(driver, Map.of("InterruptThrottleRate", "0"));
-        assertEquals(0, driver.adapter("0000:00:03.0").itrSetting());
-        assertEquals(E1000Defaults.DEFAULT_ITR, driver.adapter("0000:00:04.0").itrSetting());
+        host.load(driver, Map.of());
+        E1000Options o = driver.adapter("0000:00:03.0");
+        assertEquals(E1000Defaults.DEFAULT_ITR, o.itrSetting());
+        assertEquals(20000, o.itr());
+        assertEquals(E1000Defaults.DEFAULT_RING, o.rxRingCount());
+        assertEquals("e1000 0000:00:03.0: eth0: (PCI:33MHz:32-bit) 52:54:00:12:34:56", host.dmesg().get(1));
     }
 
+    /** {@code module_param_array}: element N configures board N; a board past the list takes the default. */
     @Test
-    void should_refuse_what_the_int_parser_refuses() {
+    void should_configure_each_board_from_its_element() throws Exception {
+        DriverHost host = DriverHost.boot("6.18", 2, "e1000:3");
+        E1000Driver driver = new E1000Driver();
+        host.load(driver, Map.of("InterruptThrottleRate", "0,1", "RxDescriptors", "1024"));
+        assertEquals(0, driver.adapter("0000:00:03.0").itrSetting());
+        assertEquals(1, driver.adapter("0000:00:04.0").itrSetting());
+        assertEquals(E1000Defaults.DEFAULT_ITR, driver.adapter("0000:00:05.0").itrSetting());
+        assertEquals(1024, driver.adapter("0000:00:03.0").rxRingCount());
+        assertEquals(E1000Defaults.DEFAULT_RING, driver.adapter("0000:00:04.0").rxRingCount());
+    }
+
+    @ParameterizedTest(name = "InterruptThrottleRate={0}")
+    @CsvSource(delimiter = '|', value = {"1,x", "1,,3", "''", "0x1g"})
+    void should_refuse_what_the_array_parser_refuses(String given) {
         DriverHost host = DriverHost.boot("6.18", 2, "e1000");
         ModuleLoadException e = assertThrows(ModuleLoadException.class,
-            () -> host.load(new E1000Driver(), Map.of("InterruptThrottleRate", "1,3")));
+            () -> host.load(new E1000Driver(), Map.of("InterruptThrottleRate", given)));
         assertEquals(Errno.EINVAL, e.errno());
         assertEquals(List.of("lo"), host.netdevNames());
+        assertTrue(host.dmesg().stream().noneMatch(l -> l.contains("can only take")), host.dmesg()::toString);
+    }
+
+    /** {@code param_array}: E1000_MAX_NIC + 1 = 33 elements at most. */
+    @Test
+    void should_refuse_more_elements_than_the_array_holds() throws Exception {
+        String full = String.join(",", java.util.Collections.nCopies(33, "3"));
+        DriverHost ok = DriverHost.boot("6.18", 2, "e1000");
+        ok.load(new E1000Driver(), Map.of("InterruptThrottleRate", full));
+        DriverHost host = DriverHost.boot("6.18", 2, "e1000");
+        ModuleLoadException e = assertThrows(ModuleLoadException.class,
+            () -> host.load(new E1000Driver(), Map.of("InterruptThrottleRate", full + ",3")));
+        assertEquals(Errno.EINVAL, e.errno());
+        assertTrue(host.dmesg().contains("InterruptThrottleRate: can only take 33 arguments"), host.dmesg()::toString);
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code netmodel modinfo} with no model running (a missing instance), over the built deploy
  * directory: each driver's fields as kmod 30 prints them (golden; the license, description,
  * author and parm lines of e1000, igb, ixgbe, mlx4_en and virtio_net are those of Debian 12's
- * 6.1 modules, e1000's array parameters aside), field filters, NUL ends, {@code -k} and errors.
+ * 6.1 modules), field filters, NUL ends, {@code -k} and errors.
  */
 class ModinfoTest {
     @TempDir
