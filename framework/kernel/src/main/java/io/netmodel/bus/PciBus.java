@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 /**
  * The host's PCI bus: devices at fixed slots under {@code /sys/devices/pci0000:00/}, with
  * their {@code vendor}, {@code device}, {@code subsystem_vendor}, {@code subsystem_device},
- * {@code class}, {@code irq}, {@code numa_node},
+ * {@code class}, {@code modalias}, {@code irq}, {@code numa_node},
  * {@code local_cpus} and {@code local_cpulist} files and, while a driver holds MSI-X vectors, {@code msi_irqs/} (what
  * IRQ-affinity scripts read). Devices stay when drivers come and go.
  *
@@ -86,6 +86,10 @@ public final class PciBus {
             Attr.ro("subsystem_vendor", d -> hex16(d.model().subsystemVendor())),
             Attr.ro("subsystem_device", d -> hex16(d.model().subsystemDevice())),
             Attr.ro("class", d -> String.format("0x%06x", CLASS_ETHERNET) + "\n"),
+            // modalias_show: what udev matches a module's "pci:" aliases against (modinfo -F alias)
+            Attr.ro("modalias", d -> String.format("pci:v%08Xd%08Xsv%08Xsd%08Xbc%02Xsc%02Xi%02X", d.vendor(),
+                d.device(), d.model().subsystemVendor(), d.model().subsystemDevice(), CLASS_ETHERNET >> 16,
+                (CLASS_ETHERNET >> 8) & 0xff, CLASS_ETHERNET & 0xff) + "\n"),
             Attr.ro("irq", d -> d.legacyGsi() + "\n"), // pdev->irq: the INTx line, MSI-X or not
             numaNode,
             Attr.ro("local_cpus", d -> Bitmap.print(online, cpus) + "\n"),

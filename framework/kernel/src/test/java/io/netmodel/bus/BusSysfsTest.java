@@ -82,6 +82,12 @@ class BusSysfsTest {
         assertEquals(vendor + "\n", h.read(PCI_FN + "/subsystem_vendor"));
         assertEquals(device + "\n", h.read(PCI_FN + "/subsystem_device"));
         assertEquals(0444, h.fs.stat(PCI_FN + "/subsystem_device").mode() & 07777);
+        assertEquals(String.format("pci:v0000%sd0000%ssv0000%ssd0000%sbc02sc00i00%n", hex4(h, "vendor"), hex4(h, "device"),
+            vendor.substring(2).toUpperCase(), device.substring(2).toUpperCase()), h.read(PCI_FN + "/modalias"));
+    }
+
+    private static String hex4(Host h, String file) throws Exception {
+        return h.read(PCI_FN + "/" + file).trim().substring(2).toUpperCase();
     }
 
     /** The virtio device's ids and status as a 6.18 guest shows them: ACKNOWLEDGE alone without a driver, 0xf with one. */
