@@ -20,9 +20,9 @@ import java.util.function.Consumer;
 /**
  * The host's PCI bus: devices at fixed slots under {@code /sys/devices/pci0000:00/}, with
  * their {@code vendor}, {@code device}, {@code subsystem_vendor}, {@code subsystem_device},
- * {@code class}, {@code modalias}, {@code irq}, {@code numa_node},
- * {@code local_cpus} and {@code local_cpulist} files and, while a driver holds MSI-X vectors, {@code msi_irqs/} (what
- * IRQ-affinity scripts read). Devices stay when drivers come and go.
+ * {@code class}, {@code modalias}, {@code irq}, {@code numa_node}, {@code local_cpus} and
+ * {@code local_cpulist} files and, while a driver holds MSI-X vectors, {@code msi_irqs/} (what
+ * IRQ-affinity scripts and irqbalance read). Devices stay when drivers come and go.
  *
  * <p>{@code /sys/bus/pci} and {@code /sys/bus/virtio} list them ({@code devices/<name>}), and a
  * bound driver has its {@code drivers/<driver>/} directory with a link to each of its devices
