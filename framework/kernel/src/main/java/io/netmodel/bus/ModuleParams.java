@@ -39,9 +39,10 @@ public final class ModuleParams {
     }
 
     /**
-     * {@code param_set_int} / {@code param_set_uint} / {@code param_set_bool} on the bytes of one
-     * write (a C string: it ends at the first NUL), returning the text {@code param_get_*} prints
-     * without its newline ({@code "%i"}, {@code "%u"}, {@code Y}/{@code N}).
+     * {@code param_set_int} / {@code param_set_uint} / {@code param_set_bool} ({@code param_array}
+     * for an array) on the bytes of one write (a C string: it ends at the first NUL), returning the
+     * text {@code param_get_*} prints without its newline ({@code "%i"}, {@code "%u"},
+     * {@code Y}/{@code N}; an array's elements joined by commas).
      *
      * @throws VfsException EINVAL for malformed input, ERANGE for a number that does not fit
      */
