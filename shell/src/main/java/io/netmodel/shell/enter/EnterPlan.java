@@ -31,19 +31,19 @@ public final class EnterPlan {
     private static final String CPU = "sys/devices/system/cpu";
     private static final java.util.regex.Pattern CPU_DIR = java.util.regex.Pattern.compile("cpu[0-9]+");
 
-    /** The fixed paths a tuning script writes or reads and the model owns (relative to the mount). */
-    static final List<String> FIXED = List.of("sys/class/net", "sys/devices/system/cpu/smt", "proc/sys/net/core",
-        "proc/sys/kernel/timer_migration", "proc/sys/kernel/sched_rt_runtime_us", "proc/sys/kernel/sched_rt_period_us",
-        "proc/interrupts", "proc/irq", "proc/modules", "proc/stat", "proc/softirqs", "sys/kernel/debug/sched/fair_server",
-        CPU + "/online", CPU + "/possible", CPU + "/present", CPU + "/offline", CPU + "/kernel_max", CPU + "/isolated",
-        "sys/devices/system/node", "sys/bus/pci/devices", "sys/bus/pci/drivers", "sys/bus/virtio/devices",
-        "sys/bus/virtio/drivers");
     /**
      * Paths covered only where the host has them: a host without a virtio bus keeps its
      * {@code /sys/bus} (usb, platform, ...) rather than have the model's bound over all of it.
      */
     static final List<String> ONLY_WHERE_HOST_HAS = List.of("sys/bus/pci/devices", "sys/bus/pci/drivers",
         "sys/bus/virtio/devices", "sys/bus/virtio/drivers");
+    /** The fixed paths a tuning script writes or reads and the model owns (relative to the mount). */
+    static final List<String> FIXED = java.util.stream.Stream.concat(java.util.stream.Stream.of("sys/class/net",
+        "sys/devices/system/cpu/smt", "proc/sys/net/core", "proc/sys/kernel/timer_migration",
+        "proc/sys/kernel/sched_rt_runtime_us", "proc/sys/kernel/sched_rt_period_us", "proc/interrupts", "proc/irq",
+        "proc/modules", "proc/stat", "proc/softirqs", "sys/kernel/debug/sched/fair_server", CPU + "/online",
+        CPU + "/possible", CPU + "/present", CPU + "/offline", CPU + "/kernel_max", CPU + "/isolated",
+        "sys/devices/system/node"), ONLY_WHERE_HOST_HAS.stream()).toList();
     /** Directories whose every child the model has is covered: devices its links point into, modules. */
     static final List<String> CHILDREN_OF = List.of("sys/devices", "sys/devices/virtual", "sys/module");
 
