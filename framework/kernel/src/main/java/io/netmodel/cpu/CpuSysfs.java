@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * {@code /sys/devices/system/cpu}: the CPU masks of {@code drivers/base/cpu.c}
  * ({@code cpu_root_attrs}) and a {@code cpuN} directory per CPU with its link to its NUMA node
- * ({@code register_cpu_under_node}). What tools size themselves by: glibc's
+ * ({@code register_cpu_under_node}), on the {@code cpu} bus ({@code /sys/bus/cpu/devices/cpuN}
+ * and the {@code subsystem} link). What tools size themselves by: glibc's
  * {@code get_nprocs_conf} ({@code nproc --all}) reads {@code possible}, IRQ-affinity scripts read
  * {@code online}, libvirt reads {@code isolated}.
  *
@@ -60,6 +61,8 @@ public final class CpuSysfs {
         for (int cpu = 0; cpu < cpus; cpu++) {
             KDir dir = root.dir("cpu" + cpu);
             dir.link("node" + NodeSysfs.NODE, NodeSysfs.PATH + "/node" + NodeSysfs.NODE);
+            dir.link("subsystem", "/sys/bus/cpu"); // cpu_subsys: /sys/bus/cpu/devices/cpuN links back
+            tree.mkdirs("/sys/bus/cpu/devices").link("cpu" + cpu, dir.path());
             BitSet self = new BitSet();
             self.set(cpu);
             Attr.populate(dir.dir("topology"), null, topology(cpu, self, all, cpus), profile, KAttr.Flavor.SYSFS);

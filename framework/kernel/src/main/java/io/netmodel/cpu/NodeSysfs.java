@@ -17,7 +17,8 @@ import java.util.List;
  * {@code has_cpu}, {@code has_memory}, {@code has_normal_memory}, {@code "%*pbl"} of a nodemask)
  * and {@code node0/} with {@code cpumap} ({@code "%*pb"}), {@code cpulist} ({@code "%*pbl"}),
  * {@code distance} ({@code node_read_distance}: the local distance, 10) and a link to each of its
- * CPUs. IRQ-affinity scripts read {@code node*}{@code /cpulist} for their {@code local} and
+ * CPUs, on the {@code node} bus ({@code /sys/bus/node/devices/node0}, {@code subsystem}).
+ * IRQ-affinity scripts read {@code node*}{@code /cpulist} for their {@code local} and
  * {@code remote} choices.
  *
  * <p>Not modelled: memory ({@code meminfo}, {@code numastat}, {@code vmstat}, {@code memoryN}
@@ -56,6 +57,8 @@ public final class NodeSysfs {
         BitSet all = new BitSet();
         all.set(0, cpus);
         KDir dir = root.dir("node" + NODE);
+        dir.link("subsystem", "/sys/bus/node"); // node_subsys, and /sys/bus/node/devices/node0 back
+        tree.mkdirs("/sys/bus/node/devices").link("node" + NODE, dir.path());
         Attr.populate(dir, null, List.of(
             Attr.ro("cpumap", x -> Bitmap.print(all, cpus) + "\n"),
             Attr.ro("cpulist", x -> Bitmap.printList(all, cpus) + "\n"),

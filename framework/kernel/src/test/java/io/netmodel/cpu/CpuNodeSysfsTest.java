@@ -45,6 +45,10 @@ class CpuNodeSysfsTest {
         Host h = Host.bare("6.18");
         assertEquals("../../node/node0", h.fs.readlink(CPU + "/cpu1/node0"));
         assertEquals("../../cpu/cpu1", h.fs.readlink(NODE + "/node0/cpu1"));
+        assertEquals("../../../../bus/cpu", h.fs.readlink(CPU + "/cpu1/subsystem"));
+        assertEquals("../../../devices/system/cpu/cpu1", h.fs.readlink("/sys/bus/cpu/devices/cpu1"));
+        assertEquals("../../../../bus/node", h.fs.readlink(NODE + "/node0/subsystem"));
+        assertEquals("../../../devices/system/node/node0", h.fs.readlink("/sys/bus/node/devices/node0"));
         assertEquals(List.of("cpu0", "cpu1"), h.fs.list(NODE + "/node0").stream()
             .filter(n -> n.matches("cpu\\d+")).sorted().toList());
         assertTrue(h.exists(CPU + "/cpu0"));
