@@ -61,7 +61,7 @@ public final class E1000Driver implements NetDriver {
         return "e1000";
     }
 
-    /** {@code MODULE_VERSION(DRV_VERSION)}, gone with the driver version in 5.9. */
+    /** {@code MODULE_VERSION(DRV_VERSION)}, also what {@code get_drvinfo} reports; both gone in 5.9. */
     @Override
     public String moduleVersion(KernelProfile kernel) {
         return kernel.has(E1000History.DRIVER_VERSION_REMOVED) ? "" : E1000Defaults.DRV_VERSION;
@@ -113,7 +113,7 @@ public final class E1000Driver implements NetDriver {
         netdev.setMtuRange(E1000Defaults.MIN_MTU, E1000Defaults.MAX_MTU);
 
         netdev.setEthtoolOps(new E1000Ethtool(netdev, pdev.busAddress(),
-            ctx.kernel().has(E1000History.DRIVER_VERSION_REMOVED) ? "" : E1000Defaults.DRV_VERSION, pdev.device(), options));
+            moduleVersion(ctx.kernel()), pdev.device(), options));
         // e1000_probe on an 82543+ MAC: SG, checksum, VLAN and (82544+) TSO; RX checksum, RXALL
         // and RXFCS changeable (recalled from e1000_main.c)
         EnumSet<NetdevFeature> hw = EnumSet.of(NetdevFeature.SG, NetdevFeature.HW_CSUM,

@@ -51,7 +51,7 @@ public final class IgbDriver implements NetDriver {
         return "igb";
     }
 
-    /** {@code MODULE_VERSION(DRV_VERSION)}, gone with the driver version in 5.9. */
+    /** {@code MODULE_VERSION(DRV_VERSION)}, also what {@code get_drvinfo} reports; both gone in 5.9. */
     @Override
     public String moduleVersion(KernelProfile kernel) {
         return kernel.has(IgbHistory.DRIVER_VERSION_REMOVED) ? "" : IgbDefaults.DRV_VERSION;
@@ -117,7 +117,7 @@ public final class IgbDriver implements NetDriver {
         int txQueues = adapter.txQueues;
         netdev.setRealNumQueues(txQueues, rxQueues); // __igb_open, before queues/ is shown
         netdev.setEthtoolOps(new IgbEthtool(netdev, pdev.busAddress(),
-            ctx.kernel().has(IgbHistory.DRIVER_VERSION_REMOVED) ? "" : IgbDefaults.DRV_VERSION, maxRssQueues, adapter,
+            moduleVersion(ctx.kernel()), maxRssQueues, adapter,
             rssQueues, queuePairs));
         // igb_probe: SG, TSO/TSO6, checksums, RXHASH, RXCSUM, VLAN offloads (recalled from igb_main.c)
         EnumSet<NetdevFeature> hw = EnumSet.of(NetdevFeature.SG, NetdevFeature.TSO, NetdevFeature.TSO6,

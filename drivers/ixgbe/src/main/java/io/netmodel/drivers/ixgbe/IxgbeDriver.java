@@ -43,7 +43,7 @@ public final class IxgbeDriver implements NetDriver {
         return "ixgbe";
     }
 
-    /** {@code MODULE_VERSION(DRV_VERSION)}, gone with the driver version in 5.9. */
+    /** {@code MODULE_VERSION(DRV_VERSION)}, also what {@code get_drvinfo} reports; both gone in 5.9. */
     @Override
     public String moduleVersion(KernelProfile kernel) {
         return kernel.has(IxgbeHistory.DRIVER_VERSION_REMOVED) ? "" : IxgbeDefaults.DRV_VERSION;
@@ -112,7 +112,7 @@ public final class IxgbeDriver implements NetDriver {
         int maxChannels = adapter.msix
             ? Math.max(1, Math.min(Math.min(IxgbeDefaults.MAX_FDIR_INDICES, cpus), pdev.maxQueuePairs())) : 1;
         netdev.setEthtoolOps(new IxgbeEthtool(netdev, pdev.busAddress(),
-            kernel.has(IxgbeHistory.DRIVER_VERSION_REMOVED) ? "" : IxgbeDefaults.DRV_VERSION, maxChannels, adapter));
+            moduleVersion(kernel), maxChannels, adapter));
         netdev.setRealNumQueues(adapter.queues, adapter.queues); // ixgbe_open, before queues/ is shown
 
         ctx.registerNetdev(netdev);
