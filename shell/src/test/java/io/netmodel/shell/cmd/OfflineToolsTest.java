@@ -3,13 +3,7 @@ package io.netmodel.shell.cmd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netmodel.shell.Main;
-import io.netmodel.shell.Session;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,18 +18,8 @@ class OfflineToolsTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result run(String line) {
-        List<String> args = new ArrayList<>(List.of(line.split(" ")));
-        args.add(1, "--mount");
-        args.add(2, dir.resolve("none").toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args.toArray(String[]::new), Session.CLIENT, new PrintWriter(out, true),
-            new PrintWriter(err, true), c -> { });
-        return new Result(code, out.toString(), err.toString());
+    private OfflineCli.Result run(String line) {
+        return OfflineCli.run(dir, line.split(" "));
     }
 
     @ParameterizedTest
@@ -49,7 +33,7 @@ class OfflineToolsTest {
         "taskset -V        | 0 | taskset from util-linux 2.38.1",
         "ynl --help        | 0 | usage: ynl [-h]"})
     void help_and_version_need_no_model(String line, int code, String first) {
-        Result r = run(line.strip());
+        OfflineCli.Result r = run(line.strip());
         assertEquals(code, r.code(), r.err());
         assertTrue(r.out().startsWith(first), r.out());
         assertEquals("", r.err());
@@ -63,7 +47,7 @@ class OfflineToolsTest {
         "chrt    | 1   | chrt: bad usage",
         "sysctl -n | 1 | sysctl: no variables specified"})
     void usage_errors_need_no_model(String line, int code, String first) {
-        Result r = run(line.strip());
+        OfflineCli.Result r = run(line.strip());
         assertEquals(code, r.code(), r.err());
         assertEquals("", r.out());
         assertTrue(r.err().startsWith(first), r.err());
@@ -71,7 +55,7 @@ class OfflineToolsTest {
 
     @Test
     void sysctl_alone_prints_its_usage_on_stderr_as_procps_4_does() {
-        Result r = run("sysctl");
+        OfflineCli.Result r = run("sysctl");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("\nUsage:\n sysctl [options] [variable[=value] ...]\n"), r.err());
         assertTrue(r.err().endsWith("For more details see sysctl(8).\n"), r.err());
@@ -80,7 +64,7 @@ class OfflineToolsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"ps aux | 'aux' (BSD format, as in ps aux)", "ps -ef | -f (full format, as in ps -ef)"})
     void ps_aux_and_ps_ef_are_refused_with_what_to_type_model_or_not(String line, String what) {
-        Result r = run(line);
+        OfflineCli.Result r = run(line);
         assertEquals(2, r.code());
         assertEquals("netmodel ps: " + what + " is not offered: its UID, TIME and STIME columns need per-task CPU time "
             + "and start times the model does not keep; try: netmodel ps -eLo pid,cls,rtprio,ni,psr,comm (or --json)\n",
@@ -91,7 +75,7 @@ class OfflineToolsTest {
     @CsvSource({"ethtool eth0", "ethtool --json -i eth0", "ip link show", "ip -j link", "sysctl net.core.busy_read",
         "chrt -p 1", "taskset -p 1", "ynl --family netdev --dump dev-get"})
     void what_needs_a_device_says_no_model_is_running(String line) {
-        Result r = run(line);
+        OfflineCli.Result r = run(line);
         assertEquals(1, r.code());
         assertEquals("", r.out());
         assertEquals("netmodel: no model is running at " + dir.resolve("none")

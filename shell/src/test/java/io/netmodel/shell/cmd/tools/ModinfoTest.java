@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netmodel.shell.Layout;
-import io.netmodel.shell.Main;
-import io.netmodel.shell.Session;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.netmodel.shell.cmd.OfflineCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,18 +21,8 @@ class ModinfoTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result run(String... words) {
-        List<String> args = new ArrayList<>(List.of(words));
-        args.add(1, "--mount");
-        args.add(2, dir.resolve("none").toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args.toArray(String[]::new), Session.CLIENT, new PrintWriter(out, true),
-            new PrintWriter(err, true), c -> { });
-        return new Result(code, out.toString(), err.toString());
+    private OfflineCli.Result run(String... words) {
+        return OfflineCli.run(dir, words);
     }
 
     /** The output with the deploy directory's path written as {@code <bundles>}. */
@@ -48,7 +34,7 @@ class ModinfoTest {
     void every_driver_prints_its_modinfo() throws Exception {
         StringBuilder all = new StringBuilder();
         for (String m : List.of("e1000", "igb", "ixgbe", "mlx4_en", "virtio_net", "idpf", "examplenic")) {
-            Result r = run("modinfo", m);
+            OfflineCli.Result r = run("modinfo", m);
             assertEquals(0, r.code(), r.err());
             all.append(portable(r.out()));
         }
@@ -75,7 +61,7 @@ class ModinfoTest {
         assertEquals("5.1.0-k\n", run("modinfo", "-k", "5.8", "-F", "version", "ixgbe").out());
         assertEquals("", run("modinfo", "-k", "4.4", "-F", "version", "virtio_net").out(), "never had one");
         assertTrue(run("modinfo", "-k", "6.8", "-p", "ixgbe").out().contains("allow_unsupported_sfp:"));
-        Result r = run("modinfo", "-k", "9.9", "e1000");
+        OfflineCli.Result r = run("modinfo", "-k", "9.9", "e1000");
         assertEquals(1, r.code());
         assertEquals("modinfo: ERROR: Module e1000 not found.\n", r.err());
     }
@@ -84,7 +70,7 @@ class ModinfoTest {
     void a_jar_path_is_read_as_a_module_file() throws Exception {
         Path jar = Layout.fromEnvironment().bundlesDir().resolve("ixgbe.jar");
         Path copy = Files.copy(jar, dir.resolve("my-ixgbe.jar"));
-        Result r = run("modinfo", copy.toString());
+        OfflineCli.Result r = run("modinfo", copy.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("filename:       " + copy.toAbsolutePath() + "\n"), r.out());
         assertTrue(r.out().contains("name:           ixgbe\n"), r.out());
@@ -92,15 +78,15 @@ class ModinfoTest {
 
     @Test
     void errors_read_like_kmod() throws Exception {
-        Result missing = run("modinfo", "foo", "igb");
+        OfflineCli.Result missing = run("modinfo", "foo", "igb");
         assertEquals(1, missing.code());
         assertEquals("modinfo: ERROR: Module foo not found.\n", missing.err());
         assertTrue(missing.out().contains("name:           igb\n"), "the other modules are still printed");
-        Result none = run("modinfo");
+        OfflineCli.Result none = run("modinfo");
         assertEquals(1, none.code());
         assertEquals("modinfo: ERROR: missing module or filename.\n", none.err());
         Path notDriver = Files.writeString(dir.resolve("empty.jar"), "not a jar");
-        Result bad = run("modinfo", notDriver.toString());
+        OfflineCli.Result bad = run("modinfo", notDriver.toString());
         assertEquals(1, bad.code());
         assertTrue(bad.err().startsWith("modinfo: ERROR: could not get modinfo from '" + notDriver + "': "), bad.err());
     }
