@@ -26,15 +26,19 @@ public final class ModuleParams {
     }
 
     /**
-     * Parses {@code value} as the kernel would and returns the canonical text it reads back
-     * as ({@code Y}/{@code N} for bool). Throws IllegalArgumentException (its cause the
-     * {@link VfsException} with the errno) for a value the kernel refuses.
+     * The value {@code p} holds before any argument: its declared default as the kernel reads it
+     * back ({@code Y}/{@code N} for bool); for an array, the elements it starts with, not parsed
+     * ({@code num} of them, none by default). Throws IllegalArgumentException (its cause the
+     * {@link VfsException} with the errno) for a default the kernel would refuse.
      */
-    public static String canonical(ModuleParam p, String value) {
+    public static String initialValue(ModuleParam p) {
+        if (p.type() == ModuleParam.Type.INT_ARRAY) {
+            return p.defaultValue();
+        }
         try {
-            return parse(p, value.getBytes(StandardCharsets.ISO_8859_1));
+            return parse(p, p.defaultValue().getBytes(StandardCharsets.ISO_8859_1));
         } catch (VfsException e) {
-            throw new IllegalArgumentException(value, e);
+            throw new IllegalArgumentException(p.defaultValue(), e);
         }
     }
 

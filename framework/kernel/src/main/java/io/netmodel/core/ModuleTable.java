@@ -84,9 +84,7 @@ public final class ModuleTable implements ModuleRegistry {
             List<ModuleParam> declared = driver.parameters(profile); // this release's module_param lines
             Map<String, String> values = new LinkedHashMap<>();
             for (ModuleParam mp : declared) {
-                // an array's default is its initial num (none given), not a value to parse
-                values.put(mp.name(), mp.type() == ModuleParam.Type.INT_ARRAY ? mp.defaultValue()
-                    : ModuleParams.canonical(mp, mp.defaultValue()));
+                values.put(mp.name(), ModuleParams.initialValue(mp));
             }
             for (Map.Entry<String, String> e : p.params().entrySet()) {
                 ModuleParam mp = ModuleParams.find(declared, e.getKey());
