@@ -121,7 +121,8 @@ class EnterIT {
             "test \"$(nproc --all)\" = 8 || exit 85",
             "test $(ls -d /sys/devices/system/cpu/cpu[0-9]* | wc -l) -eq 8 || exit 84",
             "test \"$(cat /sys/devices/system/node/node0/cpulist)\" = 0-7 || exit 83",
-            "test -e /sys/devices/system/cpu/cpu1/online && exit 82",
+            "echo 0 > /sys/devices/system/cpu/cpu7/online || exit 82",  // the model's CPU 7 goes down
+            "test \"$(cat /sys/devices/system/cpu/offline)\" = 7 || exit 78",
             // the model's PCI functions only, with the ids irqbalance classifies them by
             "test \"$(ls /sys/bus/pci/devices)\" = 0000:00:03.0 || exit 81",
             "test \"$(cat /sys/bus/pci/devices/0000:00:03.0/subsystem_vendor)\" = 0x1af4 || exit 80",
@@ -138,6 +139,7 @@ class EnterIT {
         assertEquals("100\n", cat("sys/class/net/eth0/napi_defer_hard_irqs"));
         assertEquals("15000\n", cat("sys/class/net/eth0/gro_flush_timeout"));
         assertEquals("9000\n", cat("sys/class/net/eth0/mtu"));
+        assertEquals("7\n", cat("sys/devices/system/cpu/offline"));
         assertEquals("04\n", cat("sys/class/net/eth0/queues/rx-0/rps_cpus"));
         assertEquals("400\n", cat("proc/sys/net/core/busy_read"));
         assertEquals("50\n", cat("proc/sys/net/core/busy_poll"));

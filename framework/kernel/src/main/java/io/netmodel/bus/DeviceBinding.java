@@ -275,16 +275,16 @@ final class DeviceBinding implements DeviceContext {
     @Override
     public void irqSetAffinityAndHint(Irq irq, java.util.BitSet cpus) {
         io.netmodel.irq.IrqDesc desc = requested(irq);
-        long mask = io.netmodel.kobj.Bitmap.toLong(cpus) & irqs.onlineMask();
-        desc.setAffinityHint(mask);
-        if (mask != 0) {
-            desc.setAffinity(mask);
+        long mask = io.netmodel.kobj.Bitmap.toLong(cpus);
+        desc.setAffinityHint(mask); // the driver's mask as given (affinity_hint shows it)
+        if ((mask & irqs.onlineMask()) != 0) {
+            desc.setAffinity(mask); // irq_set_affinity_locked keeps the whole mask; the vector goes online
         }
     }
 
     @Override
     public void irqUpdateAffinityHint(Irq irq, java.util.BitSet cpus) {
-        requested(irq).setAffinityHint(io.netmodel.kobj.Bitmap.toLong(cpus) & irqs.onlineMask());
+        requested(irq).setAffinityHint(io.netmodel.kobj.Bitmap.toLong(cpus));
     }
 
     private io.netmodel.irq.IrqDesc requested(Irq irq) {

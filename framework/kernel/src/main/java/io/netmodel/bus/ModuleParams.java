@@ -7,7 +7,6 @@ import io.netmodel.kobj.Kstrtox;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** The {@code param_set_*} parsers of {@code kernel/params.c}, for modprobe arguments and sysfs writes. */
 public final class ModuleParams {
@@ -55,7 +54,7 @@ public final class ModuleParams {
             case INT_ARRAY:
                 return parseArray(p, data);
             case BOOL:
-                return kstrtobool(new String(data, 0, Kstrtox.cstrlen(data), StandardCharsets.ISO_8859_1)) ? "Y" : "N";
+                return Kstrtox.kstrtobool(data) ? "Y" : "N";
             case UINT: {
                 long v = Kstrtox.kstrtoul(data); // kstrtouint(s, 0): kstrtoull, then the u32 range
                 if (Long.compareUnsigned(v, 0xFFFF_FFFFL) > 0) {
@@ -116,30 +115,6 @@ public final class ModuleParams {
             return true;
         } catch (VfsException e) {
             return false;
-        }
-    }
-
-    /** {@code kstrtobool}: y/Y/t/T/1, n/N/f/F/0, on/off; only the first one or two characters count. */
-    static boolean kstrtobool(String s) throws VfsException {
-        String v = s.toLowerCase(Locale.ROOT);
-        if (v.isEmpty()) {
-            throw new VfsException(Errno.EINVAL);
-        }
-        switch (v.charAt(0)) {
-            case 'y': case 't': case '1':
-                return true;
-            case 'n': case 'f': case '0':
-                return false;
-            case 'o':
-                if (v.startsWith("on")) {
-                    return true;
-                }
-                if (v.startsWith("of")) {
-                    return false;
-                }
-                throw new VfsException(Errno.EINVAL);
-            default:
-                throw new VfsException(Errno.EINVAL);
         }
     }
 }

@@ -66,15 +66,14 @@ public final class PciBus {
     private int virtioUnits;
 
     /**
-     * {@code cpus}: the host's CPUs, all online and all on node 0 ({@code local_cpus} prints them);
+     * {@code hotplug}: the host's CPUs, all on node 0 ({@code local_cpus} prints the online ones);
      * {@code log}: {@code printk}.
      */
-    public PciBus(KTree tree, KernelProfile profile, int cpus, Consumer<String> log) {
+    public PciBus(KTree tree, KernelProfile profile, io.netmodel.cpu.CpuHotplug hotplug, Consumer<String> log) {
         this.tree = tree;
         this.profile = profile;
         this.log = log;
-        java.util.BitSet online = new java.util.BitSet();
-        online.set(0, cpus);
+        int cpus = hotplug.possible();
         Attr<BusDeviceImpl> numaNode = profile.has(Behaviour.PCI_NUMA_NODE_WRITABLE)
             ? Attr.rw("numa_node", PciBus::showNumaNode, this::storeNumaNode)
             : Attr.ro("numa_node", PciBus::showNumaNode);
@@ -92,8 +91,8 @@ public final class PciBus {
                 (CLASS_ETHERNET >> 8) & 0xff, CLASS_ETHERNET & 0xff) + "\n"),
             Attr.ro("irq", d -> d.legacyGsi() + "\n"), // pdev->irq: the INTx line, MSI-X or not
             numaNode,
-            Attr.ro("local_cpus", d -> Bitmap.print(online, cpus) + "\n"),
-            Attr.ro("local_cpulist", d -> Bitmap.printList(online, cpus) + "\n"));
+            Attr.ro("local_cpus", d -> Bitmap.print(hotplug.onlineSet(), cpus) + "\n"),
+            Attr.ro("local_cpulist", d -> Bitmap.printList(hotplug.onlineSet(), cpus) + "\n"));
         this.virtioAttrs = List.of(
             Attr.ro("device", d -> hex16(VIRTIO_ID_NET)),
             Attr.ro("vendor", d -> hex16(d.model().subsystemVendor())), // virtio_pci_modern_probe: the subsystem vendor

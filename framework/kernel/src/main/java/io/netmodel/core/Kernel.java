@@ -42,6 +42,7 @@ public final class Kernel {
     private final DriverCore drivers;
     private final ModuleTable modules;
     private final Cpus cpus;
+    private final io.netmodel.cpu.CpuHotplug hotplug;
     private final List<SoftnetData> softnet;
     private final io.netmodel.net.SnmpMib snmp = new io.netmodel.net.SnmpMib();
     private final io.netmodel.net.LinuxMib netStatistics = new io.netmodel.net.LinuxMib();
@@ -56,27 +57,28 @@ public final class Kernel {
 
     public Kernel(KernelProfile profile, HostSpec host) {
         this.profile = profile;
-        this.tasks = new io.netmodel.sched.TaskTable(host.cpus());
+        this.hotplug = new io.netmodel.cpu.CpuHotplug(host.cpus(), dmesg::printk);
+        this.tasks = new io.netmodel.sched.TaskTable(hotplug, dmesg::printk);
         this.netdevs = new NetdevRegistry(tree, profile, host.cpus(), trace, tasks);
-        this.irqs = new IrqTable(host.cpus(), tree, profile);
-        this.bus = new PciBus(tree, profile, host.cpus(), dmesg::printk);
+        this.irqs = new IrqTable(hotplug, tree, profile);
+        this.bus = new PciBus(tree, profile, hotplug, dmesg::printk);
         this.sysctls = new SysctlNetCore(tree, profile);
         this.sysctlsMore = new SysctlNetCoreMore(tree, profile, host.cpus());
         netdevs.setDefaultQdisc(sysctlsMore::defaultQdisc);
         netdevs.setRpsDefaultMask(sysctlsMore::rpsDefaultMask);
         this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg, trace, sysctlsMore::netdevRssKeyFill);
         this.modules = new ModuleTable(lock, profile, drivers, dmesg, new ModuleSysfs(tree));
-        this.cpus = new Cpus(host.cpus(), System.currentTimeMillis() / 1000);
+        this.cpus = new Cpus(hotplug, System.currentTimeMillis() / 1000);
         this.softnet = SoftnetData.perCpu(host.cpus());
-        new NetProcfs(tree, profile, netdevs, softnet);
+        new NetProcfs(tree, profile, netdevs, softnet, hotplug::online);
         new io.netmodel.net.ProcNetSnmp(tree, profile, snmp);
         new io.netmodel.net.ProcNetNetstat(tree, profile, netStatistics, snmp);
         new ProcModules(tree, modules);
         new ProcSoftirqs(tree, profile, cpus);
         new ProcStat(tree, cpus, irqs);
         this.sysctlKernel = new SysctlKernel(tree, profile, host.cpus(), dmesg::printk);
-        io.netmodel.cpu.CpuSysfs.register(tree, profile, host.cpus());
-        io.netmodel.cpu.NodeSysfs.register(tree, profile, host.cpus());
+        io.netmodel.cpu.CpuSysfs.register(tree, profile, hotplug);
+        io.netmodel.cpu.NodeSysfs.register(tree, profile, hotplug);
         this.smt = new SmtControl(tree, host.smt());
         this.workqueues = new Workqueues(tree, profile, host.cpus());
         this.fs = new TreeFs(tree, lock);
@@ -92,6 +94,11 @@ public final class Kernel {
         for (HostSpec.Nic nic : host.nics()) {
             bus.plug(nic.model(), nic.queuePairs());
         }
+    }
+
+    /** {@code cpu_online_mask} and CPU hotplug ({@code cpuN/online}). */
+    public io.netmodel.cpu.CpuHotplug hotplug() {
+        return hotplug;
     }
 
     /** The tasks and the scheduler calls on them ({@code ps}, {@code chrt}, {@code taskset}). */

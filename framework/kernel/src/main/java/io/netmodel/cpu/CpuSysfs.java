@@ -7,6 +7,8 @@ import io.netmodel.kobj.Bitmap;
 import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KDir;
 import io.netmodel.kobj.KTree;
+import io.netmodel.kobj.Kstrtox;
+import io.netmodel.api.vfs.VfsException;
 import java.util.BitSet;
 import java.util.List;
 
@@ -18,9 +20,10 @@ import java.util.List;
  * {@code get_nprocs_conf} ({@code nproc --all}) reads {@code possible}, IRQ-affinity scripts read
  * {@code online}, libvirt reads {@code isolated}.
  *
- * <p>Every modelled CPU is possible, present and online and none is isolated, so {@code online},
- * {@code possible} and {@code present} print the same list ({@code "%*pbl"} over
- * {@code nr_cpu_ids} bits) and {@code offline} and {@code isolated} an empty line.
+ * <p>Every modelled CPU is possible and present, and online until a write of 0 to its
+ * {@code online} file takes it down ({@link CpuHotplug}; CPU 0 has no such file, as on x86); none
+ * is isolated. The masks print {@code "%*pbl"} over {@code nr_cpu_ids} bits: {@code offline} and
+ * {@code isolated} are an empty line while every CPU is online.
  * {@code kernel_max} is {@code NR_CPUS - 1} of the reference guest's kernel.
  *
  * <p>{@code cpuN/topology/} ({@code drivers/base/topology.c}) describes the modelled CPUs as the
@@ -30,8 +33,7 @@ import java.util.List;
  * (x86's {@code BAD_APICID} L2 id of a VM). So {@code lscpu} counts 1 thread per core, N cores,
  * 1 socket.
  *
- * <p>Not modelled: CPU hotplug (so no {@code cpuN/online}: its store takes the CPU down),
- * {@code cache/}, {@code cpufreq}, {@code cpuidle}, {@code vulnerabilities}, {@code nohz_full}
+ * <p>Not modelled: {@code cache/}, {@code cpufreq}, {@code cpuidle}, {@code vulnerabilities}, {@code nohz_full}
  * ({@code CONFIG_NO_HZ_FULL}), {@code topology/ppin} (invisible without a PPIN, as in a VM),
  * {@code uevent}, {@code modalias}.
  */
@@ -43,18 +45,22 @@ public final class CpuSysfs {
     private CpuSysfs() {
     }
 
-    /** Creates the files for {@code cpus} CPUs, each under node {@link NodeSysfs#NODE}. */
-    public static void register(KTree tree, KernelProfile profile, int cpus) {
-        BitSet all = new BitSet();
-        all.set(0, cpus);
-        String list = Bitmap.printList(all, cpus) + "\n";
+    /**
+     * Creates the files for the CPUs of {@code hotplug}, each under node {@link NodeSysfs#NODE},
+     * and keeps them as CPUs go down and up: {@code online} and {@code offline} follow the mask,
+     * an offline CPU's {@code topology/} is gone ({@code topology_remove_dev}, a hotplug state)
+     * and the other CPUs' package, die and core-sibling masks lose it.
+     */
+    public static void register(KTree tree, KernelProfile profile, CpuHotplug hotplug) {
+        int cpus = hotplug.possible();
+        String possible = Bitmap.printList(hotplug.possibleSet(), cpus) + "\n";
         String none = Bitmap.printList(new BitSet(), cpus) + "\n";
         KDir root = tree.mkdirs(PATH);
         Attr.populate(root, null, List.of(
-            Attr.ro("online", x -> list),
-            Attr.ro("possible", x -> list),
-            Attr.ro("present", x -> list),
-            Attr.ro("offline", x -> none), // print_cpus_offline: none offline, none beyond nr_cpu_ids
+            Attr.ro("online", x -> Bitmap.printList(hotplug.onlineSet(), cpus) + "\n"),
+            Attr.ro("possible", x -> possible),
+            Attr.ro("present", x -> possible),
+            Attr.ro("offline", x -> offline(hotplug)), // print_cpus_offline: none beyond nr_cpu_ids
             Attr.ro("kernel_max", x -> (NR_CPUS - 1) + "\n"),
             Attr.<Object>ro("isolated", x -> none).since(Behaviour.CPU_ISOLATED_ATTRIBUTE)),
             profile, KAttr.Flavor.SYSFS);
@@ -63,32 +69,70 @@ public final class CpuSysfs {
             dir.link("node" + NodeSysfs.NODE, NodeSysfs.PATH + "/node" + NodeSysfs.NODE);
             dir.link("subsystem", "/sys/bus/cpu"); // cpu_subsys: /sys/bus/cpu/devices/cpuN links back
             tree.mkdirs("/sys/bus/cpu/devices").link("cpu" + cpu, dir.path());
-            BitSet self = new BitSet();
-            self.set(cpu);
-            Attr.populate(dir.dir("topology"), null, topology(cpu, self, all, cpus), profile, KAttr.Flavor.SYSFS);
+            if (CpuHotplug.hotpluggable(cpu)) {
+                int n = cpu;
+                Attr.populate(dir, null, List.of(Attr.rw("online",
+                    x -> (hotplug.online(n) ? 1 : 0) + "\n",
+                    (x, data, caller) -> storeOnline(hotplug, n, data))), profile, KAttr.Flavor.SYSFS);
+            }
+            addTopology(dir, cpu, hotplug, profile);
         }
+        hotplug.register(new CpuHotplug.Callback() {
+            @Override
+            public void cpuDown(int cpu) {
+                root.dir("cpu" + cpu).remove("topology");
+            }
+
+            @Override
+            public void cpuUp(int cpu) {
+                addTopology(root.dir("cpu" + cpu), cpu, hotplug, profile);
+            }
+        });
+    }
+
+    /** {@code online_store}: {@code kstrtobool} (EINVAL), then down or up (EBUSY for the last CPU); the byte count. */
+    private static int storeOnline(CpuHotplug hotplug, int cpu, byte[] data) throws VfsException {
+        if (Kstrtox.kstrtobool(data)) {
+            hotplug.up(cpu);
+        } else {
+            hotplug.down(cpu);
+        }
+        return data.length;
+    }
+
+    private static String offline(CpuHotplug hotplug) {
+        BitSet off = hotplug.possibleSet();
+        off.andNot(hotplug.onlineSet());
+        return Bitmap.printList(off, hotplug.possible()) + "\n";
+    }
+
+    private static void addTopology(KDir cpuDir, int cpu, CpuHotplug hotplug, KernelProfile profile) {
+        BitSet self = new BitSet();
+        self.set(cpu);
+        Attr.populate(cpuDir.dir("topology"), null, topology(cpu, self, hotplug), profile, KAttr.Flavor.SYSFS);
     }
 
     /** {@code topology_attrs}: ids and the masks of the CPUs sharing each level with {@code cpu}. */
-    private static List<Attr<Object>> topology(int cpu, BitSet self, BitSet all, int cpus) {
+    private static List<Attr<Object>> topology(int cpu, BitSet self, CpuHotplug hotplug) {
+        int cpus = hotplug.possible();
         String selfMap = Bitmap.print(self, cpus) + "\n";
         String selfList = Bitmap.printList(self, cpus) + "\n";
-        String allMap = Bitmap.print(all, cpus) + "\n";
-        String allList = Bitmap.printList(all, cpus) + "\n";
+        Attr.Show<Object> allMap = x -> Bitmap.print(hotplug.onlineSet(), cpus) + "\n"; // cpu_core_mask: online siblings
+        Attr.Show<Object> allList = x -> Bitmap.printList(hotplug.onlineSet(), cpus) + "\n";
         return List.of(
             Attr.ro("physical_package_id", x -> "0\n"),
             Attr.ro("core_id", x -> cpu + "\n"),
             Attr.ro("thread_siblings", x -> selfMap),
             Attr.ro("thread_siblings_list", x -> selfList),
-            Attr.ro("core_siblings", x -> allMap),
-            Attr.ro("core_siblings_list", x -> allList),
+            Attr.ro("core_siblings", allMap),
+            Attr.ro("core_siblings_list", allList),
             Attr.<Object>ro("die_id", x -> "0\n").since(Behaviour.CPU_TOPOLOGY_DIE),
             Attr.<Object>ro("core_cpus", x -> selfMap).since(Behaviour.CPU_TOPOLOGY_DIE),
             Attr.<Object>ro("core_cpus_list", x -> selfList).since(Behaviour.CPU_TOPOLOGY_DIE),
-            Attr.<Object>ro("die_cpus", x -> allMap).since(Behaviour.CPU_TOPOLOGY_DIE),
-            Attr.<Object>ro("die_cpus_list", x -> allList).since(Behaviour.CPU_TOPOLOGY_DIE),
-            Attr.<Object>ro("package_cpus", x -> allMap).since(Behaviour.CPU_TOPOLOGY_DIE),
-            Attr.<Object>ro("package_cpus_list", x -> allList).since(Behaviour.CPU_TOPOLOGY_DIE),
+            Attr.<Object>ro("die_cpus", allMap).since(Behaviour.CPU_TOPOLOGY_DIE),
+            Attr.<Object>ro("die_cpus_list", allList).since(Behaviour.CPU_TOPOLOGY_DIE),
+            Attr.<Object>ro("package_cpus", allMap).since(Behaviour.CPU_TOPOLOGY_DIE),
+            Attr.<Object>ro("package_cpus_list", allList).since(Behaviour.CPU_TOPOLOGY_DIE),
             Attr.<Object>ro("cluster_id", x -> "65535\n").since(Behaviour.CPU_TOPOLOGY_CLUSTER),
             Attr.<Object>ro("cluster_cpus", x -> selfMap).since(Behaviour.CPU_TOPOLOGY_CLUSTER),
             Attr.<Object>ro("cluster_cpus_list", x -> selfList).since(Behaviour.CPU_TOPOLOGY_CLUSTER));

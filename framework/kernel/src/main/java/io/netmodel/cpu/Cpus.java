@@ -4,21 +4,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The host's CPUs as the accounting code sees them: one {@link CpuStat} per CPU (all possible
- * CPUs are online in the model), the boot time and the fork count. Owned by the Kernel; read
+ * The host's CPUs as the accounting code sees them: one {@link CpuStat} per possible CPU (an
+ * offline one keeps its counts), which are online ({@link CpuHotplug}), the boot time and the
+ * fork count. Owned by the Kernel; read
  * by {@code /proc/stat} and {@code /proc/softirqs}.
  */
 public final class Cpus {
     private final List<CpuStat> cpus;
     private final long btime;
+    private final CpuHotplug hotplug;
     /** {@code total_forks}: tasks created since boot ({@code processes} in /proc/stat). */
     public long totalForks;
 
+    /** {@code count} CPUs that stay online (for tests of the accounting alone). */
+    public Cpus(int count, long btime) {
+        this(new CpuHotplug(count, line -> { }), btime);
+    }
+
     /**
-     * @param count online CPUs
+     * @param hotplug the possible CPUs and which are online
      * @param btime boot time, wall-clock seconds since the epoch ({@code getboottime64})
      */
-    public Cpus(int count, long btime) {
+    public Cpus(CpuHotplug hotplug, long btime) {
+        this.hotplug = hotplug;
+        int count = hotplug.possible();
         List<CpuStat> list = new ArrayList<>(count);
         for (int cpu = 0; cpu < count; cpu++) {
             list.add(new CpuStat(cpu));
@@ -27,9 +36,14 @@ public final class Cpus {
         this.btime = btime;
     }
 
-    /** {@code num_online_cpus()} (= possible CPUs in the model). */
+    /** {@code nr_cpu_ids}: the possible CPUs, online or not. */
     public int count() {
         return cpus.size();
+    }
+
+    /** {@code cpu_online(cpu)}. */
+    public boolean online(int cpu) {
+        return hotplug.online(cpu);
     }
 
     public CpuStat cpu(int cpu) {

@@ -40,8 +40,14 @@ public final class NodeSysfs {
         return node == NODE;
     }
 
-    /** Creates the files for a host of {@code cpus} CPUs. */
-    public static void register(KTree tree, KernelProfile profile, int cpus) {
+    /**
+     * Creates the files for the CPUs of {@code hotplug}. {@code cpumap} and {@code cpulist} show
+     * the node's online CPUs (x86 {@code numa_remove_cpu} takes a CPU going down out of
+     * {@code node_to_cpumask_map}); the {@code cpuN} links stay ({@code unregister_cpu_under_node}
+     * is for CPUs that are removed, not offlined).
+     */
+    public static void register(KTree tree, KernelProfile profile, CpuHotplug hotplug) {
+        int cpus = hotplug.possible();
         BitSet node = new BitSet();
         node.set(NODE);
         String nodes = Bitmap.printList(node, NODE + 1) + "\n";
@@ -54,14 +60,12 @@ public final class NodeSysfs {
             Attr.ro("has_cpu", x -> nodes),
             Attr.<Object>ro("has_generic_initiator", x -> "\n").since(Behaviour.NODE_HAS_GENERIC_INITIATOR)),
             profile, KAttr.Flavor.SYSFS);
-        BitSet all = new BitSet();
-        all.set(0, cpus);
         KDir dir = root.dir("node" + NODE);
         dir.link("subsystem", "/sys/bus/node"); // node_subsys, and /sys/bus/node/devices/node0 back
         tree.mkdirs("/sys/bus/node/devices").link("node" + NODE, dir.path());
         Attr.populate(dir, null, List.of(
-            Attr.ro("cpumap", x -> Bitmap.print(all, cpus) + "\n"),
-            Attr.ro("cpulist", x -> Bitmap.printList(all, cpus) + "\n"),
+            Attr.ro("cpumap", x -> Bitmap.print(hotplug.onlineSet(), cpus) + "\n"),
+            Attr.ro("cpulist", x -> Bitmap.printList(hotplug.onlineSet(), cpus) + "\n"),
             Attr.ro("distance", x -> "10\n")),
             profile, KAttr.Flavor.SYSFS);
         for (int cpu = 0; cpu < cpus; cpu++) {

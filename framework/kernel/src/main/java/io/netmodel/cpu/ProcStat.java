@@ -69,7 +69,9 @@ public final class ProcStat {
 
         times(sb.append("cpu "), total);
         for (CpuStat c : cpus.all()) {
-            times(sb.append("cpu").append(c.cpu), c.cpustat);
+            if (cpus.online(c.cpu)) { // for_each_online_cpu
+                times(sb.append("cpu").append(c.cpu), c.cpustat);
+            }
         }
         sb.append("intr ").append(Long.toUnsignedString(intr));
         showAllIrqs(sb);

@@ -22,14 +22,19 @@ public final class IrqDesc {
     private long affinityHint;
     /** {@code IRQD_AFFINITY_SET}: an affinity was set by userspace or a driver, which the next setup keeps. */
     private boolean affinitySet;
+    /** {@code cpu_online_mask}, where the vector may live. */
+    private final java.util.function.LongSupplier online;
+    /** The CPU the vector lives on ({@code effective_affinity}). */
+    private int effectiveCpu;
 
-    IrqDesc(int number, String chip, int hwirq, String flow, int cpus) {
+    IrqDesc(int number, String chip, int hwirq, String flow, int cpus, java.util.function.LongSupplier online) {
         this.number = number;
         this.chip = chip;
         this.hwirq = hwirq;
         this.flow = flow;
         this.perCpuCount = new long[cpus];
-        this.affinityMask = cpus >= 64 ? -1L : (1L << cpus) - 1;
+        this.online = online;
+        setAffinityMask(cpus >= 64 ? -1L : (1L << cpus) - 1);
     }
 
     public int number() {
@@ -98,8 +103,16 @@ public final class IrqDesc {
         return affinityMask;
     }
 
+    /**
+     * {@code irq_do_set_affinity}: the mask, and the vector moves to the mask's first online CPU
+     * (the chip gets {@code mask & cpu_online_mask}); a mask with none leaves it where it is.
+     */
     public void setAffinityMask(long mask) {
         this.affinityMask = mask;
+        long usable = mask & online.getAsLong();
+        if (usable != 0) {
+            effectiveCpu = Long.numberOfTrailingZeros(usable);
+        }
     }
 
     /**
@@ -107,7 +120,7 @@ public final class IrqDesc {
      * {@code irq_set_affinity_hint} does: the mask, and {@code IRQD_AFFINITY_SET}.
      */
     public void setAffinity(long mask) {
-        this.affinityMask = mask;
+        setAffinityMask(mask);
         this.affinitySet = true;
     }
 
@@ -133,10 +146,25 @@ public final class IrqDesc {
 
     /**
      * The CPU the interrupt is delivered to ({@code effective_affinity}): on x86 the vector lives
-     * on one CPU of the affinity mask; the model takes the first.
+     * on one online CPU of the affinity mask; the model takes the first when the affinity is set,
+     * and keeps it until the affinity changes or the CPU goes down ({@link #migrateOff}).
      */
     public int effectiveCpu() {
-        return Long.numberOfTrailingZeros(affinityMask);
+        return effectiveCpu;
+    }
+
+    /**
+     * {@code migrate_one_irq} when {@code cpu}, this vector's, has gone down (and left the online
+     * mask): the vector moves to the affinity's first online CPU or, with none left, the affinity
+     * is broken and becomes every online CPU ({@code cpu_online_mask}; a set affinity stays marked
+     * set). Another CPU going down leaves the vector alone.
+     */
+    void migrateOff(int cpu) {
+        if (effectiveCpu != cpu) {
+            return;
+        }
+        long live = online.getAsLong();
+        setAffinityMask((affinityMask & live) != 0 ? affinityMask : live);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.netmodel.irq;
 import io.netmodel.api.kernel.Behaviour;
 import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.netdev.IrqHandler;
+import io.netmodel.cpu.CpuHotplug;
 import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KTree;
 import io.netmodel.kobj.SeqFmt;
@@ -46,6 +47,7 @@ public final class IrqTable {
     static final int VECTORS_PER_CPU = 0xec - 0x20;
 
     private final int cpus;
+    private final CpuHotplug hotplug;
     /** Counts as " %10u" and one space before the chip (6.13), not "%10u " and " %8s". */
     private final boolean putDecimal;
     private int vectorsInUse;
@@ -59,8 +61,19 @@ public final class IrqTable {
     private long errCount;
     private long misCount;
 
+    /** A table for a host of {@code cpus} CPUs that stay online (for tests of the IRQ core alone). */
     public IrqTable(int cpus, KTree tree, KernelProfile profile) {
-        this.cpus = cpus;
+        this(new CpuHotplug(cpus, line -> { }), tree, profile);
+    }
+
+    /**
+     * The IRQs of a host whose CPUs are {@code hotplug}'s: when one goes down, the vectors on it
+     * move ({@code fixup_irqs}: {@link IrqDesc#migrateOff}) and {@code /proc/interrupts} loses its
+     * column ({@code for_each_online_cpu}); its counts stay, and come back with it.
+     */
+    public IrqTable(CpuHotplug hotplug, KTree tree, KernelProfile profile) {
+        this.cpus = hotplug.possible();
+        this.hotplug = hotplug;
         this.putDecimal = profile.has(Behaviour.PROC_INTERRUPTS_PUT_DECIMAL);
         this.defaultAffinity = onlineMask();
         for (String[] row : ARCH_ROWS) {
@@ -71,6 +84,19 @@ public final class IrqTable {
         }
         tree.mkdirs("/proc").attr("interrupts", 0444, KAttr.Flavor.PROC, this::showInterrupts, null);
         this.procIrq = new ProcIrq(tree, this, profile);
+        hotplug.register(new CpuHotplug.Callback() {
+            @Override
+            public void cpuDown(int cpu) {
+                for (IrqDesc d : descs.values()) {
+                    d.migrateOff(cpu);
+                }
+            }
+
+            @Override
+            public void cpuUp(int cpu) {
+                // non-managed vectors stay where they went
+            }
+        });
     }
 
     /**
@@ -99,7 +125,7 @@ public final class IrqTable {
         IrqDesc[] out = new IrqDesc[n];
         for (int vector = 0; vector < n; vector++) {
             int number = allocated.nextClearBit(FIRST_DYNAMIC_IRQ);
-            out[vector] = new IrqDesc(number, "PCI-MSIX-" + busAddress, vector, "edge", cpus);
+            out[vector] = new IrqDesc(number, "PCI-MSIX-" + busAddress, vector, "edge", cpus, hotplug::onlineMask);
             allocated.set(number);
             descs.put(number, out[vector]);
         }
@@ -148,7 +174,7 @@ public final class IrqTable {
         IrqDesc d = descs.get(gsi);
         boolean fresh = d == null;
         if (fresh) {
-            d = new IrqDesc(gsi, "IO-APIC", gsi, "fasteoi", cpus);
+            d = new IrqDesc(gsi, "IO-APIC", gsi, "fasteoi", cpus, hotplug::onlineMask);
             allocated.set(gsi);
             descs.put(gsi, d);
         } else if (!d.chip().equals("IO-APIC")) {
@@ -217,9 +243,9 @@ public final class IrqTable {
         this.defaultAffinity = mask;
     }
 
-    /** {@code cpu_online_mask}: every CPU of the host. */
+    /** {@code cpu_online_mask}. */
     public long onlineMask() {
-        return cpus >= 64 ? -1L : (1L << cpus) - 1;
+        return hotplug.onlineMask();
     }
 
     public IrqDesc get(int number) {
@@ -273,7 +299,11 @@ public final class IrqTable {
         int prec = prec();
         StringBuilder sb = new StringBuilder(256 + (descs.size() + ARCH_ROWS.length + 4) * (40 + 11 * cpus));
         sb.append(" ".repeat(prec + 8));
+        long online = hotplug.onlineMask();
         for (int cpu = 0; cpu < cpus; cpu++) {
+            if ((online & (1L << cpu)) == 0) {
+                continue;                                                        // for_each_online_cpu
+            }
             SeqFmt.left(sb.append("CPU"), Integer.toString(cpu), 8);             // "CPU%-8d"
         }
         sb.append('\n');
@@ -284,6 +314,9 @@ public final class IrqTable {
             }
             SeqFmt.right(sb, d.number(), prec).append(':');                      // "%*d:"
             for (int cpu = 0; cpu < cpus; cpu++) {
+                if ((online & (1L << cpu)) == 0) {
+                    continue;
+                }
                 SeqFmt.right(sb.append(' '), d.count(cpu), 10);                  // " %10u"
             }
             if (!putDecimal) {
@@ -312,7 +345,11 @@ public final class IrqTable {
     private void archRow(StringBuilder sb, int prec, String[] row) {
         SeqFmt.right(sb, row[0], prec).append(": ");
         long[] counts = archCounts.get(row[0]);
+        long online = hotplug.onlineMask();
         for (int cpu = 0; cpu < cpus; cpu++) {
+            if ((online & (1L << cpu)) == 0) {
+                continue;
+            }
             SeqFmt.right(sb, counts[cpu], 10).append(' ');
         }
         sb.append("  ").append(row[1]).append('\n');

@@ -158,4 +158,32 @@ public final class Kstrtox {
         }
         return true;
     }
+
+    /**
+     * {@code kstrtobool}: y/Y/t/T/1, n/N/f/F/0, on/off (any case); only the first one or two
+     * characters count, so {@code "yes"}, {@code "1\n"} and {@code "offline"} parse.
+     *
+     * @throws VfsException EINVAL for anything else, the empty string included
+     */
+    public static boolean kstrtobool(byte[] data) throws VfsException {
+        int n = cstrlen(data);
+        char c0 = n > 0 ? Character.toLowerCase((char) (data[0] & 0xff)) : 0;
+        char c1 = n > 1 ? Character.toLowerCase((char) (data[1] & 0xff)) : 0;
+        switch (c0) {
+            case 'y': case 't': case '1':
+                return true;
+            case 'n': case 'f': case '0':
+                return false;
+            case 'o':
+                if (c1 == 'n') {
+                    return true;
+                }
+                if (c1 == 'f') {
+                    return false;
+                }
+                throw new VfsException(Errno.EINVAL);
+            default:
+                throw new VfsException(Errno.EINVAL);
+        }
+    }
 }

@@ -26,8 +26,12 @@ public final class NetProcfs {
     private final KernelProfile profile;
     private final NetdevRegistry netdevs;
     private final List<SoftnetData> softnet;
+    private final java.util.function.IntPredicate online;
 
-    public NetProcfs(KTree tree, KernelProfile profile, NetdevRegistry netdevs, List<SoftnetData> softnet) {
+    /** {@code online}: {@code cpu_online}, which CPUs have a {@code softnet_stat} row. */
+    public NetProcfs(KTree tree, KernelProfile profile, NetdevRegistry netdevs, List<SoftnetData> softnet,
+                     java.util.function.IntPredicate online) {
+        this.online = online;
         this.profile = profile;
         this.netdevs = netdevs;
         this.softnet = softnet;
@@ -85,6 +89,9 @@ public final class NetProcfs {
             : profile.has(Behaviour.SOFTNET_STAT_13_COLUMNS) ? 13 : 11;
         StringBuilder sb = new StringBuilder(softnet.size() * 9 * columns);
         for (SoftnetData sd : softnet) {
+            if (!online.test(sd.cpu)) {
+                continue; // softnet_get_online
+            }
             int[] row = {
                 sd.processed, sd.dropped, sd.timeSqueeze, 0, 0, 0, 0, 0, 0, sd.receivedRps, sd.flowLimitCount,
                 sd.backlogLen(), sd.cpu, sd.inputPktQueueLen, sd.processQueueLen,

@@ -92,6 +92,12 @@ public final class BenchServiceImpl implements BenchService {
         LiveKnobs knobs = liveKnobs();
         XskMode mode = LiveMode.resolve(req.mode(), knobs);
         checkXskRr(mode);
+        knobs.requireOnline(XskRr.IRQ_CPU, "xsk_rr's IRQ and NAPI kthread (seed 001's script pins them)");
+        knobs.requireOnline(XskRr.SENDER_CPU, "xsk_rr's sender thread");
+        knobs.requireOnline(XskRr.MAIN_CPU, "xsk_rr's main thread");
+        if (mode == XskMode.BUSY_POLL_SEPARATE) {
+            knobs.requireOnline(XskRr.LOOP_CPU, "xsk_rr's recvfrom thread (-t)");
+        }
         XskRrRequest run = new XskRrRequest(req.periodNs(), req.delayNs(), mode, req.durationNs(), req.seed());
         return runXskRr(run, progress, sink, knobs::applyTo, client -> {
             Map<String, String> m = new LinkedHashMap<>();
@@ -214,6 +220,7 @@ public final class BenchServiceImpl implements BenchService {
                 + "the request must leave them 0, not " + busyReadUs + " and " + busyPollUs);
         }
         LiveKnobs knobs = liveKnobs();
+        knobs.requireOnline(NetperfRr.APP_CPU, "netperf's and netserver's thread");
         return runNetperfRr(protocol, 0, 0, durationNs, seed, progress, sink, knobs::applyTo, client -> {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("config", "the running model's knobs, on both hosts");
@@ -283,6 +290,7 @@ public final class BenchServiceImpl implements BenchService {
         }
         checkEpollRr(req);
         LiveKnobs knobs = liveKnobs();
+        knobs.requireOnline(EpollRr.APP_CPU, "epoll_rr's server thread");
         return runEpollRr(req, progress, sink, knobs::applyTo, server -> {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("config", "the running model's knobs on the server; epoll's own parameters from the command line; "

@@ -47,13 +47,26 @@ final class Cpu {
     /** The turns of the threaded NAPI's kthread polling here against the reader. */
     private final Turns kthreadTurns = new Turns();
 
-    Cpu(int id, CpuStat stat, Simulator sim, int nrCpus, boolean wakeupPreempts) {
+    private final io.netmodel.cpu.CpuHotplug hotplug;
+
+    Cpu(int id, CpuStat stat, Simulator sim, int nrCpus, boolean wakeupPreempts, io.netmodel.cpu.CpuHotplug hotplug) {
         this.id = id;
+        this.hotplug = hotplug;
         this.wakeupPreempts = wakeupPreempts;
         this.stat = stat;
         this.sim = sim;
         this.sliceNs = RunQueue.baseSliceNs(nrCpus);
         this.inTask = new SoftirqInTask(sim, this);
+    }
+
+    /** {@code cpu_online(id)}: a CPU taken down ({@code cpuN/online}) runs nothing new. */
+    boolean online() {
+        return hotplug.online(id);
+    }
+
+    /** The online CPU that takes over an offline one's softnet work ({@code dev_cpu_dead}). */
+    int takeoverCpu() {
+        return hotplug.firstOnline();
     }
 
     /** When interrupt-context work queued on this CPU will be done. */

@@ -67,6 +67,20 @@ final class LiveKnobs {
         this.fairServers = fairServers;
     }
 
+    /** The running model's offline CPUs ({@code cpuN/online} 0), one bit per CPU. */
+    private long offline;
+
+    /**
+     * Fails when {@code cpu} is offline in the running model: the workload's {@code who} is pinned
+     * there, and {@code taskset} to an offline CPU is EINVAL.
+     */
+    void requireOnline(int cpu, String who) {
+        if ((offline & (1L << cpu)) != 0) {
+            throw new IllegalArgumentException("CPU " + cpu + " is offline in the running model, and " + who
+                + " runs there: bring it up first (echo 1 > /sys/devices/system/cpu/cpu" + cpu + "/online)");
+        }
+    }
+
     /** Reads the knobs of {@code live}; fails when it has no eth0 to measure. */
     static LiveKnobs capture(Kernel live) {
         return live.lock().call(() -> {
@@ -101,13 +115,21 @@ final class LiveKnobs {
             for (int cpu = 0; cpu < fair.length; cpu++) {
                 fair[cpu] = new long[] {servers.runtimeNs(cpu), servers.periodNs(cpu)};
             }
-            return new LiveKnobs(files, eth0IrqAffinity(live), LiveEthtool.capture(live), LiveNapi.capture(live),
+            LiveKnobs knobs = new LiveKnobs(files, eth0IrqAffinity(live), LiveEthtool.capture(live), LiveNapi.capture(live),
                 live.sysctlKernel().rtPeriodUs(), live.sysctlKernel().rtRuntimeUs(), fair);
+            io.netmodel.cpu.CpuHotplug hotplug = live.hotplug();
+            knobs.offline = ~hotplug.onlineMask() & (hotplug.possible() == 64 ? -1L : (1L << hotplug.possible()) - 1);
+            return knobs;
         });
     }
 
     /** Writes the captured knobs into {@code h}'s files. */
     void applyTo(SimHost h) {
+        for (int cpu = 1; cpu < h.cpus.length && cpu < 64; cpu++) {
+            if ((offline & (1L << cpu)) != 0) {
+                h.write(io.netmodel.cpu.CpuSysfs.PATH + "/cpu" + cpu + "/online", "0"); // before the IRQ affinities
+            }
+        }
         ethtool.applyTo(h);
         for (Map.Entry<String, String> f : files.entrySet()) {
             if (exists(h.kernel, f.getKey())) {
@@ -164,6 +186,9 @@ final class LiveKnobs {
     /** The knobs as {@code name -> value} for the report, in a stable order. */
     Map<String, String> describe() {
         Map<String, String> out = new LinkedHashMap<>();
+        if (offline != 0) {
+            out.put("cpus_offline", io.netmodel.kobj.Bitmap.printList(java.util.BitSet.valueOf(new long[] {offline}), 64));
+        }
         files.forEach((path, value) -> out.put(shortName(path), value));
         irqAffinity.forEach((name, list) -> out.put("irq[" + name + "].smp_affinity_list", list));
         ethtool.describe(out);

@@ -78,8 +78,9 @@ public final class LiveTraffic implements TrafficService {
             this.periodNs = Math.max(1, Math.round(1e9 / request.ratePps()));
             this.flowHashes = new RxHash(request.flows());
             this.traceBaseNs = kernel.trace().now();
-            int cpus = kernel.cpus().count();
-            int cpu = request.cpu() == TrafficRequest.DEFAULT_CPU ? cpus - 1 : request.cpu();
+            int cpu = request.cpu() == TrafficRequest.DEFAULT_CPU
+                ? 63 - Long.numberOfLeadingZeros(kernel.hotplug().onlineMask()) // the last online CPU
+                : request.cpu();
             int llUsec = request.busyPollUs() == TrafficRequest.SYSCTL_BUSY_READ
                 ? kernel.sysctls().busyRead.get() : request.busyPollUs();
             UdpRcvbuf rcvbuf = new UdpRcvbuf(kernel.profile(), kernel.sysctls().rmemDefault.get(),
@@ -205,6 +206,10 @@ public final class LiveTraffic implements TrafficService {
             if (request.cpu() >= kernel.cpus().count()) {
                 throw new IllegalArgumentException("--cpu " + request.cpu() + ": the host has CPUs 0 .. "
                     + (kernel.cpus().count() - 1));
+            }
+            if (request.cpu() != TrafficRequest.DEFAULT_CPU && !kernel.hotplug().online(request.cpu())) {
+                throw new IllegalArgumentException("--cpu " + request.cpu() + ": CPU " + request.cpu()
+                    + " is offline (bring it up: echo 1 > /sys/devices/system/cpu/cpu" + request.cpu() + "/online)");
             }
             Run fresh = new Run(request, eth0);
             holdModules(fresh);

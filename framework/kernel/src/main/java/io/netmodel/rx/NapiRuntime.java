@@ -446,7 +446,7 @@ final class NapiRuntime implements PollList.Napi {
             return cpu;
         }
         for (int i = k.nextAllowedCpu(0); i >= 0; i = k.nextAllowedCpu(i + 1)) {
-            if (i != cpu && !cpus.apply(i).taskRunnable()) {
+            if (i != cpu && cpus.apply(i).online() && !cpus.apply(i).taskRunnable()) {
                 k.moveTo(i);
                 return i;
             }

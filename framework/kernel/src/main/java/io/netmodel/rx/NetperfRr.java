@@ -17,7 +17,7 @@ import io.netmodel.sim.Timer;
  * retransmission timer (netperf's UDP_RR has none either, and the model loses no frames).
  */
 final class NetperfRr {
-    private static final int APP_CPU = 1;
+    static final int APP_CPU = 1;
     private static final long WARMUP_NS = 10_000_000;
 
     /** The protocol under the 1-byte payload. */

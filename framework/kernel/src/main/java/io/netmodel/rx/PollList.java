@@ -69,6 +69,8 @@ final class PollList {
     private final boolean repollList;
     /** {@code net_rps_action_and_irq_enable}: the RPS IPIs this CPU's polls queued go out as a run ends. */
     private final Runnable rpsAction;
+    /** The host's poll lists by CPU: where this one's NAPIs go when its CPU is down. */
+    private final java.util.function.IntFunction<PollList> pollLists;
     /** {@code sd->poll_list} (with the run's local list): NAPIs waiting for a poll, in order. */
     private final ArrayDeque<Napi> list = new ArrayDeque<>();
     /** {@code net_rx_action}'s local {@code repoll} list (3.19+). */
@@ -101,8 +103,9 @@ final class PollList {
     long ksoftirqdWakeups;
 
     PollList(Simulator sim, RxCosts costs, Cpu cpu, SoftnetData sd, KernelProfile profile, NetRxAction netRx,
-             Runnable rpsAction) {
+             Runnable rpsAction, java.util.function.IntFunction<PollList> pollLists) {
         this.sim = sim;
+        this.pollLists = pollLists;
         this.rpsAction = rpsAction;
         this.costs = costs;
         this.cpu = cpu;
@@ -137,6 +140,10 @@ final class PollList {
      * costs {@code entryNs}: {@code n} goes on the poll list and NET_RX is raised.
      */
     void schedule(Napi n, long entryNs) {
+        if (!cpu.online()) {
+            pollLists.apply(cpu.takeoverCpu()).schedule(n, entryNs); // the NAPI's hrtimer migrated with the CPU's timers
+            return;
+        }
         if (active) {
             list.addLast(n);
             runLeft++;
@@ -170,6 +177,19 @@ final class PollList {
         work = Math.max(0, work);
         boolean again = !gone && work == n.softirqWeight();
         long now = sim.now();
+        if (!cpu.online()) {
+            netRx.chargeOnly(work);
+            if (again) {
+                repoll.addLast(n);
+            }
+            handOff();
+            if (!again && !gone) {
+                n.complete(work, cpu.id);
+            }
+            rpsAction.run();
+            n.runEnded(cpu.id, netRx.endedRunSqueezed(), netRx.endedRunWork());
+            return;
+        }
         boolean runEnds = charge(n, work, again, now);
         if (runEnds) {
             endRun();
@@ -325,8 +345,35 @@ final class PollList {
         bookNext(now);
     }
 
-    /** Books the poll of the list's first NAPI from {@code start}. */
+    /**
+     * This CPU went down ({@code cpuN/online}) with NAPIs on its poll list: the run ends and they
+     * go, in order, to an online CPU's list, whose softirq polls them ({@code dev_cpu_dead}:
+     * {@code list_splice_init} of the dead CPU's {@code poll_list}, then
+     * {@code raise_softirq_irqoff(NET_RX_SOFTIRQ)} on the CPU running the teardown). The model
+     * moves them at this CPU's next poll boundary, a poll's length after the write at most.
+     */
+    private void handOff() {
+        java.util.List<Napi> moving = new java.util.ArrayList<>(list);
+        moving.addAll(repoll);
+        list.clear();
+        repoll.clear();
+        if (ksoftirqdWaiting) {
+            ksoftirqdWait.cancel();
+            endKsoftirqdWait(); // ksoftirqd/N parks
+        }
+        endRun(); // nothing left: the softirq is done here
+        PollList to = pollLists.apply(cpu.takeoverCpu());
+        for (Napi m : moving) {
+            to.schedule(m, 0);
+        }
+    }
+
+    /** Books the poll of the list's first NAPI from {@code start} (or hands the list over, the CPU being down). */
     private void bookNext(long start) {
+        if (!cpu.online()) {
+            handOff();
+            return;
+        }
         cpu.inTask.softirqRuns();
         Napi n = list.pollFirst();
         polling = n;

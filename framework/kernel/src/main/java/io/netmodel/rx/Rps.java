@@ -77,7 +77,7 @@ final class Rps {
      */
     int target(int cpu, int queue, int hash) {
         int t = pick(queue, hash, false);
-        return t == cpu || t >= host.cpus.length ? -1 : t; // cpu_online(tcpu)
+        return t == cpu ? -1 : t;
     }
 
     /**
@@ -89,8 +89,8 @@ final class Rps {
      */
     int steer(int cpu, int queue, int hash) {
         int t = pick(queue, hash, true);
-        if (t < 0 || t >= host.cpus.length) {
-            return -1; // no map and no flow: __netif_receive_skb, nothing queued
+        if (t < 0) {
+            return -1; // no map and no flow (or an offline CPU): __netif_receive_skb, nothing queued
         }
         if (t != cpu) {
             return t;
@@ -101,10 +101,22 @@ final class Rps {
         return -1;
     }
 
-    /** {@code get_rps_cpu}'s choice: RFS's CPU for the flow ({@code commit}: with {@code set_rps_cpu}), else the map's, else -1. */
+    /**
+     * {@code get_rps_cpu}'s choice: RFS's CPU for the flow ({@code commit}: with
+     * {@code set_rps_cpu}), else the map's, else -1; a CPU that is offline is no choice
+     * ({@code cpu_online(tcpu)}).
+     */
     private int pick(int queue, int hash, boolean commit) {
         int t = rfs.target(queue, hash, commit);
-        return t >= 0 ? t : host.eth0.rxQueue(queue).rpsMapCpu(hash);
+        if (online(t)) {
+            return t;
+        }
+        int m = host.eth0.rxQueue(queue).rpsMapCpu(hash);
+        return online(m) ? m : -1;
+    }
+
+    private boolean online(int cpu) {
+        return cpu >= 0 && cpu < host.cpus.length && host.kernel.hotplug().online(cpu);
     }
 
     /** {@code sock_rps_record_flow}: a connected socket receiving flow {@code hash} was used on {@code cpu}. */

@@ -47,7 +47,7 @@ final class SimHost {
         this.cpus = new Cpu[kernel.cpus().count()];
         for (int i = 0; i < cpus.length; i++) {
             cpus[i] = new Cpu(i, kernel.cpus().cpu(i), sim, cpus.length,
-                !kernel.profile().has(io.netmodel.api.kernel.Behaviour.SCHED_EEVDF));
+                !kernel.profile().has(io.netmodel.api.kernel.Behaviour.SCHED_EEVDF), kernel.hotplug());
         }
         this.eth0 = kernel.netdevs().byName("eth0");
         if (eth0 == null || eth0.napis().isEmpty()) {
@@ -96,7 +96,7 @@ final class SimHost {
             var sysctls = kernel.sysctls();
             pollLists[cpu] = new PollList(sim, costs, cpus[cpu], kernel.softnet(cpu), kernel.profile(),
                 new NetRxAction(kernel.profile(), sysctls.netdevBudget::get, sysctls.netdevBudgetUsecs::get),
-                () -> rps.sendIpis(cpu));
+                () -> rps.sendIpis(cpu), this::pollList);
         }
         return pollLists[cpu];
     }

@@ -22,9 +22,9 @@ import io.netmodel.sim.Simulator;
  */
 final class XskRr {
     static final int IRQ_CPU = 2;
-    private static final int SENDER_CPU = 3;
-    private static final int MAIN_CPU = 4;
-    private static final int LOOP_CPU = 5;
+    static final int SENDER_CPU = 3;
+    static final int MAIN_CPU = 4;
+    static final int LOOP_CPU = 5;
     /** {@code SO_BUSY_POLL_BUDGET} of xsk_rr's sockets (the default, 8). */
     private static final int BUSY_POLL_BUDGET = 8;
     private static final long WARMUP_NS = 20_000_000;

@@ -3,6 +3,7 @@ package io.netmodel.sched;
 import io.netmodel.api.sched.SchedException;
 import io.netmodel.api.sched.SchedPolicy;
 import io.netmodel.api.vfs.Errno;
+import io.netmodel.cpu.CpuHotplug;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -23,13 +24,29 @@ public final class TaskTable {
     public static final int MAX_USER_RT_PRIO = 99;
 
     private final int nrCpus;
+    private final CpuHotplug hotplug;
     private final Map<Integer, Task> byPid = new TreeMap<>();
     private int lastPid = 1; // pid 1 is init, not modelled
     /** {@code per_cpu(ksoftirqd, cpu)}. */
     private final Task[] ksoftirqd;
 
+    /** The tasks of a host of {@code nrCpus} CPUs that stay online (for tests of the scheduler calls alone). */
     public TaskTable(int nrCpus) {
+        this(new CpuHotplug(nrCpus, line -> { }), line -> { });
+    }
+
+    /**
+     * The tasks of a host whose CPUs are {@code hotplug}'s. When a CPU goes down its tasks leave
+     * it ({@code sched_cpu_dying} → {@code migrate_tasks} → {@code select_fallback_rq}): to the
+     * first online CPU their mask allows or, when it allows none, with the mask widened to every
+     * possible CPU ({@code cpuset_cpus_allowed_fallback}; the log names a user task, not a kernel
+     * thread). The CPU's own smpboot threads ({@code cpuhp/N}, {@code migration/N},
+     * {@code ksoftirqd/N}) park there and stay. {@code log} is {@code printk}.
+     */
+    public TaskTable(CpuHotplug hotplug, java.util.function.Consumer<String> log) {
+        int nrCpus = hotplug.possible();
         this.nrCpus = nrCpus;
+        this.hotplug = hotplug;
         this.ksoftirqd = new Task[nrCpus];
         kthread("kthreadd", all(), 0, false);
         // CPU 0: spawn_ksoftirqd and cpu_stop_init (early_initcall) before cpuhp_threads_init.
@@ -37,6 +54,36 @@ public final class TaskTable {
         for (int cpu = 1; cpu < nrCpus; cpu++) {
             bootThreads(cpu, new String[] {"cpuhp", "migration", "ksoftirqd"});
         }
+        hotplug.register(new CpuHotplug.Callback() {
+            @Override
+            public void cpuDown(int cpu) {
+                for (Task t : byPid.values()) {
+                    if (t.cpu == cpu && !(t.noSetAffinity && t.cpusAllowed.cardinality() == 1)) {
+                        leave(t, cpu, log);
+                    }
+                }
+            }
+
+            @Override
+            public void cpuUp(int cpu) {
+                // parked threads unpark in place; nothing moves back
+            }
+        });
+    }
+
+    /** {@code select_fallback_rq} for {@code t}, whose CPU {@code dead} went down. */
+    private void leave(Task t, int dead, java.util.function.Consumer<String> log) {
+        BitSet usable = (BitSet) t.cpusAllowed.clone();
+        usable.and(hotplug.onlineSet());
+        if (usable.isEmpty()) {
+            t.cpusAllowed.clear();
+            t.cpusAllowed.or(all());
+            usable = hotplug.onlineSet();
+            if (!t.kthread) {
+                log.accept("process " + t.pid + " (" + t.comm + ") no longer affine to cpu" + dead);
+            }
+        }
+        t.cpu = usable.nextSetBit(0);
     }
 
     private void bootThreads(int cpu, String[] order) {
@@ -127,7 +174,7 @@ public final class TaskTable {
     /**
      * {@code sched_setaffinity}: ESRCH for no task; EINVAL for {@code PF_NO_SETAFFINITY}
      * (per-CPU kthreads bound with {@code kthread_bind}); the mask is cut to
-     * {@code nr_cpu_ids} and must contain an active CPU, else EINVAL
+     * {@code nr_cpu_ids} and must contain an active (online) CPU, else EINVAL
      * ({@code __set_cpus_allowed_ptr_locked}: {@code cpumask_any_and_distribute} finds none).
      * A task whose CPU is no longer allowed moves to the first allowed one.
      */
@@ -140,13 +187,15 @@ public final class TaskTable {
         if (allowed.length() > nrCpus) {
             allowed.clear(nrCpus, allowed.length());
         }
-        if (t.noSetAffinity || allowed.isEmpty()) {
+        BitSet usable = (BitSet) allowed.clone();
+        usable.and(hotplug.onlineSet());
+        if (t.noSetAffinity || usable.isEmpty()) {
             throw new SchedException(Errno.EINVAL, t.noSetAffinity ? "PF_NO_SETAFFINITY" : "no online CPU in the mask");
         }
         t.cpusAllowed.clear();
         t.cpusAllowed.or(allowed);
-        if (!allowed.get(t.cpu)) {
-            t.cpu = allowed.nextSetBit(0);
+        if (!usable.get(t.cpu)) {
+            t.cpu = usable.nextSetBit(0);
         }
     }
 

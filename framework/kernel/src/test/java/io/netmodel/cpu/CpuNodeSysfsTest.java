@@ -53,7 +53,8 @@ class CpuNodeSysfsTest {
             .filter(n -> n.matches("cpu\\d+")).sorted().toList());
         assertTrue(h.exists(CPU + "/cpu0"));
         assertFalse(h.exists(CPU + "/cpu2"));
-        assertFalse(h.exists(CPU + "/cpu1/online"), "no CPU hotplug in the model");
+        assertFalse(h.exists(CPU + "/cpu0/online"), "x86: CPU 0 cannot go down");
+        assertEquals(0644, h.fs.stat(CPU + "/cpu1/online").mode() & 07777);
     }
 
     @ParameterizedTest(name = "{0} CPUs: {1} / {2}")

@@ -9,7 +9,7 @@ package io.netmodel.api.traffic;
  * @param seed random seed of the gaps and the wire's jitter
  * @param busyPollUs the socket's {@code SO_BUSY_POLL} in µs (0 .. 2147483647), or
  *     {@link #SYSCTL_BUSY_READ} for {@code net.core.busy_read} as it is when the traffic starts
- * @param cpu the CPU the reading thread is pinned to, or {@link #DEFAULT_CPU} for the last one
+ * @param cpu the CPU the reading thread is pinned to, or {@link #DEFAULT_CPU} for the last online one
  * @param flows how many flows (source ports) the frames come from, in turn (1 .. {@value #MAX_FLOWS}):
  *     the NIC's RSS spreads them over eth0's RX queues by their hash (since 1.2)
  * @param nonblock the thread loops on {@code recvfrom(MSG_DONTWAIT)} and never sleeps (since 1.3); false:
