@@ -69,9 +69,14 @@ public final class CpuHotplug {
         return online;
     }
 
+    /** The possible CPUs that are not online ({@code print_cpus_offline}'s first part), one bit per CPU. */
+    public long offlineMask() {
+        return ~online & (possible == 64 ? -1L : (1L << possible) - 1);
+    }
+
     /** {@code cpu_online_mask} as a bitmap. */
     public BitSet onlineSet() {
-        return BitSet.valueOf(new long[] {online});
+        return io.netmodel.kobj.Bitmap.ofLong(online);
     }
 
     /** {@code cpu_possible_mask} as a bitmap. */

@@ -101,9 +101,7 @@ public final class CpuSysfs {
     }
 
     private static String offline(CpuHotplug hotplug) {
-        BitSet off = hotplug.possibleSet();
-        off.andNot(hotplug.onlineSet());
-        return Bitmap.printList(off, hotplug.possible()) + "\n";
+        return Bitmap.printList(Bitmap.ofLong(hotplug.offlineMask()), hotplug.possible()) + "\n";
     }
 
     private static void addTopology(KDir cpuDir, int cpu, CpuHotplug hotplug, KernelProfile profile) {

@@ -117,8 +117,7 @@ final class LiveKnobs {
             }
             LiveKnobs knobs = new LiveKnobs(files, eth0IrqAffinity(live), LiveEthtool.capture(live), LiveNapi.capture(live),
                 live.sysctlKernel().rtPeriodUs(), live.sysctlKernel().rtRuntimeUs(), fair);
-            io.netmodel.cpu.CpuHotplug hotplug = live.hotplug();
-            knobs.offline = ~hotplug.onlineMask() & (hotplug.possible() == 64 ? -1L : (1L << hotplug.possible()) - 1);
+            knobs.offline = live.hotplug().offlineMask();
             return knobs;
         });
     }
@@ -187,7 +186,7 @@ final class LiveKnobs {
     Map<String, String> describe() {
         Map<String, String> out = new LinkedHashMap<>();
         if (offline != 0) {
-            out.put("cpus_offline", io.netmodel.kobj.Bitmap.printList(java.util.BitSet.valueOf(new long[] {offline}), 64));
+            out.put("cpus_offline", io.netmodel.kobj.Bitmap.printList(io.netmodel.kobj.Bitmap.ofLong(offline), 64));
         }
         files.forEach((path, value) -> out.put(shortName(path), value));
         irqAffinity.forEach((name, list) -> out.put("irq[" + name + "].smp_affinity_list", list));
