@@ -116,6 +116,29 @@ class MountIT {
 
     @Test
     @Order(6)
+    void unbind_takes_one_device_from_its_driver_and_bind_gives_it_back() {
+        // After the rmmod test: eth0 is back, and its files cached by the kernel again.
+        String drv = "sys/bus/virtio/drivers/virtio_net/";
+        String devMtu = file("sys/devices/pci0000:00/0000:00:03.0/virtio0/net/eth0/mtu");
+        assertEquals(0, Proc.run(Map.of(), "test", "-e", devMtu).exit());
+        assertEquals(0, Proc.sh("echo virtio0 > " + file(drv + "unbind")).exit());
+        assertEquals(1, Proc.run(Map.of(), "test", "-e", devMtu).exit(), "gone before the write returned");
+        assertFalse(model.cat("proc/interrupts").out().contains("virtio0"));
+        assertTrue(model.netmodel("lsmod").out().contains("virtio_net"), "the module stays");
+        Proc.Result again = Proc.bash("echo virtio0 > " + file(drv + "unbind"));
+        assertTrue(again.err().contains("No such device"), again::toString);
+        Proc.Result cat = model.cat(drv + "bind");
+        assertTrue(cat.err().contains("Permission denied"), cat::toString);
+
+        assertEquals(0, Proc.sh("echo virtio0 > " + file(drv + "bind")).exit());
+        assertEquals("1500\n", model.cat("sys/class/net/eth0/mtu").out());
+        assertTrue(INPUT_ROW.matcher(model.cat("proc/interrupts").out()).find());
+        Proc.Result busy = Proc.bash("echo virtio0 > " + file(drv + "bind"));
+        assertTrue(busy.err().contains("Device or resource busy"), busy::toString);
+    }
+
+    @Test
+    @Order(7)
     void errors_read_like_the_real_tools() {
         Proc.Result foo = model.netmodel("modprobe", "foo");
         assertEquals(1, foo.exit());
@@ -132,7 +155,7 @@ class MountIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void a_file_stat_again_is_answered_from_the_kernels_cache_and_a_cat_costs_five_upcalls() {
         String mtu = "sys/devices/pci0000:00/0000:00:03.0/virtio0/net/eth0/mtu";
         assertEquals("-rw-r--r-- 4096\n", Proc.run(Map.of(), "stat", "-c", "%A %s", file(mtu)).out());
@@ -153,7 +176,7 @@ class MountIT {
      * blocks, no extended attributes; and a write still costs no extra upcall for them.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void stat_statfs_and_listxattr_read_as_the_kernels() {
         assertEquals("4\n", Proc.run(Map.of(), "stat", "-L", "-c", "%h", file("sys/class/net/eth0/queues")).out());
         assertEquals("2 1 1\n", Proc.run(Map.of(), "stat", "-c", "%h", file("sys/class/net"),
@@ -177,7 +200,7 @@ class MountIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void up_on_a_mount_point_in_use_says_so_and_exits_1() {
         Proc.Result again = model.netmodel("up", "--daemon");
         assertEquals(1, again.exit(), again::toString);
@@ -185,7 +208,7 @@ class MountIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void a_killed_model_leaves_a_mount_that_the_next_up_cleans() throws Exception {
         Instance inst = Instance.resolve(model.mount());
         long pid = Long.parseLong(Files.readString(inst.pidFile()).trim());
@@ -201,7 +224,7 @@ class MountIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void down_unmounts_before_returning() {
         Proc.Result r = model.down();
         assertEquals(0, r.exit(), r::toString);

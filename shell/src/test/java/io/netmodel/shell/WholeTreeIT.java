@@ -24,7 +24,11 @@ class WholeTreeIT {
         "tx-0/xps_cpus", "No such file or directory", // single-queue device (netif_is_multiqueue false)
         "tx-0/traffic_class", "No such file or directory",
         "phys_port_name", "Operation not supported",  // virtio: ndo_get_phys_port_name without failover
-        "power/autosuspend_delay_ms", "Input/output error" // no pm_runtime_use_autosuspend (drivers/base/power/sysfs.c)
+        "power/autosuspend_delay_ms", "Input/output error", // no pm_runtime_use_autosuspend (drivers/base/power/sysfs.c)
+        "bind", "Permission denied",                  // 0200: kernfs_fop_open refuses a read, root's too
+        "unbind", "Permission denied",
+        "drivers_probe", "Permission denied",
+        "virtio_net/uevent", "Permission denied"      // a driver's uevent is 0200 (a device's is 0644)
     );
     /** Writes of a file's own value a real kernel refuses: file name → errno text. */
     private static final Map<String, String> WRITE_REFUSALS = Map.of(

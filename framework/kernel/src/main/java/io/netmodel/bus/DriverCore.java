@@ -3,10 +3,13 @@ package io.netmodel.bus;
 import io.netmodel.api.driver.DeviceId;
 import io.netmodel.api.driver.DriverException;
 import io.netmodel.api.driver.NetDriver;
+import io.netmodel.api.kernel.Behaviour;
 import io.netmodel.api.kernel.KernelProfile;
 import io.netmodel.api.vfs.Errno;
+import io.netmodel.api.vfs.VfsException;
 import io.netmodel.core.Dmesg;
 import io.netmodel.irq.IrqTable;
+import io.netmodel.kobj.Kstrtox;
 import io.netmodel.net.NetdevRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,11 +17,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The driver core ({@code drivers/base/dd.c}): matches registered drivers against bus devices
- * by id table and runs probe/remove. A driver that throws is isolated: its probe fails, what
- * it acquired is released, and the model keeps running.
+ * The driver core ({@code drivers/base/dd.c}, {@code bus.c}): matches registered drivers against
+ * bus devices by id table and runs probe/remove, at {@code driver_register} (when the bus's
+ * {@code drivers_autoprobe} is set), at a write to the driver's {@code bind} or the bus's
+ * {@code drivers_probe}, and back at {@code unbind} and {@code driver_unregister}. A driver that
+ * throws is isolated: its probe fails, what it acquired is released, and the model keeps running.
  */
 public final class DriverCore {
+    /** A registered driver: its bus ({@code pci}, or {@code virtio} for a virtio NIC's) and its module's live parameters. */
+    private record Registration(NetDriver driver, String bus, Map<String, String> params) {
+    }
+
     private final PciBus bus;
     private final KernelProfile profile;
     private final NetdevRegistry netdevs;
@@ -28,6 +37,8 @@ public final class DriverCore {
     /** {@code netdev_rss_key_fill}. */
     private final java.util.function.IntFunction<byte[]> rssKeyFill;
     private final Map<BusDeviceImpl, DeviceBinding> bound = new LinkedHashMap<>();
+    /** The bus's {@code klist_drivers}: registered drivers, in registration order. */
+    private final List<Registration> registered = new ArrayList<>();
 
     public DriverCore(PciBus bus, KernelProfile profile, NetdevRegistry netdevs, IrqTable irqs, Dmesg dmesg,
                       io.netmodel.core.Tracepoints trace, java.util.function.IntFunction<byte[]> rssKeyFill) {
@@ -38,14 +49,26 @@ public final class DriverCore {
         this.netdevs = netdevs;
         this.irqs = irqs;
         this.dmesg = dmesg;
+        bus.driversProbe(this::driversProbe);
     }
 
-    /** {@code driver_register}: probe every unbound matching device; returns how many bound. */
+    /**
+     * {@code driver_register}: the driver's directory appears and, if its bus autoprobes, every
+     * unbound matching device is probed; returns how many bound. {@code params} is the module's
+     * live parameter map, which a later {@code bind} probes with.
+     */
     public int register(NetDriver driver, Map<String, String> params) {
+        Registration r = new Registration(driver, busOf(driver), params);
+        registered.add(r);
+        bus.driverAdded(r.bus(), driver.name(), driver.name(), (data, caller) -> bind(r, data),
+            (data, caller) -> unbind(r, data));
+        if (!bus.autoprobe(r.bus())) {
+            return 0;
+        }
         int count = 0;
         for (BusDeviceImpl dev : bus.devices()) {
             if (!bound.containsKey(dev) && matches(driver, dev)) {
-                if (probe(driver, dev, params)) {
+                if (probe(driver, dev, params) == 0) {
                     count++;
                 }
             }
@@ -53,7 +76,7 @@ public final class DriverCore {
         return count;
     }
 
-    /** {@code driver_unregister}: remove from every device it is bound to, newest first. */
+    /** {@code driver_unregister}: remove from every device it is bound to, newest first; its directory goes. */
     public void unregister(NetDriver driver) {
         List<DeviceBinding> mine = new ArrayList<>();
         for (DeviceBinding b : bound.values()) {
@@ -62,15 +85,109 @@ public final class DriverCore {
             }
         }
         for (DeviceBinding b : mine) {
-            try {
-                driver.remove(b);
-            } catch (RuntimeException e) {
-                dmesg.printk(driver.name() + " " + b.busDevice().kernelName() + ": remove failed: " + e);
-            }
-            b.unwind();
-            bound.remove(b.busDevice());
-            bus.unbound(b.busDevice(), driver.name());
+            release(b);
         }
+        for (java.util.Iterator<Registration> it = registered.iterator(); it.hasNext(); ) {
+            Registration r = it.next();
+            if (r.driver() == driver) {
+                it.remove();
+                bus.driverRemoved(r.bus(), driver.name(), driver.name());
+            }
+        }
+    }
+
+    /** {@code device_release_driver}: the driver's remove, then its managed resources, then the links. */
+    private void release(DeviceBinding b) {
+        NetDriver driver = b.driver();
+        try {
+            driver.remove(b);
+        } catch (RuntimeException e) {
+            dmesg.printk(driver.name() + " " + b.busDevice().kernelName() + ": remove failed: " + e);
+        }
+        b.unwind();
+        bound.remove(b.busDevice());
+        bus.unbound(b.busDevice(), driver.name());
+    }
+
+    /**
+     * {@code bind_store}: the device named (one trailing newline allowed) on the driver's bus,
+     * if the driver's id table matches it, is probed ({@code device_driver_attach}): EBUSY if a
+     * driver has it already; ENODEV for no such device or no match. A failed probe is the probe's
+     * error from 5.15 ({@link Behaviour#BIND_RETURNS_PROBE_ERROR}), the write's length before.
+     */
+    private int bind(Registration r, byte[] name) throws VfsException {
+        BusDeviceImpl dev = find(r.bus(), name);
+        if (dev == null || !matches(r.driver(), dev)) {
+            throw new VfsException(Errno.ENODEV);
+        }
+        if (bound.containsKey(dev)) {
+            throw new VfsException(Errno.EBUSY);
+        }
+        int err = probe(r.driver(), dev, r.params());
+        if (err != 0 && profile.has(Behaviour.BIND_RETURNS_PROBE_ERROR)) {
+            throw new VfsException(err);
+        }
+        return name.length;
+    }
+
+    /** {@code unbind_store}: the device named, if this driver has it, is released; else ENODEV. */
+    private int unbind(Registration r, byte[] name) throws VfsException {
+        BusDeviceImpl dev = find(r.bus(), name);
+        DeviceBinding b = dev == null ? null : bound.get(dev);
+        if (b == null || b.driver() != r.driver()) {
+            throw new VfsException(Errno.ENODEV);
+        }
+        release(b);
+        return name.length;
+    }
+
+    /**
+     * {@code drivers_probe_store}: ENODEV for no such device; a device without a driver is offered
+     * to the bus's drivers in registration order until one probes it ({@code device_attach}, a
+     * failed probe passing it on); the write's length whether one did or not.
+     */
+    private int driversProbe(String busName, byte[] name) throws VfsException {
+        BusDeviceImpl dev = find(busName, name);
+        if (dev == null) {
+            throw new VfsException(Errno.ENODEV);
+        }
+        boolean hasDriver = bound.containsKey(dev) || (busName.equals("pci") && dev.model().virtio()); // virtio-pci's
+        if (!hasDriver) {
+            for (Registration r : List.copyOf(registered)) {
+                if (r.bus().equals(busName) && matches(r.driver(), dev) && probe(r.driver(), dev, r.params()) == 0) {
+                    break;
+                }
+            }
+        }
+        return name.length;
+    }
+
+    /**
+     * {@code bus_find_device_by_name}: the device whose name on {@code busName} the write names
+     * ({@code sysfs_streq}); a PCI address on the pci bus, {@code virtioN} on the virtio bus.
+     */
+    private BusDeviceImpl find(String busName, byte[] name) {
+        for (BusDeviceImpl dev : bus.devices()) {
+            boolean virtioBus = busName.equals("virtio");
+            if (virtioBus && !dev.model().virtio()) {
+                continue;
+            }
+            if (Kstrtox.sysfsStreq(name, virtioBus ? dev.kernelName() : dev.busAddress())) {
+                return dev;
+            }
+        }
+        return null;
+    }
+
+    /** The bus a driver registers on: {@code virtio} when its id table names a virtio NIC, else {@code pci}. */
+    private static String busOf(NetDriver driver) {
+        for (DeviceId id : driver.idTable()) {
+            NicModel m = NicModel.byId(id.vendor(), id.device());
+            if (m != null && m.virtio()) {
+                return "virtio";
+            }
+        }
+        return "pci";
     }
 
     /** Devices bound to {@code driver}. */
@@ -84,20 +201,22 @@ public final class DriverCore {
         return n;
     }
 
-    private boolean probe(NetDriver driver, BusDeviceImpl dev, Map<String, String> params) {
+    /** {@code really_probe}: 0 when the driver took the device, else the probe's errno (logged, unwound). */
+    private int probe(NetDriver driver, BusDeviceImpl dev, Map<String, String> params) {
         DeviceBinding binding = new DeviceBinding(dev, bus, driver, profile, netdevs, irqs, dmesg, params, trace, rssKeyFill);
         try {
             driver.probe(binding);
             bound.put(dev, binding);
-            bus.bound(dev, driver.name(), driver.name());
+            bus.bound(dev, driver.name());
             binding.ifup();
-            return true;
+            return 0;
         } catch (DriverException e) {
             probeFailed(driver, dev, binding, e.errno(), e.getMessage());
+            return e.errno();
         } catch (RuntimeException | LinkageError e) {
             probeFailed(driver, dev, binding, Errno.EINVAL, e.toString());
+            return Errno.EINVAL;
         }
-        return false;
     }
 
     /** {@code really_probe}'s warning (5.x wording), after the driver's own reason. */

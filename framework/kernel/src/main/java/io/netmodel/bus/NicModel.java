@@ -161,4 +161,14 @@ public enum NicModel {
         }
         return null;
     }
+
+    /** The NIC model with PCI ids {@code vendor:device}, or null. */
+    public static NicModel byId(int vendor, int device) {
+        for (NicModel m : values()) {
+            if (m.vendor == vendor && m.device == device) {
+                return m;
+            }
+        }
+        return null;
+    }
 }

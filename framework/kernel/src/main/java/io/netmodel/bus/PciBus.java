@@ -12,6 +12,7 @@ import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KDir;
 import io.netmodel.kobj.KTree;
 import io.netmodel.kobj.Kstrtox;
+import io.netmodel.kobj.Uevent;
 import io.netmodel.api.kernel.KernelProfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,15 @@ import java.util.function.Consumer;
  * and one to its module, and each device a {@code driver} link back
  * ({@code driver_sysfs_add}), so {@code readlink /sys/class/net/eth0/device/driver} names the
  * driver. A virtio NIC's PCI function is virtio-pci's, the {@code virtioN} device below it
- * the NIC driver's. Not modelled: the drivers' {@code bind}, {@code unbind}, {@code new_id}
- * and {@code uevent} files (rmmod and modprobe unbind and bind), and a driver's directory is
- * made at its first bind, not at {@code driver_register}.
+ * the NIC driver's.
+ *
+ * <p>A module's driver has its directory from {@code driver_register} to
+ * {@code driver_unregister}, bound or not ({@code bus_add_driver}), with {@code bind},
+ * {@code unbind} and {@code uevent} (0200), its {@code module} link and the module's
+ * {@code drivers/<bus>:<driver>} link back ({@code module_add_driver}); each bus has
+ * {@code drivers_autoprobe} and {@code drivers_probe} ({@link DriverCore} does the binding). Not
+ * modelled: {@code new_id}/{@code remove_id}, a device's {@code driver_override}, and the files
+ * of the built-in virtio-pci, whose directory only lists its devices.
  */
 public final class PciBus {
     private static final String ROOT = "/sys/devices/pci0000:00";
@@ -64,6 +71,11 @@ public final class PciBus {
     private final KernelProfile profile;
     private final Consumer<String> log;
     private int virtioUnits;
+    /** {@code subsys_private.drivers_autoprobe} by bus name. */
+    private final java.util.Map<String, Boolean> autoprobe = new java.util.HashMap<>();
+    private DriversProbe driversProbe = (bus, name) -> {
+        throw new VfsException(Errno.ENODEV);
+    };
 
     /**
      * {@code hotplug}: the host's CPUs, all on node 0 ({@code local_cpus} prints the online ones);
@@ -146,15 +158,13 @@ public final class PciBus {
         BusDeviceImpl dev = new BusDeviceImpl(model, queuePairs, address, unit, mac, path);
         Attr.populate(pciDir, dev, pciAttrs, profile, KAttr.Flavor.SYSFS);
         pciDir.link("subsystem", "/sys/bus/pci");
-        tree.mkdirs("/sys/bus/pci/drivers");
-        tree.mkdirs("/sys/bus/pci/devices").link(address, pciDir.path());
+        busDir("pci").dir("devices").link(address, pciDir.path());
         if (model.virtio()) {
             KDir virtioDir = (KDir) find(path);
             Attr.populate(virtioDir, dev, virtioAttrs, profile, KAttr.Flavor.SYSFS);
             virtioDir.link("subsystem", "/sys/bus/virtio");
-            tree.mkdirs("/sys/bus/virtio/drivers");
-            tree.mkdirs("/sys/bus/virtio/devices").link(dev.kernelName(), path);
-            bindLinks("pci", VIRTIO_PCI, address, pciDir.path(), null);
+            busDir("virtio").dir("devices").link(dev.kernelName(), path);
+            bindLinks("pci", VIRTIO_PCI, address, pciDir.path());
         }
         devices.add(dev);
         return dev;
@@ -180,9 +190,9 @@ public final class PciBus {
         ((KDir) find(ROOT + "/" + dev.busAddress())).remove("msi_irqs");
     }
 
-    /** {@code driver_sysfs_add}: {@code driver} (of module {@code module}, or null) is bound to {@code dev}. */
-    void bound(BusDeviceImpl dev, String driver, String module) {
-        bindLinks(busOf(dev), driver, dev.kernelName(), dev.sysfsPath(), module);
+    /** {@code driver_sysfs_add}: {@code driver} is bound to {@code dev}. */
+    void bound(BusDeviceImpl dev, String driver) {
+        bindLinks(busOf(dev), driver, dev.kernelName(), dev.sysfsPath());
     }
 
     /** {@code driver_sysfs_remove}: the links go; the driver's directory too once no device is left. */
@@ -194,16 +204,80 @@ public final class PciBus {
         }
         dir.remove(dev.kernelName());
         ((KDir) find(dev.sysfsPath())).remove("driver");
-        if (dir.children().stream().allMatch(n -> n.name().equals("module"))) {
-            ((KDir) find(drivers)).remove(driver);
+    }
+
+    /**
+     * {@code bus_add_driver}: {@code driver} of module {@code module} is registered on {@code bus}
+     * ({@code pci} or {@code virtio}); its directory gets {@code bind} and {@code unbind}
+     * ({@code add_bind_files}, stores from the driver core), {@code uevent}, and the module links
+     * ({@code module_add_driver}).
+     */
+    void driverAdded(String bus, String driver, String module, KAttr.Store bind, KAttr.Store unbind) {
+        KDir dir = busDir(bus).dir("drivers").dir(driver);
+        dir.attr("bind", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly, bind);
+        dir.attr("unbind", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly, unbind);
+        dir.attr("uevent", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly, (data, caller) -> Uevent.synth(data));
+        if (find("/sys/module/" + module) != null) {
+            dir.link("module", "/sys/module/" + module);
+            tree.mkdirs("/sys/module/" + module + "/drivers").link(bus + ":" + driver, dir.path());
         }
     }
 
-    private void bindLinks(String bus, String driver, String name, String devicePath, String module) {
-        KDir dir = tree.mkdirs("/sys/bus/" + bus + "/drivers/" + driver);
-        if (module != null && dir.child("module") == null && find("/sys/module/" + module) != null) {
-            dir.link("module", "/sys/module/" + module);
+    /** {@code bus_remove_driver} after the driver left its devices: the directory and the module's link go. */
+    void driverRemoved(String bus, String driver, String module) {
+        ((KDir) find("/sys/bus/" + bus + "/drivers")).remove(driver);
+        if (find("/sys/module/" + module + "/drivers") instanceof KDir drivers) {
+            drivers.remove(bus + ":" + driver);
         }
+    }
+
+    /** A 0200 file: kernfs refuses a read at open (EACCES, root too), so this never runs. */
+    private static String writeOnly() throws VfsException {
+        throw new VfsException(Errno.EIO);
+    }
+
+    /**
+     * {@code /sys/bus/<bus>/} as {@code bus_register} makes it: {@code devices/}, {@code drivers/},
+     * {@code drivers_autoprobe} (0644: {@code "1"} at first; a write starting with {@code '0'}
+     * clears it, any other sets it, and returns its length) and {@code drivers_probe} (0200: a
+     * device's name, which the driver core tries every registered driver on).
+     */
+    private KDir busDir(String bus) {
+        KDir dir = tree.mkdirs("/sys/bus/" + bus);
+        if (dir.child("drivers_autoprobe") == null) {
+            dir.dir("devices");
+            dir.dir("drivers");
+            autoprobe.put(bus, true);
+            dir.attr("drivers_autoprobe", 0644, KAttr.Flavor.SYSFS, () -> (autoprobe.get(bus) ? 1 : 0) + "\n",
+                (data, caller) -> {
+                    autoprobe.put(bus, data.length == 0 || data[0] != '0');
+                    return data.length;
+                });
+            dir.attr("drivers_probe", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly,
+                (data, caller) -> driversProbe.probe(bus, data));
+        }
+        return dir;
+    }
+
+    /** {@code drivers_autoprobe} of {@code bus}: whether a newly registered driver binds the devices it matches. */
+    boolean autoprobe(String bus) {
+        busDir(bus);
+        return autoprobe.get(bus);
+    }
+
+    /** {@code drivers_probe}'s handler: the driver core's {@code device_attach}. */
+    interface DriversProbe {
+        /** {@code drivers_probe_store}: the bytes consumed, or the errno. */
+        int probe(String bus, byte[] name) throws VfsException;
+    }
+
+    /** Who answers {@code drivers_probe} writes (the driver core, once it exists). */
+    void driversProbe(DriversProbe handler) {
+        this.driversProbe = handler;
+    }
+
+    private void bindLinks(String bus, String driver, String name, String devicePath) {
+        KDir dir = busDir(bus).dir("drivers").dir(driver);
         dir.remove(name); // idempotent: a link left behind is replaced, never a probe failure
         dir.link(name, devicePath);
         KDir device = (KDir) find(devicePath);
@@ -219,7 +293,7 @@ public final class PciBus {
         }
     }
 
-    private static String busOf(BusDeviceImpl dev) {
+    static String busOf(BusDeviceImpl dev) {
         return dev.model().virtio() ? "virtio" : "pci";
     }
 

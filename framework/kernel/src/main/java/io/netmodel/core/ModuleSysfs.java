@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * {@code parameters/} group: one file per parameter whose {@code perm} is not 0, with that mode,
  * and no {@code parameters/} directory at all when none is visible. {@code mod_sysfs_teardown}
  * removes it all on unload. Built-in code has no entry here (the model has no built-in modules
- * with parameters).
+ * with parameters). The driver core adds {@code drivers/<bus>:<driver>} as the module's driver
+ * registers ({@code module_add_driver}, {@code io.netmodel.bus.PciBus}).
  *
  * <p>The other files of a real module directory ({@code coresize}, {@code holders/},
  * {@code sections/}, {@code taint}, {@code uevent}, ...) are not modelled.

@@ -10,10 +10,10 @@ import io.netmodel.api.vfs.VfsException;
 import io.netmodel.kobj.Attr;
 import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KDir;
+import io.netmodel.kobj.Uevent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code /sys/class/net/<dev>/}: the attribute table of {@code net/core/net-sysfs.c}, with its
@@ -22,8 +22,6 @@ import java.util.Set;
  * ({@code shared/reference/kernel-interfaces.md} §2).
  */
 public final class NetSysfs {
-    private static final Set<String> UEVENT_ACTIONS =
-        Set.of("add", "remove", "change", "move", "online", "offline", "bind", "unbind");
 
     /**
      * {@code phys_port_name}: from 6.16 in the {@code netdev_phys_group}, whose
@@ -277,12 +275,7 @@ public final class NetSysfs {
     }
 
     private static int storeUevent(NetDeviceImpl d, byte[] data, Caller caller) throws VfsException {
-        String text = new String(data, StandardCharsets.UTF_8).trim();
-        String action = text.split("\\s+", 2)[0];
-        if (!UEVENT_ACTIONS.contains(action)) {
-            throw new VfsException(Errno.EINVAL);
-        }
-        return data.length;
+        return Uevent.synth(data);
     }
 
     private static String carrier(NetDeviceImpl d) throws VfsException {

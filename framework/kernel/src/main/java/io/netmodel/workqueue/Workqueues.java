@@ -12,12 +12,12 @@ import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KDir;
 import io.netmodel.kobj.KTree;
 import io.netmodel.kobj.Kstrtox;
+import io.netmodel.kobj.Uevent;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code /sys/devices/virtual/workqueue/}: the workqueue bus's root device with the global
@@ -29,9 +29,6 @@ import java.util.Set;
  * on a host with at most 32 CPUs it is EOVERFLOW, as on a real one.
  */
 public final class Workqueues {
-    private static final Set<String> UEVENT_ACTIONS =
-        Set.of("add", "remove", "change", "move", "online", "offline", "bind", "unbind");
-
     private final KernelProfile profile;
     private final int nrCpuIds;
     private final BitSet possible;
@@ -57,7 +54,7 @@ public final class Workqueues {
             Attr.<Workqueues>ro("cpumask_requested", w -> w.print(w.requestedCpumask)).since(Behaviour.WQ_CPUMASK_REQUESTED)),
             profile, KAttr.Flavor.SYSFS);
         rootPower.populate(root, profile);
-        Attr.populate(root, this, List.<Attr<Workqueues>>of(Attr.rw("uevent", w -> "", (w, data, c) -> storeUevent(data))),
+        Attr.populate(root, this, List.<Attr<Workqueues>>of(Attr.rw("uevent", w -> "", (w, data, c) -> Uevent.synth(data))),
             profile, KAttr.Flavor.SYSFS);
         if (profile.has(Behaviour.BLKCG_PUNT_BIO_WQ)) {
             add(root, "blkcg_punt_bio");
@@ -91,7 +88,7 @@ public final class Workqueues {
             Attr.<Workqueue>rw("nice", w -> w.nice + "\n", Workqueues::storeNice),
             Attr.<Workqueue>ro("per_cpu", w -> "0\n")), profile, KAttr.Flavor.SYSFS);
         wq.power.populate(dir, profile);
-        Attr.populate(dir, wq, List.<Attr<Workqueue>>of(Attr.rw("uevent", w -> "", (w, data, c) -> storeUevent(data))),
+        Attr.populate(dir, wq, List.<Attr<Workqueue>>of(Attr.rw("uevent", w -> "", (w, data, c) -> Uevent.synth(data))),
             profile, KAttr.Flavor.SYSFS);
     }
 
@@ -194,12 +191,4 @@ public final class Workqueues {
         return negative ? -(long) asInt : asInt;
     }
 
-    /** {@code uevent_store} ({@code kobject_synth_uevent}): a known action, else EINVAL. */
-    private static int storeUevent(byte[] data) throws VfsException {
-        String text = new String(data, StandardCharsets.UTF_8).trim();
-        if (!UEVENT_ACTIONS.contains(text.split("\\s+", 2)[0])) {
-            throw new VfsException(Errno.EINVAL);
-        }
-        return data.length;
-    }
 }

@@ -60,7 +60,7 @@ class ModuleFilesTest {
         TinyDriver driver = TinyDriver.plain();
         Host host = loaded("tinynet", 57344, driver);
         assertEquals(List.of("tinynet"), host.fs.list("/sys/module"));
-        assertEquals(List.of("initstate", "refcnt", "parameters"), host.fs.list("/sys/module/tinynet"));
+        assertEquals(List.of("initstate", "refcnt", "parameters", "drivers"), host.fs.list("/sys/module/tinynet"));
         assertEquals("live\n", host.read("/sys/module/tinynet/initstate"));
         assertEquals("0\n", host.read("/sys/module/tinynet/refcnt"));
         assertEquals("0\n", host.read("/sys/module/tinynet/parameters/debug"));
@@ -98,7 +98,7 @@ class ModuleFilesTest {
         ParamDriver quiet = new ParamDriver("quietnet",
             List.of(new ModuleParam("secret", ModuleParam.Type.INT, "3", 0, "hidden")));
         Host host = loaded("quietnet", 4096, quiet);
-        assertEquals(List.of("initstate", "refcnt"), host.fs.list("/sys/module/quietnet"));
+        assertEquals(List.of("initstate", "refcnt", "drivers"), host.fs.list("/sys/module/quietnet"));
     }
 
     @Test

@@ -93,7 +93,7 @@ class IxgbeDriverTest {
     void should_have_no_visible_parameters_before_6_9() throws Exception {
         DriverHost host = DriverHost.boot("6.8", 2, "ixgbe");
         host.load(new IxgbeDriver());
-        assertEquals(List.of("initstate", "refcnt"), host.list("/sys/module/ixgbe"));
+        assertEquals(List.of("drivers", "initstate", "refcnt"), host.list("/sys/module/ixgbe")); // drivers/pci:ixgbe
     }
 
     /** "intel: make module parameters readable in sys filesystem": only allow_unsupported_sfp becomes 0444. */

@@ -587,7 +587,15 @@ public enum Behaviour implements Change {
      * {@code cpuN/topology/cluster_id} and {@code cluster_cpus} (Jonathan Cameron, "topology:
      * Represent clusters of CPUs within a die"): 5.16 (release recalled).
      */
-    CPU_TOPOLOGY_CLUSTER("5.16");
+    CPU_TOPOLOGY_CLUSTER("5.16"),
+    /**
+     * A driver's {@code bind} file returns the probe's error (Christoph Hellwig, ef6dcbdd8eb2
+     * "driver core: Flow the return code from ->probe() through to sysfs bind": {@code really_probe}
+     * returns probe errors as positive values, {@code device_driver_attach} negates them,
+     * {@code -EPROBE_DEFER} becomes {@code -EAGAIN}): 5.15 (release recalled). Before it a failed
+     * probe left the device unbound and the write still returned its length.
+     */
+    BIND_RETURNS_PROBE_ERROR("5.15");
 
     private final KernelVersion since;
 
