@@ -106,10 +106,13 @@ class EnterPlanTest {
     /** The bus listings go over the host's only where it has them: never the host's whole /sys/bus. */
     @Test
     void a_bus_the_host_lacks_is_left_alone() {
-        Set<String> files = Set.of("sys/bus/pci/devices", "sys/bus/virtio/devices");
-        Set<String> host = Set.of("/sys", "/sys/bus", "/sys/bus/pci", "/sys/bus/pci/devices", "/sys/bus/usb");
+        Set<String> files = Set.of("sys/bus/pci/devices", "sys/bus/virtio/devices", "sys/bus/pci/drivers_probe",
+            "sys/bus/virtio/drivers_probe");
+        Set<String> host = Set.of("/sys", "/sys/bus", "/sys/bus/pci", "/sys/bus/pci/devices", "/sys/bus/usb",
+            "/sys/bus/pci/drivers_probe");
         List<String> targets = EnterPlan.compute("/m", files::contains, d -> List.of(), host::contains, d -> List.of())
             .stream().map(EnterPlan.Bind::target).toList();
-        assertEquals(List.of("/sys/bus/pci/devices"), targets);
+        // a rebinding script's drivers_probe must reach the model, never the host's devices
+        assertEquals(List.of("/sys/bus/pci/devices", "/sys/bus/pci/drivers_probe"), targets);
     }
 }
