@@ -45,12 +45,14 @@ final class DeviceBinding implements DeviceContext {
     private final java.util.Set<IrqAction> msixActions = new java.util.HashSet<>();
     private final io.netmodel.core.Tracepoints trace;
     private final java.util.function.IntFunction<byte[]> rssKeyFill;
+    private final io.netmodel.cpu.CpuHotplug hotplug;
     /** The netdevs this binding registered, in order. */
     private final java.util.List<NetDeviceImpl> registered = new java.util.ArrayList<>();
 
     DeviceBinding(BusDeviceImpl device, PciBus bus, NetDriver driver, KernelProfile profile, NetdevRegistry netdevs,
                   IrqTable irqs, Dmesg dmesg, Map<String, String> params, io.netmodel.core.Tracepoints trace,
-                  java.util.function.IntFunction<byte[]> rssKeyFill) {
+                  java.util.function.IntFunction<byte[]> rssKeyFill, io.netmodel.cpu.CpuHotplug hotplug) {
+        this.hotplug = hotplug;
         this.bus = bus;
         this.trace = trace;
         this.rssKeyFill = rssKeyFill;
@@ -217,7 +219,48 @@ final class DeviceBinding implements DeviceContext {
 
     @Override
     public int numOnlineCpus() {
-        return irqs.cpus();
+        return hotplug.numOnline();
+    }
+
+    @Override
+    public java.util.BitSet cpuOnlineMask() {
+        return hotplug.onlineSet();
+    }
+
+    /**
+     * The instance's callbacks as one hotplug state of the model's: at a CPU's down, after it
+     * left the online mask, {@code downPrep} then {@code dead} (Linux runs the first while the
+     * CPU is still online and the second after the IRQs moved off it; a driver that only clears
+     * and re-deals its affinity, as virtio_net, ends the same); at its up, {@code online}. A
+     * callback that throws is logged; the hotplug goes on. Dropped at unbind.
+     */
+    @Override
+    public void cpuhpAddInstance(io.netmodel.api.driver.CpuhpInstance instance) {
+        java.util.Objects.requireNonNull(instance, "instance");
+        io.netmodel.cpu.CpuHotplug.Callback callback = new io.netmodel.cpu.CpuHotplug.Callback() {
+            @Override
+            public void cpuDown(int cpu) {
+                guarded("cpu down", () -> {
+                    instance.downPrep(cpu);
+                    instance.dead(cpu);
+                });
+            }
+
+            @Override
+            public void cpuUp(int cpu) {
+                guarded("cpu online", () -> instance.online(cpu));
+            }
+        };
+        hotplug.register(callback);
+        devres.push(new Devres(instance, () -> hotplug.unregister(callback)));
+    }
+
+    private void guarded(String what, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            dmesg.printk(driver.name() + " " + device.kernelName() + ": " + what + " callback failed: " + e);
+        }
     }
 
     @Override

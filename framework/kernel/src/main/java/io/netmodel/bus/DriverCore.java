@@ -36,12 +36,15 @@ public final class DriverCore {
     private final io.netmodel.core.Tracepoints trace;
     /** {@code netdev_rss_key_fill}. */
     private final java.util.function.IntFunction<byte[]> rssKeyFill;
+    private final io.netmodel.cpu.CpuHotplug hotplug;
     private final Map<BusDeviceImpl, DeviceBinding> bound = new LinkedHashMap<>();
     /** The bus's {@code klist_drivers}: registered drivers, in registration order. */
     private final List<Registration> registered = new ArrayList<>();
 
     public DriverCore(PciBus bus, KernelProfile profile, NetdevRegistry netdevs, IrqTable irqs, Dmesg dmesg,
-                      io.netmodel.core.Tracepoints trace, java.util.function.IntFunction<byte[]> rssKeyFill) {
+                      io.netmodel.core.Tracepoints trace, java.util.function.IntFunction<byte[]> rssKeyFill,
+                      io.netmodel.cpu.CpuHotplug hotplug) {
+        this.hotplug = hotplug;
         this.trace = trace;
         this.rssKeyFill = rssKeyFill;
         this.bus = bus;
@@ -203,7 +206,8 @@ public final class DriverCore {
 
     /** {@code really_probe}: 0 when the driver took the device, else the probe's errno (logged, unwound). */
     private int probe(NetDriver driver, BusDeviceImpl dev, Map<String, String> params) {
-        DeviceBinding binding = new DeviceBinding(dev, bus, driver, profile, netdevs, irqs, dmesg, params, trace, rssKeyFill);
+        DeviceBinding binding = new DeviceBinding(dev, bus, driver, profile, netdevs, irqs, dmesg, params, trace, rssKeyFill,
+            hotplug);
         try {
             driver.probe(binding);
             bound.put(dev, binding);

@@ -66,7 +66,7 @@ public final class Kernel {
         this.sysctlsMore = new SysctlNetCoreMore(tree, profile, host.cpus());
         netdevs.setDefaultQdisc(sysctlsMore::defaultQdisc);
         netdevs.setRpsDefaultMask(sysctlsMore::rpsDefaultMask);
-        this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg, trace, sysctlsMore::netdevRssKeyFill);
+        this.drivers = new DriverCore(bus, profile, netdevs, irqs, dmesg, trace, sysctlsMore::netdevRssKeyFill, hotplug);
         this.modules = new ModuleTable(lock, profile, drivers, dmesg, new ModuleSysfs(tree));
         this.cpus = new Cpus(hotplug, System.currentTimeMillis() / 1000);
         this.softnet = SoftnetData.perCpu(host.cpus());

@@ -111,6 +111,11 @@ public final class CpuHotplug {
         callbacks.add(c);
     }
 
+    /** Removes callbacks added with {@link #register} ({@code cpuhp_state_remove_instance_nocalls}). */
+    public void unregister(Callback c) {
+        callbacks.remove(c);
+    }
+
     /**
      * {@code cpu_device_down}: see the class comment.
      *

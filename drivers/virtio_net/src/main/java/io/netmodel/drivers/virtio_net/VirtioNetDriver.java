@@ -135,6 +135,9 @@ public final class VirtioNetDriver implements NetDriver {
             ethtool.setAffinity(affinity);
         }
         ctx.registerNetdev(dev);
+        if (affinity != null) {
+            ctx.cpuhpAddInstance(affinity); // virtnet_cpu_notif_add
+        }
         ctx.log("registered " + dev.name() + " with " + pairs + " of " + maxPairs + " queue pair(s)");
     }
 

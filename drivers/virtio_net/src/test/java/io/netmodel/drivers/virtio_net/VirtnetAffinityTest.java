@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code virtnet_set_affinity}: each queue pair's input and output vectors get their share of the
- * CPUs as affinity and hint, at probe and after {@code ethtool -L}. A 2-CPU guest with one pair
- * shows {@code affinity_hint} 3, as this 6.18 host's virtio2-input.0 does.
+ * CPUs as affinity and hint, at probe, after {@code ethtool -L} and as CPUs go down and come up.
+ * A 2-CPU guest with one pair shows {@code affinity_hint} 3, as this 6.18 host's virtio2-input.0
+ * does, and its input IRQ goes to CPU 0 while CPU 1 is offline and back to 0-1 after, as it did
+ * there.
  */
 class VirtnetAffinityTest {
     /** Vectors: 24 config, then input.q and output.q from 25. */
@@ -52,5 +54,43 @@ class VirtnetAffinityTest {
         assertEquals("1", irq(host, 27, "smp_affinity_list"));
         assertEquals("0", irq(host, 29, "smp_affinity_list"));
         assertEquals("1", irq(host, 31, "smp_affinity_list"));
+    }
+
+    @Test
+    void a_cpu_going_down_is_dealt_out_and_coming_up_dealt_back_in() throws Exception {
+        DriverHost host = DriverHost.boot("6.19", 2, "virtio_net");
+        host.load(new VirtioNetDriver());
+        host.write("/sys/devices/system/cpu/cpu1/online", "0");
+        assertEquals("0", irq(host, 25, "smp_affinity_list"));
+        assertEquals("1", irq(host, 25, "affinity_hint"));
+        assertEquals("0", irq(host, 26, "smp_affinity_list"));
+        host.write("/sys/devices/system/cpu/cpu1/online", "1");
+        assertEquals("0-1", irq(host, 25, "smp_affinity_list"));
+        assertEquals("3", irq(host, 25, "affinity_hint"));
+    }
+
+    @Test
+    void the_deal_is_over_the_online_cpus_not_the_first_n() throws Exception {
+        DriverHost host = DriverHost.boot("6.19", 4, "virtio_net", 2);
+        host.load(new VirtioNetDriver());
+        host.write("/sys/devices/system/cpu/cpu1/online", "0");
+        // 3 online CPUs (0, 2, 3), 2 pairs: the first pair takes two, the second one
+        assertEquals("0,2", irq(host, 25, "smp_affinity_list"));
+        assertEquals("5", irq(host, 25, "affinity_hint"));
+        assertEquals("3", irq(host, 27, "smp_affinity_list"));
+        assertEquals("3", irq(host, 27, "effective_affinity_list"));
+        host.setChannels(ChannelParam.COMBINED, 1);
+        assertEquals("0,2-3", irq(host, 25, "smp_affinity_list"));
+    }
+
+    @Test
+    void an_unbound_driver_is_not_called_at_hotplug() throws Exception {
+        DriverHost host = DriverHost.boot("6.19", 2, "virtio_net");
+        VirtioNetDriver d = new VirtioNetDriver();
+        host.load(d);
+        host.unload(d);
+        host.write("/sys/devices/system/cpu/cpu1/online", "0");
+        host.write("/sys/devices/system/cpu/cpu1/online", "1");
+        assertEquals(java.util.List.of(), host.dmesg().stream().filter(l -> l.contains("callback failed")).toList());
     }
 }

@@ -183,4 +183,21 @@ public interface DeviceContext {
 
     /** {@code dev_info()}: a line in the kernel log, prefixed with driver and bus address. */
     void log(String message);
+
+    /**
+     * {@code cpu_online_mask}: the CPUs online now (a CPU taken down through {@code cpuN/online}
+     * is not). {@link #numOnlineCpus()} is its weight.
+     *
+     * @since 1.6
+     */
+    java.util.BitSet cpuOnlineMask();
+
+    /**
+     * {@code cpuhp_state_add_instance_nocalls}: {@code instance} is called as CPUs go down and
+     * come up, until the device is unbound ({@code cpuhp_state_remove_instance_nocalls} in the
+     * driver's remove; the core drops it at unbind). Not called for the CPUs online now.
+     *
+     * @since 1.6
+     */
+    void cpuhpAddInstance(CpuhpInstance instance);
 }

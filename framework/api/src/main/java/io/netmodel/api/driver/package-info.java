@@ -8,5 +8,5 @@
  * and calls {@code probe} on the model thread.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package io.netmodel.api.driver;
