@@ -25,7 +25,11 @@ import java.util.Map;
  */
 public final class DriverCore {
     /** A registered driver: its bus ({@code pci}, or {@code virtio} for a virtio NIC's) and its module's live parameters. */
-    private record Registration(NetDriver driver, String bus, Map<String, String> params) {
+    private record Registration(NetDriver driver, String bus, Map<String, String> params,
+                                java.util.Set<BusDeviceImpl> probeFailed) {
+        Registration(NetDriver driver, String bus, Map<String, String> params) {
+            this(driver, bus, params, new java.util.HashSet<>());
+        }
     }
 
     private final PciBus bus;
@@ -71,7 +75,7 @@ public final class DriverCore {
         int count = 0;
         for (BusDeviceImpl dev : bus.devices()) {
             if (!bound.containsKey(dev) && matches(driver, dev)) {
-                if (probe(driver, dev, params) == 0) {
+                if (probe(r, dev) == 0) {
                     count++;
                 }
             }
@@ -126,7 +130,7 @@ public final class DriverCore {
         if (bound.containsKey(dev)) {
             throw new VfsException(Errno.EBUSY);
         }
-        int err = probe(r.driver(), dev, r.params());
+        int err = probe(r, dev);
         if (err != 0 && profile.has(Behaviour.BIND_RETURNS_PROBE_ERROR)) {
             throw new VfsException(err);
         }
@@ -157,7 +161,7 @@ public final class DriverCore {
         boolean hasDriver = bound.containsKey(dev) || (busName.equals("pci") && dev.model().virtio()); // virtio-pci's
         if (!hasDriver) {
             for (Registration r : List.copyOf(registered)) {
-                if (r.bus().equals(busName) && matches(r.driver(), dev) && probe(r.driver(), dev, r.params()) == 0) {
+                if (r.bus().equals(busName) && matches(r.driver(), dev) && probe(r, dev) == 0) {
                     break;
                 }
             }
@@ -193,6 +197,27 @@ public final class DriverCore {
         return "pci";
     }
 
+    /**
+     * What to do so that the host has a NIC netdev: bind a device a loaded driver matches but does
+     * not hold (after an {@code unbind}, or with {@code drivers_autoprobe} off), else load a
+     * driver. For the messages of commands that need eth0.
+     */
+    public String howToGetANetdev() {
+        for (BusDeviceImpl dev : bus.devices()) {
+            if (bound.containsKey(dev)) {
+                continue;
+            }
+            for (Registration r : registered) {
+                if (matches(r.driver(), dev) && !r.probeFailed().contains(dev)) {
+                    String name = r.bus().equals("virtio") ? dev.kernelName() : dev.busAddress();
+                    return "bind " + name + " to " + r.driver().name() + " first (echo " + name + " > /sys/bus/"
+                        + r.bus() + "/drivers/" + r.driver().name() + "/bind)";
+                }
+            }
+        }
+        return "load a driver first (netmodel modprobe ...)";
+    }
+
     /** Devices bound to {@code driver}. */
     public int boundCount(NetDriver driver) {
         int n = 0;
@@ -202,6 +227,17 @@ public final class DriverCore {
             }
         }
         return n;
+    }
+
+    /** {@link #probe(NetDriver, BusDeviceImpl, Map)}, remembering whether it failed (for {@link #howToGetANetdev}). */
+    private int probe(Registration r, BusDeviceImpl dev) {
+        int err = probe(r.driver(), dev, r.params());
+        if (err == 0) {
+            r.probeFailed().remove(dev);
+        } else {
+            r.probeFailed().add(dev);
+        }
+        return err;
     }
 
     /** {@code really_probe}: 0 when the driver took the device, else the probe's errno (logged, unwound). */

@@ -96,6 +96,11 @@ public final class Kernel {
         }
     }
 
+    /** The driver core: what is bound, and how to get a NIC netdev when none is ({@link DriverCore#howToGetANetdev}). */
+    public DriverCore drivers() {
+        return drivers;
+    }
+
     /** {@code cpu_online_mask} and CPU hotplug ({@code cpuN/online}). */
     public io.netmodel.cpu.CpuHotplug hotplug() {
         return hotplug;

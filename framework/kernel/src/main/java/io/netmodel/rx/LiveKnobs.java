@@ -85,8 +85,7 @@ final class LiveKnobs {
     static LiveKnobs capture(Kernel live) {
         return live.lock().call(() -> {
             if (live.netdevs().byName("eth0") == null) {
-                throw new IllegalArgumentException("the running model has no eth0: load a driver first "
-                    + "(netmodel modprobe ...)");
+                throw new IllegalArgumentException("the running model has no eth0: " + live.drivers().howToGetANetdev());
             }
             Map<String, String> files = new LinkedHashMap<>();
             for (DirEntry e : list(live, CORE)) {

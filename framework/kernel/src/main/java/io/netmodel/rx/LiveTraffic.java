@@ -200,7 +200,7 @@ public final class LiveTraffic implements TrafficService {
             NetDeviceImpl eth0 = kernel.netdevs().byName("eth0");
             if (!usable(eth0)) {
                 throw new IllegalStateException(eth0 == null || eth0.napis().isEmpty()
-                    ? "the model has no eth0 with a NAPI: load a driver first (netmodel modprobe ...)"
+                    ? "the model has no eth0 with a NAPI: " + kernel.drivers().howToGetANetdev()
                     : "eth0 is down: bring it up first (netmodel ip link set eth0 up)");
             }
             if (request.cpu() >= kernel.cpus().count()) {

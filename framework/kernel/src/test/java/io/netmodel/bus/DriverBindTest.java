@@ -123,6 +123,19 @@ class DriverBindTest {
         assertTrue(old.kernel.modules().dmesg().stream().anyMatch(l -> l.endsWith("probe with driver badnet failed with error -16")));
     }
 
+    /** What a command that needs eth0 tells the user to do (traffic, bench --live). */
+    @Test
+    void without_eth0_the_hint_says_what_to_bind_or_to_load() throws Exception {
+        Host h = Host.with("6.19", TinyDriver.plain());
+        h.write(DRV + "/unbind", "virtio0");
+        assertEquals("bind virtio0 to tinynet first (echo virtio0 > /sys/bus/virtio/drivers/tinynet/bind)",
+            h.kernel.drivers().howToGetANetdev());
+        Host failed = Host.with("6.19", TinyDriver.failing(new DriverException(Errno.EBUSY, "vector busy")));
+        assertEquals("load a driver first (netmodel modprobe ...)", failed.kernel.drivers().howToGetANetdev(),
+            "not a driver whose probe just failed");
+        assertEquals("load a driver first (netmodel modprobe ...)", Host.bare("6.19").kernel.drivers().howToGetANetdev());
+    }
+
     @Test
     void rmmod_after_unbind_takes_the_directory_and_the_module_link() throws Exception {
         TinyDriver d = TinyDriver.plain();
