@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     description = {"epoll_rr: a client sends 1-byte UDP requests at Poisson times; one server thread loops on "
         + "epoll_wait, serves each request (--service) and replies. The server's epoll busy polling (EPIOCSPARAMS, "
         + "6.9), NAPI deferral and IRQ suspension (irq-suspend-timeout, 6.13) are set per run: by flags, or by "
-        + "--setup, the configurations of the IRQ-suspension series (kernel-algorithms.md §4.6) on one queue.",
+        + "--setup, the configurations of the IRQ-suspension series' evaluation (Damato and Karsten, Nov 2024) on one queue.",
         "With --live the server runs on the running model's knobs instead (net.core sysctls, eth0's "
             + "napi_defer_hard_irqs and gro_flush_timeout, its NAPI's napi-set config, IRQ affinity, ethtool "
             + "settings); only epoll's own parameters (--busy-poll-usecs, --busy-poll-budget, --prefer-busy-poll) "
@@ -252,7 +252,7 @@ public final class EpollRrCommand extends BenchSubcommand {
                 r.result().counters().getOrDefault("server.thread.wakeups", 0L)));
         }
         sb.append("\nCPU % is the server thread's CPU (busy share, IRQ and softirq work included); the published\n")
-            .append("figures (kernel-algorithms.md §4.6) are memcached on 8 queues of a 100G NIC: compare the order\n")
+            .append("figures (the series' cover letter) are memcached on 8 queues of a 100G NIC: compare the order\n")
             .append("of the rows, not the values.\n");
         return sb.toString();
     }
