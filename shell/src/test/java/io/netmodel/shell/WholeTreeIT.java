@@ -18,17 +18,19 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(300)
 class WholeTreeIT {
     /** Reads a real kernel refuses for these devices: file name → errno text. */
-    private static final Map<String, String> READ_REFUSALS = Map.of(
-        "lo/speed", "Invalid argument",            // no get_link_ksettings
-        "lo/duplex", "Invalid argument",
-        "tx-0/xps_cpus", "No such file or directory", // single-queue device (netif_is_multiqueue false)
-        "tx-0/traffic_class", "No such file or directory",
-        "phys_port_name", "Operation not supported",  // virtio: ndo_get_phys_port_name without failover
-        "power/autosuspend_delay_ms", "Input/output error", // no pm_runtime_use_autosuspend (drivers/base/power/sysfs.c)
-        "bind", "Permission denied",                  // 0200: kernfs_fop_open refuses a read, root's too
-        "unbind", "Permission denied",
-        "drivers_probe", "Permission denied",
-        "virtio_net/uevent", "Permission denied"      // a driver's uevent is 0200 (a device's is 0644)
+    private static final Map<String, String> READ_REFUSALS = Map.ofEntries(
+        Map.entry("lo/speed", "Invalid argument"),            // no get_link_ksettings
+        Map.entry("lo/duplex", "Invalid argument"),
+        Map.entry("tx-0/xps_cpus", "No such file or directory"), // single-queue device (netif_is_multiqueue false)
+        Map.entry("tx-0/traffic_class", "No such file or directory"),
+        Map.entry("phys_port_name", "Operation not supported"),  // virtio: ndo_get_phys_port_name without failover
+        Map.entry("power/autosuspend_delay_ms", "Input/output error"), // no pm_runtime_use_autosuspend (drivers/base/power/sysfs.c)
+        Map.entry("bind", "Permission denied"),                  // 0200: kernfs_fop_open refuses a read, root's too
+        Map.entry("unbind", "Permission denied"),
+        Map.entry("drivers_probe", "Permission denied"),
+        Map.entry("virtio_net/uevent", "Permission denied"),      // a driver's uevent is 0200 (a device's is 0644)
+        Map.entry("remove", "Permission denied"),                 // a PCI function's, 0200
+        Map.entry("rescan", "Permission denied")                  // the bus's and a function's, 0200
     );
     /** Writes of a file's own value a real kernel refuses: file name → errno text. */
     private static final Map<String, String> WRITE_REFUSALS = Map.of(

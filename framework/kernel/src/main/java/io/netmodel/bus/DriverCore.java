@@ -56,7 +56,31 @@ public final class DriverCore {
         this.netdevs = netdevs;
         this.irqs = irqs;
         this.dmesg = dmesg;
-        bus.driversProbe(this::driversProbe);
+        bus.events(new PciBus.Events() {
+            @Override
+            public int driversProbe(String busName, byte[] name) throws VfsException {
+                return DriverCore.this.driversProbe(busName, name);
+            }
+
+            @Override
+            public void removing(BusDeviceImpl dev) {
+                DeviceBinding b = bound.get(dev);
+                if (b != null) {
+                    release(b);
+                }
+                for (Registration r : registered) {
+                    r.probeFailed().remove(dev);
+                }
+            }
+
+            @Override
+            public void added(BusDeviceImpl dev) {
+                String busName = PciBus.busOf(dev);
+                if (bus.autoprobe(busName)) {
+                    attach(busName, dev);
+                }
+            }
+        });
     }
 
     /**
@@ -160,13 +184,18 @@ public final class DriverCore {
         }
         boolean hasDriver = bound.containsKey(dev) || (busName.equals("pci") && dev.model().virtio()); // virtio-pci's
         if (!hasDriver) {
-            for (Registration r : List.copyOf(registered)) {
-                if (r.bus().equals(busName) && matches(r.driver(), dev) && probe(r, dev) == 0) {
-                    break;
-                }
-            }
+            attach(busName, dev);
         }
         return name.length;
+    }
+
+    /** {@code device_attach}: the bus's drivers in registration order until one probes {@code dev}. */
+    private void attach(String busName, BusDeviceImpl dev) {
+        for (Registration r : List.copyOf(registered)) {
+            if (r.bus().equals(busName) && matches(r.driver(), dev) && probe(r, dev) == 0) {
+                return;
+            }
+        }
     }
 
     /**
@@ -214,6 +243,9 @@ public final class DriverCore {
                         + r.bus() + "/drivers/" + r.driver().name() + "/bind)";
                 }
             }
+        }
+        if (bus.anyRemoved()) {
+            return "rescan the PCI bus first (echo 1 > /sys/bus/pci/rescan)";
         }
         return "load a driver first (netmodel modprobe ...)";
     }

@@ -36,7 +36,10 @@ import java.util.function.Consumer;
  * {@code driver_unregister}, bound or not ({@code bus_add_driver}), with {@code bind},
  * {@code unbind} and {@code uevent} (0200), its {@code module} link and the module's
  * {@code drivers/<bus>:<driver>} link back ({@code module_add_driver}); each bus has
- * {@code drivers_autoprobe} and {@code drivers_probe} ({@link DriverCore} does the binding). Not
+ * {@code drivers_autoprobe} and {@code drivers_probe} ({@link DriverCore} does the binding). A
+ * function's {@code remove} unplugs it and the bus's {@code rescan} (or a function's) finds it
+ * again in its slot, with the same model, queues and MAC; the model prints none of the
+ * enumeration lines a rescan logs ({@code pci 0000:00:03.0: [1af4:1041] type 00 ...}). Not
  * modelled: {@code new_id}/{@code remove_id}, a device's {@code driver_override}, and the files
  * of the built-in virtio-pci, whose directory only lists its devices.
  */
@@ -66,16 +69,22 @@ public final class PciBus {
         return String.format("0x%04x", id) + "\n";
     }
 
-    private final List<BusDeviceImpl> devices = new ArrayList<>();
+    /** A slot a NIC was plugged into at boot: it keeps its model, queues and MAC through remove and rescan. */
+    private record Slot(int index, NicModel model, int queuePairs, String address, byte[] mac) {
+        int busNumber() {
+            return Integer.parseInt(address.substring(5, 7), 16);
+        }
+    }
+
+    private final List<Slot> slots = new ArrayList<>();
+    /** The device in each slot now; none after {@code remove}, until a rescan. */
+    private final java.util.Map<Slot, BusDeviceImpl> present = new java.util.HashMap<>();
     private final KTree tree;
     private final KernelProfile profile;
     private final Consumer<String> log;
-    private int virtioUnits;
     /** {@code subsys_private.drivers_autoprobe} by bus name. */
     private final java.util.Map<String, Boolean> autoprobe = new java.util.HashMap<>();
-    private DriversProbe driversProbe = (bus, name) -> {
-        throw new VfsException(Errno.ENODEV);
-    };
+    private Events events;
 
     /**
      * {@code hotplug}: the host's CPUs, all on node 0 ({@code local_cpus} prints the online ones);
@@ -146,28 +155,107 @@ public final class PciBus {
      * on further buses {@code 0000:01:00.0}, ... as behind PCIe bridges).
      */
     public BusDeviceImpl plug(NicModel model, int queuePairs) {
-        int index = devices.size();
+        int index = slots.size();
         int bus = index < 29 ? 0 : 1 + (index - 29) / 32;
         int slot = index < 29 ? FIRST_SLOT + index : (index - 29) % 32;
         String address = String.format("0000:%02x:%02x.0", bus, slot);
-        KDir pciDir = tree.mkdirs(ROOT + "/" + address);
-        int unit = model.virtio() ? virtioUnits++ : devices.size();
-        String path = model.virtio() ? pciDir.dir("virtio" + unit).path() : pciDir.path();
         // QEMU's default MAC is 52:54:00:12:34:56; later NICs count up from there.
         byte[] mac = {0x52, 0x54, 0x00, 0x12, (byte) (0x34 + ((0x56 + index) >> 8)), (byte) (0x56 + index)};
-        BusDeviceImpl dev = new BusDeviceImpl(model, queuePairs, address, unit, mac, path);
+        Slot s = new Slot(index, model, queuePairs, address, mac);
+        slots.add(s);
+        return add(s);
+    }
+
+    /**
+     * {@code pci_scan_single_device} and {@code pci_bus_add_device}: the slot's function appears
+     * with its files, and a virtio function its {@code virtioN} device ({@code register_virtio_device}:
+     * the lowest free index) bound to virtio-pci.
+     */
+    private BusDeviceImpl add(Slot s) {
+        NicModel model = s.model();
+        KDir pciDir = tree.mkdirs(ROOT + "/" + s.address());
+        int unit = model.virtio() ? freeVirtioIndex() : s.index();
+        String path = model.virtio() ? pciDir.dir("virtio" + unit).path() : pciDir.path();
+        BusDeviceImpl dev = new BusDeviceImpl(model, s.queuePairs(), s.address(), unit, s.mac(), path);
         Attr.populate(pciDir, dev, pciAttrs, profile, KAttr.Flavor.SYSFS);
+        pciDir.attr("remove", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly, (data, caller) -> removeStore(s, data));
+        pciDir.attr("rescan", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly,
+            (data, caller) -> rescanStore(data, s.busNumber()));
         pciDir.link("subsystem", "/sys/bus/pci");
-        busDir("pci").dir("devices").link(address, pciDir.path());
+        busDir("pci").dir("devices").link(s.address(), pciDir.path());
         if (model.virtio()) {
             KDir virtioDir = (KDir) find(path);
             Attr.populate(virtioDir, dev, virtioAttrs, profile, KAttr.Flavor.SYSFS);
             virtioDir.link("subsystem", "/sys/bus/virtio");
             busDir("virtio").dir("devices").link(dev.kernelName(), path);
-            bindLinks("pci", VIRTIO_PCI, address, pciDir.path());
+            bindLinks("pci", VIRTIO_PCI, s.address(), pciDir.path());
         }
-        devices.add(dev);
+        present.put(s, dev);
         return dev;
+    }
+
+    /** {@code virtio_index_ida}: the lowest index no present virtio device has. */
+    private int freeVirtioIndex() {
+        java.util.BitSet used = new java.util.BitSet();
+        for (BusDeviceImpl d : present.values()) {
+            if (d.model().virtio()) {
+                used.set(d.unit());
+            }
+        }
+        return used.nextClearBit(0);
+    }
+
+    /**
+     * {@code remove_store}: {@code kstrtoul(buf, 0)} or EINVAL; a non-zero value stops the device
+     * ({@code pci_stop_and_remove_bus_device_locked}: its driver, and a virtio function's virtio
+     * device with its driver, are unbound) and removes it from the bus and sysfs. The slot stays:
+     * a rescan finds the function again.
+     */
+    private int removeStore(Slot s, byte[] data) throws VfsException {
+        long value = flag(data);
+        BusDeviceImpl dev = present.get(s);
+        if (value != 0 && dev != null) {
+            events.removing(dev);
+            if (s.model().virtio()) {
+                ((KDir) find("/sys/bus/virtio/devices")).remove(dev.kernelName());
+                unbound(dev, VIRTIO_PCI, s.address());
+            }
+            ((KDir) find("/sys/bus/pci/devices")).remove(s.address());
+            ((KDir) find(ROOT)).remove(s.address());
+            present.remove(s);
+        }
+        return data.length;
+    }
+
+    /**
+     * {@code rescan_store} (the bus's, every PCI bus) and {@code dev_rescan_store} (a device's,
+     * {@code busNumber}'s slots only; -1: all): {@code kstrtoul(buf, 0)} or EINVAL; a non-zero value
+     * finds every removed function again, in slot order, and offers each to the drivers
+     * ({@code bus_probe_device}: when its bus autoprobes).
+     */
+    private int rescanStore(byte[] data, int busNumber) throws VfsException {
+        if (flag(data) != 0) {
+            for (Slot s : slots) {
+                if (!present.containsKey(s) && (busNumber < 0 || s.busNumber() == busNumber)) {
+                    events.added(add(s));
+                }
+            }
+        }
+        return data.length;
+    }
+
+    /** {@code if (kstrtoul(buf, 0, &val) < 0) return -EINVAL;}: an overflow is EINVAL too. */
+    private static long flag(byte[] data) throws VfsException {
+        try {
+            return Kstrtox.kstrtoul(data);
+        } catch (VfsException e) {
+            throw new VfsException(Errno.EINVAL);
+        }
+    }
+
+    /** Whether a function was removed ({@code remove}) and not found again. */
+    boolean anyRemoved() {
+        return present.size() < slots.size();
     }
 
     /**
@@ -195,15 +283,19 @@ public final class PciBus {
         bindLinks(busOf(dev), driver, dev.kernelName(), dev.sysfsPath());
     }
 
-    /** {@code driver_sysfs_remove}: the links go; the driver's directory too once no device is left. */
+    /** {@code driver_sysfs_remove}: the links go. */
     void unbound(BusDeviceImpl dev, String driver) {
-        String drivers = "/sys/bus/" + busOf(dev) + "/drivers";
-        KDir dir = (KDir) find(drivers + "/" + driver);
+        unbound(dev, driver, dev.kernelName());
+    }
+
+    private void unbound(BusDeviceImpl dev, String driver, String name) {
+        String bus = driver.equals(VIRTIO_PCI) ? "pci" : busOf(dev);
+        KDir dir = (KDir) find("/sys/bus/" + bus + "/drivers/" + driver);
         if (dir == null) {
             return;
         }
-        dir.remove(dev.kernelName());
-        ((KDir) find(dev.sysfsPath())).remove("driver");
+        dir.remove(name);
+        ((KDir) find(bus.equals("pci") ? ROOT + "/" + dev.busAddress() : dev.sysfsPath())).remove("driver");
     }
 
     /**
@@ -254,7 +346,10 @@ public final class PciBus {
                     return data.length;
                 });
             dir.attr("drivers_probe", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly,
-                (data, caller) -> driversProbe.probe(bus, data));
+                (data, caller) -> events.driversProbe(bus, data));
+            if (bus.equals("pci")) {
+                dir.attr("rescan", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly, (data, caller) -> rescanStore(data, -1));
+            }
         }
         return dir;
     }
@@ -265,15 +360,21 @@ public final class PciBus {
         return autoprobe.get(bus);
     }
 
-    /** {@code drivers_probe}'s handler: the driver core's {@code device_attach}. */
-    interface DriversProbe {
+    /** What the driver core does when the bus's files ask (drivers/base/bus.c, dd.c). */
+    interface Events {
         /** {@code drivers_probe_store}: the bytes consumed, or the errno. */
-        int probe(String bus, byte[] name) throws VfsException;
+        int driversProbe(String bus, byte[] name) throws VfsException;
+
+        /** {@code pci_stop_bus_device}: {@code dev} is about to be removed; release its driver. */
+        void removing(BusDeviceImpl dev);
+
+        /** {@code bus_probe_device}: {@code dev} appeared (a rescan); probe it if its bus autoprobes. */
+        void added(BusDeviceImpl dev);
     }
 
-    /** Who answers {@code drivers_probe} writes (the driver core, once it exists). */
-    void driversProbe(DriversProbe handler) {
-        this.driversProbe = handler;
+    /** The driver core, which answers the bus's events (set once, as it is made). */
+    void events(Events events) {
+        this.events = events;
     }
 
     private void bindLinks(String bus, String driver, String name, String devicePath) {
@@ -297,7 +398,15 @@ public final class PciBus {
         return dev.model().virtio() ? "virtio" : "pci";
     }
 
+    /** The devices on the bus now, in slot order. */
     public List<BusDeviceImpl> devices() {
-        return List.copyOf(devices);
+        List<BusDeviceImpl> out = new ArrayList<>();
+        for (Slot s : slots) {
+            BusDeviceImpl d = present.get(s);
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 }
