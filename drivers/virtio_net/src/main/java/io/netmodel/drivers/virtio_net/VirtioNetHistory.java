@@ -63,7 +63,15 @@ enum VirtioNetHistory implements Change {
      * 6.14 stable): {@code virtnet_get_base_stats} adds the queues beyond the ones in use
      * ({@code netdev_stat_queue_sum}): 6.15 (title recalled; the release inferred from the date).
      */
-    QSTATS_DISABLED_QUEUES("6.15");
+    QSTATS_DISABLED_QUEUES("6.15"),
+    /**
+     * "virtio_net: Stripe queue affinities across cores." (Caleb Raitto, 2ca653d607ce): the online
+     * CPUs are dealt out to the queue pairs in use, whatever their numbers. Before it
+     * {@code virtnet_set_affinity} gave each pair one CPU only when {@code max_queue_pairs} equalled
+     * the online CPUs and more than one pair was in use, and otherwise cleared the hints
+     * ({@code virtnet_clean_affinity}): 4.19 (release recalled).
+     */
+    STRIPED_AFFINITY("4.19");
 
     private final KernelVersion since;
 

@@ -7,8 +7,8 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * {@code virtnet_set_affinity} (drivers/net/virtio_net.c, since 3.8): the online CPUs are dealt out
- * to the current queue pairs in turn, {@code num_cpu / pairs} each (the first
+ * {@code virtnet_set_affinity} (drivers/net/virtio_net.c, since 3.8; from 4.19, before which
+ * see {@link #setOnePerCpu}): the online CPUs are dealt out to the current queue pairs in turn, {@code num_cpu / pairs} each (the first
  * {@code num_cpu % pairs} one more; one each, wrapping, when there are more pairs than CPUs), and
  * each pair's input and output virtqueue vectors get that mask as affinity and hint
  * ({@code virtqueue_set_affinity} → {@code vp_set_vq_affinity} → {@code irq_set_affinity_and_hint}).
@@ -39,6 +39,10 @@ final class VirtnetAffinity implements CpuhpInstance {
     void set(int pairs) {
         this.pairs = pairs;
         BitSet online = ctx.cpuOnlineMask();
+        if (!ctx.kernel().has(VirtioNetHistory.STRIPED_AFFINITY)) {
+            setOnePerCpu(pairs, online);
+            return;
+        }
         int numCpu = online.cardinality();
         int stride = Math.max(numCpu / pairs, 1);
         int stragglers = numCpu >= pairs ? numCpu % pairs : 0;
@@ -55,6 +59,25 @@ final class VirtnetAffinity implements CpuhpInstance {
                 mask.set(cpu);
                 cpu = wrap(online, cpu + 1);
             }
+            ctx.irqSetAffinityAndHint(inputs.get(i), mask);
+            ctx.irqSetAffinityAndHint(outputs.get(i), mask);
+        }
+        hintSet = true;
+    }
+
+    /**
+     * Before 4.19: with more than one pair in use and as many pairs as online CPUs, pair i gets
+     * the i-th online CPU (every pair the device has, in use or not); otherwise the hints go.
+     */
+    private void setOnePerCpu(int pairs, BitSet online) {
+        if (pairs == 1 || inputs.size() != online.cardinality()) {
+            clean();
+            return;
+        }
+        int i = 0;
+        for (int cpu = online.nextSetBit(0); cpu >= 0; cpu = online.nextSetBit(cpu + 1), i++) {
+            BitSet mask = new BitSet();
+            mask.set(cpu);
             ctx.irqSetAffinityAndHint(inputs.get(i), mask);
             ctx.irqSetAffinityAndHint(outputs.get(i), mask);
         }

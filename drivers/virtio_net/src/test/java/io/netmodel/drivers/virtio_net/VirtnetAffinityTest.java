@@ -93,4 +93,24 @@ class VirtnetAffinityTest {
         host.write("/sys/devices/system/cpu/cpu1/online", "1");
         assertEquals(java.util.List.of(), host.dmesg().stream().filter(l -> l.contains("callback failed")).toList());
     }
+
+    @Test
+    void before_4_19_a_pair_gets_a_cpu_only_when_there_are_as_many_pairs_as_cpus() throws Exception {
+        DriverHost one = DriverHost.boot("4.14", 2, "virtio_net");
+        one.load(new VirtioNetDriver());
+        assertEquals("0", irq(one, 25, "affinity_hint"), "one pair: no hint");
+        assertEquals("0-1", irq(one, 25, "smp_affinity_list"), "and the default affinity");
+
+        DriverHost two = DriverHost.boot("4.14", 2, "virtio_net", 2); // multiqueue by default (4.11): both pairs
+        two.load(new VirtioNetDriver());
+        assertEquals("1", irq(two, 25, "affinity_hint"));
+        assertEquals("1", irq(two, 26, "affinity_hint"));
+        assertEquals("2", irq(two, 27, "affinity_hint"));
+        assertEquals("1", irq(two, 27, "smp_affinity_list"));
+        two.write("/sys/devices/system/cpu/cpu1/online", "0"); // 1 online CPU, 2 pairs: the hints go
+        assertEquals("0", irq(two, 25, "affinity_hint"));
+        assertEquals("0", irq(two, 27, "affinity_hint"));
+        two.write("/sys/devices/system/cpu/cpu1/online", "1");
+        assertEquals("2", irq(two, 27, "affinity_hint"));
+    }
 }
