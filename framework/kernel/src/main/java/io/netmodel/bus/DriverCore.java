@@ -228,8 +228,9 @@ public final class DriverCore {
 
     /**
      * What to do so that the host has a NIC netdev: bind a device a loaded driver matches but does
-     * not hold (after an {@code unbind}, or with {@code drivers_autoprobe} off), else load a
-     * driver. For the messages of commands that need eth0.
+     * not hold (after an {@code unbind}, or with {@code drivers_autoprobe} off, and not one whose
+     * probe by it failed), else rescan the bus if a function was removed, else load a driver. For
+     * the messages of commands that need eth0.
      */
     public String howToGetANetdev() {
         for (BusDeviceImpl dev : bus.devices()) {
@@ -261,34 +262,32 @@ public final class DriverCore {
         return n;
     }
 
-    /** {@link #probe(NetDriver, BusDeviceImpl, Map)}, remembering whether it failed (for {@link #howToGetANetdev}). */
+    /**
+     * {@code really_probe}: 0 when the driver took the device, else the probe's errno (logged,
+     * unwound; a driver's errno that is not positive counts as EINVAL). The failure is remembered
+     * for {@link #howToGetANetdev}, a success forgets it.
+     */
     private int probe(Registration r, BusDeviceImpl dev) {
-        int err = probe(r.driver(), dev, r.params());
-        if (err == 0) {
-            r.probeFailed().remove(dev);
-        } else {
-            r.probeFailed().add(dev);
-        }
-        return err;
-    }
-
-    /** {@code really_probe}: 0 when the driver took the device, else the probe's errno (logged, unwound). */
-    private int probe(NetDriver driver, BusDeviceImpl dev, Map<String, String> params) {
-        DeviceBinding binding = new DeviceBinding(dev, bus, driver, profile, netdevs, irqs, dmesg, params, trace, rssKeyFill,
-            hotplug);
+        NetDriver driver = r.driver();
+        DeviceBinding binding = new DeviceBinding(dev, bus, driver, profile, netdevs, irqs, dmesg, r.params(), trace,
+            rssKeyFill, hotplug);
+        int err;
         try {
             driver.probe(binding);
             bound.put(dev, binding);
             bus.bound(dev, driver.name());
             binding.ifup();
+            r.probeFailed().remove(dev);
             return 0;
         } catch (DriverException e) {
-            probeFailed(driver, dev, binding, e.errno(), e.getMessage());
-            return e.errno();
+            err = e.errno() > 0 ? e.errno() : Errno.EINVAL;
+            probeFailed(driver, dev, binding, err, e.getMessage());
         } catch (RuntimeException | LinkageError e) {
-            probeFailed(driver, dev, binding, Errno.EINVAL, e.toString());
-            return Errno.EINVAL;
+            err = Errno.EINVAL;
+            probeFailed(driver, dev, binding, err, e.toString());
         }
+        r.probeFailed().add(dev);
+        return err;
     }
 
     /** {@code really_probe}'s warning (5.x wording), after the driver's own reason. */
