@@ -240,13 +240,13 @@ public final class DriverCore {
             for (Registration r : registered) {
                 if (matches(r.driver(), dev) && !r.probeFailed().contains(dev)) {
                     String name = r.bus().equals("virtio") ? dev.kernelName() : dev.busAddress();
-                    return "bind " + name + " to " + r.driver().name() + " first (echo " + name + " > /sys/bus/"
-                        + r.bus() + "/drivers/" + r.driver().name() + "/bind)";
+                    return "bind " + name + " to " + r.driver().name() + " first (netmodel write /sys/bus/" + r.bus()
+                        + "/drivers/" + r.driver().name() + "/bind " + name + ")";
                 }
             }
         }
         if (bus.anyRemoved()) {
-            return "rescan the PCI bus first (echo 1 > /sys/bus/pci/rescan)";
+            return "rescan the PCI bus first (netmodel write /sys/bus/pci/rescan 1)";
         }
         return "load a driver first (netmodel modprobe ...)";
     }

@@ -128,7 +128,7 @@ class DriverBindTest {
     void without_eth0_the_hint_says_what_to_bind_or_to_load() throws Exception {
         Host h = Host.with("6.19", TinyDriver.plain());
         h.write(DRV + "/unbind", "virtio0");
-        assertEquals("bind virtio0 to tinynet first (echo virtio0 > /sys/bus/virtio/drivers/tinynet/bind)",
+        assertEquals("bind virtio0 to tinynet first (netmodel write /sys/bus/virtio/drivers/tinynet/bind virtio0)",
             h.kernel.drivers().howToGetANetdev());
         Host failed = Host.with("6.19", TinyDriver.failing(new DriverException(Errno.EBUSY, "vector busy")));
         assertEquals("load a driver first (netmodel modprobe ...)", failed.kernel.drivers().howToGetANetdev(),

@@ -36,7 +36,7 @@ class PciRemoveRescanTest {
         assertEquals(List.of("bind", "module", "uevent", "unbind"),
             h.fs.list("/sys/bus/virtio/drivers/tinynet").stream().sorted().toList(), "the driver stays, deviceless");
         assertFalse(h.read("/proc/interrupts").contains(TinyDriver.IRQ_NAME));
-        assertEquals("rescan the PCI bus first (echo 1 > /sys/bus/pci/rescan)", h.kernel.drivers().howToGetANetdev());
+        assertEquals("rescan the PCI bus first (netmodel write /sys/bus/pci/rescan 1)", h.kernel.drivers().howToGetANetdev());
     }
 
     @Test
