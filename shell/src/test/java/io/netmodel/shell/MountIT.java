@@ -139,6 +139,22 @@ class MountIT {
 
     @Test
     @Order(7)
+    void remove_unplugs_the_function_and_rescan_finds_it_again() {
+        String fn = file("sys/bus/pci/devices/0000:00:03.0");
+        String devMtu = file("sys/devices/pci0000:00/0000:00:03.0/virtio0/net/eth0/mtu");
+        assertEquals(0, Proc.run(Map.of(), "test", "-e", devMtu).exit());
+        assertEquals(0, Proc.sh("echo 1 > " + fn + "/remove").exit());
+        assertEquals(1, Proc.run(Map.of(), "test", "-e", fn).exit(), "gone before the write returned");
+        assertEquals(1, Proc.run(Map.of(), "test", "-e", devMtu).exit());
+        Proc.Result bad = Proc.bash("echo maybe > " + file("sys/bus/pci/rescan"));
+        assertTrue(bad.err().contains("Invalid argument"), bad::toString);
+        assertEquals(0, Proc.sh("echo 1 > " + file("sys/bus/pci/rescan")).exit());
+        assertEquals("1500\n", model.cat("sys/class/net/eth0/mtu").out());
+        assertEquals(0, Proc.run(Map.of(), "test", "-e", devMtu).exit());
+    }
+
+    @Test
+    @Order(8)
     void errors_read_like_the_real_tools() {
         Proc.Result foo = model.netmodel("modprobe", "foo");
         assertEquals(1, foo.exit());
@@ -155,7 +171,7 @@ class MountIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void a_file_stat_again_is_answered_from_the_kernels_cache_and_a_cat_costs_five_upcalls() {
         String mtu = "sys/devices/pci0000:00/0000:00:03.0/virtio0/net/eth0/mtu";
         assertEquals("-rw-r--r-- 4096\n", Proc.run(Map.of(), "stat", "-c", "%A %s", file(mtu)).out());
@@ -176,7 +192,7 @@ class MountIT {
      * blocks, no extended attributes; and a write still costs no extra upcall for them.
      */
     @Test
-    @Order(8)
+    @Order(9)
     void stat_statfs_and_listxattr_read_as_the_kernels() {
         assertEquals("4\n", Proc.run(Map.of(), "stat", "-L", "-c", "%h", file("sys/class/net/eth0/queues")).out());
         assertEquals("2 1 1\n", Proc.run(Map.of(), "stat", "-c", "%h", file("sys/class/net"),
@@ -200,7 +216,7 @@ class MountIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void up_on_a_mount_point_in_use_says_so_and_exits_1() {
         Proc.Result again = model.netmodel("up", "--daemon");
         assertEquals(1, again.exit(), again::toString);
@@ -208,7 +224,7 @@ class MountIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void a_killed_model_leaves_a_mount_that_the_next_up_cleans() throws Exception {
         Instance inst = Instance.resolve(model.mount());
         long pid = Long.parseLong(Files.readString(inst.pidFile()).trim());
@@ -224,7 +240,7 @@ class MountIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void down_unmounts_before_returning() {
         Proc.Result r = model.down();
         assertEquals(0, r.exit(), r::toString);
