@@ -29,6 +29,8 @@ class WholeTreeIT {
         Map.entry("unbind", "Permission denied"),
         Map.entry("drivers_probe", "Permission denied"),
         Map.entry("virtio_net/uevent", "Permission denied"),      // a driver's uevent is 0200 (a device's is 0644)
+        Map.entry("pci/uevent", "Permission denied"),             // and a bus's
+        Map.entry("virtio/uevent", "Permission denied"),
         Map.entry("remove", "Permission denied"),                 // a PCI function's, 0200
         Map.entry("rescan", "Permission denied")                  // the bus's and a function's, 0200
     );

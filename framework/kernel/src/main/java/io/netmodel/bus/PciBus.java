@@ -331,8 +331,10 @@ public final class PciBus {
     /**
      * {@code /sys/bus/<bus>/} as {@code bus_register} makes it: {@code devices/}, {@code drivers/},
      * {@code drivers_autoprobe} (0644: {@code "1"} at first; a write starting with {@code '0'}
-     * clears it, any other sets it, and returns its length) and {@code drivers_probe} (0200: a
-     * device's name, which the driver core tries every registered driver on).
+     * clears it, any other sets it, and returns its length), {@code drivers_probe} (0200: a
+     * device's name, which the driver core tries every registered driver on) and {@code uevent}
+     * (0200), as on the reference guest; the PCI bus's {@code rescan} too, not its
+     * {@code resource_alignment} or {@code slots/}.
      */
     private KDir busDir(String bus) {
         KDir dir = tree.mkdirs("/sys/bus/" + bus);
@@ -347,6 +349,7 @@ public final class PciBus {
                 });
             dir.attr("drivers_probe", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly,
                 (data, caller) -> events.driversProbe(bus, data));
+            dir.attr("uevent", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly, (data, caller) -> Uevent.synth(data));
             if (bus.equals("pci")) {
                 dir.attr("rescan", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly, (data, caller) -> rescanStore(data, -1));
             }

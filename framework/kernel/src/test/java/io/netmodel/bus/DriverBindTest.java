@@ -89,6 +89,11 @@ class DriverBindTest {
         assertEquals("1\n", h.read("/sys/bus/virtio/drivers_autoprobe"));
         assertEquals(0644, h.fs.stat("/sys/bus/virtio/drivers_autoprobe").mode() & 07777);
         assertEquals(0200, h.fs.stat("/sys/bus/virtio/drivers_probe").mode() & 07777);
+        assertEquals(List.of("devices", "drivers", "drivers_autoprobe", "drivers_probe", "uevent"),
+            sorted(h.fs.list("/sys/bus/virtio")), "as on the reference guest");
+        assertEquals(List.of("devices", "drivers", "drivers_autoprobe", "drivers_probe", "rescan", "uevent"),
+            sorted(h.fs.list("/sys/bus/pci")), "the guest's less resource_alignment and slots");
+        assertEquals(4, h.write("/sys/bus/pci/uevent", "add\n"));
         h.write("/sys/bus/virtio/drivers_autoprobe", "0\n");
         assertEquals("0\n", h.read("/sys/bus/virtio/drivers_autoprobe"));
         assertEquals("1\n", h.read("/sys/bus/pci/drivers_autoprobe"), "each bus has its own");

@@ -36,8 +36,8 @@ public final class EnterPlan {
      * {@code /sys/bus} (usb, platform, ...) rather than have the model's bound over all of it.
      */
     static final List<String> ONLY_WHERE_HOST_HAS = List.of("sys/bus/pci/devices", "sys/bus/pci/drivers",
-        "sys/bus/pci/drivers_autoprobe", "sys/bus/pci/drivers_probe", "sys/bus/pci/rescan", "sys/bus/virtio/devices",
-        "sys/bus/virtio/drivers",
+        "sys/bus/pci/drivers_autoprobe", "sys/bus/pci/drivers_probe", "sys/bus/pci/rescan", "sys/bus/pci/uevent",
+        "sys/bus/virtio/devices", "sys/bus/virtio/drivers", "sys/bus/virtio/uevent",
         "sys/bus/virtio/drivers_autoprobe", "sys/bus/virtio/drivers_probe", "sys/bus/cpu/devices", "sys/bus/node/devices");
     /** The fixed paths a tuning script writes or reads and the model owns (relative to the mount). */
     static final List<String> FIXED = java.util.stream.Stream.concat(java.util.stream.Stream.of("sys/class/net",
