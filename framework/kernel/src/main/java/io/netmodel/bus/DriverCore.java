@@ -42,6 +42,7 @@ public final class DriverCore {
     private final java.util.function.IntFunction<byte[]> rssKeyFill;
     private final io.netmodel.cpu.CpuHotplug hotplug;
     private final Map<BusDeviceImpl, DeviceBinding> bound = new LinkedHashMap<>();
+    private String lastProbeFailure;
     /** The bus's {@code klist_drivers}: registered drivers, in registration order. */
     private final List<Registration> registered = new ArrayList<>();
 
@@ -144,7 +145,7 @@ public final class DriverCore {
      * {@code bind_store}: the device named (one trailing newline allowed) on the driver's bus,
      * if the driver's id table matches it, is probed ({@code device_driver_attach}): EBUSY if a
      * driver has it already; ENODEV for no such device or no match. A failed probe is the probe's
-     * error from 5.15 ({@link Behaviour#BIND_RETURNS_PROBE_ERROR}), the write's length before.
+     * error from 5.14 ({@link Behaviour#BIND_RETURNS_PROBE_ERROR}), the write's length before.
      */
     private int bind(Registration r, byte[] name) throws VfsException {
         BusDeviceImpl dev = find(r.bus(), name);
@@ -290,14 +291,32 @@ public final class DriverCore {
         return err;
     }
 
-    /** {@code really_probe}'s warning (5.x wording), after the driver's own reason. */
+    /**
+     * A failed probe: what it acquired is released, the driver's own reason is logged (as its
+     * {@code dev_err} would be), then the core's line ({@link Behaviour#PROBE_FAILURE_DEV_ERR}'s
+     * wording from 6.9, {@code pr_warn}'s before; none for -ENODEV and -ENXIO, which are debug
+     * messages), and {@link #lastProbeFailure} says it.
+     */
     private void probeFailed(NetDriver driver, BusDeviceImpl dev, DeviceBinding binding, int errno, String why) {
         binding.unwind();
+        String prefix = driver.name() + " " + dev.kernelName() + ": ";
         if (why != null) {
-            dmesg.printk(driver.name() + " " + dev.kernelName() + ": " + why);
+            dmesg.printk(prefix + why);
         }
-        dmesg.printk(driver.name() + " " + dev.kernelName() + ": probe with driver " + driver.name()
-            + " failed with error -" + errno);
+        if (errno != Errno.ENODEV && errno != ENXIO) {
+            dmesg.printk(profile.has(Behaviour.PROBE_FAILURE_DEV_ERR)
+                ? prefix + "probe with driver " + driver.name() + " failed with error -" + errno
+                : driver.name() + ": probe of " + dev.kernelName() + " failed with error -" + errno);
+        }
+        lastProbeFailure = prefix + (why != null ? why + " " : "") + "(probe failed with error -" + errno + ")";
+    }
+
+    /** {@code ENXIO}: with ENODEV, the probe errors the core does not log ("rejects match"). */
+    private static final int ENXIO = 6;
+
+    /** The last failed probe: driver, device, the driver's reason and the errno; null if none failed. */
+    public String lastProbeFailure() {
+        return lastProbeFailure;
     }
 
     private static boolean matches(NetDriver driver, BusDeviceImpl dev) {

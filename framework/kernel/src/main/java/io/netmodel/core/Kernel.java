@@ -86,7 +86,8 @@ public final class Kernel {
         this.taskService = new io.netmodel.sched.TaskServiceImpl(lock, tasks, this::napiThreads);
         this.netdevFamily = new io.netmodel.netlink.NetdevFamilyImpl(lock, profile, netdevs);
         this.rtnl = new io.netmodel.net.RtnlImpl(netdevs, lock);
-        dmesg.printk("Linux version " + profile.version() + ".0-netmodel (netmodel) #1 SMP PREEMPT_DYNAMIC");
+        dmesg.printk("Linux version " + profile.version() + ".0-netmodel (netmodel) #1 SMP"
+            + (profile.has(io.netmodel.api.kernel.Behaviour.PREEMPT_DYNAMIC) ? " PREEMPT_DYNAMIC" : ""));
         netdevs.setLog(dmesg::printk);
         NetDeviceImpl lo = NetDeviceImpl.loopback();
         netdevs.register(lo);

@@ -72,22 +72,10 @@ final class SimHost {
 
     private final PollList[] pollLists;
 
-    /** Why no driver made eth0: the kernel log's last probe failure (the driver's own reason first), if any. */
+    /** Why no driver made eth0: the last probe failure (the driver's reason and the errno), if any. */
     private static String probeFailure(Kernel kernel) {
-        java.util.List<String> log = kernel.modules().dmesg();
-        for (int i = log.size() - 1; i >= 0; i--) {
-            if (log.get(i).contains(": probe with driver ")) {
-                String why = i > 0 && !log.get(i - 1).contains(": probe with driver ") ? unstamped(log.get(i - 1)) + "; " : "";
-                return ": " + why + unstamped(log.get(i));
-            }
-        }
-        return " (is a driver loaded for its NIC?)";
-    }
-
-    /** A dmesg line without its {@code [    0.000000] } time stamp. */
-    private static String unstamped(String line) {
-        int end = line.indexOf("] ");
-        return end >= 0 ? line.substring(end + 2) : line;
+        String failure = kernel.drivers().lastProbeFailure();
+        return failure != null ? ": " + failure : " (is a driver loaded for its NIC?)";
     }
 
     /** CPU {@code cpu}'s poll list and {@code net_rx_action}, made at its first use. */

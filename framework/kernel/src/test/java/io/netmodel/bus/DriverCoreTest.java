@@ -97,4 +97,23 @@ class DriverCoreTest {
         host.kernel.modules().driverGone(TinyDriver.plain());
         assertEquals("2\n", host.read("/sys/class/net/eth0/ifindex"));
     }
+
+    /**
+     * The core's line for a failed probe: dev_err with the device from 6.9, pr_warn before, and
+     * none for -ENODEV/-ENXIO (a rejected match is a debug message); the boot banner's
+     * PREEMPT_DYNAMIC from 5.12.
+     */
+    @Test
+    void a_failed_probe_is_logged_in_its_releases_words() throws Exception {
+        Host old = Host.with("6.8", TinyDriver.failing(new DriverException(Errno.EBUSY, "vector busy")));
+        assertTrue(old.kernel.modules().dmesg().stream().anyMatch(l -> l.endsWith("] badnet: probe of virtio0 failed with error -16")),
+            () -> String.join("\n", old.kernel.modules().dmesg()));
+        assertTrue(old.kernel.modules().dmesg().get(0).endsWith("Linux version 6.8.0-netmodel (netmodel) #1 SMP PREEMPT_DYNAMIC"));
+        Host rejected = Host.with("6.19", TinyDriver.failing(new DriverException(Errno.ENODEV, "not my board")));
+        assertTrue(rejected.kernel.modules().dmesg().stream().anyMatch(l -> l.endsWith("] badnet virtio0: not my board")));
+        assertTrue(rejected.kernel.modules().dmesg().stream().noneMatch(l -> l.contains("failed with error")),
+            () -> String.join("\n", rejected.kernel.modules().dmesg()));
+        assertEquals("badnet virtio0: not my board (probe failed with error -19)", rejected.kernel.drivers().lastProbeFailure());
+        assertTrue(Host.bare("4.4").kernel.modules().dmesg().get(0).endsWith("Linux version 4.4.0-netmodel (netmodel) #1 SMP"));
+    }
 }

@@ -54,8 +54,8 @@ class IdpfDriverTest {
         host.load(new IdpfDriver());
         assertEquals(List.of("lo"), host.netdevNames());
         assertEquals(List.of(), host.irqRows());
-        assertTrue(host.dmesg().contains("idpf 0000:00:03.0: probe with driver idpf failed with error -19"),
-            host.dmesg().toString());
+        assertTrue(host.dmesg().stream().noneMatch(l -> l.contains("failed with error")),
+            "-ENODEV rejects the match: a debug message, not in the log: " + host.dmesg());
     }
 
     @Test

@@ -31,7 +31,7 @@ public interface NetDriver {
 
     /**
      * Binds one device: allocate and register netdevs, add NAPIs, request IRQs. Throwing
-     * fails the bind (logged like {@code probe of 0000:00:03.0 failed with error -22}); the
+     * fails the bind (logged like {@code e1000 0000:00:03.0: probe with driver e1000 failed with error -22}); the
      * core unwinds what was acquired and the model keeps running.
      */
     void probe(DeviceContext ctx) throws DriverException;

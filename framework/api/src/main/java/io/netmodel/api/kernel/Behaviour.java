@@ -592,10 +592,27 @@ public enum Behaviour implements Change {
      * A driver's {@code bind} file returns the probe's error (Christoph Hellwig, ef6dcbdd8eb2
      * "driver core: Flow the return code from ->probe() through to sysfs bind": {@code really_probe}
      * returns probe errors as positive values, {@code device_driver_attach} negates them,
-     * {@code -EPROBE_DEFER} becomes {@code -EAGAIN}): 5.15 (release recalled). Before it a failed
-     * probe left the device unbound and the write still returned its length.
+     * {@code -EPROBE_DEFER} becomes {@code -EAGAIN}): 5.14 (merged through the VFIO tree,
+     * "Merge branch 'hch-mdev-direct-v4' into v5.14/vfio/next"). Before it a failed probe left the
+     * device unbound and the write still returned its length.
      */
-    BIND_RETURNS_PROBE_ERROR("5.15");
+    BIND_RETURNS_PROBE_ERROR("5.14"),
+    /**
+     * A failed probe is logged with {@code dev_err}: {@code e1000 0000:00:03.0: probe with driver
+     * e1000 failed with error -22} (Nícolas F. R. A. Prado, 32de4b4f9dfa "driver: core: Log probe
+     * failure as error and with device metadata", driver-core for 6.9-rc1): 6.9. Before it,
+     * {@code pr_warn("%s: probe of %s failed with error %d")}: {@code e1000: probe of 0000:00:03.0
+     * failed with error -22}. In both, -ENODEV and -ENXIO ("rejects match") are debug messages, not
+     * in the log.
+     */
+    PROBE_FAILURE_DEV_ERR("6.9"),
+    /**
+     * {@code CONFIG_PREEMPT_DYNAMIC} (the {@code preempt=} boot option; Frederic Weisbecker, Peter
+     * Zijlstra, Michal Hocko): 5.12 (release recalled), and the distributions' kernels enable it, so the version banner ({@code uname -v}, the boot log's
+     * {@code Linux version} line) reads {@code #1 SMP PREEMPT_DYNAMIC} from then, {@code #1 SMP}
+     * before.
+     */
+    PREEMPT_DYNAMIC("5.12");
 
     private final KernelVersion since;
 
