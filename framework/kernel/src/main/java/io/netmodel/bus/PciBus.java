@@ -12,7 +12,6 @@ import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KDir;
 import io.netmodel.kobj.KTree;
 import io.netmodel.kobj.Kstrtox;
-import io.netmodel.kobj.Uevent;
 import io.netmodel.api.kernel.KernelProfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +35,8 @@ import java.util.function.Consumer;
  * {@code driver_unregister}, bound or not ({@code bus_add_driver}), with {@code bind},
  * {@code unbind} and {@code uevent} (0200), its {@code module} link and the module's
  * {@code drivers/<bus>:<driver>} link back ({@code module_add_driver}); each bus has
- * {@code drivers_autoprobe} and {@code drivers_probe} ({@link DriverCore} does the binding). A
- * function's {@code remove} unplugs it and the bus's {@code rescan} (or a function's) finds it
+ * {@code drivers_autoprobe}, {@code drivers_probe} and {@code uevent} ({@link SysBus} makes
+ * those files, {@link DriverCore} does the binding). A function's {@code remove} unplugs it and the bus's {@code rescan} (or a function's) finds it
  * again in its slot, with the same model, queues and MAC; the model prints none of the
  * enumeration lines a rescan logs ({@code pci 0000:00:03.0: [1af4:1041] type 00 ...}). Not
  * modelled: {@code new_id}/{@code remove_id}, a device's {@code driver_override}, and the files
@@ -82,9 +81,9 @@ public final class PciBus {
     private final KTree tree;
     private final KernelProfile profile;
     private final Consumer<String> log;
-    /** {@code subsys_private.drivers_autoprobe} by bus name. */
-    private final java.util.Map<String, Boolean> autoprobe = new java.util.HashMap<>();
     private Events events;
+    /** {@code /sys/bus/pci} and {@code /sys/bus/virtio}. */
+    private final SysBus sysBus;
 
     /**
      * {@code hotplug}: the host's CPUs, all on node 0 ({@code local_cpus} prints the online ones);
@@ -94,6 +93,17 @@ public final class PciBus {
         this.tree = tree;
         this.profile = profile;
         this.log = log;
+        this.sysBus = new SysBus(tree, new SysBus.Handlers() {
+            @Override
+            public int driversProbe(String bus, byte[] name) throws VfsException {
+                return events.driversProbe(bus, name);
+            }
+
+            @Override
+            public int rescan(byte[] data) throws VfsException {
+                return rescanStore(data, -1);
+            }
+        });
         int cpus = hotplug.possible();
         Attr<BusDeviceImpl> numaNode = profile.has(Behaviour.PCI_NUMA_NODE_WRITABLE)
             ? Attr.rw("numa_node", PciBus::showNumaNode, this::storeNumaNode)
@@ -178,17 +188,17 @@ public final class PciBus {
         String path = model.virtio() ? pciDir.dir("virtio" + unit).path() : pciDir.path();
         BusDeviceImpl dev = new BusDeviceImpl(model, s.queuePairs(), s.address(), unit, s.mac(), path);
         Attr.populate(pciDir, dev, pciAttrs, profile, KAttr.Flavor.SYSFS);
-        pciDir.attr("remove", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly, (data, caller) -> removeStore(s, data));
-        pciDir.attr("rescan", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly,
+        pciDir.attr("remove", 0200, KAttr.Flavor.SYSFS, SysBus::writeOnly, (data, caller) -> removeStore(s, data));
+        pciDir.attr("rescan", 0200, KAttr.Flavor.SYSFS, SysBus::writeOnly,
             (data, caller) -> rescanStore(data, s.busNumber()));
         pciDir.link("subsystem", "/sys/bus/pci");
-        busDir("pci").dir("devices").link(s.address(), pciDir.path());
+        sysBus.dir("pci").dir("devices").link(s.address(), pciDir.path());
         if (model.virtio()) {
             KDir virtioDir = (KDir) find(path);
             Attr.populate(virtioDir, dev, virtioAttrs, profile, KAttr.Flavor.SYSFS);
             virtioDir.link("subsystem", "/sys/bus/virtio");
-            busDir("virtio").dir("devices").link(dev.kernelName(), path);
-            bindLinks("pci", VIRTIO_PCI, s.address(), pciDir.path());
+            sysBus.dir("virtio").dir("devices").link(dev.kernelName(), path);
+            sysBus.link("pci", VIRTIO_PCI, s.address(), pciDir.path());
         }
         present.put(s, dev);
         return dev;
@@ -218,7 +228,7 @@ public final class PciBus {
             events.removing(dev);
             if (s.model().virtio()) {
                 ((KDir) find("/sys/bus/virtio/devices")).remove(dev.kernelName());
-                unbound(dev, VIRTIO_PCI, s.address());
+                sysBus.unlink("pci", VIRTIO_PCI, s.address(), ROOT + "/" + s.address());
             }
             ((KDir) find("/sys/bus/pci/devices")).remove(s.address());
             ((KDir) find(ROOT)).remove(s.address());
@@ -280,87 +290,27 @@ public final class PciBus {
 
     /** {@code driver_sysfs_add}: {@code driver} is bound to {@code dev}. */
     void bound(BusDeviceImpl dev, String driver) {
-        bindLinks(busOf(dev), driver, dev.kernelName(), dev.sysfsPath());
+        sysBus.link(busOf(dev), driver, dev.kernelName(), dev.sysfsPath());
     }
 
     /** {@code driver_sysfs_remove}: the links go. */
     void unbound(BusDeviceImpl dev, String driver) {
-        unbound(dev, driver, dev.kernelName());
+        sysBus.unlink(busOf(dev), driver, dev.kernelName(), dev.sysfsPath());
     }
 
-    private void unbound(BusDeviceImpl dev, String driver, String name) {
-        String bus = driver.equals(VIRTIO_PCI) ? "pci" : busOf(dev);
-        KDir dir = (KDir) find("/sys/bus/" + bus + "/drivers/" + driver);
-        if (dir == null) {
-            return;
-        }
-        dir.remove(name);
-        ((KDir) find(bus.equals("pci") ? ROOT + "/" + dev.busAddress() : dev.sysfsPath())).remove("driver");
-    }
-
-    /**
-     * {@code bus_add_driver}: {@code driver} of module {@code module} is registered on {@code bus}
-     * ({@code pci} or {@code virtio}); its directory gets {@code bind} and {@code unbind}
-     * ({@code add_bind_files}, stores from the driver core), {@code uevent}, and the module links
-     * ({@code module_add_driver}).
-     */
+    /** {@code bus_add_driver}: see {@link SysBus#driverAdded}. */
     void driverAdded(String bus, String driver, String module, KAttr.Store bind, KAttr.Store unbind) {
-        KDir dir = busDir(bus).dir("drivers").dir(driver);
-        dir.attr("bind", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly, bind);
-        dir.attr("unbind", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly, unbind);
-        dir.attr("uevent", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly, (data, caller) -> Uevent.synth(data));
-        if (find("/sys/module/" + module) != null) {
-            dir.link("module", "/sys/module/" + module);
-            tree.mkdirs("/sys/module/" + module + "/drivers").link(bus + ":" + driver, dir.path());
-        }
+        sysBus.driverAdded(bus, driver, module, bind, unbind);
     }
 
-    /** {@code bus_remove_driver} after the driver left its devices: the directory and the module's link go. */
+    /** {@code bus_remove_driver}: see {@link SysBus#driverRemoved}. */
     void driverRemoved(String bus, String driver, String module) {
-        ((KDir) find("/sys/bus/" + bus + "/drivers")).remove(driver);
-        if (find("/sys/module/" + module + "/drivers") instanceof KDir drivers) {
-            drivers.remove(bus + ":" + driver);
-        }
-    }
-
-    /** A 0200 file: kernfs refuses a read at open (EACCES, root too), so this never runs. */
-    private static String writeOnly() throws VfsException {
-        throw new VfsException(Errno.EIO);
-    }
-
-    /**
-     * {@code /sys/bus/<bus>/} as {@code bus_register} makes it: {@code devices/}, {@code drivers/},
-     * {@code drivers_autoprobe} (0644: {@code "1"} at first; a write starting with {@code '0'}
-     * clears it, any other sets it, and returns its length), {@code drivers_probe} (0200: a
-     * device's name, which the driver core tries every registered driver on) and {@code uevent}
-     * (0200), as on the reference guest; the PCI bus's {@code rescan} too, not its
-     * {@code resource_alignment} or {@code slots/}.
-     */
-    private KDir busDir(String bus) {
-        KDir dir = tree.mkdirs("/sys/bus/" + bus);
-        if (dir.child("drivers_autoprobe") == null) {
-            dir.dir("devices");
-            dir.dir("drivers");
-            autoprobe.put(bus, true);
-            dir.attr("drivers_autoprobe", 0644, KAttr.Flavor.SYSFS, () -> (autoprobe.get(bus) ? 1 : 0) + "\n",
-                (data, caller) -> {
-                    autoprobe.put(bus, data.length == 0 || data[0] != '0');
-                    return data.length;
-                });
-            dir.attr("drivers_probe", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly,
-                (data, caller) -> events.driversProbe(bus, data));
-            dir.attr("uevent", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly, (data, caller) -> Uevent.synth(data));
-            if (bus.equals("pci")) {
-                dir.attr("rescan", 0200, KAttr.Flavor.SYSFS, PciBus::writeOnly, (data, caller) -> rescanStore(data, -1));
-            }
-        }
-        return dir;
+        sysBus.driverRemoved(bus, driver, module);
     }
 
     /** {@code drivers_autoprobe} of {@code bus}: whether a newly registered driver binds the devices it matches. */
     boolean autoprobe(String bus) {
-        busDir(bus);
-        return autoprobe.get(bus);
+        return sysBus.autoprobe(bus);
     }
 
     /** What the driver core does when the bus's files ask (drivers/base/bus.c, dd.c). */
@@ -378,15 +328,6 @@ public final class PciBus {
     /** The driver core, which answers the bus's events (set once, as it is made). */
     void events(Events events) {
         this.events = events;
-    }
-
-    private void bindLinks(String bus, String driver, String name, String devicePath) {
-        KDir dir = busDir(bus).dir("drivers").dir(driver);
-        dir.remove(name); // idempotent: a link left behind is replaced, never a probe failure
-        dir.link(name, devicePath);
-        KDir device = (KDir) find(devicePath);
-        device.remove("driver");
-        device.link("driver", dir.path());
     }
 
     private io.netmodel.kobj.KNode find(String path) {
