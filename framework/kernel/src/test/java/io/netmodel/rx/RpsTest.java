@@ -228,8 +228,6 @@ class RpsTest {
         double offUs = 1e6 / off.transactionsPerSecond();
         double onUs = 1e6 / on.transactionsPerSecond();
         double irqUs = RxCosts.load(RxCosts.DEFAULT_PROFILE).irq() / 1000.0;
-        System.out.printf("tcp-rr 6.19: rps_cpus 0 %.2f us/transaction (%.0f/s), rps_cpus 2 %.2f us (%.0f/s)%n", offUs,
-            off.transactionsPerSecond(), onUs, on.transactionsPerSecond());
         assertTrue(onUs > offUs + irqUs && onUs < offUs + 3 * irqUs, "two receives, each an IPI later: " + offUs + " -> " + onUs);
         assertEquals("2", on.knobs().get("server.eth0.queues.rx-0.rps_cpus"));
         assertTrue(on.counters().get("server.softnet.cpu1.received_rps") > 0);
