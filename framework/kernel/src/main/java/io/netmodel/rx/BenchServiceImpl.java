@@ -89,6 +89,9 @@ public final class BenchServiceImpl implements BenchService {
 
     @Override
     public synchronized BenchResult xskRrLive(XskRrRequest req, ProgressListener progress, LatencySink sink) {
+        if (req.mode() != null) {
+            checkXskRr(req.mode()); // the kernel first: no knob can make up for a release without the mode
+        }
         LiveKnobs knobs = liveKnobs();
         XskMode mode = LiveMode.resolve(req.mode(), knobs);
         checkXskRr(mode);

@@ -29,7 +29,7 @@ final class LiveMode {
                     throw new IllegalArgumentException("--mode interrupts, but the running model has net.core.busy_read = "
                         + busyRead + ", so xsk_rr's sockets busy poll on every sendto and recvfrom (that is --mode "
                         + "busy-poll); for interrupts set it to 0, as seed 001's 'enable_interrupt' variant does: "
-                        + "echo 0 > /proc/sys/net/core/busy_read");
+                        + "netmodel write /proc/sys/net/core/busy_read 0");
                 }
                 return asked;
             case BUSY_POLL:
@@ -37,7 +37,7 @@ final class LiveMode {
                 if (busyRead == 0) {
                     throw new IllegalArgumentException("--mode " + asked.cliName() + " needs busy polling on xsk_rr's "
                         + "sockets, but the running model has net.core.busy_read = 0; set it as seed 001's script "
-                        + "does: echo 400 > /proc/sys/net/core/busy_read");
+                        + "does: netmodel write /proc/sys/net/core/busy_read 400");
                 }
                 return asked;
             case THREADED_BUSY_POLL:

@@ -92,7 +92,7 @@ class LiveKnobsTest {
     @Test
     void a_mode_the_knobs_do_not_make_is_refused_saying_what_to_set() throws VfsException {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runLive(XskMode.BUSY_POLL));
-        assertTrue(e.getMessage().contains("echo 400 > /proc/sys/net/core/busy_read"), e.getMessage());
+        assertTrue(e.getMessage().contains("netmodel write /proc/sys/net/core/busy_read 400"), e.getMessage());
         live.write(CORE + "busy_read", "400\n");
         e = assertThrows(IllegalArgumentException.class, () -> runLive(XskMode.INTERRUPTS));
         assertTrue(e.getMessage().contains("busy_read = 400"), e.getMessage());

@@ -27,9 +27,9 @@ public final class EpollSetups {
          */
         public java.util.List<String> typed(String rate) {
             java.util.List<String> out = new java.util.ArrayList<>();
-            out.add("echo " + RunColumns.EPOLL_SERVER_CPU + " > /proc/irq/N/smp_affinity_list");
-            out.add("echo " + defer + " > /sys/class/net/eth0/napi_defer_hard_irqs");
-            out.add("echo " + groFlushTimeoutNs + " > /sys/class/net/eth0/gro_flush_timeout");
+            out.add("netmodel write /proc/irq/N/smp_affinity_list " + RunColumns.EPOLL_SERVER_CPU);
+            out.add("netmodel write /sys/class/net/eth0/napi_defer_hard_irqs " + defer);
+            out.add("netmodel write /sys/class/net/eth0/gro_flush_timeout " + groFlushTimeoutNs);
             out.add(napiSet(irqSuspendTimeoutNs));
             StringBuilder bench = new StringBuilder("netmodel bench epoll-rr --live --rate " + rate);
             if (busyPollUsecs > 0) {

@@ -29,23 +29,41 @@ import picocli.CommandLine.Parameters;
         "mlx4_en list the PCI ids they bind (in Linux virtio-pci and mlx4_core bind",
         "them)."})
 public final class ModinfoCommand extends ModelCommand {
+    /**
+     * The one field to print: each of -a, -d, -l, -p, -n and -F sets it, and the last on the
+     * line wins, as kmod's getopt loop does ({@code modinfo -a -l} prints the license).
+     */
+    private String field;
+
     @Option(names = {"-a", "--author"}, description = "Print only 'author'.")
-    boolean author;
+    void author(boolean on) {
+        field = "author";
+    }
 
     @Option(names = {"-d", "--description"}, description = "Print only 'description'.")
-    boolean description;
+    void description(boolean on) {
+        field = "description";
+    }
 
     @Option(names = {"-l", "--license"}, description = "Print only 'license'.")
-    boolean license;
+    void license(boolean on) {
+        field = "license";
+    }
 
     @Option(names = {"-p", "--parameters"}, description = "Print only 'parm'.")
-    boolean parameters;
+    void parameters(boolean on) {
+        field = "parm";
+    }
 
     @Option(names = {"-n", "--filename"}, description = "Print only 'filename'.")
-    boolean filename;
+    void filename(boolean on) {
+        field = "filename";
+    }
 
     @Option(names = {"-F", "--field"}, paramLabel = "FIELD", description = "Print only the values of FIELD.")
-    String field;
+    void field(String name) {
+        field = name;
+    }
 
     @Option(names = {"-0", "--null"}, description = "End each value with a NUL, not a newline.")
     boolean nul;
@@ -83,11 +101,7 @@ public final class ModinfoCommand extends ModelCommand {
     }
 
     private String field() {
-        if (field != null) {
-            return field;
-        }
-        return author ? "author" : description ? "description" : license ? "license" : parameters ? "parm"
-            : filename ? "filename" : null;
+        return field;
     }
 
     /** Jar paths are the caller's: the daemon runs elsewhere. */

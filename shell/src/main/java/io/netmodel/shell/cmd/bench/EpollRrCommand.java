@@ -169,11 +169,11 @@ public final class EpollRrCommand extends BenchSubcommand {
         List<String> instead = new ArrayList<>();
         if (defer != null) {
             given.add("--defer");
-            instead.add("echo " + defer + " > /sys/class/net/eth0/napi_defer_hard_irqs");
+            instead.add("netmodel write /sys/class/net/eth0/napi_defer_hard_irqs " + defer);
         }
         if (groFlushTimeout != null) {
             given.add("--gro-flush-timeout");
-            instead.add("echo " + groFlushTimeout + " > /sys/class/net/eth0/gro_flush_timeout");
+            instead.add("netmodel write /sys/class/net/eth0/gro_flush_timeout " + groFlushTimeout);
         }
         if (irqSuspendTimeout != null) {
             given.add("--irq-suspend-timeout");

@@ -38,9 +38,9 @@ class EpollRrLiveCommandTest {
                 + "one of them",
             "to run suspend20 on the running model, set its knobs there (N: eth0's input IRQ in /proc/interrupts; "
                 + "<napi-id>: netmodel ynl --family netdev --dump napi-get), then run it with --live:",
-            "  echo 1 > /proc/irq/N/smp_affinity_list",
-            "  echo 100 > /sys/class/net/eth0/napi_defer_hard_irqs",
-            "  echo 20000 > /sys/class/net/eth0/gro_flush_timeout",
+            "  netmodel write /proc/irq/N/smp_affinity_list 1",
+            "  netmodel write /sys/class/net/eth0/napi_defer_hard_irqs 100",
+            "  netmodel write /sys/class/net/eth0/gro_flush_timeout 20000",
             "  netmodel ynl --family netdev --do napi-set --json '{\"id\": <napi-id>, \"irq-suspend-timeout\": 20000000}'",
             "  netmodel bench epoll-rr --live --rate 25000 --busy-poll-budget 64 --prefer-busy-poll"), r.err().lines().toList());
     }
@@ -57,12 +57,12 @@ class EpollRrLiveCommandTest {
         Cli.Result r = refused("bench", "epoll-rr", "--live", "--rate", "25000", "--defer", "100", "--irq-suspend-timeout",
             "20000000");
         assertEquals(WHO + "--defer, --irq-suspend-timeout set the server's NAPI; with --live the running model's own "
-            + "values are used (drop them, or set them on the model: echo 100 > /sys/class/net/eth0/napi_defer_hard_irqs; "
+            + "values are used (drop them, or set them on the model: netmodel write /sys/class/net/eth0/napi_defer_hard_irqs 100; "
             + "netmodel ynl --family netdev --do napi-set --json '{\"id\": <napi-id>, \"irq-suspend-timeout\": 20000000}')\n",
             r.err());
         r = refused("bench", "epoll-rr", "--live", "--rate", "25000", "--gro-flush-timeout", "0");
         assertEquals(WHO + "--gro-flush-timeout sets the server's NAPI; with --live the running model's own value is used "
-            + "(drop it, or set it on the model: echo 0 > /sys/class/net/eth0/gro_flush_timeout)\n", r.err());
+            + "(drop it, or set it on the model: netmodel write /sys/class/net/eth0/gro_flush_timeout 0)\n", r.err());
     }
 
     @Test

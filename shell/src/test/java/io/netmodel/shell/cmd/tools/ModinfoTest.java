@@ -52,6 +52,11 @@ class ModinfoTest {
         assertEquals("", run("modinfo", "-F", "nosuchfield", "igb").out());
         assertEquals("igb\0GPL v2\0", run("modinfo", "-0", "-F", "name", "igb").out() + run("modinfo", "-0", "-l", "igb").out());
         assertTrue(run("modinfo", "-n", "igb").out().endsWith("/igb.jar\n"));
+        // kmod's getopt loop: the last of -a, -d, -l, -p, -n, -F wins (checked with kmod 30 on a test .ko)
+        assertEquals("GPL v2\n", run("modinfo", "-a", "-l", "ixgbe").out());
+        assertEquals("GPL v2\n", run("modinfo", "-a", "-d", "-l", "ixgbe").out());
+        assertEquals("Liran Liss, Yevgeny Petrilin\n", run("modinfo", "-l", "-a", "mlx4_en").out());
+        assertEquals("GPL v2\n", run("modinfo", "-F", "alias", "-l", "ixgbe").out());
     }
 
     @Test
