@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
         "  cat $(netmodel status --mount-point)/sys/class/net/eth0/mtu",
         "  netmodel rmmod virtio_net && netmodel modprobe virtio_net",
         "  netmodel bench xsk-rr --table seed001   seed 001's table, model vs published",
-        "  netmodel ethtool -C eth0 rx-usecs 50     ethtool, on the model's eth0",
+        "  netmodel ethtool -i eth0               ethtool, on the model's eth0",
         "  netmodel down",
         "  netmodel                             the interactive shell, on a terminal",
         "", "Exit status: 0 on success, 1 when the command failed, 2 for a usage error;",

@@ -504,12 +504,14 @@ public final class EthtoolTool {
         "--json works on every read form here but DEVNAME alone (ethtool 6.1 itself has it for -k only).",
         "",
         "Examples:",
+        "  (on up --nic ixgbe --cpus 4 --queues 4; virtio_net refuses -C, -G 1024 and -X",
+        "  as the real driver on QEMU does)",
         "  netmodel ethtool -i eth0",
-        "  netmodel ethtool -C eth0 rx-usecs 50 adaptive-rx off",
+        "  netmodel ethtool -C eth0 rx-usecs 50",
         "  netmodel ethtool -G eth0 rx 1024",
-        "  netmodel ethtool -L eth0 combined 1",
-        "  netmodel ethtool -K eth0 gro off",
         "  netmodel ethtool -X eth0 weight 1 1 0 0",
+        "  netmodel ethtool -K eth0 gro off",
+        "  netmodel ethtool -L eth0 combined 2",
         "  netmodel ethtool --json -c eth0 | jq '.[0][\"rx-usecs\"]'",
         "");
 }
