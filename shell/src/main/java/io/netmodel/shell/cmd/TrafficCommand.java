@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
         "  grep Udp: proc/net/snmp",
         "  netmodel traffic stop"})
 public final class TrafficCommand extends ModelCommand {
-    @Parameters(index = "0", paramLabel = "ACTION", description = "start, stop or status.")
+    @Parameters(index = "0", paramLabel = "ACTION", description = "start, stop or status.",
+        completionCandidates = Candidates.TrafficActions.class)
     String action;
 
     @Option(names = "--rate", paramLabel = "PPS", defaultValue = "10000",

@@ -105,6 +105,8 @@ class ReplCompleterTest {
     void option_values_from_their_candidates() {
         assertEquals(new TreeSet<>(List.of("e1000")), values("up --nic e1"));
         assertEquals(new TreeSet<>(List.of("bash")), values("completion b"));
+        assertEquals(new TreeSet<>(List.of("start", "status", "stop")), values("traffic st"));
+        assertEquals(new TreeSet<>(List.of("busy-poll", "busy-poll-separate")), values("bench xsk-rr --mode bu"));
     }
 
     @Test

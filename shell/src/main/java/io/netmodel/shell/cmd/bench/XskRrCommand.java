@@ -55,7 +55,7 @@ public final class XskRrCommand extends BenchSubcommand {
         description = "Client spin after each reply in µs, 0 .. 1000000 (xsk_rr -d; default 0).")
     Double delay;
 
-    @Option(names = "--mode", paramLabel = "M", order = 4,
+    @Option(names = "--mode", paramLabel = "M", order = 4, completionCandidates = io.netmodel.shell.cmd.Candidates.XskModes.class,
         description = "interrupts, busy-poll, busy-poll-separate or threaded-busy-poll. With --live, optional: "
             + "the running model's knobs decide (busy_read > 0: busy-poll), and must agree when given.")
     String mode;
