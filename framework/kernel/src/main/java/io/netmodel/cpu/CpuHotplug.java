@@ -101,6 +101,11 @@ public final class CpuHotplug {
         return Long.numberOfTrailingZeros(online);
     }
 
+    /** What a user types to bring {@code cpu} up in the model (for messages that need it online). */
+    public static String bringUpCommand(int cpu) {
+        return "netmodel write /sys/devices/system/cpu/cpu" + cpu + "/online 1";
+    }
+
     /** Whether {@code cpu} has an {@code online} file (every CPU but 0 on x86). */
     public static boolean hotpluggable(int cpu) {
         return cpu != 0;

@@ -132,7 +132,7 @@ public final class NetSysfs {
                 d.txQueueLen = (int) v;
             })),
             Attr.ro("type", show(d -> d.type + "\n")),
-            Attr.rw("uevent", show(d -> "INTERFACE=" + d.name + "\nIFINDEX=" + d.ifindex + "\n"), NetSysfs::storeUevent));
+            Attr.rw("uevent", show(d -> "INTERFACE=" + d.name + "\nIFINDEX=" + d.ifindex + "\n"), (d, data, caller) -> Uevent.synth(data)));
     }
 
     /** {@code netdev_show}: a device being unregistered reads as EINVAL. */
@@ -272,10 +272,6 @@ public final class NetSysfs {
         }
         threadedNapi.netifSetThreaded(d, value == 1);
         return data.length;
-    }
-
-    private static int storeUevent(NetDeviceImpl d, byte[] data, Caller caller) throws VfsException {
-        return Uevent.synth(data);
     }
 
     private static String carrier(NetDeviceImpl d) throws VfsException {

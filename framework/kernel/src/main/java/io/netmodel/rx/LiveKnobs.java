@@ -77,7 +77,7 @@ final class LiveKnobs {
     void requireOnline(int cpu, String who) {
         if ((offline & (1L << cpu)) != 0) {
             throw new IllegalArgumentException("CPU " + cpu + " is offline in the running model, and " + who
-                + " runs there: bring it up first (netmodel write /sys/devices/system/cpu/cpu" + cpu + "/online 1)");
+                + " runs there: bring it up first (" + io.netmodel.cpu.CpuHotplug.bringUpCommand(cpu) + ")");
         }
     }
 

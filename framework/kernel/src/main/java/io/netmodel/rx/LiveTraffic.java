@@ -209,7 +209,7 @@ public final class LiveTraffic implements TrafficService {
             }
             if (request.cpu() != TrafficRequest.DEFAULT_CPU && !kernel.hotplug().online(request.cpu())) {
                 throw new IllegalArgumentException("--cpu " + request.cpu() + ": CPU " + request.cpu()
-                    + " is offline (bring it up: netmodel write /sys/devices/system/cpu/cpu" + request.cpu() + "/online 1)");
+                    + " is offline (bring it up: " + io.netmodel.cpu.CpuHotplug.bringUpCommand(request.cpu()) + ")");
             }
             Run fresh = new Run(request, eth0);
             holdModules(fresh);

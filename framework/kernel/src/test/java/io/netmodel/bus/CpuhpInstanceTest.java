@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netmodel.api.driver.CpuhpInstance;
 import io.netmodel.api.driver.DeviceContext;
-import io.netmodel.api.driver.DeviceId;
-import io.netmodel.api.driver.NetDriver;
 import io.netmodel.testkit.Host;
+import io.netmodel.testkit.VirtioIdDriver;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,23 +19,12 @@ class CpuhpInstanceTest {
     private static final String CPU1 = "/sys/devices/system/cpu/cpu1/online";
 
     /** Records each call as "what cpu online-mask"; throws on a CPU's down when told to. */
-    private static final class Recorder implements NetDriver {
+    private static final class Recorder extends VirtioIdDriver {
         final List<String> calls = new ArrayList<>();
         boolean throwOnDown;
 
-        @Override
-        public String name() {
-            return "hpnet";
-        }
-
-        @Override
-        public String version() {
-            return "0.1";
-        }
-
-        @Override
-        public List<DeviceId> idTable() {
-            return List.of(DeviceId.pci(0x1af4, 0x1041));
+        Recorder() {
+            super("hpnet");
         }
 
         @Override

@@ -8,10 +8,10 @@ import java.util.List;
  * What the test drivers share: a module name, version 0.1, the virtio-net PCI id the test hosts'
  * NIC has (1af4:1041) (module parameters: {@link NetDriver#parameters()}'s none unless a driver overrides it).
  */
-abstract class VirtioIdDriver implements NetDriver {
+public abstract class VirtioIdDriver implements NetDriver {
     private final String name;
 
-    VirtioIdDriver(String name) {
+    protected VirtioIdDriver(String name) {
         this.name = name;
     }
 
