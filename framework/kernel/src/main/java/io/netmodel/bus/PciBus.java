@@ -157,7 +157,7 @@ public final class PciBus {
 
     /** A driver is bound: {@code driver_sysfs_add} made the device's {@code driver} link. */
     private boolean driverBound(BusDeviceImpl dev) {
-        return find(dev.sysfsPath() + "/driver") != null;
+        return tree.find(dev.sysfsPath() + "/driver") != null;
     }
 
     /**
@@ -194,7 +194,7 @@ public final class PciBus {
         pciDir.link("subsystem", "/sys/bus/pci");
         sysBus.dir("pci").dir("devices").link(s.address(), pciDir.path());
         if (model.virtio()) {
-            KDir virtioDir = (KDir) find(path);
+            KDir virtioDir = (KDir) tree.find(path);
             Attr.populate(virtioDir, dev, virtioAttrs, profile, KAttr.Flavor.SYSFS);
             virtioDir.link("subsystem", "/sys/bus/virtio");
             sysBus.dir("virtio").dir("devices").link(dev.kernelName(), path);
@@ -227,11 +227,11 @@ public final class PciBus {
         if (value != 0 && dev != null) {
             events.removing(dev);
             if (s.model().virtio()) {
-                ((KDir) find("/sys/bus/virtio/devices")).remove(dev.kernelName());
+                ((KDir) tree.find("/sys/bus/virtio/devices")).remove(dev.kernelName());
                 sysBus.unlink("pci", VIRTIO_PCI, s.address(), ROOT + "/" + s.address());
             }
-            ((KDir) find("/sys/bus/pci/devices")).remove(s.address());
-            ((KDir) find(ROOT)).remove(s.address());
+            ((KDir) tree.find("/sys/bus/pci/devices")).remove(s.address());
+            ((KDir) tree.find(ROOT)).remove(s.address());
             present.remove(s);
         }
         return data.length;
@@ -285,7 +285,7 @@ public final class PciBus {
 
     /** {@code msi_sysfs_remove_desc}: the vectors are freed, {@code msi_irqs/} goes. */
     void msiIrqsRemove(BusDeviceImpl dev) {
-        ((KDir) find(ROOT + "/" + dev.busAddress())).remove("msi_irqs");
+        ((KDir) tree.find(ROOT + "/" + dev.busAddress())).remove("msi_irqs");
     }
 
     /** {@code driver_sysfs_add}: {@code driver} is bound to {@code dev}. */
@@ -330,13 +330,6 @@ public final class PciBus {
         this.events = events;
     }
 
-    private io.netmodel.kobj.KNode find(String path) {
-        try {
-            return tree.lookup(path);
-        } catch (io.netmodel.api.vfs.VfsException e) {
-            return null;
-        }
-    }
 
     static String busOf(BusDeviceImpl dev) {
         return dev.model().virtio() ? "virtio" : "pci";

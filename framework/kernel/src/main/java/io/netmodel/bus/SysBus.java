@@ -4,7 +4,6 @@ import io.netmodel.api.vfs.Errno;
 import io.netmodel.api.vfs.VfsException;
 import io.netmodel.kobj.KAttr;
 import io.netmodel.kobj.KDir;
-import io.netmodel.kobj.KNode;
 import io.netmodel.kobj.KTree;
 import io.netmodel.kobj.Uevent;
 import java.util.HashMap;
@@ -79,7 +78,7 @@ final class SysBus {
         dir.attr("bind", 0200, KAttr.Flavor.SYSFS, SysBus::writeOnly, bind);
         dir.attr("unbind", 0200, KAttr.Flavor.SYSFS, SysBus::writeOnly, unbind);
         dir.attr("uevent", 0200, KAttr.Flavor.SYSFS, SysBus::writeOnly, (data, caller) -> Uevent.synth(data));
-        if (find("/sys/module/" + module) != null) {
+        if (tree.find("/sys/module/" + module) != null) {
             dir.link("module", "/sys/module/" + module);
             tree.mkdirs("/sys/module/" + module + "/drivers").link(bus + ":" + driver, dir.path());
         }
@@ -87,8 +86,8 @@ final class SysBus {
 
     /** {@code bus_remove_driver} after the driver left its devices: the directory and the module's link go. */
     void driverRemoved(String bus, String driver, String module) {
-        ((KDir) find("/sys/bus/" + bus + "/drivers")).remove(driver);
-        if (find("/sys/module/" + module + "/drivers") instanceof KDir drivers) {
+        ((KDir) tree.find("/sys/bus/" + bus + "/drivers")).remove(driver);
+        if (tree.find("/sys/module/" + module + "/drivers") instanceof KDir drivers) {
             drivers.remove(bus + ":" + driver);
         }
     }
@@ -98,16 +97,16 @@ final class SysBus {
         KDir dir = dir(bus).dir("drivers").dir(driver);
         dir.remove(name); // idempotent: a link left behind is replaced, never a probe failure
         dir.link(name, devicePath);
-        KDir device = (KDir) find(devicePath);
+        KDir device = (KDir) tree.find(devicePath);
         device.remove("driver");
         device.link("driver", dir.path());
     }
 
     /** {@code driver_sysfs_remove}: the two links of {@link #link} go. */
     void unlink(String bus, String driver, String name, String devicePath) {
-        if (find("/sys/bus/" + bus + "/drivers/" + driver) instanceof KDir dir) {
+        if (tree.find("/sys/bus/" + bus + "/drivers/" + driver) instanceof KDir dir) {
             dir.remove(name);
-            ((KDir) find(devicePath)).remove("driver");
+            ((KDir) tree.find(devicePath)).remove("driver");
         }
     }
 
@@ -116,11 +115,4 @@ final class SysBus {
         throw new VfsException(Errno.EIO);
     }
 
-    private KNode find(String path) {
-        try {
-            return tree.lookup(path);
-        } catch (VfsException e) {
-            return null;
-        }
-    }
 }

@@ -75,6 +75,15 @@ public final class KTree {
         return cached(resolved, path, false);
     }
 
+    /** {@link #lookup}, or null when nothing is at {@code path}. */
+    public KNode find(String path) {
+        try {
+            return lookup(path);
+        } catch (VfsException e) {
+            return null;
+        }
+    }
+
     /** Like {@link #lookup} but follows a final symlink too ({@code stat} rather than {@code lstat}). */
     public KNode lookupFollow(String path) throws VfsException {
         return cached(resolvedFollow, path, true);
